@@ -1,0 +1,1 @@
+//! Rendering of documents (DOCX, PDF, Markdown). Filled by the tender-package work.

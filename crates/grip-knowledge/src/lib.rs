@@ -1,0 +1,1 @@
+//! Knowledge packs (load, validate, version) and the EU AI Act classifier.

@@ -1,0 +1,1 @@
+//! Text extraction from supplier documents and screening for AI indicators.
