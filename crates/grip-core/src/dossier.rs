@@ -1,0 +1,203 @@
+//! Dossier vocabulary and the validation of what a person types into a dossier form.
+//! Validation returns every field error at once so a form can show them all.
+
+use serde::{Deserialize, Serialize};
+
+/// Data classification labels, lowest to highest.
+pub const CLASSIFICATION_LABELS: [&str; 4] = [
+    "Openbaar",
+    "Politie Intern",
+    "Politie Vertrouwelijk",
+    "Politie Geheim",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DossierStatus {
+    Active,
+    OnHold,
+    Closed,
+}
+
+impl DossierStatus {
+    pub const ALL: [DossierStatus; 3] = [
+        DossierStatus::Active,
+        DossierStatus::OnHold,
+        DossierStatus::Closed,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            DossierStatus::Active => "active",
+            DossierStatus::OnHold => "on_hold",
+            DossierStatus::Closed => "closed",
+        }
+    }
+
+    pub fn parse(id: &str) -> Option<DossierStatus> {
+        DossierStatus::ALL.into_iter().find(|s| s.id() == id)
+    }
+}
+
+pub const MAX_TITLE_CHARS: usize = 200;
+pub const MAX_DESCRIPTION_CHARS: usize = 20_000;
+
+/// What a person submits to create or edit a dossier (already trimmed by `validate`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DossierInput {
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub category_id: Option<String>,
+    #[serde(default)]
+    pub classification_label: Option<String>,
+    #[serde(default)]
+    pub status: Option<String>,
+}
+
+/// One problem with one field; `code` is stable for API clients, `message` is for people.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub code: &'static str,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: &'static str, code: &'static str, message: impl Into<String>) -> Self {
+        FieldError {
+            field,
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+/// A validated dossier input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidDossier {
+    pub title: String,
+    pub description: String,
+    pub category_id: Option<String>,
+    pub classification_label: String,
+    pub status: DossierStatus,
+}
+
+impl DossierInput {
+    pub fn validate(&self) -> Result<ValidDossier, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let title = self.title.trim().to_string();
+        if title.is_empty() {
+            errors.push(FieldError::new("title", "required", "Titel is verplicht."));
+        } else if title.chars().count() > MAX_TITLE_CHARS {
+            errors.push(FieldError::new(
+                "title",
+                "too_long",
+                format!("Titel mag hoogstens {MAX_TITLE_CHARS} tekens hebben."),
+            ));
+        }
+        if title.chars().any(char::is_control) {
+            errors.push(FieldError::new(
+                "title",
+                "invalid_characters",
+                "Titel bevat stuurtekens.",
+            ));
+        }
+        let description = self.description.trim().to_string();
+        if description.chars().count() > MAX_DESCRIPTION_CHARS {
+            errors.push(FieldError::new(
+                "description",
+                "too_long",
+                format!("Omschrijving mag hoogstens {MAX_DESCRIPTION_CHARS} tekens hebben."),
+            ));
+        }
+        let label = self
+            .classification_label
+            .as_deref()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .unwrap_or("Politie Intern");
+        if !CLASSIFICATION_LABELS.contains(&label) {
+            errors.push(FieldError::new(
+                "classification_label",
+                "unknown_label",
+                format!(
+                    "Onbekend rubriceringslabel '{label}'; kies uit: {}.",
+                    CLASSIFICATION_LABELS.join(", ")
+                ),
+            ));
+        }
+        let status_text = self.status.as_deref().unwrap_or("active");
+        let status = DossierStatus::parse(status_text);
+        if status.is_none() {
+            errors.push(FieldError::new(
+                "status",
+                "unknown_status",
+                format!("Onbekende status '{status_text}'; kies uit: active, on_hold, closed."),
+            ));
+        }
+        let category_id = self
+            .category_id
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(str::to_string);
+        match (errors.is_empty(), status) {
+            (true, Some(status)) => Ok(ValidDossier {
+                title,
+                description,
+                category_id,
+                classification_label: label.to_string(),
+                status,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plain_dossier_gets_defaults() {
+        let ok = DossierInput {
+            title: "  Surveillancevoertuigen 2027 ".into(),
+            ..Default::default()
+        }
+        .validate()
+        .unwrap();
+        assert_eq!(ok.title, "Surveillancevoertuigen 2027");
+        assert_eq!(ok.classification_label, "Politie Intern");
+        assert_eq!(ok.status, DossierStatus::Active);
+    }
+
+    #[test]
+    fn every_bad_field_is_reported() {
+        let errors = DossierInput {
+            title: " ".into(),
+            classification_label: Some("Staatsgeheim".into()),
+            status: Some("weg".into()),
+            ..Default::default()
+        }
+        .validate()
+        .unwrap_err();
+        let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["title", "classification_label", "status"]);
+    }
+
+    #[test]
+    fn over_long_titles_and_control_characters_are_refused() {
+        let long = DossierInput {
+            title: "x".repeat(MAX_TITLE_CHARS + 1),
+            ..Default::default()
+        };
+        assert_eq!(long.validate().unwrap_err()[0].code, "too_long");
+        let control = DossierInput {
+            title: "a\u{7}b".into(),
+            ..Default::default()
+        };
+        assert_eq!(control.validate().unwrap_err()[0].code, "invalid_characters");
+    }
+}

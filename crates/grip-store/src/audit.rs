@@ -1,0 +1,163 @@
+//! The append-only, hash-chained audit log. `append` must run inside the write transaction
+//! of the change it records; it bumps the one-row head first, which serialises appends.
+
+use crate::{Conn, Page, Paging, StoreError};
+use grip_core::audit::{ChainBreak, ChainVerifier, EventBody, StoredEvent};
+use serde::Serialize;
+
+/// An event to record; the sequence number and hashes are assigned by `append`.
+#[derive(Debug, Clone)]
+pub struct NewEvent<'a> {
+    pub at_ms: i64,
+    pub actor: &'a str,
+    pub dossier: Option<&'a str>,
+    pub kind: &'a str,
+    pub payload: serde_json::Value,
+}
+
+/// Appends one event; returns its sequence number.
+pub async fn append(tx: &mut Conn, event: NewEvent<'_>) -> Result<i64, StoreError> {
+    // Locks the head row (PostgreSQL) or runs under the single writer lock (SQLite), so
+    // concurrent appends line up one after another.
+    let (seq, prev_hash): (i64, String) =
+        sqlx::query_as("update audit_head set seq = seq + 1 where id = 1 returning seq, hash")
+            .fetch_one(&mut *tx)
+            .await?;
+    let payload = event.payload.to_string();
+    let body = EventBody {
+        seq,
+        at_ms: event.at_ms,
+        actor: event.actor,
+        dossier: event.dossier,
+        kind: event.kind,
+        payload: &payload,
+    };
+    let hash = body.chain_hash(&prev_hash);
+    sqlx::query(
+        "insert into audit_event (seq, at, actor, dossier_id, kind, payload, prev_hash, hash) \
+         values ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(seq)
+    .bind(event.at_ms)
+    .bind(event.actor)
+    .bind(event.dossier)
+    .bind(event.kind)
+    .bind(&payload)
+    .bind(&prev_hash)
+    .bind(&hash)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("update audit_head set hash = $1 where id = 1")
+        .bind(&hash)
+        .execute(&mut *tx)
+        .await?;
+    Ok(seq)
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct AuditRow {
+    pub seq: i64,
+    pub at: i64,
+    pub actor: String,
+    pub dossier_id: Option<String>,
+    pub kind: String,
+    pub payload: String,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+impl From<AuditRow> for StoredEvent {
+    fn from(row: AuditRow) -> Self {
+        StoredEvent {
+            seq: row.seq,
+            at_ms: row.at,
+            actor: row.actor,
+            dossier: row.dossier_id,
+            kind: row.kind,
+            payload: row.payload,
+            prev_hash: row.prev_hash,
+            hash: row.hash,
+        }
+    }
+}
+
+const COLUMNS: &str = "seq, at, actor, dossier_id, kind, payload, prev_hash, hash";
+
+/// Newest first, optionally for one dossier.
+pub async fn list(
+    conn: &mut Conn,
+    dossier: Option<&str>,
+    paging: Paging,
+) -> Result<Page<AuditRow>, StoreError> {
+    let (rows, total) = match dossier {
+        Some(id) => {
+            let rows = sqlx::query_as::<_, AuditRow>(sqlx::AssertSqlSafe(format!(
+                "select {COLUMNS} from audit_event where dossier_id = $1 \
+                 order by seq desc limit $2 offset $3"
+            )))
+            .bind(id)
+            .bind(paging.per_page)
+            .bind(paging.offset())
+            .fetch_all(&mut *conn)
+            .await?;
+            let (total,): (i64,) =
+                sqlx::query_as("select cast(count(*) as bigint) from audit_event where dossier_id = $1")
+                    .bind(id)
+                    .fetch_one(&mut *conn)
+                    .await?;
+            (rows, total)
+        }
+        None => {
+            let rows = sqlx::query_as::<_, AuditRow>(sqlx::AssertSqlSafe(format!(
+                "select {COLUMNS} from audit_event order by seq desc limit $1 offset $2"
+            )))
+            .bind(paging.per_page)
+            .bind(paging.offset())
+            .fetch_all(&mut *conn)
+            .await?;
+            let (total,): (i64,) = sqlx::query_as("select seq from audit_head where id = 1")
+                .fetch_one(&mut *conn)
+                .await?;
+            (rows, total)
+        }
+    };
+    Ok(paging.wrap(rows, total))
+}
+
+/// The result of re-walking the chain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verification {
+    Intact { events: i64 },
+    Broken(ChainBreak),
+}
+
+/// Re-walks the whole chain in sequence order, page by page, and checks the head.
+pub async fn verify(conn: &mut Conn) -> Result<Verification, StoreError> {
+    const PAGE: i64 = 2000;
+    let mut verifier = ChainVerifier::default();
+    let mut after = 0_i64;
+    loop {
+        let rows = sqlx::query_as::<_, AuditRow>(sqlx::AssertSqlSafe(format!(
+            "select {COLUMNS} from audit_event where seq > $1 order by seq limit $2"
+        )))
+        .bind(after)
+        .bind(PAGE)
+        .fetch_all(&mut *conn)
+        .await?;
+        let Some(last) = rows.last() else { break };
+        after = last.seq;
+        for row in rows {
+            if let Err(broken) = verifier.check(&row.into()) {
+                return Ok(Verification::Broken(broken));
+            }
+        }
+    }
+    let (head_seq, head_hash): (i64, String) =
+        sqlx::query_as("select seq, hash from audit_head where id = 1")
+            .fetch_one(&mut *conn)
+            .await?;
+    Ok(match verifier.finish(head_seq, &head_hash) {
+        Ok(events) => Verification::Intact { events },
+        Err(broken) => Verification::Broken(broken),
+    })
+}

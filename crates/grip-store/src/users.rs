@@ -1,0 +1,109 @@
+//! People and their roles. Password hashing happens in grip-app; this stores the PHC string.
+
+use crate::{Conn, StoreError, flag};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct UserRow {
+    pub id: String,
+    pub username: String,
+    pub display_name: String,
+    #[serde(skip)]
+    pub password_hash: String,
+    pub is_active: i16,
+    pub created_at: i64,
+}
+
+pub struct NewUser<'a> {
+    pub id: &'a str,
+    pub username: &'a str,
+    pub display_name: &'a str,
+    pub password_hash: &'a str,
+    pub roles: &'a [&'a str],
+    pub at_ms: i64,
+}
+
+pub async fn insert(tx: &mut Conn, user: &NewUser<'_>) -> Result<(), StoreError> {
+    sqlx::query(
+        "insert into app_user (id, username, display_name, password_hash, is_active, created_at) \
+         values ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(user.id)
+    .bind(user.username)
+    .bind(user.display_name)
+    .bind(user.password_hash)
+    .bind(flag(true))
+    .bind(user.at_ms)
+    .execute(&mut *tx)
+    .await
+    .map_err(|e| StoreError::conflict_or(e, &format!("user '{}'", user.username)))?;
+    set_roles(tx, user.id, user.roles).await
+}
+
+pub async fn set_roles(tx: &mut Conn, user_id: &str, roles: &[&str]) -> Result<(), StoreError> {
+    sqlx::query("delete from user_role where user_id = $1")
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+    for role in roles {
+        sqlx::query("insert into user_role (user_id, role) values ($1, $2)")
+            .bind(user_id)
+            .bind(*role)
+            .execute(&mut *tx)
+            .await?;
+    }
+    Ok(())
+}
+
+pub async fn set_password(tx: &mut Conn, user_id: &str, hash: &str) -> Result<(), StoreError> {
+    sqlx::query("update app_user set password_hash = $1 where id = $2")
+        .bind(hash)
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+    Ok(())
+}
+
+const COLUMNS: &str = "select id, username, display_name, password_hash, is_active, created_at from app_user";
+
+pub async fn find_by_username(conn: &mut Conn, username: &str) -> Result<Option<UserRow>, StoreError> {
+    Ok(sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(format!("{COLUMNS} where username = $1")))
+        .bind(username)
+        .fetch_optional(&mut *conn)
+        .await?)
+}
+
+pub async fn get(conn: &mut Conn, id: &str) -> Result<Option<UserRow>, StoreError> {
+    Ok(sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(format!("{COLUMNS} where id = $1")))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?)
+}
+
+pub async fn roles_of(conn: &mut Conn, user_id: &str) -> Result<Vec<String>, StoreError> {
+    let rows: Vec<(String,)> =
+        sqlx::query_as("select role from user_role where user_id = $1 order by role")
+            .bind(user_id)
+            .fetch_all(&mut *conn)
+            .await?;
+    Ok(rows.into_iter().map(|(r,)| r).collect())
+}
+
+pub async fn list(conn: &mut Conn) -> Result<Vec<(UserRow, Vec<String>)>, StoreError> {
+    let users = sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(format!("{COLUMNS} order by username")))
+        .fetch_all(&mut *conn)
+        .await?;
+    let mut out = Vec::with_capacity(users.len());
+    for user in users {
+        let roles = roles_of(conn, &user.id).await?;
+        out.push((user, roles));
+    }
+    Ok(out)
+}
+
+pub async fn count(conn: &mut Conn) -> Result<i64, StoreError> {
+    let (n,): (i64,) = sqlx::query_as("select cast(count(*) as bigint) from app_user")
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(n)
+}
