@@ -54,6 +54,8 @@ pub struct DossierInput {
     pub classification_label: Option<String>,
     #[serde(default)]
     pub status: Option<String>,
+    #[serde(default)]
+    pub estimated_value_eur: Option<i64>,
 }
 
 /// One problem with one field; `code` is stable for API clients, `message` is for people.
@@ -82,6 +84,7 @@ pub struct ValidDossier {
     pub category_id: Option<String>,
     pub classification_label: String,
     pub status: DossierStatus,
+    pub estimated_value_eur: Option<i64>,
 }
 
 impl DossierInput {
@@ -137,6 +140,13 @@ impl DossierInput {
                 format!("Onbekende status '{status_text}'; kies uit: active, on_hold, closed."),
             ));
         }
+        if self.estimated_value_eur.is_some_and(|v| !(0..=1_000_000_000_000).contains(&v)) {
+            errors.push(FieldError::new(
+                "estimated_value_eur",
+                "out_of_range",
+                "Geraamde waarde moet tussen 0 en 1 biljoen euro liggen.",
+            ));
+        }
         let category_id = self
             .category_id
             .as_deref()
@@ -150,6 +160,7 @@ impl DossierInput {
                 category_id,
                 classification_label: label.to_string(),
                 status,
+                estimated_value_eur: self.estimated_value_eur,
             }),
             _ => Err(errors),
         }

@@ -29,7 +29,7 @@ create table session (
     last_seen_at bigint not null,
     expires_at bigint not null
 );
-create index session_user on session (user_id);
+create index session_by_user on session (user_id);
 
 create table api_token (
     id text primary key,
@@ -70,6 +70,7 @@ create table dossier (
     phase text not null,
     classification_label text not null,
     status text not null,
+    estimated_value_eur bigint,
     search_text text not null,
     created_at bigint not null,
     updated_at bigint not null

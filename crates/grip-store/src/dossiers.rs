@@ -15,6 +15,7 @@ pub struct DossierRecord {
     pub phase: String,
     pub classification_label: String,
     pub status: String,
+    pub estimated_value_eur: Option<i64>,
     pub created_at: i64,
     pub updated_at: i64,
 }
@@ -34,6 +35,7 @@ pub struct DossierView {
     pub phase: String,
     pub classification_label: String,
     pub status: String,
+    pub estimated_value_eur: Option<i64>,
     pub created_at: i64,
     pub updated_at: i64,
 }
@@ -49,8 +51,8 @@ fn search_text(title: &str, description: &str) -> String {
 pub async fn insert(tx: &mut Conn, d: &DossierRecord) -> Result<(), StoreError> {
     sqlx::query(
         "insert into dossier (id, title, description, category_id, requester_id, phase, \
-         classification_label, status, search_text, created_at, updated_at) \
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+         classification_label, status, estimated_value_eur, search_text, created_at, updated_at) \
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
     )
     .bind(&d.id)
     .bind(&d.title)
@@ -60,6 +62,7 @@ pub async fn insert(tx: &mut Conn, d: &DossierRecord) -> Result<(), StoreError> 
     .bind(&d.phase)
     .bind(&d.classification_label)
     .bind(&d.status)
+    .bind(d.estimated_value_eur)
     .bind(search_text(&d.title, &d.description))
     .bind(d.created_at)
     .bind(d.updated_at)
@@ -72,13 +75,15 @@ pub async fn insert(tx: &mut Conn, d: &DossierRecord) -> Result<(), StoreError> 
 pub async fn update(tx: &mut Conn, d: &DossierRecord) -> Result<(), StoreError> {
     sqlx::query(
         "update dossier set title = $1, description = $2, category_id = $3, \
-         classification_label = $4, status = $5, search_text = $6, updated_at = $7 where id = $8",
+         classification_label = $4, status = $5, estimated_value_eur = $6, search_text = $7, \
+         updated_at = $8 where id = $9",
     )
     .bind(&d.title)
     .bind(&d.description)
     .bind(d.category_id.as_deref())
     .bind(&d.classification_label)
     .bind(&d.status)
+    .bind(d.estimated_value_eur)
     .bind(search_text(&d.title, &d.description))
     .bind(d.updated_at)
     .bind(&d.id)
@@ -108,7 +113,7 @@ pub async fn set_phase(
 const VIEW: &str = "select d.id, d.title, d.description, d.category_id, c.code as category_code, \
      c.name_nl as category_name_nl, c.name_en as category_name_en, d.requester_id, \
      u.username as requester_username, d.phase, d.classification_label, d.status, \
-     d.created_at, d.updated_at \
+     d.estimated_value_eur, d.created_at, d.updated_at \
      from dossier d left join category c on c.id = d.category_id \
      left join app_user u on u.id = d.requester_id";
 

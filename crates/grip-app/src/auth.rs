@@ -1,0 +1,246 @@
+//! Sign-in: argon2id password hashes, database-backed browser sessions and API tokens.
+//! Secrets are random 32-byte values shown once; only their SHA-256 is stored.
+
+use crate::record::commit_with_event;
+use crate::{App, AppError, now_ms};
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier, phc::PasswordHash};
+use base64::Engine;
+use grip_core::{Actor, Role};
+use grip_store::audit::NewEvent;
+use grip_store::{sessions, users};
+use serde_json::json;
+use sha2::{Digest, Sha256};
+
+/// A session ends after this much inactivity…
+pub const SESSION_IDLE_MS: i64 = 2 * 60 * 60 * 1000;
+/// …and at the latest this long after sign-in.
+pub const SESSION_ABSOLUTE_MS: i64 = 12 * 60 * 60 * 1000;
+/// Extending a session is a write; do it at most this often per session.
+const SESSION_TOUCH_MS: i64 = 60 * 1000;
+
+pub const MIN_PASSWORD_CHARS: usize = 8;
+const TOKEN_PREFIX: &str = "grip_";
+
+pub fn random_secret() -> Result<String, AppError> {
+    let mut bytes = [0_u8; 32];
+    getrandom::fill(&mut bytes).map_err(|e| AppError::Internal(format!("no randomness: {e}")))?;
+    Ok(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes))
+}
+
+pub fn secret_hash(secret: &str) -> String {
+    hex::encode(Sha256::digest(secret.as_bytes()))
+}
+
+/// Hashes on a blocking thread: argon2 is deliberately slow.
+pub async fn hash_password(password: &str) -> Result<String, AppError> {
+    check_password_rules(password)?;
+    let password = password.to_owned();
+    tokio::task::spawn_blocking(move || {
+        Argon2::default()
+            .hash_password(password.as_bytes())
+            .map(|h| h.to_string())
+            .map_err(|e| AppError::Internal(format!("password hashing failed: {e}")))
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.to_string()))?
+}
+
+pub fn check_password_rules(password: &str) -> Result<(), AppError> {
+    if password.chars().count() < MIN_PASSWORD_CHARS {
+        return Err(AppError::invalid(
+            "password",
+            "too_short",
+            format!("Het wachtwoord moet minstens {MIN_PASSWORD_CHARS} tekens hebben."),
+        ));
+    }
+    Ok(())
+}
+
+async fn password_matches(password: &str, phc: &str) -> bool {
+    let password = password.to_owned();
+    let phc = phc.to_owned();
+    tokio::task::spawn_blocking(move || {
+        PasswordHash::new(&phc)
+            .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+            .unwrap_or(false)
+    })
+    .await
+    .unwrap_or(false)
+}
+
+/// Loads a user's roles and builds the actor; inactive users get nothing.
+pub async fn actor_for_user(app: &App, user_id: &str) -> Result<Option<Actor>, AppError> {
+    let mut conn = app.store.conn().await?;
+    let Some(user) = users::get(&mut conn, user_id).await? else {
+        return Ok(None);
+    };
+    if user.is_active == 0 {
+        return Ok(None);
+    }
+    let roles = users::roles_of(&mut conn, user_id)
+        .await?
+        .iter()
+        .filter_map(|r| Role::parse(r))
+        .collect();
+    Ok(Some(Actor {
+        user_id: user.id,
+        username: user.username,
+        roles,
+    }))
+}
+
+/// A new browser session: the secret for the cookie and who signed in.
+pub struct SignedIn {
+    pub session_secret: String,
+    pub actor: Actor,
+}
+
+/// Checks the password and opens a session. Wrong user and wrong password look the same.
+pub async fn sign_in(app: &App, username: &str, password: &str) -> Result<SignedIn, AppError> {
+    let user = {
+        let mut conn = app.store.conn().await?;
+        users::find_by_username(&mut conn, username.trim()).await?
+    };
+    let Some(user) = user.filter(|u| u.is_active == 1) else {
+        // Spend the same time as a real check so timing does not reveal which users exist.
+        let _ = password_matches(password, dummy_hash()).await;
+        return Err(AppError::Unauthenticated);
+    };
+    if !password_matches(password, &user.password_hash).await {
+        return Err(AppError::Unauthenticated);
+    }
+    let actor = actor_for_user(app, &user.id)
+        .await?
+        .ok_or(AppError::Unauthenticated)?;
+    let secret = random_secret()?;
+    let now = now_ms();
+    let mut tx = app.store.begin_write().await?;
+    sessions::create_session(&mut tx, &secret_hash(&secret), &user.id, now, now + SESSION_IDLE_MS)
+        .await?;
+    commit_with_event(
+        tx,
+        NewEvent {
+            at_ms: now,
+            actor: &user.username,
+            dossier: None,
+            kind: "auth.signed_in",
+            payload: json!({}),
+        },
+    )
+    .await?;
+    Ok(SignedIn {
+        session_secret: secret,
+        actor,
+    })
+}
+
+/// A real hash of a random password, so that a sign-in for an unknown user costs as much as
+/// one for a known user.
+fn dummy_hash() -> &'static str {
+    static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DUMMY.get_or_init(|| {
+        Argon2::default()
+            .hash_password(b"no-such-user-no-such-password")
+            .map(|h| h.to_string())
+            .unwrap_or_default()
+    })
+}
+
+/// The actor of a live session, extending its idle timeout now and then.
+pub async fn session_actor(app: &App, session_secret: &str) -> Result<Option<Actor>, AppError> {
+    let hash = secret_hash(session_secret);
+    let now = now_ms();
+    let session = {
+        let mut conn = app.store.conn().await?;
+        let found = sessions::find_session(&mut conn, &hash, now).await?;
+        if let Some(s) = &found {
+            if now - s.last_seen_at > SESSION_TOUCH_MS {
+                let expires = (now + SESSION_IDLE_MS).min(s.created_at + SESSION_ABSOLUTE_MS);
+                sessions::extend_session(&mut conn, &hash, now, expires).await?;
+            }
+        }
+        found
+    };
+    match session {
+        Some(s) => actor_for_user(app, &s.user_id).await,
+        None => Ok(None),
+    }
+}
+
+pub async fn sign_out(app: &App, session_secret: &str) -> Result<(), AppError> {
+    let mut tx = app.store.begin_write().await?;
+    let Some(user_id) = sessions::delete_session(&mut tx, &secret_hash(session_secret)).await? else {
+        return Ok(());
+    };
+    let username = users::get(&mut tx, &user_id)
+        .await?
+        .map(|u| u.username)
+        .unwrap_or(user_id);
+    commit_with_event(
+        tx,
+        NewEvent {
+            at_ms: now_ms(),
+            actor: &username,
+            dossier: None,
+            kind: "auth.signed_out",
+            payload: json!({}),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// Creates an API token for `username`; the token is returned once and never stored.
+/// An administrator may create tokens for anyone; others only for themselves.
+pub async fn create_api_token(
+    app: &App,
+    by: Option<&Actor>,
+    username: &str,
+    label: &str,
+) -> Result<String, AppError> {
+    let user = {
+        let mut conn = app.store.conn().await?;
+        users::find_by_username(&mut conn, username).await?
+    }
+    .ok_or(AppError::NotFound("user"))?;
+    if let Some(actor) = by {
+        if actor.user_id != user.id && !actor.has(Role::Beheerder) {
+            return Err(AppError::Forbidden);
+        }
+    }
+    let token = format!("{TOKEN_PREFIX}{}", random_secret()?);
+    let label = if label.trim().is_empty() { "api" } else { label.trim() };
+    let now = now_ms();
+    let id = grip_store::new_id();
+    let mut tx = app.store.begin_write().await?;
+    sessions::create_token(&mut tx, &id, &user.id, label, &secret_hash(&token), now).await?;
+    let actor_name = by.map(|a| a.username.as_str()).unwrap_or("cli");
+    commit_with_event(
+        tx,
+        NewEvent {
+            at_ms: now,
+            actor: actor_name,
+            dossier: None,
+            kind: "token.created",
+            payload: json!({"token_id": id, "user": user.username, "label": label}),
+        },
+    )
+    .await?;
+    Ok(token)
+}
+
+/// The actor of a valid API token.
+pub async fn token_actor(app: &App, token: &str) -> Result<Option<Actor>, AppError> {
+    if !token.starts_with(TOKEN_PREFIX) {
+        return Ok(None);
+    }
+    let user_id = {
+        let mut conn = app.store.conn().await?;
+        sessions::use_token(&mut conn, &secret_hash(token), now_ms()).await?
+    };
+    match user_id {
+        Some(id) => actor_for_user(app, &id).await,
+        None => Ok(None),
+    }
+}

@@ -1,0 +1,118 @@
+//! Categories (from the portfolio pack) and suppliers.
+
+use crate::record::commit_with_event;
+use crate::{Action, Actor, App, AppError, Page, Paging, now_ms};
+use grip_store::audit::NewEvent;
+use grip_store::catalogue::{self, CategoryRow, SupplierRow};
+use serde::Deserialize;
+use serde_json::json;
+
+fn require(actor: &Actor, action: Action) -> Result<(), AppError> {
+    if actor.may(action) { Ok(()) } else { Err(AppError::Forbidden) }
+}
+
+pub async fn list_categories(app: &App, actor: &Actor) -> Result<Vec<CategoryRow>, AppError> {
+    require(actor, Action::Read)?;
+    let mut conn = app.store.conn().await?;
+    Ok(catalogue::list_categories(&mut conn).await?)
+}
+
+pub async fn get_category(app: &App, actor: &Actor, id: &str) -> Result<CategoryRow, AppError> {
+    require(actor, Action::Read)?;
+    let mut conn = app.store.conn().await?;
+    catalogue::get_category(&mut conn, id).await?.ok_or(AppError::NotFound("category"))
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct SupplierInput {
+    pub name: String,
+    #[serde(default)]
+    pub kvk: String,
+    #[serde(default)]
+    pub city: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+impl SupplierInput {
+    fn validate(&self) -> Result<SupplierInput, AppError> {
+        let mut errors = Vec::new();
+        let name = self.name.trim();
+        if name.is_empty() || name.chars().count() > 200 {
+            errors.push(grip_core::dossier::FieldError::new(
+                "name",
+                "invalid_name",
+                "Naam is verplicht (hoogstens 200 tekens).",
+            ));
+        }
+        let kvk = self.kvk.trim();
+        if !kvk.is_empty() && !(kvk.len() == 8 && kvk.chars().all(|c| c.is_ascii_digit())) {
+            errors.push(grip_core::dossier::FieldError::new(
+                "kvk",
+                "invalid_kvk",
+                "Een KvK-nummer heeft 8 cijfers.",
+            ));
+        }
+        if self.description.chars().count() > 5000 || self.city.chars().count() > 100 {
+            errors.push(grip_core::dossier::FieldError::new(
+                "description",
+                "too_long",
+                "Omschrijving of plaats is te lang.",
+            ));
+        }
+        if !errors.is_empty() {
+            return Err(AppError::Invalid(errors));
+        }
+        Ok(SupplierInput {
+            name: name.into(),
+            kvk: kvk.into(),
+            city: self.city.trim().into(),
+            description: self.description.trim().into(),
+        })
+    }
+}
+
+pub async fn create_supplier(app: &App, actor: &Actor, input: &SupplierInput) -> Result<String, AppError> {
+    require(actor, Action::ManageCatalogue)?;
+    let input = input.validate()?;
+    let now = now_ms();
+    let row = SupplierRow {
+        id: grip_store::new_id(),
+        name: input.name,
+        kvk: input.kvk,
+        city: input.city,
+        description: input.description,
+        created_at: now,
+    };
+    let mut tx = app.store.begin_write().await?;
+    catalogue::insert_supplier(&mut tx, &row).await.map_err(|e| match e {
+        grip_store::StoreError::Conflict { .. } => {
+            AppError::Conflict(format!("Leverancier '{}' bestaat al.", row.name))
+        }
+        other => other.into(),
+    })?;
+    commit_with_event(
+        tx,
+        NewEvent {
+            at_ms: now,
+            actor: &actor.username,
+            dossier: None,
+            kind: "supplier.created",
+            payload: json!({"supplier_id": row.id, "name": row.name, "kvk": row.kvk}),
+        },
+    )
+    .await?;
+    Ok(row.id)
+}
+
+pub async fn list_suppliers(app: &App, actor: &Actor, paging: Paging) -> Result<Page<SupplierRow>, AppError> {
+    require(actor, Action::Read)?;
+    let mut conn = app.store.conn().await?;
+    Ok(catalogue::list_suppliers(&mut conn, paging).await?)
+}
+
+pub async fn get_supplier(app: &App, actor: &Actor, id: &str) -> Result<SupplierRow, AppError> {
+    require(actor, Action::Read)?;
+    let mut conn = app.store.conn().await?;
+    catalogue::get_supplier(&mut conn, id).await?.ok_or(AppError::NotFound("supplier"))
+}

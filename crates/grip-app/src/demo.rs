@@ -1,0 +1,411 @@
+//! `grip demo`: builds a demonstration database with the police procurement service's
+//! organisation, accounts for every role, the portfolio, suppliers, dossiers in every phase
+//! with documents, and an inventory (optionally with the real Algorithm Register listing).
+//! Everything is written in one transaction with its audit events; a database that already
+//! holds an organisation is left as it is.
+
+use crate::portfolio::{self, PortfolioPack};
+use crate::record::{append_event, commit_with_event};
+use crate::register;
+use crate::{App, AppError, Phase, Role, now_ms};
+use grip_store::audit::NewEvent;
+use grip_store::catalogue::{self, CategoryRow, SupplierRow};
+use grip_store::dossiers::{self, DossierRecord};
+use grip_store::inventory::{self, InventoryRecord};
+use grip_store::organisation::{self, OrganisationRow};
+use grip_store::{WriteTx, documents, users};
+use serde::Deserialize;
+use serde_json::json;
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+
+pub const DEMO_TOML: &str = include_str!("../demo/demo.toml");
+pub const DEFAULT_PASSWORD: &str = "grip-demo";
+const ACTOR: &str = "demo";
+
+/// The demo accounts: username and role.
+pub const ACCOUNTS: [(&str, Role); 11] = [
+    ("inkoper", Role::Inkoper),
+    ("behoeftesteller", Role::Behoeftesteller),
+    ("contractmanager", Role::Contractmanager),
+    ("jurist", Role::Jurist),
+    ("privacy", Role::Privacy),
+    ("security", Role::Security),
+    ("ai-expert", Role::AiExpert),
+    ("beoordelaar1", Role::Beoordelaar),
+    ("beoordelaar2", Role::Beoordelaar),
+    ("beheerder", Role::Beheerder),
+    ("auditor", Role::Auditor),
+];
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoData {
+    organisation: DemoOrganisation,
+    #[serde(rename = "supplier")]
+    suppliers: Vec<DemoSupplier>,
+    #[serde(rename = "dossier")]
+    dossiers: Vec<DemoDossier>,
+    #[serde(rename = "inventory")]
+    inventory: Vec<DemoInventory>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoOrganisation {
+    name: String,
+    short_name: String,
+    description: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoSupplier {
+    name: String,
+    kvk: String,
+    city: String,
+    description: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoDossier {
+    title: String,
+    description: String,
+    category: String,
+    phase: String,
+    status: String,
+    classification_label: String,
+    requester: String,
+    estimated_value_eur: Option<i64>,
+    members: Vec<DemoMember>,
+    #[serde(default)]
+    suppliers: Vec<String>,
+    #[serde(default, rename = "document")]
+    documents: Vec<DemoDocument>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoMember {
+    user: String,
+    role: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoDocument {
+    name: String,
+    media_type: String,
+    content: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DemoInventory {
+    name: String,
+    supplier: String,
+    description: String,
+    status: String,
+    dossier: String,
+    ai_exposure: String,
+}
+
+/// What `load` did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DemoOutcome {
+    Created {
+        dossiers: usize,
+        register_imported: usize,
+    },
+    /// The database already holds an organisation; nothing was changed.
+    AlreadyPresent { organisation: String },
+}
+
+/// The real register listing to import, if the caller found one.
+pub struct RegisterListing<'a> {
+    pub bytes: &'a [u8],
+}
+
+pub async fn load(app: &App, password: &str, listing: Option<RegisterListing<'_>>) -> Result<DemoOutcome, AppError> {
+    let data: DemoData = toml::from_str(DEMO_TOML).map_err(|e| AppError::Internal(format!("demo data: {e}")))?;
+    let pack = portfolio::embedded().map_err(AppError::Internal)?;
+    let entries = match &listing {
+        Some(l) => Some(register::parse(l.bytes).map_err(|e| AppError::invalid("register", "invalid_listing", e.to_string()))?),
+        None => None,
+    };
+    {
+        let mut conn = app.store.conn().await?;
+        if let Some(org) = organisation::get(&mut conn).await? {
+            return Ok(DemoOutcome::AlreadyPresent { organisation: org.name });
+        }
+    }
+    // Hash before the transaction: argon2 is slow and the write lock should be short.
+    let mut hashes = Vec::new();
+    for _ in ACCOUNTS {
+        hashes.push(crate::auth::hash_password(password).await?);
+    }
+    let mut tx = app.store.begin_write().await?;
+    // A concurrent `grip demo` may have won the race for the write lock.
+    if let Some(org) = organisation::get(&mut tx).await? {
+        return Ok(DemoOutcome::AlreadyPresent { organisation: org.name });
+    }
+    let now = now_ms();
+    insert_organisation(&mut tx, &data.organisation, now).await?;
+    let user_ids = insert_accounts(&mut tx, &hashes, now).await?;
+    let category_ids = insert_categories(&mut tx, &pack, now).await?;
+    let supplier_ids = insert_suppliers(&mut tx, &data.suppliers, now).await?;
+    let dossier_ids = insert_dossiers(&mut tx, &data.dossiers, &category_ids, &supplier_ids, &user_ids, now).await?;
+    insert_inventory(&mut tx, &data.inventory, &supplier_ids, &dossier_ids, now).await?;
+    let mut register_imported = 0;
+    if let (Some(entries), Some(listing)) = (entries, listing) {
+        let report = register::import_into(&mut tx, &entries).await?;
+        register_imported = report.imported;
+        let sha = hex::encode(Sha256::digest(listing.bytes));
+        append_event(&mut tx, register::imported_event(ACTOR, &sha, report)).await?;
+    }
+    commit_with_event(
+        tx,
+        NewEvent {
+            at_ms: now_ms(),
+            actor: ACTOR,
+            dossier: None,
+            kind: "demo.loaded",
+            payload: json!({"dossiers": dossier_ids.len(), "register_imported": register_imported}),
+        },
+    )
+    .await?;
+    Ok(DemoOutcome::Created {
+        dossiers: dossier_ids.len(),
+        register_imported,
+    })
+}
+
+async fn event(tx: &mut WriteTx, dossier: Option<&str>, kind: &str, payload: serde_json::Value, at_ms: i64) -> Result<(), AppError> {
+    append_event(tx, NewEvent { at_ms, actor: ACTOR, dossier, kind, payload }).await?;
+    Ok(())
+}
+
+async fn insert_organisation(tx: &mut WriteTx, org: &DemoOrganisation, now: i64) -> Result<(), AppError> {
+    let row = OrganisationRow {
+        id: grip_store::new_id(),
+        name: org.name.clone(),
+        short_name: org.short_name.clone(),
+        description: org.description.clone(),
+        is_demo: 1,
+        created_at: now,
+    };
+    organisation::insert(tx, &row).await?;
+    event(tx, None, "organisation.created", json!({"name": row.name, "demo": true}), now).await
+}
+
+async fn insert_accounts(tx: &mut WriteTx, hashes: &[String], now: i64) -> Result<HashMap<String, String>, AppError> {
+    let mut ids = HashMap::new();
+    for ((username, role), hash) in ACCOUNTS.iter().zip(hashes) {
+        let id = grip_store::new_id();
+        let display = format!("{} (demo)", role.label_nl());
+        users::insert(
+            tx,
+            &users::NewUser {
+                id: &id,
+                username,
+                display_name: &display,
+                password_hash: hash,
+                roles: &[role.id()],
+                at_ms: now,
+            },
+        )
+        .await?;
+        event(tx, None, "user.created", json!({"user_id": id, "username": username, "roles": [role.id()]}), now).await?;
+        ids.insert(username.to_string(), id);
+    }
+    Ok(ids)
+}
+
+async fn insert_categories(tx: &mut WriteTx, pack: &PortfolioPack, now: i64) -> Result<HashMap<String, String>, AppError> {
+    let mut ids = HashMap::new();
+    for c in &pack.categories {
+        let row = CategoryRow {
+            id: grip_store::new_id(),
+            code: c.code.clone(),
+            name_nl: c.name_nl.clone(),
+            name_en: c.name_en.clone(),
+            cpv_codes: c.cpv.join(","),
+            exposure: c.exposure.clone(),
+            reason_nl: c.reason_nl.clone(),
+            reason_en: c.reason_en.clone(),
+        };
+        catalogue::insert_category(tx, &row).await?;
+        ids.insert(c.code.clone(), row.id);
+    }
+    event(
+        tx,
+        None,
+        "portfolio.loaded",
+        json!({"pack": pack.pack.id, "version": pack.pack.version, "categories": pack.categories.len()}),
+        now,
+    )
+    .await?;
+    Ok(ids)
+}
+
+async fn insert_suppliers(tx: &mut WriteTx, suppliers: &[DemoSupplier], now: i64) -> Result<HashMap<String, String>, AppError> {
+    let mut ids = HashMap::new();
+    for s in suppliers {
+        let row = SupplierRow {
+            id: grip_store::new_id(),
+            name: s.name.clone(),
+            kvk: s.kvk.clone(),
+            city: s.city.clone(),
+            description: s.description.clone(),
+            created_at: now,
+        };
+        catalogue::insert_supplier(tx, &row).await?;
+        event(tx, None, "supplier.created", json!({"supplier_id": row.id, "name": row.name}), now).await?;
+        ids.insert(s.name.clone(), row.id);
+    }
+    Ok(ids)
+}
+
+fn lookup<'a>(map: &'a HashMap<String, String>, key: &str, what: &str) -> Result<&'a String, AppError> {
+    map.get(key).ok_or_else(|| AppError::Internal(format!("demo data refers to unknown {what} '{key}'")))
+}
+
+async fn insert_dossiers(
+    tx: &mut WriteTx,
+    dossiers_in: &[DemoDossier],
+    categories: &HashMap<String, String>,
+    suppliers: &HashMap<String, String>,
+    users_by_name: &HashMap<String, String>,
+    now: i64,
+) -> Result<HashMap<String, String>, AppError> {
+    const DAY_MS: i64 = 24 * 60 * 60 * 1000;
+    let mut ids = HashMap::new();
+    for (i, d) in dossiers_in.iter().enumerate() {
+        let phase = Phase::parse(&d.phase).ok_or_else(|| AppError::Internal(format!("demo phase '{}'", d.phase)))?;
+        // Older phases started longer ago, so the list reads like a real portfolio.
+        let created = now - (phase.number() as i64 * 45 + i as i64) * DAY_MS;
+        let record = DossierRecord {
+            id: grip_store::new_id(),
+            title: d.title.clone(),
+            description: d.description.clone(),
+            category_id: Some(lookup(categories, &d.category, "category")?.clone()),
+            requester_id: Some(lookup(users_by_name, &d.requester, "user")?.clone()),
+            phase: phase.id().into(),
+            classification_label: d.classification_label.clone(),
+            status: d.status.clone(),
+            estimated_value_eur: d.estimated_value_eur,
+            created_at: created,
+            updated_at: now - i as i64 * 3_600_000,
+        };
+        dossiers::insert(tx, &record).await?;
+        let id = record.id.as_str();
+        event(
+            tx,
+            Some(id),
+            "dossier.created",
+            json!({"title": record.title, "phase": record.phase, "classification_label": record.classification_label}),
+            now,
+        )
+        .await?;
+        for m in &d.members {
+            dossiers::add_member(tx, id, lookup(users_by_name, &m.user, "user")?, &m.role, now).await?;
+        }
+        for name in &d.suppliers {
+            dossiers::link_supplier(tx, id, lookup(suppliers, name, "supplier")?).await?;
+        }
+        let uploader = lookup(users_by_name, "inkoper", "user")?;
+        for doc in &d.documents {
+            insert_document(tx, id, uploader, doc, now).await?;
+        }
+        ids.insert(d.title.clone(), record.id.clone());
+    }
+    Ok(ids)
+}
+
+async fn insert_document(tx: &mut WriteTx, dossier_id: &str, uploader: &str, doc: &DemoDocument, now: i64) -> Result<(), AppError> {
+    let bytes = doc.content.trim_start().as_bytes();
+    let sha256 = hex::encode(Sha256::digest(bytes));
+    documents::put_blob(tx, &sha256, bytes).await?;
+    let row = documents::DocumentRow {
+        id: grip_store::new_id(),
+        dossier_id: dossier_id.into(),
+        sha256,
+        size: bytes.len() as i64,
+        media_type: doc.media_type.clone(),
+        original_name: doc.name.clone(),
+        uploaded_by: uploader.into(),
+        uploaded_at: now,
+    };
+    documents::insert(tx, &row).await?;
+    event(
+        tx,
+        Some(dossier_id),
+        "document.uploaded",
+        json!({"document_id": row.id, "name": row.original_name, "sha256": row.sha256, "size": row.size}),
+        now,
+    )
+    .await
+}
+
+async fn insert_inventory(
+    tx: &mut WriteTx,
+    items: &[DemoInventory],
+    suppliers: &HashMap<String, String>,
+    dossiers_by_title: &HashMap<String, String>,
+    now: i64,
+) -> Result<(), AppError> {
+    for item in items {
+        let dossier_id = if item.dossier.is_empty() {
+            None
+        } else {
+            Some(lookup(dossiers_by_title, &item.dossier, "dossier")?.clone())
+        };
+        let record = InventoryRecord {
+            id: grip_store::new_id(),
+            name: item.name.clone(),
+            supplier_id: Some(lookup(suppliers, &item.supplier, "supplier")?.clone()),
+            description: item.description.clone(),
+            status: item.status.clone(),
+            ai_exposure: item.ai_exposure.clone(),
+            dossier_id,
+            source: "demo".into(),
+            source_id: None,
+            source_organisation: None,
+            created_at: now,
+            updated_at: now,
+        };
+        inventory::insert(tx, &record).await?;
+        event(
+            tx,
+            record.dossier_id.as_deref(),
+            "inventory.created",
+            json!({"item_id": record.id, "name": record.name, "ai_exposure": record.ai_exposure}),
+            now,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_demo_data_is_complete_and_consistent() {
+        let data: DemoData = toml::from_str(DEMO_TOML).unwrap();
+        let pack = portfolio::embedded().unwrap();
+        assert!(data.suppliers.len() >= 10);
+        assert!(data.dossiers.len() >= 12);
+        for phase in Phase::ALL {
+            assert!(data.dossiers.iter().any(|d| d.phase == phase.id()), "no dossier in {phase:?}");
+        }
+        for d in &data.dossiers {
+            assert!(pack.categories.iter().any(|c| c.code == d.category), "{}", d.category);
+            for m in &d.members {
+                assert!(ACCOUNTS.iter().any(|(u, _)| *u == m.user), "{}", m.user);
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+//! What can go wrong in a use case, in terms the edges (web, API, CLI) can turn into a
+//! message and a status without knowing about storage.
+
+use grip_core::dossier::FieldError;
+use grip_store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("not signed in or the credentials are not valid")]
+    Unauthenticated,
+    #[error("you do not have the right to do this")]
+    Forbidden,
+    #[error("{0} not found")]
+    NotFound(&'static str),
+    #[error("the input is not valid")]
+    Invalid(Vec<FieldError>),
+    #[error("{0}")]
+    Conflict(String),
+    #[error("the file is {size} bytes; the limit is {limit} bytes")]
+    TooLarge { size: usize, limit: usize },
+    #[error("{0}")]
+    UnsupportedMedia(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl AppError {
+    pub fn invalid(field: &'static str, code: &'static str, message: impl Into<String>) -> AppError {
+        AppError::Invalid(vec![FieldError::new(field, code, message)])
+    }
+
+    /// A stable, machine-readable code for API clients.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::Unauthenticated => "unauthenticated",
+            AppError::Forbidden => "forbidden",
+            AppError::NotFound(_) => "not_found",
+            AppError::Invalid(_) => "invalid_input",
+            AppError::Conflict(_) => "conflict",
+            AppError::TooLarge { .. } => "payload_too_large",
+            AppError::UnsupportedMedia(_) => "unsupported_media_type",
+            AppError::Store(StoreError::Conflict { .. }) => "conflict",
+            AppError::Store(_) | AppError::Internal(_) => "internal_error",
+        }
+    }
+}

@@ -1,0 +1,119 @@
+//! Test support: a fresh, migrated database per test, on SQLite (a temporary directory) or
+//! PostgreSQL (a new database on the server named by `GRIP_TEST_POSTGRES_URL`, default
+//! `postgres://postgres@127.0.0.1:5432/postgres`), dropped again by `finish`.
+
+use crate::users::{Operator, add_user};
+use crate::{Actor, App, DatabaseTarget, Role};
+use sqlx::Executor;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TestBackend {
+    Sqlite,
+    Postgres,
+}
+
+pub struct TestDb {
+    pub app: App,
+    pub target: DatabaseTarget,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    Dir(PathBuf),
+    Database { admin_url: String, name: String },
+}
+
+pub fn postgres_admin_url() -> String {
+    std::env::var("GRIP_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
+fn unique_name() -> String {
+    format!("grip_test_{}", uuid::Uuid::now_v7().simple())
+}
+
+impl TestDb {
+    pub async fn new(backend: TestBackend) -> TestDb {
+        sqlx::any::install_default_drivers();
+        let (target, cleanup) = match backend {
+            TestBackend::Sqlite => {
+                let dir = std::env::temp_dir().join(unique_name());
+                (DatabaseTarget::DataDir(dir.clone()), Cleanup::Dir(dir))
+            }
+            TestBackend::Postgres => {
+                let admin_url = postgres_admin_url();
+                let name = unique_name();
+                let mut admin = <sqlx::AnyConnection as sqlx::Connection>::connect(&admin_url)
+                    .await
+                    .unwrap_or_else(|e| {
+                        panic!("PostgreSQL tests need a server at {admin_url} (set GRIP_TEST_POSTGRES_URL): {e}")
+                    });
+                admin
+                    .execute(sqlx::AssertSqlSafe(format!("create database {name}")))
+                    .await
+                    .expect("create test database");
+                let url = match admin_url.rsplit_once('/') {
+                    Some((base, _)) => format!("{base}/{name}"),
+                    None => panic!("GRIP_TEST_POSTGRES_URL must end in /DATABASE"),
+                };
+                (DatabaseTarget::Url(url), Cleanup::Database { admin_url, name })
+            }
+        };
+        let app = App::open(&target).await.expect("open test database");
+        TestDb { app, target, cleanup }
+    }
+
+    /// Closes the pool and removes the database.
+    pub async fn finish(self) {
+        self.app.store.close().await;
+        match self.cleanup {
+            Cleanup::Dir(dir) => {
+                let _ = std::fs::remove_dir_all(dir);
+            }
+            Cleanup::Database { admin_url, name } => {
+                if let Ok(mut admin) = <sqlx::AnyConnection as sqlx::Connection>::connect(&admin_url).await {
+                    let _ = admin
+                        .execute(sqlx::AssertSqlSafe(format!("drop database if exists {name} with (force)")))
+                        .await;
+                }
+            }
+        }
+    }
+}
+
+/// Creates a user with these roles (password `test-password`) and returns the actor.
+pub async fn user(app: &App, username: &str, roles: &[Role]) -> Actor {
+    let id = add_user(app, Operator::Cli, username, username, "test-password", roles)
+        .await
+        .expect("create test user");
+    Actor {
+        user_id: id,
+        username: username.into(),
+        roles: roles.to_vec(),
+    }
+}
+
+/// Runs `test` once on each backend.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($name:ident, |$db:ident| $body:block) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            async fn run($db: &$crate::testing::TestDb) $body
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let db = $crate::testing::TestDb::new($crate::testing::TestBackend::Sqlite).await;
+                run(&db).await;
+                db.finish().await;
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                let db = $crate::testing::TestDb::new($crate::testing::TestBackend::Postgres).await;
+                run(&db).await;
+                db.finish().await;
+            }
+        }
+    };
+}

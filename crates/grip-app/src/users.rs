@@ -1,0 +1,157 @@
+//! Managing people: add, list, change roles, reset a password. Called by the CLI (as the
+//! installation's operator) and by the administrator's page.
+
+use crate::auth::hash_password;
+use crate::record::commit_with_event;
+use crate::{Action, Actor, App, AppError, Role, now_ms};
+use grip_store::audit::NewEvent;
+use grip_store::users::{self, NewUser, UserRow};
+use serde_json::json;
+
+/// Who performs a user-management action: a signed-in administrator, or the operator at the
+/// command line (who has shell access to the database anyway).
+#[derive(Debug, Clone, Copy)]
+pub enum Operator<'a> {
+    Cli,
+    Person(&'a Actor),
+}
+
+impl Operator<'_> {
+    fn name(&self) -> &str {
+        match self {
+            Operator::Cli => "cli",
+            Operator::Person(actor) => &actor.username,
+        }
+    }
+
+    fn require(&self, action: Action) -> Result<(), AppError> {
+        match self {
+            Operator::Cli => Ok(()),
+            Operator::Person(actor) if actor.may(action) => Ok(()),
+            Operator::Person(_) => Err(AppError::Forbidden),
+        }
+    }
+}
+
+pub fn validate_username(username: &str) -> Result<(), AppError> {
+    let ok = (2..=64).contains(&username.len())
+        && username
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'));
+    if ok {
+        Ok(())
+    } else {
+        Err(AppError::invalid(
+            "username",
+            "invalid_username",
+            "Gebruikersnaam: 2 tot 64 tekens, kleine letters, cijfers, '-', '_' of '.'.",
+        ))
+    }
+}
+
+pub async fn add_user(
+    app: &App,
+    by: Operator<'_>,
+    username: &str,
+    display_name: &str,
+    password: &str,
+    roles: &[Role],
+) -> Result<String, AppError> {
+    by.require(Action::ManageUsers)?;
+    validate_username(username)?;
+    if roles.is_empty() {
+        return Err(AppError::invalid("roles", "required", "Kies minstens één rol."));
+    }
+    let hash = hash_password(password).await?;
+    let id = grip_store::new_id();
+    let role_ids: Vec<&str> = roles.iter().map(|r| r.id()).collect();
+    let display = if display_name.trim().is_empty() { username } else { display_name.trim() };
+    let now = now_ms();
+    let mut tx = app.store.begin_write().await?;
+    users::insert(
+        &mut tx,
+        &NewUser {
+            id: &id,
+            username,
+            display_name: display,
+            password_hash: &hash,
+            roles: &role_ids,
+            at_ms: now,
+        },
+    )
+    .await
+    .map_err(|e| match e {
+        grip_store::StoreError::Conflict { .. } => {
+            AppError::Conflict(format!("De gebruiker '{username}' bestaat al."))
+        }
+        other => other.into(),
+    })?;
+    commit_with_event(
+        tx,
+        NewEvent {
+            at_ms: now,
+            actor: by.name(),
+            dossier: None,
+            kind: "user.created",
+            payload: json!({"user_id": id, "username": username, "roles": role_ids}),
+        },
+    )
+    .await?;
+    Ok(id)
+}
+
+pub async fn set_roles(app: &App, by: Operator<'_>, username: &str, roles: &[Role]) -> Result<(), AppError> {
+    by.require(Action::ManageUsers)?;
+    if roles.is_empty() {
+        return Err(AppError::invalid("roles", "required", "Kies minstens één rol."));
+    }
+    let role_ids: Vec<&str> = roles.iter().map(|r| r.id()).collect();
+    let mut tx = app.store.begin_write().await?;
+    let user = users::find_by_username(&mut tx, username)
+        .await?
+        .ok_or(AppError::NotFound("user"))?;
+    users::set_roles(&mut tx, &user.id, &role_ids).await?;
+    commit_with_event(
+        tx,
+        NewEvent {
+            at_ms: now_ms(),
+            actor: by.name(),
+            dossier: None,
+            kind: "user.roles_changed",
+            payload: json!({"username": username, "roles": role_ids}),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// Sets a new password and ends the user's sessions.
+pub async fn reset_password(app: &App, by: Operator<'_>, username: &str, password: &str) -> Result<(), AppError> {
+    by.require(Action::ManageUsers)?;
+    let hash = hash_password(password).await?;
+    let mut tx = app.store.begin_write().await?;
+    let user = users::find_by_username(&mut tx, username)
+        .await?
+        .ok_or(AppError::NotFound("user"))?;
+    users::set_password(&mut tx, &user.id, &hash).await?;
+    grip_store::sessions::delete_sessions_of(&mut tx, &user.id).await?;
+    commit_with_event(
+        tx,
+        NewEvent {
+            at_ms: now_ms(),
+            actor: by.name(),
+            dossier: None,
+            kind: "user.password_reset",
+            payload: json!({"username": username}),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// Users with their roles, for the administrator.
+pub async fn list_users(app: &App, by: Operator<'_>) -> Result<Vec<(UserRow, Vec<String>)>, AppError> {
+    by.require(Action::ManageUsers)?;
+    let mut conn = app.store.conn().await?;
+    Ok(users::list(&mut conn).await?)
+}
