@@ -74,3 +74,9 @@ pub fn rfc3339_ms(ms: i64) -> String {
         .map(|t| t.to_string())
         .unwrap_or_else(|_| ms.to_string())
 }
+
+/// The organisation this installation serves (None before `grip demo` or setup).
+pub async fn organisation(app: &App) -> Result<Option<grip_store::organisation::OrganisationRow>, AppError> {
+    let mut conn = app.store.conn().await?;
+    Ok(grip_store::organisation::get(&mut conn).await?)
+}

@@ -1,1 +1,48 @@
-//! grip-web
+//! Grip's HTTP face: server-rendered pages (askama, with htmx for in-page updates), the REST
+//! API under /api/v1 with its OpenAPI document, sign-in, CSRF protection and security headers.
+//! Handlers only translate HTTP to grip-app use cases; they never touch SQL.
+
+mod api;
+mod assets;
+mod auth;
+mod csrf;
+mod error;
+mod headers;
+pub mod i18n;
+mod pages;
+mod shell;
+
+use axum::Router;
+use grip_app::App;
+use std::sync::Arc;
+
+pub use api::openapi_json;
+
+/// Settings of the web server process.
+#[derive(Debug, Clone, Default)]
+pub struct WebConfig {
+    /// Mark cookies `Secure` (set when Grip is served over HTTPS).
+    pub secure_cookies: bool,
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub app: App,
+    pub config: Arc<WebConfig>,
+}
+
+/// The whole web application: pages, API, assets, with CSRF and security headers on all.
+pub fn router(app: App, config: WebConfig) -> Router {
+    let state = AppState {
+        app,
+        config: Arc::new(config),
+    };
+    Router::new()
+        .merge(pages::routes())
+        .nest("/api/v1", api::routes())
+        .merge(assets::routes())
+        .layer(axum::middleware::from_fn(csrf::refuse_cross_site))
+        .layer(headers::security_headers())
+        .layer(tower_http::trace::TraceLayer::new_for_http())
+        .with_state(state)
+}

@@ -1,1 +1,5 @@
-fn main() {}
+//! The `grip` command: see `grip --help`.
+
+fn main() -> std::process::ExitCode {
+    grip::cli::main()
+}

@@ -1,0 +1,92 @@
+//! Turning a failed use case into an HTML page with the right status. The cause of internal
+//! errors is logged, never shown.
+
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use grip_app::AppError;
+
+pub fn status_of(err: &AppError) -> StatusCode {
+    match err {
+        AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
+        AppError::Forbidden => StatusCode::FORBIDDEN,
+        AppError::NotFound(_) => StatusCode::NOT_FOUND,
+        AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        AppError::Conflict(_) | AppError::Store(grip_store::StoreError::Conflict { .. }) => StatusCode::CONFLICT,
+        AppError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+        AppError::UnsupportedMedia(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        AppError::Store(_) | AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+/// A message fit for the person: Dutch first, then English.
+pub fn message_of(err: &AppError) -> (String, String) {
+    match err {
+        AppError::Unauthenticated => ("U bent niet ingelogd.".into(), "You are not signed in.".into()),
+        AppError::Forbidden => (
+            "U heeft geen recht om dit te doen.".into(),
+            "You do not have the right to do this.".into(),
+        ),
+        AppError::NotFound(what) => ("Niet gevonden.".into(), format!("{what} not found.")),
+        AppError::Invalid(errors) => {
+            let text = errors.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join(" ");
+            (text.clone(), text)
+        }
+        AppError::Conflict(text) | AppError::UnsupportedMedia(text) => (text.clone(), text.clone()),
+        AppError::TooLarge { size, limit } => (
+            format!("Het bestand is te groot ({} MB); de grens is {} MB.", mb(*size), mb(*limit)),
+            format!("The file is too large ({} MB); the limit is {} MB.", mb(*size), mb(*limit)),
+        ),
+        AppError::Store(grip_store::StoreError::Conflict { what }) => {
+            (format!("{what} bestaat al."), format!("{what} already exists."))
+        }
+        AppError::Store(_) | AppError::Internal(_) => (
+            "Er ging iets mis aan onze kant; er is niets gewijzigd.".into(),
+            "Something went wrong on our side; nothing was changed.".into(),
+        ),
+    }
+}
+
+fn mb(bytes: usize) -> String {
+    format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    status: u16,
+    message_nl: String,
+    message_en: String,
+}
+
+#[derive(Debug)]
+pub struct PageError(pub AppError);
+
+impl From<AppError> for PageError {
+    fn from(err: AppError) -> Self {
+        PageError(err)
+    }
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        let status = status_of(&self.0);
+        if status.is_server_error() {
+            tracing::error!(error = %self.0, "request failed");
+        }
+        let (message_nl, message_en) = message_of(&self.0);
+        let page = ErrorPage { status: status.as_u16(), message_nl, message_en };
+        match page.render() {
+            Ok(html) => (status, Html(html)).into_response(),
+            Err(_) => status.into_response(),
+        }
+    }
+}
+
+/// Renders a template, turning a (never expected) rendering failure into a 500.
+pub fn render(template: &impl Template) -> Result<Response, PageError> {
+    template
+        .render()
+        .map(|html| Html(html).into_response())
+        .map_err(|e| PageError(AppError::Internal(format!("template: {e}"))))
+}

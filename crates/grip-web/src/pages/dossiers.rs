@@ -1,0 +1,365 @@
+//! Dossier pages: the list (search, filter, paging; htmx refreshes only the results), the
+//! dossier page, create and edit forms, moving to the next phase and uploading documents.
+
+use crate::auth::Viewer;
+use crate::error::{PageError, render, status_of, message_of};
+use crate::pages::page_param;
+use crate::shell::Shell;
+use crate::AppState;
+use askama::Template;
+use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use grip_app::{Action, AppError, Paging, Phase, dossiers, documents};
+use grip_core::dossier::{CLASSIFICATION_LABELS, DossierInput, DossierStatus, FieldError};
+use grip_store::catalogue::CategoryRow;
+use grip_store::dossiers::{DossierFilter, DossierView};
+use serde::Deserialize;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/dossiers", get(list).post(create))
+        .route("/dossiers/new", get(new_form))
+        .route("/dossiers/{id}", get(detail).post(update))
+        .route("/dossiers/{id}/edit", get(edit_form))
+        .route("/dossiers/{id}/phase", post(move_phase))
+        .route(
+            "/dossiers/{id}/documents",
+            // The use case enforces the real limit with a clear message; this only stops
+            // bodies far beyond it from being read at all.
+            post(upload).layer(DefaultBodyLimit::max(grip_app::Limits::default().max_document_bytes + 1024 * 1024)),
+        )
+        .route("/documents/{id}", get(download))
+}
+
+#[derive(Deserialize, Default)]
+struct ListQuery {
+    q: Option<String>,
+    phase: Option<String>,
+    category: Option<String>,
+    page: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "dossiers/list.html")]
+struct ListPage {
+    shell: Shell,
+    may_create: bool,
+    q: String,
+    phase: String,
+    category: String,
+    phases: Vec<(&'static str, &'static str)>,
+    categories: Vec<CategoryRow>,
+    rows: Vec<DossierView>,
+    total: i64,
+    page: i64,
+    pages: i64,
+    prev_link: Option<String>,
+    next_link: Option<String>,
+}
+
+fn non_empty(v: &Option<String>) -> Option<String> {
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+}
+
+async fn list(State(state): State<AppState>, viewer: Viewer, Query(q): Query<ListQuery>) -> Result<Response, PageError> {
+    let filter = DossierFilter {
+        query: non_empty(&q.q).map(|s| s.chars().take(200).collect()),
+        phase: non_empty(&q.phase),
+        category_id: non_empty(&q.category),
+    };
+    let page = dossiers::list(&state.app, &viewer.actor, &filter, Paging::new(page_param(&q.page), Some(25))).await?;
+    let categories = grip_app::catalogue::list_categories(&state.app, &viewer.actor).await?;
+    let (qs, phase, category) = (
+        filter.query.clone().unwrap_or_default(),
+        filter.phase.clone().unwrap_or_default(),
+        filter.category_id.clone().unwrap_or_default(),
+    );
+    let pager = super::Pager::new("/dossiers", &page, &[("q", &qs), ("phase", &phase), ("category", &category)]);
+    render(&ListPage {
+        may_create: viewer.actor.may(Action::CreateDossier),
+        phases: Phase::ALL.iter().map(|p| (p.id(), viewer.lang.phase(*p))).collect(),
+        categories,
+        rows: page.items,
+        total: page.total,
+        page: pager.page,
+        pages: pager.pages,
+        prev_link: pager.prev,
+        next_link: pager.next,
+        q: qs,
+        phase,
+        category,
+        shell: Shell::new(&viewer, "dossiers", "/dossiers"),
+    })
+}
+
+/// The dossier form as typed, so a refused form comes back with what the person entered.
+#[derive(Deserialize, Default, Clone)]
+struct DossierForm {
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    category_id: String,
+    #[serde(default)]
+    classification_label: String,
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    estimated_value_eur: String,
+}
+
+impl DossierForm {
+    fn from_view(d: &DossierView) -> DossierForm {
+        DossierForm {
+            title: d.title.clone(),
+            description: d.description.clone(),
+            category_id: d.category_id.clone().unwrap_or_default(),
+            classification_label: d.classification_label.clone(),
+            status: d.status.clone(),
+            estimated_value_eur: d.estimated_value_eur.map(|v| v.to_string()).unwrap_or_default(),
+        }
+    }
+
+    fn to_input(&self) -> Result<DossierInput, Vec<FieldError>> {
+        let value = self.estimated_value_eur.trim().replace(['.', ' '], "");
+        let estimated_value_eur = if value.is_empty() {
+            None
+        } else {
+            Some(value.parse::<i64>().map_err(|_| {
+                vec![FieldError::new("estimated_value_eur", "not_a_number", "Geraamde waarde moet een heel getal in euro zijn.")]
+            })?)
+        };
+        Ok(DossierInput {
+            title: self.title.clone(),
+            description: self.description.clone(),
+            category_id: Some(self.category_id.clone()),
+            classification_label: Some(self.classification_label.clone()),
+            status: Some(if self.status.is_empty() { "active".into() } else { self.status.clone() }),
+            estimated_value_eur,
+        })
+    }
+}
+
+#[derive(Template)]
+#[template(path = "dossiers/form.html")]
+struct FormPage {
+    shell: Shell,
+    heading: &'static str,
+    action: String,
+    submit: &'static str,
+    cancel: String,
+    form: DossierForm,
+    errors: Vec<FieldError>,
+    categories: Vec<CategoryRow>,
+    labels: Vec<&'static str>,
+    statuses: Vec<&'static str>,
+}
+
+async fn form_page(
+    state: &AppState,
+    viewer: &Viewer,
+    existing: Option<&str>,
+    form: DossierForm,
+    errors: Vec<FieldError>,
+) -> Result<Response, PageError> {
+    let categories = grip_app::catalogue::list_categories(&state.app, &viewer.actor).await?;
+    let (heading, action, submit, cancel, path) = match existing {
+        Some(id) => (viewer.lang.t("edit"), format!("/dossiers/{id}"), viewer.lang.t("save"), format!("/dossiers/{id}"), format!("/dossiers/{id}/edit")),
+        None => (viewer.lang.t("new_dossier"), "/dossiers".into(), viewer.lang.t("create"), "/dossiers".into(), "/dossiers/new".into()),
+    };
+    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let page = FormPage {
+        shell: Shell::new(viewer, "dossiers", &path),
+        heading,
+        action,
+        submit,
+        cancel,
+        form,
+        errors,
+        categories,
+        labels: CLASSIFICATION_LABELS.to_vec(),
+        statuses: DossierStatus::ALL.iter().map(|s| s.id()).collect(),
+    };
+    Ok((status, render(&page)?).into_response())
+}
+
+async fn new_form(State(state): State<AppState>, viewer: Viewer) -> Result<Response, PageError> {
+    if !viewer.actor.may(Action::CreateDossier) {
+        return Err(AppError::Forbidden.into());
+    }
+    let form = DossierForm { classification_label: "Politie Intern".into(), status: "active".into(), ..Default::default() };
+    form_page(&state, &viewer, None, form, Vec::new()).await
+}
+
+async fn create(State(state): State<AppState>, viewer: Viewer, Form(form): Form<DossierForm>) -> Result<Response, PageError> {
+    let input = match form.to_input() {
+        Ok(input) => input,
+        Err(errors) => return form_page(&state, &viewer, None, form, errors).await,
+    };
+    match dossiers::create(&state.app, &viewer.actor, &input).await {
+        Ok(id) => Ok(Redirect::to(&format!("/dossiers/{id}")).into_response()),
+        Err(AppError::Invalid(errors)) => form_page(&state, &viewer, None, form, errors).await,
+        Err(other) => Err(other.into()),
+    }
+}
+
+async fn edit_form(State(state): State<AppState>, viewer: Viewer, Path(id): Path<String>) -> Result<Response, PageError> {
+    let dossier = dossiers::get(&state.app, &viewer.actor, &id).await?;
+    if !dossiers::may_change(&state.app, &viewer.actor, Action::EditDossier, &id).await? {
+        return Err(AppError::Forbidden.into());
+    }
+    form_page(&state, &viewer, Some(&id), DossierForm::from_view(&dossier), Vec::new()).await
+}
+
+async fn update(State(state): State<AppState>, viewer: Viewer, Path(id): Path<String>, Form(form): Form<DossierForm>) -> Result<Response, PageError> {
+    let input = match form.to_input() {
+        Ok(input) => input,
+        Err(errors) => return form_page(&state, &viewer, Some(&id), form, errors).await,
+    };
+    match dossiers::update(&state.app, &viewer.actor, &id, &input).await {
+        Ok(()) => Ok(Redirect::to(&format!("/dossiers/{id}")).into_response()),
+        Err(AppError::Invalid(errors)) => form_page(&state, &viewer, Some(&id), form, errors).await,
+        Err(other) => Err(other.into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "dossiers/detail.html")]
+struct DetailPage {
+    shell: Shell,
+    d: DossierView,
+    message: Option<String>,
+    track: Vec<(&'static str, &'static str, &'static str)>,
+    next_phase: Option<&'static str>,
+    may_edit: bool,
+    may_move: bool,
+    may_upload: bool,
+    members: Vec<grip_store::dossiers::MemberView>,
+    suppliers: Vec<String>,
+    documents: Vec<grip_store::documents::DocumentRow>,
+    events: Vec<grip_store::audit::AuditRow>,
+}
+
+async fn detail_page(state: &AppState, viewer: &Viewer, id: &str, message: Option<String>, status: StatusCode) -> Result<Response, PageError> {
+    let app = &state.app;
+    let detail = dossiers::detail(app, &viewer.actor, id).await?;
+    let history = grip_app::audit::list(app, &viewer.actor, Some(id), Paging::new(Some(1), Some(50))).await?;
+    let phase = Phase::parse(&detail.dossier.phase);
+    let track = Phase::ALL
+        .iter()
+        .map(|p| {
+            let state = match phase {
+                Some(current) if *p == current => "current",
+                Some(current) if *p < current => "done",
+                _ => "todo",
+            };
+            (p.id(), viewer.lang.phase(*p), state)
+        })
+        .collect();
+    let page = DetailPage {
+        shell: Shell::new(viewer, "dossiers", &format!("/dossiers/{id}")),
+        next_phase: phase.and_then(Phase::next).map(|p| viewer.lang.phase(p)),
+        may_edit: dossiers::may_change(app, &viewer.actor, Action::EditDossier, id).await?,
+        may_move: dossiers::may_change(app, &viewer.actor, Action::MovePhase, id).await?,
+        may_upload: dossiers::may_change(app, &viewer.actor, Action::UploadDocument, id).await?,
+        message,
+        track,
+        members: detail.members,
+        suppliers: detail.suppliers,
+        documents: detail.documents,
+        events: history.items,
+        d: detail.dossier,
+    };
+    Ok((status, render(&page)?).into_response())
+}
+
+async fn detail(State(state): State<AppState>, viewer: Viewer, Path(id): Path<String>) -> Result<Response, PageError> {
+    detail_page(&state, &viewer, &id, None, StatusCode::OK).await
+}
+
+#[derive(Deserialize)]
+struct MoveForm {
+    #[serde(default)]
+    expected_phase: String,
+}
+
+async fn move_phase(State(state): State<AppState>, viewer: Viewer, Path(id): Path<String>, Form(form): Form<MoveForm>) -> Result<Response, PageError> {
+    let expected = Some(form.expected_phase.as_str()).filter(|p| !p.is_empty());
+    match dossiers::move_to_next_phase(&state.app, &viewer.actor, &id, expected).await {
+        Ok(_) => Ok(Redirect::to(&format!("/dossiers/{id}")).into_response()),
+        Err(err @ AppError::Conflict(_)) => page_with_error(&state, &viewer, &id, err).await,
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// Shows the dossier again with the problem, keeping the failed request's status code.
+async fn page_with_error(state: &AppState, viewer: &Viewer, id: &str, err: AppError) -> Result<Response, PageError> {
+    let (nl, en) = message_of(&err);
+    let text = if viewer.lang == crate::i18n::Lang::En { en } else { nl };
+    detail_page(state, viewer, id, Some(text), status_of(&err)).await
+}
+
+async fn upload(State(state): State<AppState>, viewer: Viewer, Path(id): Path<String>, multipart: Multipart) -> Result<Response, PageError> {
+    let result = match read_file_field(multipart, state.app.limits.max_document_bytes).await {
+        Ok((name, bytes)) => documents::upload(&state.app, &viewer.actor, &id, &name, &bytes).await.map(|_| ()),
+        Err(err) => Err(err),
+    };
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!("/dossiers/{id}")).into_response()),
+        Err(err @ (AppError::Invalid(_) | AppError::TooLarge { .. } | AppError::UnsupportedMedia(_))) => {
+            page_with_error(&state, &viewer, &id, err).await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// Reads the first file field of a multipart form, refusing more than `limit` bytes.
+pub async fn read_file_field(mut multipart: Multipart, limit: usize) -> Result<(String, Vec<u8>), AppError> {
+    let bad = |text: String| AppError::invalid("file", "malformed_upload", text);
+    while let Some(mut field) = multipart.next_field().await.map_err(|e| bad(format!("Onleesbaar formulier: {e}")))? {
+        let Some(name) = field.file_name().map(str::to_string) else { continue };
+        let mut bytes = Vec::new();
+        loop {
+            match field.chunk().await {
+                Ok(Some(chunk)) => {
+                    if bytes.len() + chunk.len() > limit {
+                        return Err(AppError::TooLarge { size: bytes.len() + chunk.len(), limit });
+                    }
+                    bytes.extend_from_slice(&chunk);
+                }
+                Ok(None) => break,
+                Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                    return Err(AppError::TooLarge { size: limit + 1, limit });
+                }
+                Err(e) => return Err(bad(format!("Upload afgebroken: {e}"))),
+            }
+        }
+        return Ok((name, bytes));
+    }
+    Err(AppError::invalid("file", "missing_file", "Kies een bestand om te uploaden."))
+}
+
+async fn download(State(state): State<AppState>, viewer: Viewer, Path(id): Path<String>) -> Result<Response, PageError> {
+    let (row, bytes) = documents::download(&state.app, &viewer.actor, &id).await?;
+    Ok(file_response(&row, bytes))
+}
+
+/// A stored document as an attachment (never rendered inline: it came from outside).
+pub fn file_response(row: &grip_store::documents::DocumentRow, bytes: Vec<u8>) -> Response {
+    let encoded = percent_encoding::utf8_percent_encode(&row.original_name, percent_encoding::NON_ALPHANUMERIC);
+    let ascii: String = row.original_name.chars().map(|c| if c.is_ascii_alphanumeric() || ".-_ ".contains(c) { c } else { '_' }).collect();
+    let mut headers = HeaderMap::new();
+    let disposition = format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}");
+    if let Ok(v) = disposition.parse() {
+        headers.insert(header::CONTENT_DISPOSITION, v);
+    }
+    if let Ok(v) = row.media_type.parse() {
+        headers.insert(header::CONTENT_TYPE, v);
+    }
+    headers.insert(header::CACHE_CONTROL, header::HeaderValue::from_static("private, no-store"));
+    (headers, bytes).into_response()
+}

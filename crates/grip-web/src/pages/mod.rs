@@ -1,0 +1,80 @@
+//! The HTML pages. One module per area; each owns its routes, forms and templates.
+
+mod audit;
+mod catalogue;
+mod dashboard;
+mod dossiers;
+mod inventory;
+mod login;
+mod users;
+
+pub use dossiers::{file_response, read_file_field};
+
+use crate::AppState;
+use axum::Router;
+use grip_store::Page;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .merge(login::routes())
+        .merge(dashboard::routes())
+        .merge(dossiers::routes())
+        .merge(catalogue::routes())
+        .merge(inventory::routes())
+        .merge(users::routes())
+        .merge(audit::routes())
+}
+
+/// Links to the previous and next page of a list, keeping the other query parameters.
+pub struct Pager {
+    pub page: i64,
+    pub pages: i64,
+    pub total: i64,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+}
+
+impl Pager {
+    pub fn new<T>(path: &str, page: &Page<T>, params: &[(&str, &str)]) -> Pager {
+        let pages = ((page.total + page.per_page - 1) / page.per_page).max(1);
+        let link = |n: i64| {
+            let mut query = url::form_urlencoded::Serializer::new(String::new());
+            for (k, v) in params.iter().filter(|(_, v)| !v.is_empty()) {
+                query.append_pair(k, v);
+            }
+            query.append_pair("page", &n.to_string());
+            format!("{path}?{}", query.finish())
+        };
+        Pager {
+            page: page.page,
+            pages,
+            total: page.total,
+            prev: (page.page > 1).then(|| link(page.page - 1)),
+            next: (page.page < pages).then(|| link(page.page + 1)),
+        }
+    }
+}
+
+/// A page number from a query string; anything unparsable means the first page.
+pub fn page_param(text: &Option<String>) -> Option<i64> {
+    text.as_deref().and_then(|p| p.trim().parse().ok())
+}
+
+/// A form field that must be a safe redirect target inside Grip.
+pub fn local_path(next: &str) -> &str {
+    let ok = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
+    if ok { next } else { "/" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::local_path;
+
+    #[test]
+    fn redirects_stay_inside_grip() {
+        assert_eq!(local_path("/dossiers?page=2"), "/dossiers?page=2");
+        assert_eq!(local_path("//evil.example/"), "/");
+        assert_eq!(local_path("https://evil.example/"), "/");
+        assert_eq!(local_path("/\\evil.example"), "/");
+    }
+}

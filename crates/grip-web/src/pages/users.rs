@@ -1,0 +1,102 @@
+//! The administrator's page: people and their roles.
+
+use crate::auth::Viewer;
+use crate::error::{PageError, message_of, render, status_of};
+use crate::shell::Shell;
+use crate::AppState;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use grip_app::users::{self, Operator};
+use grip_app::{AppError, Role};
+use grip_core::role::parse_role_list;
+use grip_store::users::UserRow;
+use serde::Deserialize;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/users", get(list).post(add))
+        .route("/users/{username}/roles", post(set_roles))
+}
+
+#[derive(Template)]
+#[template(path = "admin/users.html")]
+struct UsersPage {
+    shell: Shell,
+    users: Vec<(UserRow, Vec<String>)>,
+    role_ids: String,
+    errors: Vec<String>,
+}
+
+async fn page(state: &AppState, viewer: &Viewer, errors: Vec<String>) -> Result<UsersPage, PageError> {
+    let users = users::list_users(&state.app, Operator::Person(&viewer.actor)).await?;
+    Ok(UsersPage {
+        shell: Shell::new(viewer, "users", "/users"),
+        users,
+        role_ids: Role::ALL.iter().map(|r| r.id()).collect::<Vec<_>>().join(", "),
+        errors,
+    })
+}
+
+async fn list(State(state): State<AppState>, viewer: Viewer) -> Result<Response, PageError> {
+    render(&page(&state, &viewer, Vec::new()).await?)
+}
+
+/// Re-shows the page with the problem for errors a person can fix.
+async fn refused(state: &AppState, viewer: &Viewer, err: AppError) -> Result<Response, PageError> {
+    match err {
+        AppError::Invalid(_) | AppError::Conflict(_) | AppError::NotFound(_) => {
+            let status = status_of(&err);
+            let message = match &err {
+                AppError::Invalid(list) => list.iter().map(|e| e.message.clone()).collect(),
+                other => vec![message_of(other).0],
+            };
+            Ok((status, render(&page(state, viewer, message).await?)?).into_response())
+        }
+        other => Err(other.into()),
+    }
+}
+
+#[derive(Deserialize)]
+struct AddForm {
+    #[serde(default)]
+    username: String,
+    #[serde(default)]
+    display_name: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    roles: String,
+}
+
+async fn add(State(state): State<AppState>, viewer: Viewer, Form(form): Form<AddForm>) -> Result<Response, PageError> {
+    let by = Operator::Person(&viewer.actor);
+    let roles = match parse_role_list(&form.roles) {
+        Ok(roles) => roles,
+        Err(text) => return refused(&state, &viewer, AppError::invalid("roles", "unknown_role", text)).await,
+    };
+    match users::add_user(&state.app, by, form.username.trim(), &form.display_name, &form.password, &roles).await {
+        Ok(_) => Ok(Redirect::to("/users").into_response()),
+        Err(err) => refused(&state, &viewer, err).await,
+    }
+}
+
+#[derive(Deserialize)]
+struct RolesForm {
+    #[serde(default)]
+    roles: String,
+}
+
+async fn set_roles(State(state): State<AppState>, viewer: Viewer, Path(username): Path<String>, Form(form): Form<RolesForm>) -> Result<Response, PageError> {
+    let by = Operator::Person(&viewer.actor);
+    let roles = match parse_role_list(&form.roles) {
+        Ok(roles) => roles,
+        Err(text) => return refused(&state, &viewer, AppError::invalid("roles", "unknown_role", text)).await,
+    };
+    match users::set_roles(&state.app, by, &username, &roles).await {
+        Ok(()) => Ok(Redirect::to("/users").into_response()),
+        Err(err) => refused(&state, &viewer, err).await,
+    }
+}

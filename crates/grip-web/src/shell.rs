@@ -1,0 +1,85 @@
+//! What every page's frame needs: language, who is signed in, which menu item is active.
+
+use crate::auth::Viewer;
+use crate::i18n::Lang;
+use grip_app::{Action, Role};
+
+pub struct Shell {
+    pub lang: Lang,
+    pub username: String,
+    pub roles: Vec<Role>,
+    pub nav: &'static str,
+    pub path: String,
+}
+
+impl Shell {
+    pub fn new(viewer: &Viewer, nav: &'static str, path: &str) -> Shell {
+        Shell {
+            lang: viewer.lang,
+            username: viewer.actor.username.clone(),
+            roles: viewer.actor.roles.clone(),
+            nav,
+            path: path.into(),
+        }
+    }
+
+    pub fn anonymous(lang: Lang, path: &str) -> Shell {
+        Shell { lang, username: String::new(), roles: Vec::new(), nav: "", path: path.into() }
+    }
+
+    pub fn t(&self, key: &str) -> &'static str {
+        self.lang.t(key)
+    }
+
+    pub fn signed_in(&self) -> bool {
+        !self.username.is_empty()
+    }
+
+    fn may(&self, action: Action) -> bool {
+        self.roles.iter().any(|r| action.granted_to().contains(r))
+    }
+
+    pub fn may_manage_users(&self) -> bool {
+        self.may(Action::ManageUsers)
+    }
+
+    pub fn may_verify_audit(&self) -> bool {
+        self.may(Action::VerifyAudit)
+    }
+
+    pub fn role_labels(&self) -> String {
+        self.roles.iter().map(|r| self.lang.role_id(r.id())).collect::<Vec<_>>().join(", ")
+    }
+
+    pub fn other_lang(&self) -> &'static str {
+        match self.lang {
+            Lang::Nl => "en",
+            Lang::En => "nl",
+        }
+    }
+
+    pub fn phase(&self, id: &str) -> String {
+        self.lang.phase_id(id)
+    }
+
+    pub fn status(&self, id: &str) -> &'static str {
+        match id {
+            "active" => self.t("status_active"),
+            "on_hold" => self.t("status_on_hold"),
+            "closed" => self.t("status_closed"),
+            _ => "?",
+        }
+    }
+
+    pub fn when(&self, ms: &i64) -> String {
+        grip_app::format_ms(*ms)
+    }
+
+    pub fn same(&self, a: &str, b: &str) -> bool {
+        a == b
+    }
+
+    pub fn current(&self, nav: &str) -> &'static str {
+        if self.nav == nav { "page" } else { "false" }
+    }
+}

@@ -1,0 +1,120 @@
+//! `grip user …`, `grip token create`, `grip import register`: operator commands.
+
+use super::DbArgs;
+use anyhow::{Context, bail};
+use clap::Subcommand;
+use grip_app::users::{self, Operator};
+use grip_app::{auth, register};
+use grip_core::role::parse_role_list;
+use std::io::BufRead;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Subcommand)]
+pub enum UserCommand {
+    /// Add a user. The password is read from stdin (--password-stdin) or GRIP_PASSWORD.
+    Add {
+        username: String,
+        /// Comma-separated roles: inkoper, behoeftesteller, contractmanager, jurist, privacy,
+        /// security, ai-expert, beoordelaar, beheerder, auditor.
+        #[arg(long)]
+        roles: String,
+        #[arg(long, default_value = "")]
+        display_name: String,
+        /// Read the password from the first line of standard input.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// List users and their roles.
+    List,
+    /// Replace a user's roles.
+    SetRoles {
+        username: String,
+        #[arg(long)]
+        roles: String,
+    },
+    /// Set a new password (ends the user's sessions).
+    ResetPassword {
+        username: String,
+        #[arg(long)]
+        password_stdin: bool,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum TokenCommand {
+    /// Create an API token for a user and print it once.
+    Create {
+        #[arg(long)]
+        user: String,
+        #[arg(long, default_value = "cli")]
+        label: String,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum ImportCommand {
+    /// Import the Dutch Algorithm Register listing (JSON) into the inventory.
+    Register { file: PathBuf },
+}
+
+fn read_password(from_stdin: bool) -> anyhow::Result<String> {
+    if from_stdin {
+        let mut line = String::new();
+        std::io::stdin().lock().read_line(&mut line).context("reading the password from stdin")?;
+        return Ok(line.trim_end_matches(['\r', '\n']).to_string());
+    }
+    match std::env::var("GRIP_PASSWORD") {
+        Ok(p) => Ok(p),
+        Err(_) => bail!("give the password with --password-stdin or the GRIP_PASSWORD environment variable"),
+    }
+}
+
+pub async fn user(db: &DbArgs, cmd: UserCommand) -> anyhow::Result<ExitCode> {
+    let app = db.open().await?;
+    match cmd {
+        UserCommand::Add { username, roles, display_name, password_stdin } => {
+            let roles = parse_role_list(&roles).map_err(anyhow::Error::msg)?;
+            let password = read_password(password_stdin)?;
+            users::add_user(&app, Operator::Cli, &username, &display_name, &password, &roles).await?;
+            println!("User '{username}' added.");
+        }
+        UserCommand::List => {
+            for (user, roles) in users::list_users(&app, Operator::Cli).await? {
+                let active = if user.is_active == 1 { "" } else { " (inactive)" };
+                println!("{:<20} {:<30} {}{active}", user.username, user.display_name, roles.join(","));
+            }
+        }
+        UserCommand::SetRoles { username, roles } => {
+            let roles = parse_role_list(&roles).map_err(anyhow::Error::msg)?;
+            users::set_roles(&app, Operator::Cli, &username, &roles).await?;
+            println!("Roles of '{username}' set.");
+        }
+        UserCommand::ResetPassword { username, password_stdin } => {
+            let password = read_password(password_stdin)?;
+            users::reset_password(&app, Operator::Cli, &username, &password).await?;
+            println!("Password of '{username}' reset; their sessions have ended.");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub async fn token(db: &DbArgs, cmd: TokenCommand) -> anyhow::Result<ExitCode> {
+    let app = db.open().await?;
+    let TokenCommand::Create { user, label } = cmd;
+    let token = auth::create_api_token(&app, None, &user, &label).await?;
+    eprintln!("API token for '{user}' (shown once; store it safely):");
+    println!("{token}");
+    Ok(ExitCode::SUCCESS)
+}
+
+pub async fn import(db: &DbArgs, cmd: ImportCommand) -> anyhow::Result<ExitCode> {
+    let ImportCommand::Register { file } = cmd;
+    let bytes = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+    let app = db.open().await?;
+    let report = register::import_listing(&app, "cli", &bytes)
+        .await
+        .with_context(|| format!("{} was not imported (nothing changed)", file.display()))?;
+    println!("Imported {} entries; {} were already present.", report.imported, report.skipped);
+    Ok(ExitCode::SUCCESS)
+}

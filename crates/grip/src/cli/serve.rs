@@ -1,0 +1,41 @@
+//! `grip serve`: the web interface and API on one address, until Ctrl-C.
+
+use super::DbArgs;
+use anyhow::Context;
+use clap::Args;
+use grip_app::App;
+use std::process::ExitCode;
+
+#[derive(Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080", env = "GRIP_BIND")]
+    pub bind: String,
+    /// Mark cookies Secure (use when Grip is reached over HTTPS).
+    #[arg(long, env = "GRIP_SECURE_COOKIES")]
+    pub secure_cookies: bool,
+}
+
+pub async fn run(db: &DbArgs, args: ServeArgs) -> anyhow::Result<ExitCode> {
+    let app = db.open().await?;
+    serve(app, &args, |url| println!("Grip is listening on {url}")).await?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Binds first (so a busy port is reported before anything else), then serves.
+pub async fn serve(app: App, args: &ServeArgs, announce: impl FnOnce(&str)) -> anyhow::Result<()> {
+    let listener = tokio::net::TcpListener::bind(&args.bind).await.with_context(|| {
+        format!("cannot listen on {} (is another grip or program using it? choose another with --bind)", args.bind)
+    })?;
+    let local = listener.local_addr().context("listening address")?;
+    announce(&format!("http://{local}"));
+    let router = grip_web::router(app.clone(), grip_web::WebConfig { secure_cookies: args.secure_cookies });
+    axum::serve(listener, router)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .context("the web server stopped")?;
+    app.store.close().await;
+    Ok(())
+}
