@@ -191,6 +191,30 @@ pub async fn move_to_next_phase(
     Ok(to)
 }
 
+/// Adds a person to the dossier's team in a role.
+pub async fn add_member(app: &App, actor: &Actor, id: &str, username: &str, role: crate::Role) -> Result<(), AppError> {
+    let mut tx = app.store.begin_write().await?;
+    dossiers::get(&mut tx, id).await?.ok_or(AppError::NotFound("dossier"))?;
+    require_in_dossier(&mut tx, actor, Action::EditDossier, id).await?;
+    let user = grip_store::users::find_by_username(&mut tx, username)
+        .await?
+        .ok_or_else(|| AppError::invalid("username", "unknown_user", format!("Onbekende gebruiker '{username}'.")))?;
+    let now = now_ms();
+    dossiers::add_member(&mut tx, id, &user.id, role.id(), now).await?;
+    commit_with_event(
+        tx,
+        NewEvent {
+            at_ms: now,
+            actor: &actor.username,
+            dossier: Some(id),
+            kind: "dossier.member_added",
+            payload: json!({"username": username, "role": role.id()}),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
 /// Everything the dossier page shows.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct DossierDetail {
