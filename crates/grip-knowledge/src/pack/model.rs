@@ -262,6 +262,7 @@ pub enum Condition {
     Prohibited,
     HighRiskChapterIii,
     AnnexIii,
+    #[serde(rename = "annex_iii_other_than_point_2")]
     AnnexIiiOtherThanPoint2,
     AnnexISectionA,
     AnnexISectionBOnly,
