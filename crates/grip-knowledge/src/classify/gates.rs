@@ -10,7 +10,7 @@ use crate::classification::Route;
 use crate::common::Text;
 use crate::pack::model::{AnnexISection, DerogationKey, TransparencyTrigger};
 use crate::profile::{RbiObjective, SystemProfile};
-use crate::trace::{StepOutcome, TraceStep};
+use crate::trace::{FactUsed, StepOutcome, TraceStep};
 
 use super::logic::{Eval, Tri};
 
@@ -43,10 +43,16 @@ impl Ctx<'_> {
                 },
             ),
         };
+        let mut facts: Vec<FactUsed> = Vec::new();
+        for fact in &eval.facts {
+            if !facts.iter().any(|f| f.path == fact.path) {
+                facts.push(fact.clone());
+            }
+        }
         self.trace.push(TraceStep {
             rule: rule.to_string(),
             article,
-            facts: eval.facts.clone(),
+            facts,
             outcome,
             text,
             findings,
