@@ -42,7 +42,11 @@ impl fmt::Display for PackReport {
         let version = self.version.as_deref().unwrap_or("?");
         let hash = self.content_hash.as_deref().unwrap_or("-");
         if self.is_ok() {
-            write!(f, "{} {} ({}) sha256:{} ok", self.id, version, self.origin, hash)
+            write!(
+                f,
+                "{} {} ({}) sha256:{} ok",
+                self.id, version, self.origin, hash
+            )
         } else {
             writeln!(f, "{} {} ({}) FAILED", self.id, version, self.origin)?;
             for problem in &self.problems {

@@ -27,13 +27,21 @@ fn every_annex_iii_point_is_high_risk_without_derogation() {
         assert_eq!(hr.route, Route::AnnexIii);
         assert_eq!(hr.annex_iii_points, vec![code.to_string()]);
         assert!(has_basis(&out, "Art. 6(2)"), "{code}");
-        assert!(has_basis(&out, &citation(code)), "{code}: {:?}", out.classification.basis);
+        assert!(
+            has_basis(&out, &citation(code)),
+            "{code}: {:?}",
+            out.classification.basis
+        );
         let arts = articles(&out);
         assert!(arts.iter().any(|a| a == "Art. 26(1)"), "{code}");
         // Point 2 (critical infrastructure) is exempt from the FRIA, EU registration and Art. 86.
         let has_fria = arts.iter().any(|a| a == "Art. 27");
         assert_eq!(has_fria, *code != "2", "{code}: FRIA");
-        assert_eq!(arts.iter().any(|a| a == "Art. 49(3)"), *code != "2", "{code}: 49(3)");
+        assert_eq!(
+            arts.iter().any(|a| a == "Art. 49(3)"),
+            *code != "2",
+            "{code}: 49(3)"
+        );
     }
 }
 
@@ -49,7 +57,10 @@ fn each_derogation_condition_lifts_high_risk_without_profiling() {
         assert_eq!(verdict(&out), "minimal", "{key}");
         assert!(has_basis(&out, "Art. 6(3)"), "{key}");
         let arts = articles(&out);
-        assert!(arts.iter().any(|a| a == "Art. 6(4)"), "{key}: ask for 6(4) documentation");
+        assert!(
+            arts.iter().any(|a| a == "Art. 6(4)"),
+            "{key}: ask for 6(4) documentation"
+        );
         assert!(arts.iter().any(|a| a == "Art. 49(2)"), "{key}");
     }
 }
@@ -68,7 +79,11 @@ fn each_derogation_condition_is_overridden_by_profiling() {
             ("art6_3.profiling_natural_persons", json!(true)),
         ]);
         assert_eq!(verdict(&out), "high_risk", "{key}");
-        let reason = out.classification.high_risk.clone().and_then(|h| h.derogation_rejected_because);
+        let reason = out
+            .classification
+            .high_risk
+            .clone()
+            .and_then(|h| h.derogation_rejected_because);
         assert!(reason.is_some_and(|r| r.contains("profiles")), "{key}");
     }
 }
@@ -81,7 +96,10 @@ fn derogation_with_unknown_profiling_is_undetermined() {
         ("art6_3.profiling_natural_persons", json!(null)),
     ]);
     assert_eq!(verdict(&out), "undetermined");
-    assert_eq!(out.classification.missing, vec!["art6_3.profiling_natural_persons".to_string()]);
+    assert_eq!(
+        out.classification.missing,
+        vec!["art6_3.profiling_natural_persons".to_string()]
+    );
 }
 
 #[test]
@@ -115,10 +133,18 @@ fn every_annex_i_entry_routes_to_its_section() {
         // Machinery moved to the delegated-act route with the amendment (secondary source).
         let expect_b = section_b.contains(key) || *key == "machinery";
         let route = out.classification.high_risk.clone().map(|h| h.route);
-        let expected = if expect_b { Route::AnnexIB } else { Route::AnnexIA };
+        let expected = if expect_b {
+            Route::AnnexIB
+        } else {
+            Route::AnnexIA
+        };
         assert_eq!(route, Some(expected), "{key}");
         assert!(has_basis(&out, "Art. 6(1)"), "{key}");
-        let section = if expect_b { "Annex I Section B" } else { "Annex I Section A" };
+        let section = if expect_b {
+            "Annex I Section B"
+        } else {
+            "Annex I Section A"
+        };
         assert!(has_basis(&out, section), "{key}");
     }
 }
@@ -140,8 +166,14 @@ fn section_a_obligations_use_the_product_dates() {
         ("annex_i.safety_component_or_product", json!(true)),
         ("annex_i.third_party_conformity_assessment", json!(true)),
     ]);
-    assert_eq!(obligation_date(&out, "deployer-26-1-use-per-instructions").as_deref(), Some("2028-08-02"));
-    assert_eq!(obligation_date(&out, "provider-9-risk-management").as_deref(), Some("2028-08-02"));
+    assert_eq!(
+        obligation_date(&out, "deployer-26-1-use-per-instructions").as_deref(),
+        Some("2028-08-02")
+    );
+    assert_eq!(
+        obligation_date(&out, "provider-9-risk-management").as_deref(),
+        Some("2028-08-02")
+    );
     // Annex III-only duties do not follow from the product route.
     assert!(obligation_date(&out, "deployer-27-fria").is_none());
     let before = run_at(
@@ -152,7 +184,10 @@ fn section_a_obligations_use_the_product_dates() {
         ],
         date(2026, 5, 1),
     );
-    assert_eq!(obligation_date(&before, "provider-9-risk-management").as_deref(), Some("2027-08-02"));
+    assert_eq!(
+        obligation_date(&before, "provider-9-risk-management").as_deref(),
+        Some("2027-08-02")
+    );
 }
 
 #[test]
@@ -167,7 +202,10 @@ fn section_b_limits_duties_to_type_approval_and_drops_art50() {
     assert!(has_basis(&out, "Art. 2(2)"));
     assert!(out.classification.transparency_obligations.is_empty());
     assert_eq!(articles(&out), vec!["Art. 2(2)".to_string()]);
-    assert_eq!(obligation_date(&out, "provider-2-2-type-approval").as_deref(), Some("2028-08-02"));
+    assert_eq!(
+        obligation_date(&out, "provider-2-2-type-approval").as_deref(),
+        Some("2028-08-02")
+    );
 }
 
 #[test]
@@ -178,9 +216,15 @@ fn machinery_was_section_a_before_the_amendment() {
         ("annex_i.third_party_conformity_assessment", json!(true)),
     ];
     let before = run_at(&changes, date(2026, 7, 26));
-    assert_eq!(before.classification.high_risk.map(|h| h.route), Some(Route::AnnexIA));
+    assert_eq!(
+        before.classification.high_risk.map(|h| h.route),
+        Some(Route::AnnexIA)
+    );
     let after = run_at(&changes, date(2026, 7, 27));
-    assert_eq!(after.classification.high_risk.map(|h| h.route), Some(Route::AnnexIB));
+    assert_eq!(
+        after.classification.high_risk.map(|h| h.route),
+        Some(Route::AnnexIB)
+    );
 }
 
 #[test]
@@ -201,7 +245,15 @@ fn annex_iii_wins_the_route_when_both_apply() {
 fn law_enforcement_deployers_get_the_police_specific_duties() {
     let police = run(&[("annex_iii_purposes", json!(["1a"]))]);
     let arts = articles(&police);
-    for wanted in ["Art. 26(10)", "Art. 49(4)", "Art. 43(1)", "Art. 14(5)", "Art. 26(8)", "Art. 27", "Art. 86"] {
+    for wanted in [
+        "Art. 26(10)",
+        "Art. 49(4)",
+        "Art. 43(1)",
+        "Art. 14(5)",
+        "Art. 26(8)",
+        "Art. 27",
+        "Art. 86",
+    ] {
         assert!(arts.iter().any(|a| a == wanted), "{wanted} in {arts:?}");
     }
     assert!(obligation_date(&police, "deployer-26-11-led-information").is_some());

@@ -19,7 +19,10 @@ fn each_unknown_gating_fact_is_reported_on_its_own() {
         ("ai_definition.autonomy", json!(null)),
         ("ai_definition.infers_outputs", json!(null)),
         ("ai_definition.only_human_defined_rules", json!(null)),
-        ("exclusions.military_defence_national_security_only", json!(null)),
+        (
+            "exclusions.military_defence_national_security_only",
+            json!(null),
+        ),
         ("exclusions.scientific_research_only", json!(null)),
         ("prohibited_practices", json!(null)),
         ("realtime_rbi.used", json!(null)),
@@ -53,7 +56,10 @@ fn unknown_annex_i_details_only_matter_for_listed_legislation() {
         ("annex_i.safety_component_or_product", json!(true)),
     ]);
     assert_eq!(verdict(&out), "undetermined");
-    assert_eq!(missing(&out), vec!["annex_i.third_party_conformity_assessment".to_string()]);
+    assert_eq!(
+        missing(&out),
+        vec!["annex_i.third_party_conformity_assessment".to_string()]
+    );
     let none = run(&[("annex_i.third_party_conformity_assessment", json!(null))]);
     assert_eq!(verdict(&none), "minimal");
 }
@@ -73,19 +79,28 @@ fn a_definite_non_ai_answer_ignores_later_unknowns() {
 
 #[test]
 fn out_of_scope_and_gpai_verdicts() {
-    let military = run(&[("exclusions.military_defence_national_security_only", json!(true))]);
+    let military = run(&[(
+        "exclusions.military_defence_national_security_only",
+        json!(true),
+    )]);
     assert_eq!(verdict(&military), "out_of_scope");
     assert!(has_basis(&military, "Art. 2(3)"));
     let research = run(&[("exclusions.scientific_research_only", json!(true))]);
     assert!(has_basis(&research, "Art. 2(6)"));
 
-    let model = run(&[("gpai.is_gpai_model", json!(true)), ("gpai.systemic_risk", json!(true))]);
+    let model = run(&[
+        ("gpai.is_gpai_model", json!(true)),
+        ("gpai.systemic_risk", json!(true)),
+    ]);
     assert_eq!(verdict(&model), "gpai_model");
     assert!(has_basis(&model, "Art. 51"));
     let arts = articles(&model);
     assert!(arts.contains(&"Art. 53".to_string()) && arts.contains(&"Art. 55".to_string()));
 
-    let open = run(&[("gpai.is_gpai_model", json!(true)), ("gpai.systemic_risk", json!(null))]);
+    let open = run(&[
+        ("gpai.is_gpai_model", json!(true)),
+        ("gpai.systemic_risk", json!(null)),
+    ]);
     assert_eq!(verdict(&open), "gpai_model");
     assert!(missing(&open).contains(&"gpai.systemic_risk".to_string()));
 }
@@ -99,19 +114,34 @@ fn unknown_deployment_facts_that_select_obligations_are_reported() {
     ]);
     assert_eq!(verdict(&out), "high_risk");
     let m = missing(&out);
-    assert!(m.contains(&"deployment.public_authority".to_string()), "{m:?}");
-    assert!(m.contains(&"deployment.law_enforcement".to_string()), "{m:?}");
+    assert!(
+        m.contains(&"deployment.public_authority".to_string()),
+        "{m:?}"
+    );
+    assert!(
+        m.contains(&"deployment.law_enforcement".to_string()),
+        "{m:?}"
+    );
     assert!(obligation_date(&out, "deployer-27-fria").is_none());
 }
 
 #[test]
 fn an_empty_profile_lists_what_the_first_open_steps_need() {
-    let profile = parse_profile(r#"{"schema":"grip.system-profile/1","name":"Onbekend"}"#).expect("valid");
+    let profile =
+        parse_profile(r#"{"schema":"grip.system-profile/1","name":"Onbekend"}"#).expect("valid");
     let out = classify(&pack(), &profile, FIXTURE_DATE);
     assert_schema_valid(&out);
     assert_eq!(verdict(&out), "undetermined");
-    for path in ["gpai.is_gpai_model", "ai_definition.infers_outputs", "prohibited_practices", "annex_iii_purposes"] {
-        assert!(out.classification.missing.contains(&path.to_string()), "{path}");
+    for path in [
+        "gpai.is_gpai_model",
+        "ai_definition.infers_outputs",
+        "prohibited_practices",
+        "annex_iii_purposes",
+    ] {
+        assert!(
+            out.classification.missing.contains(&path.to_string()),
+            "{path}"
+        );
     }
     assert!(!out.classification.basis.is_empty());
 }

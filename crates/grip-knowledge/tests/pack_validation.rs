@@ -4,7 +4,9 @@
 mod common;
 
 use common::*;
-use grip_knowledge::{AiActPack, PackFile, PackFiles, check_packs, embedded_files, pack_json_schema};
+use grip_knowledge::{
+    AiActPack, PackFile, PackFiles, check_packs, embedded_files, pack_json_schema,
+};
 
 fn edited(file: &str, edit: impl Fn(&str) -> String) -> PackFiles {
     let files = embedded_files()
@@ -12,14 +14,21 @@ fn edited(file: &str, edit: impl Fn(&str) -> String) -> PackFiles {
         .iter()
         .map(|f| PackFile {
             name: f.name.clone(),
-            content: if f.name == file { edit(&f.content) } else { f.content.clone() },
+            content: if f.name == file {
+                edit(&f.content)
+            } else {
+                f.content.clone()
+            },
         })
         .collect();
     PackFiles::new(files)
 }
 
 fn problems_of(files: &PackFiles) -> String {
-    AiActPack::from_files(files).expect_err("pack must be rejected").problems().join("\n")
+    AiActPack::from_files(files)
+        .expect_err("pack must be rejected")
+        .problems()
+        .join("\n")
 }
 
 #[test]
@@ -29,13 +38,22 @@ fn embedded_and_directory_packs_agree() {
     assert_eq!(embedded.version(), from_dir.version());
     assert_eq!(embedded.content_hash(), from_dir.content_hash());
     assert_eq!(embedded.content_hash().len(), 64);
-    assert!(embedded.content_hash().chars().all(|c| c.is_ascii_hexdigit()));
+    assert!(
+        embedded
+            .content_hash()
+            .chars()
+            .all(|c| c.is_ascii_hexdigit())
+    );
 }
 
 #[test]
 fn every_pack_file_on_disk_is_embedded() {
     let on_disk = PackFiles::read_dir(&pack_dir()).expect("read");
-    assert_eq!(on_disk, embedded_files(), "add new pack files to EMBEDDED_FILES");
+    assert_eq!(
+        on_disk,
+        embedded_files(),
+        "add new pack files to EMBEDDED_FILES"
+    );
 }
 
 #[test]
@@ -65,7 +83,11 @@ fn check_packs_reports_embedded_and_directory_packs() {
 #[test]
 fn unknown_field_is_rejected_with_file_and_location() {
     let files = edited("obligations.toml", |c| {
-        c.replacen("holder = \"deployer\"", "holder = \"deployer\"\ncolour = \"red\"", 1)
+        c.replacen(
+            "holder = \"deployer\"",
+            "holder = \"deployer\"\ncolour = \"red\"",
+            1,
+        )
     });
     let problems = problems_of(&files);
     assert!(problems.contains("obligations.toml"), "{problems}");
@@ -76,16 +98,26 @@ fn unknown_field_is_rejected_with_file_and_location() {
 #[test]
 fn duplicate_id_is_rejected() {
     let files = edited("obligations.toml", |c| {
-        c.replace("id = \"provider-10-data-governance\"", "id = \"provider-9-risk-management\"")
+        c.replace(
+            "id = \"provider-10-data-governance\"",
+            "id = \"provider-9-risk-management\"",
+        )
     });
     let problems = problems_of(&files);
-    assert!(problems.contains("duplicate id \"provider-9-risk-management\""), "{problems}");
+    assert!(
+        problems.contains("duplicate id \"provider-9-risk-management\""),
+        "{problems}"
+    );
 }
 
 #[test]
 fn missing_language_is_rejected() {
     let files = edited("annex-iii.toml", |c| {
-        c.replacen("title = { nl = \"Emotieherkenning\", en = \"Emotion recognition\" }", "title = { nl = \"Emotieherkenning\" }", 1)
+        c.replacen(
+            "title = { nl = \"Emotieherkenning\", en = \"Emotion recognition\" }",
+            "title = { nl = \"Emotieherkenning\" }",
+            1,
+        )
     });
     let problems = problems_of(&files);
     assert!(problems.contains("annex-iii.toml"), "{problems}");
@@ -95,17 +127,26 @@ fn missing_language_is_rejected() {
         c.replacen("en = \"Emotion recognition\"", "en = \"  \"", 1)
     });
     let problems = problems_of(&files);
-    assert!(problems.contains("annex_iii[1c].title: English text (en) is empty"), "{problems}");
+    assert!(
+        problems.contains("annex_iii[1c].title: English text (en) is empty"),
+        "{problems}"
+    );
 }
 
 #[test]
 fn dangling_references_and_bad_dates_are_rejected() {
     let files = edited("prohibitions.toml", |c| {
-        c.replacen("obligations = [\"art5-no-use\"]", "obligations = [\"no-such-duty\"]", 1)
+        c.replacen(
+            "obligations = [\"art5-no-use\"]",
+            "obligations = [\"no-such-duty\"]",
+            1,
+        )
     });
     assert!(problems_of(&files).contains("unknown obligation \"no-such-duty\""));
 
-    let files = edited("pack.toml", |c| c.replace("review_by = \"2027-06-30\"", "review_by = \"2027-02-30\""));
+    let files = edited("pack.toml", |c| {
+        c.replace("review_by = \"2027-06-30\"", "review_by = \"2027-02-30\"")
+    });
     assert!(!problems_of(&files).is_empty());
 
     let files = edited("obligations.toml", |c| {
@@ -116,22 +157,32 @@ fn dangling_references_and_bad_dates_are_rejected() {
 
 #[test]
 fn a_section_defined_twice_is_rejected() {
-    let files = edited("rules.toml", |c| format!("{c}\n[amendment]\nsource = \"x\"\n"));
+    let files = edited("rules.toml", |c| {
+        format!("{c}\n[amendment]\nsource = \"x\"\n")
+    });
     let problems = problems_of(&files);
     assert!(problems.contains("`amendment`"), "{problems}");
 }
 
 #[test]
 fn missing_coverage_is_rejected() {
-    let files = edited("annex-iii.toml", |c| c.replace("code = \"8b\"", "code = \"8c\""));
+    let files = edited("annex-iii.toml", |c| {
+        c.replace("code = \"8b\"", "code = \"8c\"")
+    });
     let problems = problems_of(&files);
-    assert!(problems.contains("annex_iii: no entry for \"8b\""), "{problems}");
+    assert!(
+        problems.contains("annex_iii: no entry for \"8b\""),
+        "{problems}"
+    );
 }
 
 #[test]
 fn the_pack_schema_denies_unknown_fields_and_accepts_the_pack() {
     let schema = pack_json_schema();
-    assert_eq!(schema["additionalProperties"], serde_json::Value::Bool(false));
+    assert_eq!(
+        schema["additionalProperties"],
+        serde_json::Value::Bool(false)
+    );
     let table: toml::Table = {
         let mut merged = toml::Table::new();
         for f in embedded_files().files() {
@@ -150,7 +201,14 @@ fn unverified_facts_are_marked_in_the_pack() {
     let content = pack.content();
     let unverified = grip_knowledge::Confidence::Unverified;
     assert_eq!(content.realtime_rbi.national_law_confidence, unverified);
-    assert!(content.annex_i.iter().any(|a| a.note_confidence == Some(unverified)));
-    let legacy = pack.obligation("deployer-111-2-legacy-public-systems").expect("legacy duty");
+    assert!(
+        content
+            .annex_i
+            .iter()
+            .any(|a| a.note_confidence == Some(unverified))
+    );
+    let legacy = pack
+        .obligation("deployer-111-2-legacy-public-systems")
+        .expect("legacy duty");
     assert_eq!(legacy.applies_from.confidence, unverified);
 }

@@ -19,7 +19,8 @@ fn wrong_type_for_a_fact_names_the_path_and_tri_state() {
     let e = error_for(&[("deployment.law_enforcement", json!("yes"))]);
     assert_eq!(e.path(), "deployment.law_enforcement");
     assert!(
-        e.to_string().starts_with("deployment.law_enforcement: expected true, false or null"),
+        e.to_string()
+            .starts_with("deployment.law_enforcement: expected true, false or null"),
         "{e}"
     );
 }
@@ -27,15 +28,43 @@ fn wrong_type_for_a_fact_names_the_path_and_tri_state() {
 #[test]
 fn wrong_types_everywhere_name_their_fields() {
     let cases: &[(&str, serde_json::Value, &str)] = &[
-        ("ai_definition.infers_outputs", json!(1), "ai_definition.infers_outputs"),
+        (
+            "ai_definition.infers_outputs",
+            json!(1),
+            "ai_definition.infers_outputs",
+        ),
         ("name", json!(42), "name"),
         ("name", json!(""), "name"),
-        ("prohibited_practices", json!("5.1.a"), "prohibited_practices"),
-        ("prohibited_practices", json!(["5.1.z"]), "prohibited_practices[0]"),
-        ("annex_iii_purposes", json!(["6e", "9z"]), "annex_iii_purposes[1]"),
-        ("annex_iii_purposes", json!(["6e", "6e"]), "annex_iii_purposes[1]"),
-        ("annex_i.legislation", json!("spaceships"), "annex_i.legislation"),
-        ("realtime_rbi.objective", json!(true), "realtime_rbi.objective"),
+        (
+            "prohibited_practices",
+            json!("5.1.a"),
+            "prohibited_practices",
+        ),
+        (
+            "prohibited_practices",
+            json!(["5.1.z"]),
+            "prohibited_practices[0]",
+        ),
+        (
+            "annex_iii_purposes",
+            json!(["6e", "9z"]),
+            "annex_iii_purposes[1]",
+        ),
+        (
+            "annex_iii_purposes",
+            json!(["6e", "6e"]),
+            "annex_iii_purposes[1]",
+        ),
+        (
+            "annex_i.legislation",
+            json!("spaceships"),
+            "annex_i.legislation",
+        ),
+        (
+            "realtime_rbi.objective",
+            json!(true),
+            "realtime_rbi.objective",
+        ),
         ("gpai", json!([]), "gpai"),
         ("art6_3", json!(null), "art6_3"),
         ("description", json!(["x"]), "description"),
@@ -69,7 +98,10 @@ fn missing_or_wrong_schema_marker_is_an_error() {
 
     let e = error_for(&[("schema", json!("grip.system-profile/2"))]);
     assert_eq!(e.path(), "schema");
-    assert!(e.to_string().contains("expected \"grip.system-profile/1\""), "{e}");
+    assert!(
+        e.to_string().contains("expected \"grip.system-profile/1\""),
+        "{e}"
+    );
 }
 
 #[test]
@@ -82,20 +114,26 @@ fn missing_name_is_an_error() {
 
 #[test]
 fn malformed_json_reports_line_and_column() {
-    let e = parse_profile("{\"schema\": \"grip.system-profile/1\",\n \"name\": }").expect_err("bad json");
+    let e = parse_profile("{\"schema\": \"grip.system-profile/1\",\n \"name\": }")
+        .expect_err("bad json");
     match &e {
         ProfileError::MalformedJson { line, .. } => assert_eq!(*line, 2),
         other => panic!("unexpected {other:?}"),
     }
     assert!(e.to_string().contains("malformed JSON"), "{e}");
     let e = parse_profile("[1, 2]").expect_err("not an object");
-    assert!(e.to_string().starts_with("(root): expected a JSON object"), "{e}");
+    assert!(
+        e.to_string().starts_with("(root): expected a JSON object"),
+        "{e}"
+    );
 }
 
 #[test]
 fn absent_sections_and_nulls_are_unknown_not_errors() {
-    let p = parse_profile(r#"{"schema":"grip.system-profile/1","name":"x","deployment":{"law_enforcement":null}}"#)
-        .expect("valid");
+    let p = parse_profile(
+        r#"{"schema":"grip.system-profile/1","name":"x","deployment":{"law_enforcement":null}}"#,
+    )
+    .expect("valid");
     assert_eq!(p.deployment.law_enforcement, None);
     assert_eq!(p.annex_iii_purposes, None);
     assert_eq!(p.gpai.is_gpai_model, None);

@@ -51,7 +51,11 @@ fn unknown_switch_is_reported_and_the_buyer_stays_deployer() {
     ]);
     assert_eq!(verdict(&out), "high_risk");
     assert_eq!(out.classification.role, Role::Deployer);
-    assert!(out.classification.missing.contains(&"deployment.substantial_modification".to_string()));
+    assert!(
+        out.classification
+            .missing
+            .contains(&"deployment.substantial_modification".to_string())
+    );
 }
 
 #[test]

@@ -142,7 +142,12 @@ pub fn out_of_scope(ctx: &mut Ctx) -> Gate {
         }
     }
     let eval = Eval::any(vec![military, research]);
-    ctx.record("scope-exclusions", &eval, outcome_of(eval.tri), basis.clone());
+    ctx.record(
+        "scope-exclusions",
+        &eval,
+        outcome_of(eval.tri),
+        basis.clone(),
+    );
     Gate {
         eval,
         basis,
@@ -164,11 +169,20 @@ pub fn prohibitions(ctx: &mut Ctx) -> Prohibitions {
     let mut matched = Vec::new();
     let mut findings = Vec::new();
     let listed = match &ctx.profile.prohibited_practices {
-        None => Eval::with(Tri::Unknown, vec!["prohibited_practices".to_string()], vec![])
-            .reading("prohibited_practices", Value::Null),
+        None => Eval::with(
+            Tri::Unknown,
+            vec!["prohibited_practices".to_string()],
+            vec![],
+        )
+        .reading("prohibited_practices", Value::Null),
         Some(codes) => {
             for code in codes {
-                let Some(rule) = ctx.pack.content().prohibitions.iter().find(|p| &p.code == code)
+                let Some(rule) = ctx
+                    .pack
+                    .content()
+                    .prohibitions
+                    .iter()
+                    .find(|p| &p.code == code)
                 else {
                     continue;
                 };
@@ -189,13 +203,23 @@ pub fn prohibitions(ctx: &mut Ctx) -> Prohibitions {
     let basis: Vec<String> = matched
         .iter()
         .filter_map(|code| {
-            let p = ctx.pack.content().prohibitions.iter().find(|p| &p.code == code)?;
+            let p = ctx
+                .pack
+                .content()
+                .prohibitions
+                .iter()
+                .find(|p| &p.code == code)?;
             Some(p.article.clone())
         })
         .collect();
     findings.extend(basis.iter().cloned());
     let eval = Eval::any(vec![listed, rbi_banned]);
-    ctx.record("prohibited-practices", &eval, outcome_of(eval.tri), findings);
+    ctx.record(
+        "prohibited-practices",
+        &eval,
+        outcome_of(eval.tri),
+        findings,
+    );
     Prohibitions {
         gate: Gate {
             eval,
@@ -220,7 +244,11 @@ fn realtime_rbi(ctx: &mut Ctx) -> (Eval, bool) {
         (Tri::Unknown, _) => used,
         (Tri::Yes, None) => Eval::all(vec![
             used,
-            Eval::with(Tri::Unknown, vec!["realtime_rbi.objective".to_string()], vec![]),
+            Eval::with(
+                Tri::Unknown,
+                vec!["realtime_rbi.objective".to_string()],
+                vec![],
+            ),
         ])
         .reading("realtime_rbi.objective", Value::Null),
         (Tri::Yes, Some(objective)) => {
@@ -234,10 +262,14 @@ fn realtime_rbi(ctx: &mut Ctx) -> (Eval, bool) {
                     .any(|o| o == objective.code());
             let exception = Eval::all(vec![
                 Eval::known(permitted_objective),
-                Eval::fact("realtime_rbi.national_law_permits", rbi.national_law_permits),
+                Eval::fact(
+                    "realtime_rbi.national_law_permits",
+                    rbi.national_law_permits,
+                ),
                 Eval::fact("realtime_rbi.prior_authorisation", rbi.prior_authorisation),
             ]);
-            Eval::all(vec![used, exception.not()]).reading("realtime_rbi.objective", objective_value)
+            Eval::all(vec![used, exception.not()])
+                .reading("realtime_rbi.objective", objective_value)
         }
     };
     let permitted = rbi.used == Some(true) && banned.tri == Tri::No;
@@ -263,7 +295,8 @@ pub struct HighRiskFindings {
 
 pub fn high_risk(ctx: &mut Ctx, rbi_permitted: bool) -> HighRiskFindings {
     let (annex_i, section) = annex_i_route(ctx);
-    let (annex_iii, points, rejected_because, derogation_applied) = annex_iii_route(ctx, rbi_permitted);
+    let (annex_iii, points, rejected_because, derogation_applied) =
+        annex_iii_route(ctx, rbi_permitted);
     let annex_iii_yes = annex_iii.is_yes();
     let annex_i_yes = annex_i.is_yes();
     let mut basis = Vec::new();
@@ -291,7 +324,13 @@ pub fn high_risk(ctx: &mut Ctx, rbi_permitted: bool) -> HighRiskFindings {
         basis.push("Art. 6(2)".to_string());
         basis.push("Art. 6(3)".to_string());
         for code in &points {
-            if let Some(point) = ctx.pack.content().annex_iii.iter().find(|p| &p.code == code) {
+            if let Some(point) = ctx
+                .pack
+                .content()
+                .annex_iii
+                .iter()
+                .find(|p| &p.code == code)
+            {
                 basis.push(point.citation.clone());
             }
         }
@@ -319,7 +358,11 @@ pub fn high_risk(ctx: &mut Ctx, rbi_permitted: bool) -> HighRiskFindings {
         annex_iii_yes,
         annex_i_section: if annex_i_yes { section } else { None },
         points: if annex_iii_yes { points } else { vec![] },
-        derogation_rejected_because: if annex_iii_yes { rejected_because } else { None },
+        derogation_rejected_because: if annex_iii_yes {
+            rejected_because
+        } else {
+            None
+        },
         derogation_applied,
     }
 }
@@ -329,22 +372,34 @@ fn annex_i_route(ctx: &mut Ctx) -> (Eval, Option<AnnexISection>) {
     let mut section = None;
     let mut findings = Vec::new();
     let listed = match a.legislation.as_deref() {
-        None => Eval::with(Tri::Unknown, vec!["annex_i.legislation".to_string()], vec![])
-            .reading("annex_i.legislation", Value::Null),
+        None => Eval::with(
+            Tri::Unknown,
+            vec!["annex_i.legislation".to_string()],
+            vec![],
+        )
+        .reading("annex_i.legislation", Value::Null),
         Some(key) => {
             let entry = ctx.pack.content().annex_i.iter().find(|e| e.key == key);
             if let Some(entry) = entry {
-                let moved = entry.amended_section.filter(|_| ctx.pack.amendment_in_force(ctx.as_of));
+                let moved = entry
+                    .amended_section
+                    .filter(|_| ctx.pack.amendment_in_force(ctx.as_of));
                 let s = moved.unwrap_or(entry.section);
                 section = Some(s);
-                findings.push(format!("Annex I Section {s:?}: {} ({})", entry.key, entry.act));
+                findings.push(format!(
+                    "Annex I Section {s:?}: {} ({})",
+                    entry.key, entry.act
+                ));
             }
             Eval::known(entry.is_some()).reading("annex_i.legislation", Value::String(key.into()))
         }
     };
     let eval = Eval::all(vec![
         listed,
-        Eval::fact("annex_i.safety_component_or_product", a.safety_component_or_product),
+        Eval::fact(
+            "annex_i.safety_component_or_product",
+            a.safety_component_or_product,
+        ),
         Eval::fact(
             "annex_i.third_party_conformity_assessment",
             a.third_party_conformity_assessment,
@@ -358,7 +413,10 @@ fn annex_i_route(ctx: &mut Ctx) -> (Eval, Option<AnnexISection>) {
 }
 
 /// Returns (high-risk via Annex III, points, reason the derogation failed, derogation applied).
-fn annex_iii_route(ctx: &mut Ctx, rbi_permitted: bool) -> (Eval, Vec<String>, Option<String>, bool) {
+fn annex_iii_route(
+    ctx: &mut Ctx,
+    rbi_permitted: bool,
+) -> (Eval, Vec<String>, Option<String>, bool) {
     let listed = ctx.profile.annex_iii_purposes.clone();
     let mut points = listed.clone().unwrap_or_default();
     if rbi_permitted && !points.iter().any(|p| p == "1a") {
@@ -376,14 +434,27 @@ fn annex_iii_route(ctx: &mut Ctx, rbi_permitted: bool) -> (Eval, Vec<String>, Op
     .reading("annex_iii_purposes", value);
     let citations: Vec<String> = points
         .iter()
-        .filter_map(|code| ctx.pack.content().annex_iii.iter().find(|p| &p.code == code))
+        .filter_map(|code| {
+            ctx.pack
+                .content()
+                .annex_iii
+                .iter()
+                .find(|p| &p.code == code)
+        })
         .map(|p| p.citation.clone())
         .collect();
-    ctx.record("annex-iii-purpose", &purposes, outcome_of(purposes.tri), citations);
+    ctx.record(
+        "annex-iii-purpose",
+        &purposes,
+        outcome_of(purposes.tri),
+        citations,
+    );
 
     let a = &ctx.profile.art6_3;
     let fact_for = |key: DerogationKey| match key {
-        DerogationKey::NarrowProceduralTask => ("art6_3.narrow_procedural_task", a.narrow_procedural_task),
+        DerogationKey::NarrowProceduralTask => {
+            ("art6_3.narrow_procedural_task", a.narrow_procedural_task)
+        }
         DerogationKey::ImprovesCompletedHumanActivity => (
             "art6_3.improves_completed_human_activity",
             a.improves_completed_human_activity,
@@ -405,7 +476,10 @@ fn annex_iii_route(ctx: &mut Ctx, rbi_permitted: bool) -> (Eval, Vec<String>, Op
             })
             .collect(),
     );
-    let profiling = Eval::fact("art6_3.profiling_natural_persons", a.profiling_natural_persons);
+    let profiling = Eval::fact(
+        "art6_3.profiling_natural_persons",
+        a.profiling_natural_persons,
+    );
     let rejected_because = if profiling.is_yes() {
         Some(derogation.profiling_override.en.clone())
     } else if condition_holds.tri == Tri::No {
@@ -418,7 +492,12 @@ fn annex_iii_route(ctx: &mut Ctx, rbi_permitted: bool) -> (Eval, Vec<String>, Op
         // The derogation step is "applies" when it takes the system out of high risk.
         let outcome = outcome_of(high_risk_despite_derogation.clone().not().tri);
         let findings = rejected_because.iter().cloned().collect();
-        ctx.record("derogation", &high_risk_despite_derogation, outcome, findings);
+        ctx.record(
+            "derogation",
+            &high_risk_despite_derogation,
+            outcome,
+            findings,
+        );
     }
     let derogation_applied = purposes.is_yes() && high_risk_despite_derogation.tri == Tri::No;
     let eval = Eval::all(vec![purposes, high_risk_despite_derogation]);
@@ -433,7 +512,12 @@ pub struct TransparencyFindings {
 
 pub fn transparency(ctx: &mut Ctx) -> TransparencyFindings {
     let t = &ctx.profile.transparency;
-    let exception = || Eval::fact("transparency.law_enforcement_exception", t.law_enforcement_exception);
+    let exception = || {
+        Eval::fact(
+            "transparency.law_enforcement_exception",
+            t.law_enforcement_exception,
+        )
+    };
     let mut per_paragraph = Vec::new();
     let mut triggered = Vec::new();
     for paragraph in &ctx.pack.content().transparency {

@@ -37,9 +37,10 @@ pub fn decide(ctx: &mut Ctx, verdict: Verdict, high_risk: &Eval) -> RoleDecision
                 "deployment.under_own_name_or_trademark",
                 d.under_own_name_or_trademark,
             ),
-            SwitchKey::SubstantialModification => {
-                ("deployment.substantial_modification", d.substantial_modification)
-            }
+            SwitchKey::SubstantialModification => (
+                "deployment.substantial_modification",
+                d.substantial_modification,
+            ),
             SwitchKey::ChangesPurposeToHighRisk => (
                 "deployment.changes_purpose_to_high_risk",
                 d.changes_purpose_to_high_risk,

@@ -113,7 +113,11 @@ pub struct MergedTable {
 impl MergedTable {
     /// The file that defines the section at the start of a JSON pointer like `/obligations/3`.
     pub fn file_for_pointer(&self, pointer: &str) -> &str {
-        let section = pointer.trim_start_matches('/').split('/').next().unwrap_or("");
+        let section = pointer
+            .trim_start_matches('/')
+            .split('/')
+            .next()
+            .unwrap_or("");
         self.origin
             .get(section)
             .map(String::as_str)

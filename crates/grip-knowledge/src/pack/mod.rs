@@ -50,17 +50,38 @@ impl PackError {
 
 /// The pack files compiled into the binary, so Grip works without files on disk.
 const EMBEDDED_FILES: &[(&str, &str)] = &[
-    ("annex-i.toml", include_str!("../../../../knowledge/ai-act/annex-i.toml")),
-    ("annex-iii.toml", include_str!("../../../../knowledge/ai-act/annex-iii.toml")),
-    ("definitions.toml", include_str!("../../../../knowledge/ai-act/definitions.toml")),
-    ("obligations.toml", include_str!("../../../../knowledge/ai-act/obligations.toml")),
-    ("pack.toml", include_str!("../../../../knowledge/ai-act/pack.toml")),
-    ("prohibitions.toml", include_str!("../../../../knowledge/ai-act/prohibitions.toml")),
+    (
+        "annex-i.toml",
+        include_str!("../../../../knowledge/ai-act/annex-i.toml"),
+    ),
+    (
+        "annex-iii.toml",
+        include_str!("../../../../knowledge/ai-act/annex-iii.toml"),
+    ),
+    (
+        "definitions.toml",
+        include_str!("../../../../knowledge/ai-act/definitions.toml"),
+    ),
+    (
+        "obligations.toml",
+        include_str!("../../../../knowledge/ai-act/obligations.toml"),
+    ),
+    (
+        "pack.toml",
+        include_str!("../../../../knowledge/ai-act/pack.toml"),
+    ),
+    (
+        "prohibitions.toml",
+        include_str!("../../../../knowledge/ai-act/prohibitions.toml"),
+    ),
     (
         "roles-transparency.toml",
         include_str!("../../../../knowledge/ai-act/roles-transparency.toml"),
     ),
-    ("rules.toml", include_str!("../../../../knowledge/ai-act/rules.toml")),
+    (
+        "rules.toml",
+        include_str!("../../../../knowledge/ai-act/rules.toml"),
+    ),
 ];
 
 /// A loaded and validated `ai-act` pack.
@@ -86,8 +107,8 @@ impl AiActPack {
     /// Parse, schema-check, deserialise and semantically check the given files.
     pub fn from_files(files: &PackFiles) -> Result<AiActPack, PackError> {
         let merged = files.merged_table()?;
-        let as_json = serde_json::to_value(&merged.table)
-            .map_err(|e| PackError::Content(e.to_string()))?;
+        let as_json =
+            serde_json::to_value(&merged.table).map_err(|e| PackError::Content(e.to_string()))?;
         let schema_problems = schema_problems(&as_json, |pointer| {
             merged.file_for_pointer(pointer).to_string()
         });

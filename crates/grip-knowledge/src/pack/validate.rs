@@ -50,7 +50,13 @@ fn is_semver(version: &str) -> bool {
 fn all_texts(content: &AiActContent) -> Vec<(String, &Text)> {
     let mut texts: Vec<(String, &Text)> = vec![("pack.title".into(), &content.pack.title)];
     texts.extend(content.pack.note.iter().map(|t| ("pack.note".into(), t)));
-    texts.extend(content.amendment.note.iter().map(|t| ("amendment.note".into(), t)));
+    texts.extend(
+        content
+            .amendment
+            .note
+            .iter()
+            .map(|t| ("amendment.note".into(), t)),
+    );
     for s in &content.sources {
         texts.push((format!("sources[{}].title", s.id), &s.title));
     }
@@ -62,7 +68,10 @@ fn all_texts(content: &AiActContent) -> Vec<(String, &Text)> {
     }
     for p in &content.prohibitions {
         texts.push((format!("prohibitions[{}].title", p.code), &p.title));
-        texts.push((format!("prohibitions[{}].description", p.code), &p.description));
+        texts.push((
+            format!("prohibitions[{}].description", p.code),
+            &p.description,
+        ));
     }
     texts.push((
         "realtime_rbi.national_law_status".into(),
@@ -70,7 +79,11 @@ fn all_texts(content: &AiActContent) -> Vec<(String, &Text)> {
     ));
     for a in &content.annex_i {
         texts.push((format!("annex_i[{}].title", a.key), &a.title));
-        texts.extend(a.note.iter().map(|t| (format!("annex_i[{}].note", a.key), t)));
+        texts.extend(
+            a.note
+                .iter()
+                .map(|t| (format!("annex_i[{}].note", a.key), t)),
+        );
     }
     for a in &content.annex_iii {
         texts.push((format!("annex_iii[{}].area", a.code), &a.area));
@@ -78,7 +91,10 @@ fn all_texts(content: &AiActContent) -> Vec<(String, &Text)> {
     }
     let d = &content.derogation;
     texts.push(("derogation.summary".into(), &d.summary));
-    texts.push(("derogation.profiling_override".into(), &d.profiling_override));
+    texts.push((
+        "derogation.profiling_override".into(),
+        &d.profiling_override,
+    ));
     texts.push(("derogation.no_condition".into(), &d.no_condition));
     for c in &d.conditions {
         texts.push((format!("derogation.conditions[{}].text", c.letter), &c.text));
@@ -89,8 +105,15 @@ fn all_texts(content: &AiActContent) -> Vec<(String, &Text)> {
     for t in &content.transparency {
         let at = format!("transparency[{} {}]", t.code, t.trigger.profile_key());
         texts.push((format!("{at}.text"), &t.text));
-        texts.push((format!("{at}.law_enforcement_exception"), &t.law_enforcement_exception));
-        texts.extend(t.transitional.iter().map(|x| (format!("{at}.transitional"), x)));
+        texts.push((
+            format!("{at}.law_enforcement_exception"),
+            &t.law_enforcement_exception,
+        ));
+        texts.extend(
+            t.transitional
+                .iter()
+                .map(|x| (format!("{at}.transitional"), x)),
+        );
     }
     for o in &content.obligations {
         texts.push((format!("obligations[{}].owner", o.id), &o.owner));
@@ -129,19 +152,31 @@ fn report_duplicates<'a>(
 }
 
 fn check_unique_ids(content: &AiActContent, problems: &mut Vec<String>) {
-    report_duplicates("sources", content.sources.iter().map(|s| s.id.as_str()), problems);
+    report_duplicates(
+        "sources",
+        content.sources.iter().map(|s| s.id.as_str()),
+        problems,
+    );
     report_duplicates(
         "definitions",
         content.definitions.iter().map(|d| d.id.as_str()),
         problems,
     );
-    report_duplicates("scope", content.scope.iter().map(|s| s.id.as_str()), problems);
+    report_duplicates(
+        "scope",
+        content.scope.iter().map(|s| s.id.as_str()),
+        problems,
+    );
     report_duplicates(
         "prohibitions",
         content.prohibitions.iter().map(|p| p.code.as_str()),
         problems,
     );
-    report_duplicates("annex_i", content.annex_i.iter().map(|a| a.key.as_str()), problems);
+    report_duplicates(
+        "annex_i",
+        content.annex_i.iter().map(|a| a.key.as_str()),
+        problems,
+    );
     report_duplicates(
         "annex_iii",
         content.annex_iii.iter().map(|a| a.code.as_str()),
@@ -152,7 +187,11 @@ fn check_unique_ids(content: &AiActContent, problems: &mut Vec<String>) {
         content.obligations.iter().map(|o| o.id.as_str()),
         problems,
     );
-    report_duplicates("rules", content.rules.iter().map(|r| r.id.as_str()), problems);
+    report_duplicates(
+        "rules",
+        content.rules.iter().map(|r| r.id.as_str()),
+        problems,
+    );
 }
 
 fn missing_from<'a>(
@@ -169,7 +208,11 @@ fn missing_from<'a>(
 }
 
 fn check_coverage(content: &AiActContent, problems: &mut Vec<String>) {
-    let practices: BTreeSet<&str> = content.prohibitions.iter().map(|p| p.code.as_str()).collect();
+    let practices: BTreeSet<&str> = content
+        .prohibitions
+        .iter()
+        .map(|p| p.code.as_str())
+        .collect();
     let required_practices = codes::PRACTICE_CODES.iter().copied().chain(["5.1.h"]);
     missing_from("prohibitions", required_practices, &practices, problems);
     for code in &practices {
@@ -178,9 +221,19 @@ fn check_coverage(content: &AiActContent, problems: &mut Vec<String>) {
         }
     }
     let annex_i: BTreeSet<&str> = content.annex_i.iter().map(|a| a.key.as_str()).collect();
-    missing_from("annex_i", codes::ANNEX_I_KEYS.iter().copied(), &annex_i, problems);
+    missing_from(
+        "annex_i",
+        codes::ANNEX_I_KEYS.iter().copied(),
+        &annex_i,
+        problems,
+    );
     let annex_iii: BTreeSet<&str> = content.annex_iii.iter().map(|a| a.code.as_str()).collect();
-    missing_from("annex_iii", codes::ANNEX_III_CODES.iter().copied(), &annex_iii, problems);
+    missing_from(
+        "annex_iii",
+        codes::ANNEX_III_CODES.iter().copied(),
+        &annex_iii,
+        problems,
+    );
     for code in &annex_iii {
         if !codes::ANNEX_III_CODES.contains(code) {
             problems.push(format!("annex_iii: unknown point code {code:?}"));
@@ -193,7 +246,12 @@ fn check_coverage(content: &AiActContent, problems: &mut Vec<String>) {
             ));
         }
     }
-    let conditions: Vec<DerogationKey> = content.derogation.conditions.iter().map(|c| c.key).collect();
+    let conditions: Vec<DerogationKey> = content
+        .derogation
+        .conditions
+        .iter()
+        .map(|c| c.key)
+        .collect();
     for key in [
         DerogationKey::NarrowProceduralTask,
         DerogationKey::ImprovesCompletedHumanActivity,
@@ -214,7 +272,11 @@ fn check_coverage(content: &AiActContent, problems: &mut Vec<String>) {
             problems.push(format!("provider_switches: need exactly one {key:?}"));
         }
     }
-    let paragraphs: BTreeSet<&str> = content.transparency.iter().map(|t| t.code.as_str()).collect();
+    let paragraphs: BTreeSet<&str> = content
+        .transparency
+        .iter()
+        .map(|t| t.code.as_str())
+        .collect();
     missing_from(
         "transparency",
         codes::TRANSPARENCY_CODES.iter().copied(),
@@ -256,7 +318,9 @@ fn check_references(content: &AiActContent, problems: &mut Vec<String>) {
     }
     for o in &content.obligations {
         for point in &o.annex_iii_points {
-            let matches_any = codes::ANNEX_III_CODES.iter().any(|c| c.starts_with(point.as_str()));
+            let matches_any = codes::ANNEX_III_CODES
+                .iter()
+                .any(|c| c.starts_with(point.as_str()));
             if !matches_any {
                 problems.push(format!(
                     "obligations[{}].annex_iii_points: {point:?} matches no Annex III point",
@@ -274,24 +338,27 @@ fn check_references(content: &AiActContent, problems: &mut Vec<String>) {
             }
         }
         if o.when.is_empty() {
-            problems.push(format!("obligations[{}].when: must name at least one condition", o.id));
+            problems.push(format!(
+                "obligations[{}].when: must name at least one condition",
+                o.id
+            ));
         }
     }
-    for d in &content.definitions {
-        if let Some(path) = &d.profile_path {
-            if !codes::FACT_PATHS.contains(&path.as_str()) {
-                problems.push(format!(
-                    "definitions[{}].profile_path: {path:?} is not a profile fact",
-                    d.id
-                ));
-            }
-        }
-    }
-    for s in &content.scope {
-        if let Some(path) = &s.profile_path {
-            if !codes::FACT_PATHS.contains(&path.as_str()) {
-                problems.push(format!("scope[{}].profile_path: {path:?} is not a profile fact", s.id));
-            }
+    let profile_paths = content
+        .definitions
+        .iter()
+        .map(|d| (format!("definitions[{}]", d.id), &d.profile_path))
+        .chain(
+            content
+                .scope
+                .iter()
+                .map(|s| (format!("scope[{}]", s.id), &s.profile_path)),
+        );
+    for (at, path) in profile_paths {
+        if let Some(path) = path
+            && !codes::FACT_PATHS.contains(&path.as_str())
+        {
+            problems.push(format!("{at}.profile_path: {path:?} is not a profile fact"));
         }
     }
 }
@@ -308,15 +375,31 @@ fn check_applies_from(at: &str, dates: &AppliesFrom, problems: &mut Vec<String>)
 
 fn check_dates(content: &AiActContent, problems: &mut Vec<String>) {
     for p in &content.prohibitions {
-        check_applies_from(&format!("prohibitions[{}].applies_from", p.code), &p.applies_from, problems);
+        check_applies_from(
+            &format!("prohibitions[{}].applies_from", p.code),
+            &p.applies_from,
+            problems,
+        );
     }
     for t in &content.transparency {
-        check_applies_from(&format!("transparency[{}].applies_from", t.code), &t.applies_from, problems);
+        check_applies_from(
+            &format!("transparency[{}].applies_from", t.code),
+            &t.applies_from,
+            problems,
+        );
     }
     for o in &content.obligations {
-        check_applies_from(&format!("obligations[{}].applies_from", o.id), &o.applies_from, problems);
+        check_applies_from(
+            &format!("obligations[{}].applies_from", o.id),
+            &o.applies_from,
+            problems,
+        );
         if let Some(dates) = &o.annex_i_applies_from {
-            check_applies_from(&format!("obligations[{}].annex_i_applies_from", o.id), dates, problems);
+            check_applies_from(
+                &format!("obligations[{}].annex_i_applies_from", o.id),
+                dates,
+                problems,
+            );
         }
     }
     for s in &content.sources {

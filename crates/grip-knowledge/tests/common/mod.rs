@@ -100,7 +100,10 @@ pub fn assert_schema_valid(outcome: &Outcome) {
     let schema = classification_schema();
     let bare = serde_json::to_value(&outcome.classification).expect("serialises");
     let problems = violations(&schema, &bare);
-    assert!(problems.is_empty(), "classification invalid: {problems:?}\n{bare}");
+    assert!(
+        problems.is_empty(),
+        "classification invalid: {problems:?}\n{bare}"
+    );
     let with_trace = serde_json::to_value(outcome).expect("serialises");
     let problems = violations(&schema, &with_trace);
     assert!(problems.is_empty(), "outcome invalid: {problems:?}");
