@@ -212,3 +212,20 @@ fn unverified_facts_are_marked_in_the_pack() {
         .expect("legacy duty");
     assert_eq!(legacy.applies_from.confidence, unverified);
 }
+
+/// The committed schema (for editors and CI diffing) must match the generated one.
+/// Regenerate with `GRIP_UPDATE_SCHEMA=1 cargo test -p grip-knowledge --test pack_validation`.
+#[test]
+fn committed_pack_schema_is_up_to_date() {
+    let path = pack_dir().join("pack.schema.json");
+    let generated = serde_json::to_string_pretty(&pack_json_schema()).expect("json") + "\n";
+    if std::env::var_os("GRIP_UPDATE_SCHEMA").is_some() {
+        std::fs::write(&path, &generated).expect("write schema");
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "{} is stale; regenerate with GRIP_UPDATE_SCHEMA=1",
+        path.display()
+    );
+}
