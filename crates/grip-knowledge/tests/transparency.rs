@@ -124,3 +124,27 @@ fn deep_fake_and_public_text_share_paragraph_four_once() {
     assert!(obligation_date(&out, "deployer-50-4-disclose-deep-fake").is_some());
     assert!(obligation_date(&out, "deployer-50-4-disclose-public-text").is_some());
 }
+
+#[test]
+fn paragraphs_are_reported_while_the_risk_tier_is_still_open() {
+    let out = run(&[
+        ("transparency.interacts_directly_with_persons", json!(true)),
+        ("annex_iii_purposes", json!(null)),
+    ]);
+    assert_eq!(verdict(&out), "undetermined");
+    assert_eq!(
+        out.classification.transparency_obligations,
+        vec!["50(1)".to_string()]
+    );
+
+    let not_settled = run(&[
+        ("transparency.interacts_directly_with_persons", json!(true)),
+        ("ai_definition.infers_outputs", json!(null)),
+    ]);
+    assert!(
+        not_settled
+            .classification
+            .transparency_obligations
+            .is_empty()
+    );
+}

@@ -83,15 +83,21 @@ pub fn classify(pack: &AiActPack, profile: &SystemProfile, as_of: Date) -> Outco
     let mut basis = decision.basis;
 
     // Art. 50 applies "whatever the verdict" to AI systems in scope, except where
-    // Art. 2(2) limits a Section B product to Art. 6(1).
-    let section_b_only = verdict == Verdict::HighRisk && high_risk.route == Some(Route::AnnexIB);
+    // Art. 2(2) limits a Section B product to Art. 6(1). While the verdict is open, the
+    // paragraphs are still reported once the system is known to be an AI system in scope.
+    let section_b_only = high_risk.route == Some(Route::AnnexIB);
     let in_tiers = verdict.tier_severity().is_some();
-    let triggered = if in_tiers && !section_b_only {
+    let settled_ai_in_scope = [&gpai, &not_ai, &excluded]
+        .iter()
+        .all(|gate| gate.eval.tri == Tri::No);
+    let art50_applies =
+        (in_tiers || verdict == Verdict::Undetermined) && settled_ai_in_scope && !section_b_only;
+    let triggered = if art50_applies {
         transparency.triggered.clone()
     } else {
         Vec::new()
     };
-    if in_tiers && !section_b_only {
+    if art50_applies {
         extend_unique(&mut missing, &transparency.gate.eval.missing);
     }
     if verdict == Verdict::Minimal && high_risk.derogation_applied {
