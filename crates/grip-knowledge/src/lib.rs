@@ -1,6 +1,19 @@
 //! Knowledge packs (load, validate, version) and the EU AI Act classifier.
 //! Pure library: the CLI, API and web wizard call `classify`, `parse_profile` and
 //! `check_packs`; nothing here reads the clock or the network.
+//!
+//! ```
+//! use grip_knowledge::{AiActPack, Lang, Verdict, classify, explain_text, parse_profile};
+//!
+//! let pack = AiActPack::embedded()?;
+//! let profile = parse_profile(r#"{"schema": "grip.system-profile/1", "name": "Chat"}"#)?;
+//! let outcome = classify(&pack, &profile, jiff::civil::date(2026, 11, 23));
+//! assert_eq!(outcome.classification.verdict, Verdict::Undetermined);
+//! let printed = serde_json::to_string(&outcome.classification)?; // grip.classification/1
+//! let explanation = explain_text(&outcome.trace, Lang::Nl);
+//! # assert!(printed.contains("ai-act@") && !explanation.is_empty());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod check;
 pub mod classification;

@@ -147,7 +147,9 @@ fn dangling_references_and_bad_dates_are_rejected() {
     let files = edited("pack.toml", |c| {
         c.replace("review_by = \"2027-06-30\"", "review_by = \"2027-02-30\"")
     });
-    assert!(!problems_of(&files).is_empty());
+    let problems = problems_of(&files);
+    assert!(problems.starts_with("pack.toml: "), "{problems}");
+    assert!(problems.contains("pack.review_by"), "{problems}");
 
     let files = edited("obligations.toml", |c| {
         c.replacen("amended = \"2027-12-02\"", "amended = \"2025-01-01\"", 1)

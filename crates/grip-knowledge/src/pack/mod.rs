@@ -117,9 +117,22 @@ impl AiActPack {
                 problems: schema_problems,
             });
         }
-        let content: AiActContent = toml::Value::Table(merged.table)
-            .try_into()
-            .map_err(|e: toml::de::Error| PackError::Content(e.to_string()))?;
+        let origin = merged.origin.clone();
+        let content: AiActContent =
+            toml::Value::Table(merged.table)
+                .try_into()
+                .map_err(|e: toml::de::Error| {
+                    // The message ends with "in `section.key`"; name the file of that section.
+                    let message = e.to_string().trim().replace('\n', " ");
+                    let section = message
+                        .rsplit_once("in `")
+                        .and_then(|(_, key)| key.split(['.', '`', '[']).next())
+                        .and_then(|section| origin.get(section));
+                    match section {
+                        Some(file) => PackError::Content(format!("{file}: {message}")),
+                        None => PackError::Content(message),
+                    }
+                })?;
         let problems = validate::semantic_problems(&content);
         if !problems.is_empty() {
             return Err(PackError::Inconsistent { problems });
