@@ -3,7 +3,12 @@
 use crate::{Action, Actor, App, AppError, Page, Paging};
 use grip_store::audit::{self, AuditRow, Verification};
 
-pub async fn list(app: &App, actor: &Actor, dossier: Option<&str>, paging: Paging) -> Result<Page<AuditRow>, AppError> {
+pub async fn list(
+    app: &App,
+    actor: &Actor,
+    dossier: Option<&str>,
+    paging: Paging,
+) -> Result<Page<AuditRow>, AppError> {
     if !actor.may(Action::Read) {
         return Err(AppError::Forbidden);
     }

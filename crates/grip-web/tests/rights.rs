@@ -34,14 +34,29 @@ struct Route {
 const EDITORS: &[&str] = &["inkoper", "behoeftesteller", "contractmanager", "beheerder"];
 const CREATORS: &[&str] = &["inkoper", "behoeftesteller", "beheerder"];
 const MOVERS: &[&str] = &["inkoper", "contractmanager", "beheerder"];
-const UPLOADERS: &[&str] = &["inkoper", "behoeftesteller", "contractmanager", "jurist", "privacy", "security", "ai-expert", "beheerder"];
+const UPLOADERS: &[&str] = &[
+    "inkoper",
+    "behoeftesteller",
+    "contractmanager",
+    "jurist",
+    "privacy",
+    "security",
+    "ai-expert",
+    "beheerder",
+];
 const CATALOGUE: &[&str] = &["inkoper", "beheerder"];
 const INVENTORY: &[&str] = &["inkoper", "contractmanager", "beheerder"];
 const ADMIN: &[&str] = &["beheerder"];
 const VERIFIERS: &[&str] = &["auditor", "beheerder"];
 
 fn route(method: Method, path: &'static str, api: bool, who: Who, body: BodyKind) -> Route {
-    Route { method, path, api, who, body }
+    Route {
+        method,
+        path,
+        api,
+        who,
+        body,
+    }
 }
 
 fn routes() -> Vec<Route> {
@@ -53,7 +68,13 @@ fn routes() -> Vec<Route> {
         route(get.clone(), "/dossiers", false, All, None),
         route(get.clone(), "/dossiers/new", false, Only(CREATORS), None),
         route(get.clone(), "/dossiers/{d}", false, All, None),
-        route(get.clone(), "/dossiers/{d}/edit", false, Only(EDITORS), None),
+        route(
+            get.clone(),
+            "/dossiers/{d}/edit",
+            false,
+            Only(EDITORS),
+            None,
+        ),
         route(get.clone(), "/documents/{doc}", false, All, None),
         route(get.clone(), "/categories", false, All, None),
         route(get.clone(), "/suppliers", false, All, None),
@@ -61,39 +82,142 @@ fn routes() -> Vec<Route> {
         route(get.clone(), "/audit", false, All, None),
         route(get.clone(), "/audit?verify=1", false, Only(VERIFIERS), None),
         route(get.clone(), "/users", false, Only(ADMIN), None),
-        route(post.clone(), "/dossiers", false, Only(CREATORS), Form("title=Nieuw+dossier")),
-        route(post.clone(), "/dossiers/{d}", false, Only(EDITORS), Form("title=Bodycams+2027&status=active&classification_label=Politie+Intern")),
-        route(post.clone(), "/dossiers/{d}/phase", false, Only(MOVERS), Form("")),
-        route(post.clone(), "/dossiers/{d}/documents", false, Only(UPLOADERS), Upload),
-        route(post.clone(), "/suppliers", false, Only(CATALOGUE), Form("name=Leverancier+{role}")),
-        route(post.clone(), "/inventory", false, Only(INVENTORY), Form("name=Systeem+{role}")),
-        route(post.clone(), "/users", false, Only(ADMIN), Form("username=nieuw-{role}&password=lang-genoeg&roles=jurist")),
-        route(post.clone(), "/users/jurist/roles", false, Only(ADMIN), Form("roles=jurist")),
+        route(
+            post.clone(),
+            "/dossiers",
+            false,
+            Only(CREATORS),
+            Form("title=Nieuw+dossier"),
+        ),
+        route(
+            post.clone(),
+            "/dossiers/{d}",
+            false,
+            Only(EDITORS),
+            Form("title=Bodycams+2027&status=active&classification_label=Politie+Intern"),
+        ),
+        route(
+            post.clone(),
+            "/dossiers/{d}/phase",
+            false,
+            Only(MOVERS),
+            Form(""),
+        ),
+        route(
+            post.clone(),
+            "/dossiers/{d}/documents",
+            false,
+            Only(UPLOADERS),
+            Upload,
+        ),
+        route(
+            post.clone(),
+            "/suppliers",
+            false,
+            Only(CATALOGUE),
+            Form("name=Leverancier+{role}"),
+        ),
+        route(
+            post.clone(),
+            "/inventory",
+            false,
+            Only(INVENTORY),
+            Form("name=Systeem+{role}"),
+        ),
+        route(
+            post.clone(),
+            "/users",
+            false,
+            Only(ADMIN),
+            Form("username=nieuw-{role}&password=lang-genoeg&roles=jurist"),
+        ),
+        route(
+            post.clone(),
+            "/users/jurist/roles",
+            false,
+            Only(ADMIN),
+            Form("roles=jurist"),
+        ),
         route(get.clone(), "/api/v1/dossiers", true, All, None),
         route(get.clone(), "/api/v1/dossiers/{d}", true, All, None),
-        route(get.clone(), "/api/v1/dossiers/{d}/documents", true, All, None),
+        route(
+            get.clone(),
+            "/api/v1/dossiers/{d}/documents",
+            true,
+            All,
+            None,
+        ),
         route(get.clone(), "/api/v1/documents/{doc}", true, All, None),
-        route(get.clone(), "/api/v1/documents/{doc}/content", true, All, None),
+        route(
+            get.clone(),
+            "/api/v1/documents/{doc}/content",
+            true,
+            All,
+            None,
+        ),
         route(get.clone(), "/api/v1/categories", true, All, None),
         route(get.clone(), "/api/v1/suppliers", true, All, None),
         route(get.clone(), "/api/v1/inventory", true, All, None),
         route(get.clone(), "/api/v1/audit-events", true, All, None),
-        route(post.clone(), "/api/v1/dossiers", true, Only(CREATORS), Json(r#"{"title": "API-dossier {role}"}"#)),
-        route(put, "/api/v1/dossiers/{d}", true, Only(EDITORS), Json(r#"{"title": "Bodycams 2027"}"#)),
-        route(post.clone(), "/api/v1/dossiers/{d}/phase", true, Only(MOVERS), None),
-        route(post.clone(), "/api/v1/dossiers/{d}/documents", true, Only(UPLOADERS), Upload),
-        route(post.clone(), "/api/v1/suppliers", true, Only(CATALOGUE), Json(r#"{"name": "API-leverancier {role}"}"#)),
-        route(post, "/api/v1/inventory", true, Only(INVENTORY), Json(r#"{"name": "API-systeem {role}"}"#)),
+        route(
+            post.clone(),
+            "/api/v1/dossiers",
+            true,
+            Only(CREATORS),
+            Json(r#"{"title": "API-dossier {role}"}"#),
+        ),
+        route(
+            put,
+            "/api/v1/dossiers/{d}",
+            true,
+            Only(EDITORS),
+            Json(r#"{"title": "Bodycams 2027"}"#),
+        ),
+        route(
+            post.clone(),
+            "/api/v1/dossiers/{d}/phase",
+            true,
+            Only(MOVERS),
+            None,
+        ),
+        route(
+            post.clone(),
+            "/api/v1/dossiers/{d}/documents",
+            true,
+            Only(UPLOADERS),
+            Upload,
+        ),
+        route(
+            post.clone(),
+            "/api/v1/suppliers",
+            true,
+            Only(CATALOGUE),
+            Json(r#"{"name": "API-leverancier {role}"}"#),
+        ),
+        route(
+            post,
+            "/api/v1/inventory",
+            true,
+            Only(INVENTORY),
+            Json(r#"{"name": "API-systeem {role}"}"#),
+        ),
     ]
 }
 
 fn build(app: &TestApp, r: &Route, who: Option<Role>) -> Request<Body> {
     let role = who.map(|r| r.id()).unwrap_or("anonymous");
-    let path = r.path.replace("{d}", &app.dossier_id).replace("{doc}", &app.document_id);
+    let path = r
+        .path
+        .replace("{d}", &app.dossier_id)
+        .replace("{doc}", &app.document_id);
     let mut builder = Request::builder().method(r.method.clone()).uri(path);
     if let Some(role) = who {
         let person = app.person(role);
-        builder = if r.api { with_token(builder, &person.token) } else { with_session(builder, &person.session) };
+        builder = if r.api {
+            with_token(builder, &person.token)
+        } else {
+            with_session(builder, &person.session)
+        };
     }
     let fill = |s: &str| s.replace("{role}", role);
     match &r.body {
@@ -102,10 +226,17 @@ fn build(app: &TestApp, r: &Route, who: Option<Role>) -> Request<Body> {
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .body(Body::from(fill(text)))
             .unwrap(),
-        BodyKind::Json(text) => builder.header(header::CONTENT_TYPE, "application/json").body(Body::from(fill(text))).unwrap(),
+        BodyKind::Json(text) => builder
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(fill(text)))
+            .unwrap(),
         BodyKind::Upload => {
-            let (content_type, body) = multipart("antwoord.txt", format!("Antwoord van {role}").as_bytes());
-            builder.header(header::CONTENT_TYPE, content_type).body(Body::from(body)).unwrap()
+            let (content_type, body) =
+                multipart("antwoord.txt", format!("Antwoord van {role}").as_bytes());
+            builder
+                .header(header::CONTENT_TYPE, content_type)
+                .body(Body::from(body))
+                .unwrap()
         }
     }
 }
@@ -128,34 +259,65 @@ async fn every_route_for_every_role_and_for_nobody() {
             .headers()
             .get(header::LOCATION)
             .is_some_and(|l| l.to_str().unwrap_or("").starts_with("/login"));
-        let refused_anonymous = if r.api { status == StatusCode::UNAUTHORIZED } else { status == StatusCode::SEE_OTHER && to_login };
+        let refused_anonymous = if r.api {
+            status == StatusCode::UNAUTHORIZED
+        } else {
+            status == StatusCode::SEE_OTHER && to_login
+        };
         if !refused_anonymous {
             failures.push(format!("anonymous {} {} got {status}", r.method, r.path));
         }
         for role in Role::ALL {
             let status = app.send(build(&app, &r, Some(role))).await.status();
             let expected = allowed(r.who, role);
-            let was_allowed = status != StatusCode::FORBIDDEN && status != StatusCode::UNAUTHORIZED && !status.is_server_error();
-            if was_allowed != expected || (expected && status.is_client_error() && status != StatusCode::CONFLICT) {
-                failures.push(format!("{} {} {} as {}: got {status}, expected {}", r.method, r.path, if r.api { "(api)" } else { "" }, role.id(), if expected { "allowed" } else { "refused" }));
+            let was_allowed = status != StatusCode::FORBIDDEN
+                && status != StatusCode::UNAUTHORIZED
+                && !status.is_server_error();
+            if was_allowed != expected
+                || (expected && status.is_client_error() && status != StatusCode::CONFLICT)
+            {
+                failures.push(format!(
+                    "{} {} {} as {}: got {status}, expected {}",
+                    r.method,
+                    r.path,
+                    if r.api { "(api)" } else { "" },
+                    role.id(),
+                    if expected { "allowed" } else { "refused" }
+                ));
             }
         }
     }
     app.db.finish().await;
-    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_buyer_who_is_not_a_member_cannot_change_the_dossier() {
     let app = TestApp::new().await;
     let outsider = grip_app::testing::user(&app.db.app, "buitenstaander", &[Role::Inkoper]).await;
-    let session = grip_app::auth::sign_in(&app.db.app, &outsider.username, "test-password").await.unwrap().session_secret;
-    let request = with_session(Request::post(format!("/dossiers/{}/phase", app.dossier_id)), &session)
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(Body::from(""))
-        .unwrap();
+    let session = grip_app::auth::sign_in(&app.db.app, &outsider.username, "test-password")
+        .await
+        .unwrap()
+        .session_secret;
+    let request = with_session(
+        Request::post(format!("/dossiers/{}/phase", app.dossier_id)),
+        &session,
+    )
+    .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+    .body(Body::from(""))
+    .unwrap();
     assert_eq!(app.send(request).await.status(), StatusCode::FORBIDDEN);
-    let page = with_session(Request::get(format!("/dossiers/{}", app.dossier_id)), &session).body(Body::empty()).unwrap();
+    let page = with_session(
+        Request::get(format!("/dossiers/{}", app.dossier_id)),
+        &session,
+    )
+    .body(Body::empty())
+    .unwrap();
     let html = support::body_text(app.send(page).await).await;
     assert!(!html.contains("/phase\""), "the move button is not offered");
     app.db.finish().await;
