@@ -18,10 +18,10 @@ pub async fn list(
 
 /// Re-walks the chain. The CLI calls this without an actor (operator access).
 pub async fn verify(app: &App, actor: Option<&Actor>) -> Result<Verification, AppError> {
-    if let Some(actor) = actor {
-        if !actor.may(Action::VerifyAudit) {
-            return Err(AppError::Forbidden);
-        }
+    if let Some(actor) = actor
+        && !actor.may(Action::VerifyAudit)
+    {
+        return Err(AppError::Forbidden);
     }
     let mut conn = app.store.conn().await?;
     Ok(audit::verify(&mut conn).await?)

@@ -164,11 +164,11 @@ pub async fn session_actor(app: &App, session_secret: &str) -> Result<Option<Act
     let session = {
         let mut conn = app.store.conn().await?;
         let found = sessions::find_session(&mut conn, &hash, now).await?;
-        if let Some(s) = &found {
-            if now - s.last_seen_at > SESSION_TOUCH_MS {
-                let expires = (now + SESSION_IDLE_MS).min(s.created_at + SESSION_ABSOLUTE_MS);
-                sessions::extend_session(&mut conn, &hash, now, expires).await?;
-            }
+        if let Some(s) = &found
+            && now - s.last_seen_at > SESSION_TOUCH_MS
+        {
+            let expires = (now + SESSION_IDLE_MS).min(s.created_at + SESSION_ABSOLUTE_MS);
+            sessions::extend_session(&mut conn, &hash, now, expires).await?;
         }
         found
     };
@@ -215,10 +215,11 @@ pub async fn create_api_token(
         users::find_by_username(&mut conn, username).await?
     }
     .ok_or(AppError::NotFound("user"))?;
-    if let Some(actor) = by {
-        if actor.user_id != user.id && !actor.has(Role::Beheerder) {
-            return Err(AppError::Forbidden);
-        }
+    if let Some(actor) = by
+        && actor.user_id != user.id
+        && !actor.has(Role::Beheerder)
+    {
+        return Err(AppError::Forbidden);
     }
     let token = format!("{TOKEN_PREFIX}{}", random_secret()?);
     let label = if label.trim().is_empty() {

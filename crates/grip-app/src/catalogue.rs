@@ -52,7 +52,8 @@ impl SupplierInput {
             ));
         }
         let kvk = self.kvk.trim();
-        if !kvk.is_empty() && !(kvk.len() == 8 && kvk.chars().all(|c| c.is_ascii_digit())) {
+        let valid_kvk = kvk.len() == 8 && kvk.chars().all(|c| c.is_ascii_digit());
+        if !kvk.is_empty() && !valid_kvk {
             errors.push(grip_core::dossier::FieldError::new(
                 "kvk",
                 "invalid_kvk",

@@ -47,14 +47,14 @@ pub async fn may_change(
 }
 
 async fn check_category(conn: &mut Conn, valid: &ValidDossier) -> Result<(), AppError> {
-    if let Some(id) = &valid.category_id {
-        if catalogue::get_category(conn, id).await?.is_none() {
-            return Err(AppError::invalid(
-                "category_id",
-                "unknown_category",
-                "Onbekende categorie.",
-            ));
-        }
+    if let Some(id) = &valid.category_id
+        && catalogue::get_category(conn, id).await?.is_none()
+    {
+        return Err(AppError::invalid(
+            "category_id",
+            "unknown_category",
+            "Onbekende categorie.",
+        ));
     }
     Ok(())
 }
@@ -202,13 +202,13 @@ pub async fn move_to_next_phase(
     let from = Phase::parse(&current.phase).ok_or_else(|| {
         AppError::Internal(format!("stored phase '{}' is unknown", current.phase))
     })?;
-    if let Some(expected) = expected_phase {
-        if expected != from.id() {
-            return Err(AppError::Conflict(format!(
-                "Het dossier staat al in fase '{}'; ververs de pagina.",
-                from.label_nl()
-            )));
-        }
+    if let Some(expected) = expected_phase
+        && expected != from.id()
+    {
+        return Err(AppError::Conflict(format!(
+            "Het dossier staat al in fase '{}'; ververs de pagina.",
+            from.label_nl()
+        )));
     }
     let to = from
         .next()
@@ -311,14 +311,14 @@ pub async fn list(
     paging: Paging,
 ) -> Result<Page<DossierView>, AppError> {
     require(actor, Action::Read)?;
-    if let Some(phase) = &filter.phase {
-        if Phase::parse(phase).is_none() {
-            return Err(AppError::invalid(
-                "phase",
-                "unknown_phase",
-                format!("Onbekende fase '{phase}'."),
-            ));
-        }
+    if let Some(phase) = &filter.phase
+        && Phase::parse(phase).is_none()
+    {
+        return Err(AppError::invalid(
+            "phase",
+            "unknown_phase",
+            format!("Onbekende fase '{phase}'."),
+        ));
     }
     let mut conn = app.store.conn().await?;
     Ok(dossiers::list(&mut conn, filter, paging).await?)

@@ -81,26 +81,25 @@ pub async fn create(app: &App, actor: &Actor, input: &InventoryInput) -> Result<
         updated_at: now,
     };
     let mut tx = app.store.begin_write().await?;
-    if let Some(id) = &record.supplier_id {
-        if grip_store::catalogue::get_supplier(&mut tx, id)
+    if let Some(id) = &record.supplier_id
+        && grip_store::catalogue::get_supplier(&mut tx, id)
             .await?
             .is_none()
-        {
-            return Err(AppError::invalid(
-                "supplier_id",
-                "unknown_supplier",
-                "Onbekende leverancier.",
-            ));
-        }
+    {
+        return Err(AppError::invalid(
+            "supplier_id",
+            "unknown_supplier",
+            "Onbekende leverancier.",
+        ));
     }
-    if let Some(id) = &record.dossier_id {
-        if grip_store::dossiers::get(&mut tx, id).await?.is_none() {
-            return Err(AppError::invalid(
-                "dossier_id",
-                "unknown_dossier",
-                "Onbekend dossier.",
-            ));
-        }
+    if let Some(id) = &record.dossier_id
+        && grip_store::dossiers::get(&mut tx, id).await?.is_none()
+    {
+        return Err(AppError::invalid(
+            "dossier_id",
+            "unknown_dossier",
+            "Onbekend dossier.",
+        ));
     }
     inventory::insert(&mut tx, &record).await?;
     commit_with_event(
