@@ -103,6 +103,12 @@ impl Store {
     pub async fn open(target: &DatabaseTarget) -> Result<Store, StoreError> {
         install_default_drivers();
         let (url, backend) = target.url()?;
+        // One direct connection first: a wrong host or password fails at once with its
+        // reason, instead of after the pool's acquire timeout.
+        let probe = <sqlx::AnyConnection as sqlx::Connection>::connect(&url)
+            .await
+            .map_err(StoreError::Connect)?;
+        sqlx::Connection::close(probe).await.map_err(StoreError::Connect)?;
         let options = match backend {
             Backend::Sqlite => {
                 AnyPoolOptions::new()
