@@ -91,7 +91,7 @@ impl Shell {
         let separator = if self.lang == Lang::Nl { '.' } else { ',' };
         let mut grouped = String::new();
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 grouped.push(separator);
             }
             grouped.push(c);
