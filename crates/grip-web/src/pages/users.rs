@@ -67,6 +67,10 @@ async fn refused(state: &AppState, viewer: &Viewer, err: AppError) -> Result<Res
     }
 }
 
+fn roles_from(text: &str) -> Result<Vec<Role>, AppError> {
+    parse_role_list(text).map_err(|message| AppError::invalid("roles", "unknown_role", message))
+}
+
 #[derive(Deserialize)]
 struct AddForm {
     #[serde(default)]
@@ -85,27 +89,20 @@ async fn add(
     Form(form): Form<AddForm>,
 ) -> Result<Response, PageError> {
     let by = Operator::Person(&viewer.actor);
-    let roles = match parse_role_list(&form.roles) {
-        Ok(roles) => roles,
-        Err(text) => {
-            return refused(
-                &state,
-                &viewer,
-                AppError::invalid("roles", "unknown_role", text),
-            )
-            .await;
-        }
+    let added = match roles_from(&form.roles) {
+        Ok(roles) => users::add_user(
+            &state.app,
+            by,
+            form.username.trim(),
+            &form.display_name,
+            &form.password,
+            &roles,
+        )
+        .await
+        .map(|_| ()),
+        Err(err) => Err(err),
     };
-    match users::add_user(
-        &state.app,
-        by,
-        form.username.trim(),
-        &form.display_name,
-        &form.password,
-        &roles,
-    )
-    .await
-    {
+    match added {
         Ok(_) => Ok(Redirect::to("/users").into_response()),
         Err(err) => refused(&state, &viewer, err).await,
     }
@@ -124,18 +121,11 @@ async fn set_roles(
     Form(form): Form<RolesForm>,
 ) -> Result<Response, PageError> {
     let by = Operator::Person(&viewer.actor);
-    let roles = match parse_role_list(&form.roles) {
-        Ok(roles) => roles,
-        Err(text) => {
-            return refused(
-                &state,
-                &viewer,
-                AppError::invalid("roles", "unknown_role", text),
-            )
-            .await;
-        }
+    let changed = match roles_from(&form.roles) {
+        Ok(roles) => users::set_roles(&state.app, by, &username, &roles).await,
+        Err(err) => Err(err),
     };
-    match users::set_roles(&state.app, by, &username, &roles).await {
+    match changed {
         Ok(()) => Ok(Redirect::to("/users").into_response()),
         Err(err) => refused(&state, &viewer, err).await,
     }
