@@ -26,7 +26,8 @@ impl Lang {
     }
 
     pub fn t(self, key: &str) -> &'static str {
-        match TEXTS.iter().find(|(k, _, _)| *k == key) {
+        let mut all = TEXTS.iter().chain(crate::i18n_classify::TEXTS);
+        match all.find(|(k, _, _)| *k == key) {
             Some((_, nl, en)) => match self {
                 Lang::Nl => nl,
                 Lang::En => en,
@@ -159,7 +160,7 @@ mod tests {
     #[test]
     fn keys_are_unique_and_both_languages_filled() {
         let mut seen = std::collections::HashSet::new();
-        for (key, nl, en) in TEXTS {
+        for (key, nl, en) in TEXTS.iter().chain(crate::i18n_classify::TEXTS) {
             assert!(seen.insert(key), "duplicate key {key}");
             assert!(!nl.is_empty() && !en.is_empty(), "{key}");
         }

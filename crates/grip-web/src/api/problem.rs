@@ -74,7 +74,7 @@ impl IntoResponse for ApiError {
         let errors = match &self.0 {
             AppError::Invalid(list) => list
                 .iter()
-                .map(|e| ProblemField { field: e.field.into(), code: e.code.into(), message: e.message.clone() })
+                .map(|e| ProblemField { field: e.field.to_string(), code: e.code.into(), message: e.message.clone() })
                 .collect(),
             _ => Vec::new(),
         };
