@@ -25,6 +25,14 @@ impl Lang {
         }
     }
 
+    /// The same language for texts that come from the knowledge packs.
+    pub fn into_knowledge(self) -> grip_app::classification::Lang {
+        match self {
+            Lang::Nl => grip_app::classification::Lang::Nl,
+            Lang::En => grip_app::classification::Lang::En,
+        }
+    }
+
     pub fn t(self, key: &str) -> &'static str {
         let mut all = TEXTS.iter().chain(crate::i18n_classify::TEXTS);
         match all.find(|(k, _, _)| *k == key) {

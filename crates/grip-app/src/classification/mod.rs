@@ -22,7 +22,8 @@ use serde_json::{Value, json};
 
 pub use changes::Changes;
 pub use grip_knowledge::{
-    Classification, Lang, ProfileError as InvalidProfile, TraceStep, Verdict, explain_text,
+    Classification, Holder, Lang, ProfileError as InvalidProfile, Role as ActRole, Route, Text, TraceStep,
+    Verdict, explain_text,
 };
 pub use obligations::{obligations, set_obligation_status};
 pub use stored::{StoredClassification, TraceView};

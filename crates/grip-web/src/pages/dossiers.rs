@@ -242,6 +242,12 @@ struct DetailPage {
     suppliers: Vec<String>,
     documents: Vec<grip_store::documents::DocumentRow>,
     events: Vec<grip_store::audit::AuditRow>,
+    /// Id, verdict label and time of the newest AI Act classification.
+    latest: Option<(String, &'static str, String)>,
+    obligations: Vec<super::classification::ObligationLine>,
+    may_classify: bool,
+    may_update_obligations: bool,
+    obligation_statuses: Vec<&'static str>,
 }
 
 async fn detail_page(state: &AppState, viewer: &Viewer, id: &str, message: Option<String>, status: StatusCode) -> Result<Response, PageError> {
@@ -260,8 +266,22 @@ async fn detail_page(state: &AppState, viewer: &Viewer, id: &str, message: Optio
             (p.id(), viewer.lang.phase(*p), state)
         })
         .collect();
+    let latest = grip_app::classification::latest(app, &viewer.actor, id).await?.map(|c| {
+        let verdict = super::classification::verdict_label(viewer.lang, c.classification.verdict.as_str());
+        (c.id, verdict, grip_app::format_ms(c.created_at))
+    });
+    let obligations = grip_app::classification::obligations(app, &viewer.actor, id)
+        .await?
+        .into_iter()
+        .map(|o| super::classification::ObligationLine::from_row(viewer.lang, o))
+        .collect();
     let page = DetailPage {
         shell: Shell::new(viewer, "dossiers", &format!("/dossiers/{id}")),
+        latest,
+        obligations,
+        may_classify: dossiers::may_change(app, &viewer.actor, Action::Classify, id).await?,
+        may_update_obligations: dossiers::may_change(app, &viewer.actor, Action::UpdateObligation, id).await?,
+        obligation_statuses: grip_core::ObligationStatus::ALL.iter().map(|s| s.id()).collect(),
         next_phase: phase.and_then(Phase::next).map(|p| viewer.lang.phase(p)),
         may_edit: dossiers::may_change(app, &viewer.actor, Action::EditDossier, id).await?,
         may_move: dossiers::may_change(app, &viewer.actor, Action::MovePhase, id).await?,
@@ -297,7 +317,7 @@ async fn move_phase(State(state): State<AppState>, viewer: Viewer, Path(id): Pat
 }
 
 /// Shows the dossier again with the problem, keeping the failed request's status code.
-async fn page_with_error(state: &AppState, viewer: &Viewer, id: &str, err: AppError) -> Result<Response, PageError> {
+pub(super) async fn page_with_error(state: &AppState, viewer: &Viewer, id: &str, err: AppError) -> Result<Response, PageError> {
     let (nl, en) = message_of(&err);
     let text = if viewer.lang == crate::i18n::Lang::En { en } else { nl };
     detail_page(state, viewer, id, Some(text), status_of(&err)).await
