@@ -32,12 +32,17 @@ impl ObligationStatus {
     }
 
     pub fn parse(id: &str) -> Option<ObligationStatus> {
-        ObligationStatus::ALL.into_iter().find(|s| s.id() == id.trim())
+        ObligationStatus::ALL
+            .into_iter()
+            .find(|s| s.id() == id.trim())
     }
 }
 
 /// A requested status change, checked: a known status, and a reason for `not_applicable`.
-pub fn validate_change(status: &str, reason: &str) -> Result<(ObligationStatus, String), FieldError> {
+pub fn validate_change(
+    status: &str,
+    reason: &str,
+) -> Result<(ObligationStatus, String), FieldError> {
     let status = ObligationStatus::parse(status).ok_or_else(|| {
         FieldError::new(
             "status",
@@ -69,10 +74,19 @@ mod tests {
 
     #[test]
     fn not_applicable_needs_a_reason() {
-        assert_eq!(validate_change("not_applicable", "  ").unwrap_err().field, "reason");
+        assert_eq!(
+            validate_change("not_applicable", "  ").unwrap_err().field,
+            "reason"
+        );
         let (status, reason) = validate_change("not_applicable", " Geen Annex III ").unwrap();
-        assert_eq!((status, reason.as_str()), (ObligationStatus::NotApplicable, "Geen Annex III"));
-        assert_eq!(validate_change("done", "").unwrap().0, ObligationStatus::Done);
+        assert_eq!(
+            (status, reason.as_str()),
+            (ObligationStatus::NotApplicable, "Geen Annex III")
+        );
+        assert_eq!(
+            validate_change("done", "").unwrap().0,
+            ObligationStatus::Done
+        );
     }
 
     #[test]

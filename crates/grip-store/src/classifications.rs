@@ -84,22 +84,23 @@ pub async fn list_for_dossier(
     .bind(paging.offset())
     .fetch_all(&mut *conn)
     .await?;
-    let (total,): (i64,) = sqlx::query_as(
-        "select cast(count(*) as bigint) from classification where dossier_id = $1",
-    )
-    .bind(dossier_id)
-    .fetch_one(&mut *conn)
-    .await?;
+    let (total,): (i64,) =
+        sqlx::query_as("select cast(count(*) as bigint) from classification where dossier_id = $1")
+            .bind(dossier_id)
+            .fetch_one(&mut *conn)
+            .await?;
     Ok(paging.wrap(items, total))
 }
 
 pub async fn get(conn: &mut Conn, id: &str) -> Result<Option<ClassificationView>, StoreError> {
-    Ok(sqlx::query_as::<_, ClassificationView>(sqlx::AssertSqlSafe(format!(
-        "{VIEW} where c.id = $1"
-    )))
-    .bind(id)
-    .fetch_optional(&mut *conn)
-    .await?)
+    Ok(
+        sqlx::query_as::<_, ClassificationView>(sqlx::AssertSqlSafe(format!(
+            "{VIEW} where c.id = $1"
+        )))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?,
+    )
 }
 
 /// The classification made just before `id` on the same dossier, if any.
@@ -145,7 +146,10 @@ const OBLIGATION_COLUMNS: &str = "select dossier_id, obligation_id, classificati
      updated_by, updated_at from dossier_obligation";
 
 /// In order of application date, then article, so the checklist reads as a timeline.
-pub async fn obligations(conn: &mut Conn, dossier_id: &str) -> Result<Vec<ObligationRow>, StoreError> {
+pub async fn obligations(
+    conn: &mut Conn,
+    dossier_id: &str,
+) -> Result<Vec<ObligationRow>, StoreError> {
     Ok(sqlx::query_as::<_, ObligationRow>(sqlx::AssertSqlSafe(format!(
         "{OBLIGATION_COLUMNS} where dossier_id = $1 order by applies_from, article, obligation_id"
     )))
@@ -159,13 +163,15 @@ pub async fn obligation(
     dossier_id: &str,
     obligation_id: &str,
 ) -> Result<Option<ObligationRow>, StoreError> {
-    Ok(sqlx::query_as::<_, ObligationRow>(sqlx::AssertSqlSafe(format!(
-        "{OBLIGATION_COLUMNS} where dossier_id = $1 and obligation_id = $2"
-    )))
-    .bind(dossier_id)
-    .bind(obligation_id)
-    .fetch_optional(&mut *conn)
-    .await?)
+    Ok(
+        sqlx::query_as::<_, ObligationRow>(sqlx::AssertSqlSafe(format!(
+            "{OBLIGATION_COLUMNS} where dossier_id = $1 and obligation_id = $2"
+        )))
+        .bind(dossier_id)
+        .bind(obligation_id)
+        .fetch_optional(&mut *conn)
+        .await?,
+    )
 }
 
 /// Inserts an obligation, or re-points an existing one at a newer classification while

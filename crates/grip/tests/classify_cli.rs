@@ -5,7 +5,10 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 const GRIP: &str = env!("CARGO_BIN_EXE_grip");
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/fixtures/classify");
+const FIXTURES: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/fixtures/classify"
+);
 
 fn run(args: &[&str], stdin: &str) -> Output {
     let mut child = Command::new(GRIP)
@@ -15,7 +18,12 @@ fn run(args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("run grip");
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
     child.wait_with_output().unwrap()
 }
 
@@ -33,9 +41,15 @@ fn every_shared_fixture_gets_its_expected_verdict() {
         if path.extension().is_none_or(|e| e != "json") {
             continue;
         }
-        let case: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let case: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         let out = classify_stdin(&case["profile"].to_string(), &[]);
-        assert!(out.status.success(), "{}: {}", path.display(), String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}: {}",
+            path.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
         let stdout = String::from_utf8(out.stdout).unwrap();
         assert_eq!(stdout.trim_end().lines().count(), 1, "one compact line");
         let result: serde_json::Value = serde_json::from_str(&stdout).unwrap();
@@ -47,7 +61,11 @@ fn every_shared_fixture_gets_its_expected_verdict() {
             assert_eq!(&result["high_risk"]["route"], route, "{}", path.display());
         }
         for missing in expect["missing_includes"].as_array().into_iter().flatten() {
-            assert!(result["missing"].as_array().unwrap().contains(missing), "{}: {missing}", path.display());
+            assert!(
+                result["missing"].as_array().unwrap().contains(missing),
+                "{}: {missing}",
+                path.display()
+            );
         }
         checked += 1;
     }
@@ -57,14 +75,27 @@ fn every_shared_fixture_gets_its_expected_verdict() {
 #[test]
 fn a_file_argument_works_and_explain_writes_the_trace_to_stderr() {
     let path = std::path::Path::new(FIXTURES).join("suspect-profiling-tool.json");
-    let case: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let case: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let file = std::env::temp_dir().join(format!("grip-profile-{}.json", std::process::id()));
     std::fs::write(&file, case["profile"].to_string()).unwrap();
-    let out = run(&["classify", file.to_str().unwrap(), "--explain", "--as-of", "2026-11-23"], "");
+    let out = run(
+        &[
+            "classify",
+            file.to_str().unwrap(),
+            "--explain",
+            "--as-of",
+            "2026-11-23",
+        ],
+        "",
+    );
     std::fs::remove_file(&file).ok();
     assert!(out.status.success());
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("Annex III") && stderr.contains("1. ["), "{stderr}");
+    assert!(
+        stderr.contains("Annex III") && stderr.contains("1. ["),
+        "{stderr}"
+    );
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(!stdout.contains("trace"), "the trace stays off stdout");
 }
@@ -72,10 +103,19 @@ fn a_file_argument_works_and_explain_writes_the_trace_to_stderr() {
 #[test]
 fn bad_input_exits_2_and_names_the_field() {
     let cases = [
-        (r#"{"schema": "grip.system-profile/1", "name": "x", "deployment": {"law_enforcement": "ja"}}"#, "deployment.law_enforcement"),
+        (
+            r#"{"schema": "grip.system-profile/1", "name": "x", "deployment": {"law_enforcement": "ja"}}"#,
+            "deployment.law_enforcement",
+        ),
         (r#"{"schema": "grip.system-profile/1"}"#, "name"),
-        (r#"{"schema": "grip.system-profile/1", "name": "x", "annex_iii_purposes": ["9z"]}"#, "annex_iii_purposes[0]"),
-        (r#"{"schema": "grip.system-profile/1", "name": "x", "colour": "red"}"#, "colour"),
+        (
+            r#"{"schema": "grip.system-profile/1", "name": "x", "annex_iii_purposes": ["9z"]}"#,
+            "annex_iii_purposes[0]",
+        ),
+        (
+            r#"{"schema": "grip.system-profile/1", "name": "x", "colour": "red"}"#,
+            "colour",
+        ),
         ("{not json", "(root)"),
     ];
     for (input, field) in cases {
@@ -100,7 +140,11 @@ fn the_date_decides_which_law_applies() {
     assert_eq!(result["as_of"], "2025-06-01");
     let today = run(&["classify", "-"], profile);
     let result: serde_json::Value = serde_json::from_slice(&today.stdout).unwrap();
-    assert_eq!(result["as_of"].as_str().unwrap().len(), 10, "defaults to today");
+    assert_eq!(
+        result["as_of"].as_str().unwrap().len(),
+        10,
+        "defaults to today"
+    );
 }
 
 #[test]
@@ -108,12 +152,22 @@ fn knowledge_check_passes_for_the_packs_and_fails_for_a_broken_dir() {
     let out = run(&["knowledge", "check"], "");
     assert!(out.status.success());
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(stdout.starts_with("ai-act ") && stdout.contains(" ok"), "{stdout}");
+    assert!(
+        stdout.starts_with("ai-act ") && stdout.contains(" ok"),
+        "{stdout}"
+    );
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../knowledge");
-    assert!(run(&["knowledge", "check", "--dir", dir], "").status.success());
+    assert!(
+        run(&["knowledge", "check", "--dir", dir], "")
+            .status
+            .success()
+    );
     let empty = std::env::temp_dir().join(format!("grip-no-packs-{}", std::process::id()));
     std::fs::create_dir_all(&empty).unwrap();
-    let out = run(&["knowledge", "check", "--dir", empty.to_str().unwrap()], "");
+    let out = run(
+        &["knowledge", "check", "--dir", empty.to_str().unwrap()],
+        "",
+    );
     std::fs::remove_dir_all(&empty).ok();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("FAILED"));

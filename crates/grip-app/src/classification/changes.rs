@@ -21,18 +21,36 @@ pub struct Changes {
 
 impl Changes {
     pub fn between(before: Option<&Classification>, after: &Classification) -> Changes {
-        let ids = |c: &Classification| c.obligations.iter().map(|o| o.id.clone()).collect::<Vec<_>>();
+        let ids = |c: &Classification| {
+            c.obligations
+                .iter()
+                .map(|o| o.id.clone())
+                .collect::<Vec<_>>()
+        };
         let after_ids = ids(after);
         let before_ids = before.map(ids).unwrap_or_default();
         let before_missing = before.map(|b| b.missing.clone()).unwrap_or_default();
-        let minus = |a: &[String], b: &[String]| a.iter().filter(|x| !b.contains(x)).cloned().collect::<Vec<_>>();
+        let minus = |a: &[String], b: &[String]| {
+            a.iter()
+                .filter(|x| !b.contains(x))
+                .cloned()
+                .collect::<Vec<_>>()
+        };
         Changes {
             verdict_from: before.map(|b| b.verdict.as_str().to_string()),
             verdict_to: after.verdict.as_str().to_string(),
-            obligations_added: if before.is_some() { minus(&after_ids, &before_ids) } else { Vec::new() },
+            obligations_added: if before.is_some() {
+                minus(&after_ids, &before_ids)
+            } else {
+                Vec::new()
+            },
             obligations_removed: minus(&before_ids, &after_ids),
             missing_resolved: minus(&before_missing, &after.missing),
-            missing_new: if before.is_some() { minus(&after.missing, &before_missing) } else { Vec::new() },
+            missing_new: if before.is_some() {
+                minus(&after.missing, &before_missing)
+            } else {
+                Vec::new()
+            },
         }
     }
 
@@ -41,7 +59,9 @@ impl Changes {
     }
 
     pub fn verdict_changed(&self) -> bool {
-        self.verdict_from.as_deref().is_some_and(|from| from != self.verdict_to)
+        self.verdict_from
+            .as_deref()
+            .is_some_and(|from| from != self.verdict_to)
     }
 
     pub fn nothing_changed(&self) -> bool {

@@ -22,8 +22,8 @@ use serde_json::{Value, json};
 
 pub use changes::Changes;
 pub use grip_knowledge::{
-    Classification, Holder, Lang, ProfileError as InvalidProfile, Role as ActRole, Route, Text, TraceStep,
-    Verdict, explain_text,
+    Classification, Holder, Lang, ProfileError as InvalidProfile, Role as ActRole, Route, Text,
+    TraceStep, Verdict, explain_text,
 };
 pub use obligations::{obligations, set_obligation_status};
 pub use stored::{StoredClassification, TraceView};
@@ -90,7 +90,9 @@ pub struct Submission {
 /// Longest justification accepted per answer.
 pub const MAX_JUSTIFICATION_CHARS: usize = 4000;
 
-fn check_justifications(justifications: &BTreeMap<String, String>) -> Result<BTreeMap<String, String>, AppError> {
+fn check_justifications(
+    justifications: &BTreeMap<String, String>,
+) -> Result<BTreeMap<String, String>, AppError> {
     let mut kept = BTreeMap::new();
     for (path, text) in justifications {
         if text.chars().count() > MAX_JUSTIFICATION_CHARS {
@@ -110,9 +112,14 @@ fn check_justifications(justifications: &BTreeMap<String, String>) -> Result<BTr
 /// Classifies the dossier's system and stores the result as its newest classification;
 /// the obligations on the dossier follow the new result (statuses of those that remain are
 /// kept). The audit event names the verdict, the pack and what changed.
-pub async fn record(app: &App, actor: &Actor, dossier_id: &str, submission: Submission) -> Result<StoredClassification, AppError> {
-    let profile: SystemProfile =
-        grip_knowledge::parse_profile_value(&submission.profile).map_err(|e| invalid_profile(&e))?;
+pub async fn record(
+    app: &App,
+    actor: &Actor,
+    dossier_id: &str,
+    submission: Submission,
+) -> Result<StoredClassification, AppError> {
+    let profile: SystemProfile = grip_knowledge::parse_profile_value(&submission.profile)
+        .map_err(|e| invalid_profile(&e))?;
     let justifications = check_justifications(&submission.justifications)?;
     let pack = pack()?;
     let as_of = submission.as_of.unwrap_or_else(today);
@@ -123,13 +130,14 @@ pub async fn record(app: &App, actor: &Actor, dossier_id: &str, submission: Subm
         .await?
         .ok_or(AppError::NotFound("dossier"))?;
     require_in_dossier(&mut tx, actor, Action::Classify, dossier_id).await?;
-    let previous = classifications::list_for_dossier(&mut tx, dossier_id, Paging::new(Some(1), Some(1)))
-        .await?
-        .items
-        .into_iter()
-        .next()
-        .map(stored::parse)
-        .transpose()?;
+    let previous =
+        classifications::list_for_dossier(&mut tx, dossier_id, Paging::new(Some(1), Some(1)))
+            .await?
+            .items
+            .into_iter()
+            .next()
+            .map(stored::parse)
+            .transpose()?;
     let now = now_ms();
     let row = ClassificationRow {
         id: grip_store::new_id(),
@@ -148,8 +156,20 @@ pub async fn record(app: &App, actor: &Actor, dossier_id: &str, submission: Subm
         created_at: now,
     };
     classifications::insert(&mut tx, &row).await?;
-    obligations::replace_for(&mut tx, pack, &row.id, dossier_id, &outcome.classification, &actor.user_id, now).await?;
-    let changes = Changes::between(previous.as_ref().map(|p| &p.classification), &outcome.classification);
+    obligations::replace_for(
+        &mut tx,
+        pack,
+        &row.id,
+        dossier_id,
+        &outcome.classification,
+        &actor.user_id,
+        now,
+    )
+    .await?;
+    let changes = Changes::between(
+        previous.as_ref().map(|p| &p.classification),
+        &outcome.classification,
+    );
     commit_with_event(
         tx,
         NewEvent {
@@ -181,7 +201,12 @@ fn json_text<T: serde::Serialize>(value: &T) -> Result<String, AppError> {
 }
 
 /// The dossier's classifications, newest first.
-pub async fn history(app: &App, actor: &Actor, dossier_id: &str, paging: Paging) -> Result<Page<StoredClassification>, AppError> {
+pub async fn history(
+    app: &App,
+    actor: &Actor,
+    dossier_id: &str,
+    paging: Paging,
+) -> Result<Page<StoredClassification>, AppError> {
     if !actor.may(Action::Read) {
         return Err(AppError::Forbidden);
     }
@@ -190,12 +215,26 @@ pub async fn history(app: &App, actor: &Actor, dossier_id: &str, paging: Paging)
         .await?
         .ok_or(AppError::NotFound("dossier"))?;
     let page = classifications::list_for_dossier(&mut conn, dossier_id, paging).await?;
-    let items = page.items.into_iter().map(stored::parse).collect::<Result<Vec<_>, _>>()?;
-    Ok(Page { items, total: page.total, page: page.page, per_page: page.per_page })
+    let items = page
+        .items
+        .into_iter()
+        .map(stored::parse)
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Page {
+        items,
+        total: page.total,
+        page: page.page,
+        per_page: page.per_page,
+    })
 }
 
 /// One classification of the dossier, with what changed since the one before it.
-pub async fn get(app: &App, actor: &Actor, dossier_id: &str, id: &str) -> Result<StoredClassification, AppError> {
+pub async fn get(
+    app: &App,
+    actor: &Actor,
+    dossier_id: &str,
+    id: &str,
+) -> Result<StoredClassification, AppError> {
     if !actor.may(Action::Read) {
         return Err(AppError::Forbidden);
     }
@@ -207,12 +246,19 @@ pub async fn get(app: &App, actor: &Actor, dossier_id: &str, id: &str) -> Result
     let before = classifications::previous(&mut conn, dossier_id, id, view.row.created_at).await?;
     let mut current = stored::parse(view)?;
     let before = before.map(stored::parse).transpose()?;
-    current.changes = Some(Changes::between(before.as_ref().map(|b| &b.classification), &current.classification));
+    current.changes = Some(Changes::between(
+        before.as_ref().map(|b| &b.classification),
+        &current.classification,
+    ));
     Ok(current)
 }
 
 /// The newest classification of the dossier, if it has one.
-pub async fn latest(app: &App, actor: &Actor, dossier_id: &str) -> Result<Option<StoredClassification>, AppError> {
+pub async fn latest(
+    app: &App,
+    actor: &Actor,
+    dossier_id: &str,
+) -> Result<Option<StoredClassification>, AppError> {
     let page = history(app, actor, dossier_id, Paging::new(Some(1), Some(1))).await?;
     match page.items.into_iter().next() {
         Some(first) => Ok(Some(get(app, actor, dossier_id, &first.id).await?)),

@@ -6,9 +6,9 @@ use crate::record::commit_with_event;
 use crate::{Action, Actor, App, AppError, now_ms};
 use grip_core::obligation::validate_change;
 use grip_knowledge::{AiActPack, Classification};
+use grip_store::Conn;
 use grip_store::audit::NewEvent;
 use grip_store::classifications::{self, ObligationRow};
-use grip_store::Conn;
 use serde_json::json;
 
 /// Makes the dossier's obligations those of `classification`: new ones start `open`, ones
@@ -24,8 +24,12 @@ pub(super) async fn replace_for(
 ) -> Result<(), AppError> {
     for item in &classification.obligations {
         let known = pack.obligation(&item.id);
-        let summary_nl = known.map(|o| o.summary.nl.clone()).unwrap_or_else(|| item.summary.clone());
-        let (owner_nl, owner_en) = known.map(|o| (o.owner.nl.clone(), o.owner.en.clone())).unwrap_or_default();
+        let summary_nl = known
+            .map(|o| o.summary.nl.clone())
+            .unwrap_or_else(|| item.summary.clone());
+        let (owner_nl, owner_en) = known
+            .map(|o| (o.owner.nl.clone(), o.owner.en.clone()))
+            .unwrap_or_default();
         let holder = match item.holder {
             grip_knowledge::Holder::Deployer => "deployer",
             grip_knowledge::Holder::Provider => "provider",
@@ -53,7 +57,11 @@ pub(super) async fn replace_for(
 }
 
 /// The dossier's obligations, ordered by the date they apply from.
-pub async fn obligations(app: &App, actor: &Actor, dossier_id: &str) -> Result<Vec<ObligationRow>, AppError> {
+pub async fn obligations(
+    app: &App,
+    actor: &Actor,
+    dossier_id: &str,
+) -> Result<Vec<ObligationRow>, AppError> {
     if !actor.may(Action::Read) {
         return Err(AppError::Forbidden);
     }
@@ -74,7 +82,8 @@ pub async fn set_obligation_status(
     status: &str,
     reason: &str,
 ) -> Result<ObligationRow, AppError> {
-    let (status, reason) = validate_change(status, reason).map_err(|e| AppError::Invalid(vec![e]))?;
+    let (status, reason) =
+        validate_change(status, reason).map_err(|e| AppError::Invalid(vec![e]))?;
     let mut tx = app.store.begin_write().await?;
     grip_store::dossiers::get(&mut tx, dossier_id)
         .await?
@@ -87,8 +96,16 @@ pub async fn set_obligation_status(
         return Ok(current);
     }
     let now = now_ms();
-    classifications::set_obligation_status(&mut tx, dossier_id, obligation_id, status.id(), &reason, &actor.user_id, now)
-        .await?;
+    classifications::set_obligation_status(
+        &mut tx,
+        dossier_id,
+        obligation_id,
+        status.id(),
+        &reason,
+        &actor.user_id,
+        now,
+    )
+    .await?;
     let updated = classifications::obligation(&mut tx, dossier_id, obligation_id)
         .await?
         .ok_or(AppError::NotFound("obligation"))?;

@@ -61,7 +61,9 @@ impl FactView {
 }
 
 fn corrupt(what: &str, id: &str, e: serde_json::Error) -> AppError {
-    AppError::Internal(format!("stored {what} of classification {id} is unreadable: {e}"))
+    AppError::Internal(format!(
+        "stored {what} of classification {id} is unreadable: {e}"
+    ))
 }
 
 pub(super) fn parse(view: ClassificationView) -> Result<StoredClassification, AppError> {

@@ -45,7 +45,10 @@ impl Step {
 }
 
 const fn yes_no(path: &'static str) -> Question {
-    Question { path, kind: Kind::YesNo }
+    Question {
+        path,
+        kind: Kind::YesNo,
+    }
 }
 
 fn is(answers: &Answers, path: &str, value: &str) -> bool {
@@ -57,7 +60,11 @@ fn is(answers: &Answers, path: &str, value: &str) -> bool {
 fn in_scope(a: &Answers) -> bool {
     is_ai_system(a)
         && !is(a, "gpai.is_gpai_model", "yes")
-        && !is(a, "exclusions.military_defence_national_security_only", "yes")
+        && !is(
+            a,
+            "exclusions.military_defence_national_security_only",
+            "yes",
+        )
         && !is(a, "exclusions.scientific_research_only", "yes")
 }
 
@@ -115,7 +122,10 @@ pub static STEPS: &[Step] = &[
     Step {
         id: "prohibited",
         questions: &[
-            Question { path: "prohibited_practices", kind: Kind::Codes(codes::PRACTICE_CODES) },
+            Question {
+                path: "prohibited_practices",
+                kind: Kind::Codes(codes::PRACTICE_CODES),
+            },
             yes_no("realtime_rbi.used"),
         ],
         relevant: in_scope,
@@ -123,7 +133,10 @@ pub static STEPS: &[Step] = &[
     Step {
         id: "rbi",
         questions: &[
-            Question { path: "realtime_rbi.objective", kind: Kind::Choice(codes::RBI_OBJECTIVES) },
+            Question {
+                path: "realtime_rbi.objective",
+                kind: Kind::Choice(codes::RBI_OBJECTIVES),
+            },
             yes_no("realtime_rbi.national_law_permits"),
             yes_no("realtime_rbi.prior_authorisation"),
         ],
@@ -131,7 +144,10 @@ pub static STEPS: &[Step] = &[
     },
     Step {
         id: "product",
-        questions: &[Question { path: "annex_i.legislation", kind: Kind::Choice(ANNEX_I_WITH_NONE) }],
+        questions: &[Question {
+            path: "annex_i.legislation",
+            kind: Kind::Choice(ANNEX_I_WITH_NONE),
+        }],
         relevant: in_scope,
     },
     Step {
@@ -144,7 +160,10 @@ pub static STEPS: &[Step] = &[
     },
     Step {
         id: "purpose",
-        questions: &[Question { path: "annex_iii_purposes", kind: Kind::Codes(codes::ANNEX_III_CODES) }],
+        questions: &[Question {
+            path: "annex_iii_purposes",
+            kind: Kind::Codes(codes::ANNEX_III_CODES),
+        }],
         relevant: in_scope,
     },
     Step {
@@ -222,7 +241,11 @@ pub fn previous_step(current: &str, answers: &Answers) -> Option<&'static Step> 
 /// Normalises one posted answer: unknown codes and empty input become `unknown`, so the
 /// profile never claims a fact nobody gave.
 pub fn normalise(question: &Question, values: &[String]) -> String {
-    let values: Vec<&str> = values.iter().map(|v| v.trim()).filter(|v| !v.is_empty()).collect();
+    let values: Vec<&str> = values
+        .iter()
+        .map(|v| v.trim())
+        .filter(|v| !v.is_empty())
+        .collect();
     match question.kind {
         Kind::YesNo => match values.first().copied() {
             Some(v @ ("yes" | "no")) => v.to_string(),
@@ -241,7 +264,11 @@ pub fn normalise(question: &Question, values: &[String]) -> String {
             if values.contains(&UNKNOWN) {
                 UNKNOWN.into()
             } else if !picked.is_empty() {
-                let mut picked: Vec<&str> = options.iter().copied().filter(|o| picked.contains(o)).collect();
+                let mut picked: Vec<&str> = options
+                    .iter()
+                    .copied()
+                    .filter(|o| picked.contains(o))
+                    .collect();
                 picked.dedup();
                 picked.join(",")
             } else if values.contains(&NONE) {
@@ -269,12 +296,22 @@ pub fn effective_answers(answers: &Answers) -> Answers {
 pub fn profile_from_answers(name: &str, description: &str, answers: &Answers) -> Value {
     let mut profile = Map::new();
     profile.insert("schema".into(), json!(codes::SCHEMA_MARKER));
-    profile.insert("name".into(), json!(name.chars().take(300).collect::<String>()));
+    profile.insert(
+        "name".into(),
+        json!(name.chars().take(300).collect::<String>()),
+    );
     if !description.trim().is_empty() {
-        profile.insert("description".into(), json!(description.chars().take(20_000).collect::<String>()));
+        profile.insert(
+            "description".into(),
+            json!(description.chars().take(20_000).collect::<String>()),
+        );
     }
     for (path, answer) in effective_answers(answers) {
-        let Some(question) = STEPS.iter().flat_map(|s| s.questions.iter()).find(|q| q.path == path) else {
+        let Some(question) = STEPS
+            .iter()
+            .flat_map(|s| s.questions.iter())
+            .find(|q| q.path == path)
+        else {
             continue;
         };
         let value = match (question.kind, answer.as_str()) {
@@ -286,7 +323,9 @@ pub fn profile_from_answers(name: &str, description: &str, answers: &Answers) ->
         };
         match path.split_once('.') {
             Some((group, field)) => {
-                let entry = profile.entry(group.to_string()).or_insert_with(|| json!({}));
+                let entry = profile
+                    .entry(group.to_string())
+                    .or_insert_with(|| json!({}));
                 if let Some(object) = entry.as_object_mut() {
                     object.insert(field.to_string(), value);
                 }
@@ -304,7 +343,10 @@ mod tests {
     use super::*;
 
     fn answers(pairs: &[(&str, &str)]) -> Answers {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
@@ -327,7 +369,11 @@ mod tests {
 
     #[test]
     fn follow_up_steps_appear_only_when_needed() {
-        let a = answers(&[("realtime_rbi.used", "no"), ("annex_i.legislation", "none"), ("annex_iii_purposes", "none")]);
+        let a = answers(&[
+            ("realtime_rbi.used", "no"),
+            ("annex_i.legislation", "none"),
+            ("annex_iii_purposes", "none"),
+        ]);
         assert_eq!(next_step(Some("prohibited"), &a).unwrap().id, "product");
         assert_eq!(next_step(Some("product"), &a).unwrap().id, "purpose");
         assert_eq!(next_step(Some("purpose"), &a).unwrap().id, "transparency");
@@ -344,7 +390,10 @@ mod tests {
         assert_eq!(normalise(&codes_q, &["none".into(), "6e".into()]), "6e");
         assert_eq!(normalise(&codes_q, &["none".into()]), "none");
         assert_eq!(normalise(&codes_q, &[]), "unknown");
-        assert_eq!(normalise(&codes_q, &["6e".into(), "unknown".into()]), "unknown");
+        assert_eq!(
+            normalise(&codes_q, &["6e".into(), "unknown".into()]),
+            "unknown"
+        );
         let yes_no_q = step("ai").unwrap().questions[0];
         assert_eq!(normalise(&yes_no_q, &["misschien".into()]), "unknown");
 
@@ -365,7 +414,10 @@ mod tests {
 
     #[test]
     fn answers_of_skipped_steps_are_dropped() {
-        let a = answers(&[("realtime_rbi.used", "no"), ("realtime_rbi.objective", "victim_search")]);
+        let a = answers(&[
+            ("realtime_rbi.used", "no"),
+            ("realtime_rbi.objective", "victim_search"),
+        ]);
         assert!(!effective_answers(&a).contains_key("realtime_rbi.objective"));
     }
 }

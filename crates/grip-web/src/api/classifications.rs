@@ -24,7 +24,10 @@ pub fn routes() -> Router<AppState> {
         .route("/dossiers/{id}/profile", put(put_profile))
         .route("/dossiers/{id}/classifications", get(history))
         .route("/dossiers/{id}/obligations", get(obligations))
-        .route("/dossiers/{id}/obligations/{obligation_id}", put(set_status))
+        .route(
+            "/dossiers/{id}/obligations/{obligation_id}",
+            put(set_status),
+        )
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -83,7 +86,11 @@ impl From<StoredClassification> for ApiClassification {
             profile: s.profile,
             answers: s.answers,
             justifications: s.justifications,
-            pack: ApiPack { id: s.pack_id, version: s.pack_version, content_hash: s.pack_hash },
+            pack: ApiPack {
+                id: s.pack_id,
+                version: s.pack_version,
+                content_hash: s.pack_hash,
+            },
             as_of: s.as_of,
             created_by: s.created_by,
             created_at: rfc3339_ms(s.created_at),
@@ -107,7 +114,12 @@ pub async fn put_profile(
 ) -> Result<Json<ApiClassification>, ApiError> {
     let Json(body) = body.map_err(json_rejection)?;
     let as_of = AsOfQuery { as_of: body.as_of }.date()?;
-    let submission = Submission { profile: body.profile, answers: body.answers, justifications: body.justifications, as_of };
+    let submission = Submission {
+        profile: body.profile,
+        answers: body.answers,
+        justifications: body.justifications,
+        as_of,
+    };
     let stored = classification::record(&state.app, &actor, &id, submission).await?;
     Ok(Json(stored.into()))
 }
@@ -173,7 +185,12 @@ pub async fn obligations(
     let rows = classification::obligations(&state.app, &actor, &id).await?;
     let total = rows.len() as i64;
     // All obligations of one classification fit one page; the list shape stays uniform.
-    Ok(Json(List { items: rows.into_iter().map(ApiObligation::from).collect(), total, page: 1, per_page: total.max(1) }))
+    Ok(Json(List {
+        items: rows.into_iter().map(ApiObligation::from).collect(),
+        total,
+        page: 1,
+        per_page: total.max(1),
+    }))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -195,6 +212,14 @@ pub async fn set_status(
     body: Result<Json<StatusBody>, JsonRejection>,
 ) -> Result<Json<ApiObligation>, ApiError> {
     let Json(body) = body.map_err(json_rejection)?;
-    let row = classification::set_obligation_status(&state.app, &actor, &id, &obligation_id, &body.status, &body.reason).await?;
+    let row = classification::set_obligation_status(
+        &state.app,
+        &actor,
+        &id,
+        &obligation_id,
+        &body.status,
+        &body.reason,
+    )
+    .await?;
     Ok(Json(row.into()))
 }

@@ -103,7 +103,11 @@ struct ResultPage {
     may_classify: bool,
 }
 
-async fn result(State(state): State<AppState>, viewer: Viewer, Path((id, cid)): Path<(String, String)>) -> Result<Response, PageError> {
+async fn result(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, cid)): Path<(String, String)>,
+) -> Result<Response, PageError> {
     let app = &state.app;
     let lang = viewer.lang;
     let d = dossiers::get(app, &viewer.actor, &id).await?;
@@ -116,13 +120,23 @@ async fn result(State(state): State<AppState>, viewer: Viewer, Path((id, cid)): 
         .iter()
         .map(|o| {
             let known = pack.obligation(&o.id);
-            let row = tracked.iter().find(|t| t.obligation_id == o.id && t.classification_id == c.id);
+            let row = tracked
+                .iter()
+                .find(|t| t.obligation_id == o.id && t.classification_id == c.id);
             ObligationLine {
                 id: o.id.clone(),
                 article: o.article.clone(),
-                summary: known.map(|k| k.summary.get(lang.into_knowledge()).to_string()).unwrap_or_else(|| o.summary.clone()),
-                owner: known.map(|k| k.owner.get(lang.into_knowledge()).to_string()).unwrap_or_default(),
-                holder: lang.t(if o.holder == classification::Holder::Provider { "holder_provider" } else { "holder_deployer" }),
+                summary: known
+                    .map(|k| k.summary.get(lang.into_knowledge()).to_string())
+                    .unwrap_or_else(|| o.summary.clone()),
+                owner: known
+                    .map(|k| k.owner.get(lang.into_knowledge()).to_string())
+                    .unwrap_or_default(),
+                holder: lang.t(if o.holder == classification::Holder::Provider {
+                    "holder_provider"
+                } else {
+                    "holder_deployer"
+                }),
                 applies_from: o.applies_from.to_string(),
                 status: row.map(|r| r.status.clone()).unwrap_or_default(),
                 reason: row.map(|r| r.reason.clone()).unwrap_or_default(),
@@ -141,7 +155,13 @@ async fn result(State(state): State<AppState>, viewer: Viewer, Path((id, cid)): 
             facts: t
                 .facts
                 .iter()
-                .map(|f| format!("{} = {}", f.path, f.shown().unwrap_or_else(|| lang.t("unknown").into())))
+                .map(|f| {
+                    format!(
+                        "{} = {}",
+                        f.path,
+                        f.shown().unwrap_or_else(|| lang.t("unknown").into())
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join(", "),
         })
@@ -167,11 +187,22 @@ async fn result(State(state): State<AppState>, viewer: Viewer, Path((id, cid)): 
         .await?
         .items
         .into_iter()
-        .map(|h| (h.id.clone(), format_ms(h.created_at), verdict_label(lang, h.classification.verdict.as_str()), h.created_by))
+        .map(|h| {
+            (
+                h.id.clone(),
+                format_ms(h.created_at),
+                verdict_label(lang, h.classification.verdict.as_str()),
+                h.created_by,
+            )
+        })
         .collect();
     let high_risk = c.classification.high_risk.as_ref();
     let page = ResultPage {
-        shell: Shell::new(&viewer, "dossiers", &format!("/dossiers/{id}/classifications/{cid}")),
+        shell: Shell::new(
+            &viewer,
+            "dossiers",
+            &format!("/dossiers/{id}/classifications/{cid}"),
+        ),
         verdict: verdict_label(lang, c.classification.verdict.as_str()),
         route: high_risk.map(|h| {
             lang.t(match h.route {
@@ -180,12 +211,27 @@ async fn result(State(state): State<AppState>, viewer: Viewer, Path((id, cid)): 
                 classification::Route::AnnexIii => "route_annex_iii",
             })
         }),
-        role: lang.t(if c.classification.role == classification::ActRole::Provider { "holder_provider" } else { "holder_deployer" }),
+        role: lang.t(
+            if c.classification.role == classification::ActRole::Provider {
+                "holder_provider"
+            } else {
+                "holder_deployer"
+            },
+        ),
         obligations,
-        missing: c.classification.missing.iter().map(|m| question(lang, m)).collect(),
+        missing: c
+            .classification
+            .missing
+            .iter()
+            .map(|m| question(lang, m))
+            .collect(),
         trace,
         answers,
-        verdict_from: changes.verdict_from.as_deref().filter(|_| changes.verdict_changed()).map(|v| verdict_label(lang, v)),
+        verdict_from: changes
+            .verdict_from
+            .as_deref()
+            .filter(|_| changes.verdict_changed())
+            .map(|v| verdict_label(lang, v)),
         added: describe(&changes.obligations_added),
         removed: describe(&changes.obligations_removed),
         history,
@@ -204,10 +250,26 @@ struct StatusForm {
     reason: String,
 }
 
-async fn set_status(State(state): State<AppState>, viewer: Viewer, Path((id, oid)): Path<(String, String)>, Form(form): Form<StatusForm>) -> Result<Response, PageError> {
-    match classification::set_obligation_status(&state.app, &viewer.actor, &id, &oid, &form.status, &form.reason).await {
+async fn set_status(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, oid)): Path<(String, String)>,
+    Form(form): Form<StatusForm>,
+) -> Result<Response, PageError> {
+    match classification::set_obligation_status(
+        &state.app,
+        &viewer.actor,
+        &id,
+        &oid,
+        &form.status,
+        &form.reason,
+    )
+    .await
+    {
         Ok(_) => Ok(Redirect::to(&format!("/dossiers/{id}#obligations")).into_response()),
-        Err(err @ AppError::Invalid(_)) => super::dossiers::page_with_error(&state, &viewer, &id, err).await,
+        Err(err @ AppError::Invalid(_)) => {
+            super::dossiers::page_with_error(&state, &viewer, &id, err).await
+        }
         Err(other) => Err(other.into()),
     }
 }

@@ -20,8 +20,7 @@ use grip_app::{Action, AppError, dossiers};
 use grip_store::dossiers::DossierView;
 
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/dossiers/{id}/classify", get(start).post(step))
+    Router::new().route("/dossiers/{id}/classify", get(start).post(step))
 }
 
 struct OptionView {
@@ -54,9 +53,17 @@ struct WizardPage {
 
 /// The label of a code in a list or choice question, from the pack where it has one.
 fn code_label(lang: Lang, path: &str, code: &str) -> String {
-    let Ok(pack) = classification::pack() else { return code.into() };
+    let Ok(pack) = classification::pack() else {
+        return code.into();
+    };
     let content = pack.content();
-    let pick = |t: &classification::Text| if lang == Lang::En { t.en.clone() } else { t.nl.clone() };
+    let pick = |t: &classification::Text| {
+        if lang == Lang::En {
+            t.en.clone()
+        } else {
+            t.nl.clone()
+        }
+    };
     match path {
         "annex_iii_purposes" => content
             .annex_iii
@@ -82,59 +89,123 @@ fn code_label(lang: Lang, path: &str, code: &str) -> String {
     }
 }
 
-fn question_view(lang: Lang, q: &Question, answers: &Answers, justifications: &BTreeMap<String, String>) -> QuestionView {
+fn question_view(
+    lang: Lang,
+    q: &Question,
+    answers: &Answers,
+    justifications: &BTreeMap<String, String>,
+) -> QuestionView {
     let answer = answers.get(q.path).map(String::as_str).unwrap_or("");
-    let opt = |value: &str, label: String, checked: bool| OptionView { value: value.into(), label, checked };
+    let opt = |value: &str, label: String, checked: bool| OptionView {
+        value: value.into(),
+        label,
+        checked,
+    };
     let (kind, options) = match q.kind {
         Kind::YesNo => (
             "yes_no",
             vec![
                 opt("yes", lang.t("answer_yes").into(), answer == "yes"),
                 opt("no", lang.t("answer_no").into(), answer == "no"),
-                opt(wizard::UNKNOWN, lang.t("answer_unknown").into(), answer == wizard::UNKNOWN),
+                opt(
+                    wizard::UNKNOWN,
+                    lang.t("answer_unknown").into(),
+                    answer == wizard::UNKNOWN,
+                ),
             ],
         ),
         Kind::Choice(codes) => {
-            let mut options = vec![opt(wizard::UNKNOWN, lang.t("answer_unknown").into(), answer == wizard::UNKNOWN || answer.is_empty())];
-            options.extend(codes.iter().map(|c| opt(c, code_label(lang, q.path, c), answer == *c)));
+            let mut options = vec![opt(
+                wizard::UNKNOWN,
+                lang.t("answer_unknown").into(),
+                answer == wizard::UNKNOWN || answer.is_empty(),
+            )];
+            options.extend(
+                codes
+                    .iter()
+                    .map(|c| opt(c, code_label(lang, q.path, c), answer == *c)),
+            );
             ("choice", options)
         }
         Kind::Codes(codes) => {
             let picked: Vec<&str> = answer.split(',').collect();
-            let mut options: Vec<OptionView> = codes.iter().map(|c| opt(c, code_label(lang, q.path, c), picked.contains(c))).collect();
-            options.push(opt(wizard::NONE, lang.t("answer_none").into(), answer == wizard::NONE));
-            options.push(opt(wizard::UNKNOWN, lang.t("answer_unknown").into(), answer == wizard::UNKNOWN));
+            let mut options: Vec<OptionView> = codes
+                .iter()
+                .map(|c| opt(c, code_label(lang, q.path, c), picked.contains(c)))
+                .collect();
+            options.push(opt(
+                wizard::NONE,
+                lang.t("answer_none").into(),
+                answer == wizard::NONE,
+            ));
+            options.push(opt(
+                wizard::UNKNOWN,
+                lang.t("answer_unknown").into(),
+                answer == wizard::UNKNOWN,
+            ));
             ("codes", options)
         }
     };
     let hint = Some(lang.t(&format!("h.{}", q.path))).filter(|h| *h != "??");
-    QuestionView { path: q.path, text: lang.t(&format!("q.{}", q.path)), kind, hint, options, justification: justifications.get(q.path).cloned().unwrap_or_default() }
+    QuestionView {
+        path: q.path,
+        text: lang.t(&format!("q.{}", q.path)),
+        kind,
+        hint,
+        options,
+        justification: justifications.get(q.path).cloned().unwrap_or_default(),
+    }
 }
 
-fn wizard_page(viewer: &Viewer, d: DossierView, step: &'static Step, answers: &Answers, justifications: &BTreeMap<String, String>) -> Result<Response, PageError> {
+fn wizard_page(
+    viewer: &Viewer,
+    d: DossierView,
+    step: &'static Step,
+    answers: &Answers,
+    justifications: &BTreeMap<String, String>,
+) -> Result<Response, PageError> {
     let on_step: Vec<&str> = step.questions.iter().map(|q| q.path).collect();
     let mut hidden = Vec::new();
-    for (path, value) in answers.iter().filter(|(p, _)| !on_step.contains(&p.as_str())) {
+    for (path, value) in answers
+        .iter()
+        .filter(|(p, _)| !on_step.contains(&p.as_str()))
+    {
         hidden.push((format!("a_{path}"), value.clone()));
     }
-    for (path, text) in justifications.iter().filter(|(p, _)| !on_step.contains(&p.as_str())) {
+    for (path, text) in justifications
+        .iter()
+        .filter(|(p, _)| !on_step.contains(&p.as_str()))
+    {
         hidden.push((format!("j_{path}"), text.clone()));
     }
-    let number = wizard::STEPS.iter().take_while(|s| s.id != step.id).filter(|s| s.is_relevant(answers)).count() + 1;
+    let number = wizard::STEPS
+        .iter()
+        .take_while(|s| s.id != step.id)
+        .filter(|s| s.is_relevant(answers))
+        .count()
+        + 1;
     let page = WizardPage {
         shell: Shell::new(viewer, "dossiers", &format!("/dossiers/{}/classify", d.id)),
         step_id: step.id,
         step_title: viewer.lang.t(&format!("step.{}", step.id)),
         number,
         first: wizard::previous_step(step.id, answers).is_none(),
-        questions: step.questions.iter().map(|q| question_view(viewer.lang, q, answers, justifications)).collect(),
+        questions: step
+            .questions
+            .iter()
+            .map(|q| question_view(viewer.lang, q, answers, justifications))
+            .collect(),
         hidden,
         d,
     };
     render(&page)
 }
 
-async fn may_classify(state: &AppState, viewer: &Viewer, id: &str) -> Result<DossierView, PageError> {
+async fn may_classify(
+    state: &AppState,
+    viewer: &Viewer,
+    id: &str,
+) -> Result<DossierView, PageError> {
     let d = dossiers::get(&state.app, &viewer.actor, id).await?;
     if !dossiers::may_change(&state.app, &viewer.actor, Action::Classify, id).await? {
         return Err(AppError::Forbidden.into());
@@ -144,18 +215,37 @@ async fn may_classify(state: &AppState, viewer: &Viewer, id: &str) -> Result<Dos
 
 /// Starts from the answers of the latest classification, so re-classifying only asks to
 /// change what is different.
-async fn start(State(state): State<AppState>, viewer: Viewer, Path(id): Path<String>) -> Result<Response, PageError> {
+async fn start(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
     let d = may_classify(&state, &viewer, &id).await?;
     let latest = classification::latest(&state.app, &viewer.actor, &id).await?;
-    let (answers, justifications) = latest.map(|l| (l.answers, l.justifications)).unwrap_or_default();
-    let first = wizard::next_step(None, &answers).ok_or_else(|| AppError::Internal("the wizard has no steps".into()))?;
+    let (answers, justifications) = latest
+        .map(|l| (l.answers, l.justifications))
+        .unwrap_or_default();
+    let first = wizard::next_step(None, &answers)
+        .ok_or_else(|| AppError::Internal("the wizard has no steps".into()))?;
     wizard_page(&viewer, d, first, &answers, &justifications)
 }
 
-async fn step(State(state): State<AppState>, viewer: Viewer, Path(id): Path<String>, Form(fields): Form<Vec<(String, String)>>) -> Result<Response, PageError> {
+async fn step(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
     let d = may_classify(&state, &viewer, &id).await?;
-    let field = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).unwrap_or("");
-    let current = wizard::step(field("step")).ok_or_else(|| AppError::invalid("step", "unknown_step", "Onbekende stap."))?;
+    let field = |name: &str| {
+        fields
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or("")
+    };
+    let current = wizard::step(field("step"))
+        .ok_or_else(|| AppError::invalid("step", "unknown_step", "Onbekende stap."))?;
     let mut posted: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     let mut justifications = BTreeMap::new();
     for (name, value) in &fields {
@@ -209,20 +299,35 @@ mod tests {
     #[test]
     fn every_step_and_question_has_texts_in_both_languages() {
         for step in wizard::STEPS {
-            assert_ne!(Lang::Nl.t(&format!("step.{}", step.id)), "??", "{}", step.id);
+            assert_ne!(
+                Lang::Nl.t(&format!("step.{}", step.id)),
+                "??",
+                "{}",
+                step.id
+            );
             for q in step.questions {
                 assert_ne!(Lang::En.t(&format!("q.{}", q.path)), "??", "{}", q.path);
             }
         }
-        for objective in ["none", "victim_search", "imminent_threat", "suspect_serious_crime"] {
+        for objective in [
+            "none",
+            "victim_search",
+            "imminent_threat",
+            "suspect_serious_crime",
+        ] {
             assert_ne!(Lang::Nl.t(&format!("rbi.{objective}")), "??");
         }
     }
 
     #[test]
     fn codes_are_labelled_from_the_pack() {
-        assert!(code_label(Lang::Nl, "annex_iii_purposes", "6e").starts_with("Annex III point 6(e): "));
+        assert!(
+            code_label(Lang::Nl, "annex_iii_purposes", "6e").starts_with("Annex III point 6(e): ")
+        );
         assert!(code_label(Lang::En, "prohibited_practices", "5.1.c").contains("Social scoring"));
-        assert_eq!(code_label(Lang::Nl, "annex_i.legislation", "none"), Lang::Nl.t("annex_i_none"));
+        assert_eq!(
+            code_label(Lang::Nl, "annex_i.legislation", "none"),
+            Lang::Nl.t("annex_i_none")
+        );
     }
 }

@@ -31,7 +31,11 @@ pub fn run(cmd: KnowledgeCommand) -> anyhow::Result<ExitCode> {
                     print!("{report}");
                 }
             }
-            Ok(if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+            Ok(if ok {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
         }
     }
 }
