@@ -3,7 +3,12 @@
 use crate::{Action, Actor, App, AppError, Page, Paging};
 use grip_store::audit::{self, AuditRow, Verification};
 
-pub async fn list(app: &App, actor: &Actor, dossier: Option<&str>, paging: Paging) -> Result<Page<AuditRow>, AppError> {
+pub async fn list(
+    app: &App,
+    actor: &Actor,
+    dossier: Option<&str>,
+    paging: Paging,
+) -> Result<Page<AuditRow>, AppError> {
     if !actor.may(Action::Read) {
         return Err(AppError::Forbidden);
     }
@@ -13,10 +18,10 @@ pub async fn list(app: &App, actor: &Actor, dossier: Option<&str>, paging: Pagin
 
 /// Re-walks the chain. The CLI calls this without an actor (operator access).
 pub async fn verify(app: &App, actor: Option<&Actor>) -> Result<Verification, AppError> {
-    if let Some(actor) = actor {
-        if !actor.may(Action::VerifyAudit) {
-            return Err(AppError::Forbidden);
-        }
+    if let Some(actor) = actor
+        && !actor.may(Action::VerifyAudit)
+    {
+        return Err(AppError::Forbidden);
     }
     let mut conn = app.store.conn().await?;
     Ok(audit::verify(&mut conn).await?)

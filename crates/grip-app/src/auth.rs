@@ -62,7 +62,11 @@ async fn password_matches(password: &str, phc: &str) -> bool {
     let phc = phc.to_owned();
     tokio::task::spawn_blocking(move || {
         PasswordHash::new(&phc)
-            .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+            .map(|parsed| {
+                Argon2::default()
+                    .verify_password(password.as_bytes(), &parsed)
+                    .is_ok()
+            })
             .unwrap_or(false)
     })
     .await
@@ -116,8 +120,14 @@ pub async fn sign_in(app: &App, username: &str, password: &str) -> Result<Signed
     let secret = random_secret()?;
     let now = now_ms();
     let mut tx = app.store.begin_write().await?;
-    sessions::create_session(&mut tx, &secret_hash(&secret), &user.id, now, now + SESSION_IDLE_MS)
-        .await?;
+    sessions::create_session(
+        &mut tx,
+        &secret_hash(&secret),
+        &user.id,
+        now,
+        now + SESSION_IDLE_MS,
+    )
+    .await?;
     commit_with_event(
         tx,
         NewEvent {
@@ -154,11 +164,11 @@ pub async fn session_actor(app: &App, session_secret: &str) -> Result<Option<Act
     let session = {
         let mut conn = app.store.conn().await?;
         let found = sessions::find_session(&mut conn, &hash, now).await?;
-        if let Some(s) = &found {
-            if now - s.last_seen_at > SESSION_TOUCH_MS {
-                let expires = (now + SESSION_IDLE_MS).min(s.created_at + SESSION_ABSOLUTE_MS);
-                sessions::extend_session(&mut conn, &hash, now, expires).await?;
-            }
+        if let Some(s) = &found
+            && now - s.last_seen_at > SESSION_TOUCH_MS
+        {
+            let expires = (now + SESSION_IDLE_MS).min(s.created_at + SESSION_ABSOLUTE_MS);
+            sessions::extend_session(&mut conn, &hash, now, expires).await?;
         }
         found
     };
@@ -170,7 +180,8 @@ pub async fn session_actor(app: &App, session_secret: &str) -> Result<Option<Act
 
 pub async fn sign_out(app: &App, session_secret: &str) -> Result<(), AppError> {
     let mut tx = app.store.begin_write().await?;
-    let Some(user_id) = sessions::delete_session(&mut tx, &secret_hash(session_secret)).await? else {
+    let Some(user_id) = sessions::delete_session(&mut tx, &secret_hash(session_secret)).await?
+    else {
         return Ok(());
     };
     let username = users::get(&mut tx, &user_id)
@@ -204,13 +215,18 @@ pub async fn create_api_token(
         users::find_by_username(&mut conn, username).await?
     }
     .ok_or(AppError::NotFound("user"))?;
-    if let Some(actor) = by {
-        if actor.user_id != user.id && !actor.has(Role::Beheerder) {
-            return Err(AppError::Forbidden);
-        }
+    if let Some(actor) = by
+        && actor.user_id != user.id
+        && !actor.has(Role::Beheerder)
+    {
+        return Err(AppError::Forbidden);
     }
     let token = format!("{TOKEN_PREFIX}{}", random_secret()?);
-    let label = if label.trim().is_empty() { "api" } else { label.trim() };
+    let label = if label.trim().is_empty() {
+        "api"
+    } else {
+        label.trim()
+    };
     let now = now_ms();
     let id = grip_store::new_id();
     let mut tx = app.store.begin_write().await?;

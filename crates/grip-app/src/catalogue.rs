@@ -8,7 +8,11 @@ use serde::Deserialize;
 use serde_json::json;
 
 fn require(actor: &Actor, action: Action) -> Result<(), AppError> {
-    if actor.may(action) { Ok(()) } else { Err(AppError::Forbidden) }
+    if actor.may(action) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
 }
 
 pub async fn list_categories(app: &App, actor: &Actor) -> Result<Vec<CategoryRow>, AppError> {
@@ -20,7 +24,9 @@ pub async fn list_categories(app: &App, actor: &Actor) -> Result<Vec<CategoryRow
 pub async fn get_category(app: &App, actor: &Actor, id: &str) -> Result<CategoryRow, AppError> {
     require(actor, Action::Read)?;
     let mut conn = app.store.conn().await?;
-    catalogue::get_category(&mut conn, id).await?.ok_or(AppError::NotFound("category"))
+    catalogue::get_category(&mut conn, id)
+        .await?
+        .ok_or(AppError::NotFound("category"))
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -46,7 +52,8 @@ impl SupplierInput {
             ));
         }
         let kvk = self.kvk.trim();
-        if !kvk.is_empty() && !(kvk.len() == 8 && kvk.chars().all(|c| c.is_ascii_digit())) {
+        let valid_kvk = kvk.len() == 8 && kvk.chars().all(|c| c.is_ascii_digit());
+        if !kvk.is_empty() && !valid_kvk {
             errors.push(grip_core::dossier::FieldError::new(
                 "kvk",
                 "invalid_kvk",
@@ -72,7 +79,11 @@ impl SupplierInput {
     }
 }
 
-pub async fn create_supplier(app: &App, actor: &Actor, input: &SupplierInput) -> Result<String, AppError> {
+pub async fn create_supplier(
+    app: &App,
+    actor: &Actor,
+    input: &SupplierInput,
+) -> Result<String, AppError> {
     require(actor, Action::ManageCatalogue)?;
     let input = input.validate()?;
     let now = now_ms();
@@ -85,12 +96,14 @@ pub async fn create_supplier(app: &App, actor: &Actor, input: &SupplierInput) ->
         created_at: now,
     };
     let mut tx = app.store.begin_write().await?;
-    catalogue::insert_supplier(&mut tx, &row).await.map_err(|e| match e {
-        grip_store::StoreError::Conflict { .. } => {
-            AppError::Conflict(format!("Leverancier '{}' bestaat al.", row.name))
-        }
-        other => other.into(),
-    })?;
+    catalogue::insert_supplier(&mut tx, &row)
+        .await
+        .map_err(|e| match e {
+            grip_store::StoreError::Conflict { .. } => {
+                AppError::Conflict(format!("Leverancier '{}' bestaat al.", row.name))
+            }
+            other => other.into(),
+        })?;
     commit_with_event(
         tx,
         NewEvent {
@@ -105,7 +118,11 @@ pub async fn create_supplier(app: &App, actor: &Actor, input: &SupplierInput) ->
     Ok(row.id)
 }
 
-pub async fn list_suppliers(app: &App, actor: &Actor, paging: Paging) -> Result<Page<SupplierRow>, AppError> {
+pub async fn list_suppliers(
+    app: &App,
+    actor: &Actor,
+    paging: Paging,
+) -> Result<Page<SupplierRow>, AppError> {
     require(actor, Action::Read)?;
     let mut conn = app.store.conn().await?;
     Ok(catalogue::list_suppliers(&mut conn, paging).await?)
@@ -114,5 +131,7 @@ pub async fn list_suppliers(app: &App, actor: &Actor, paging: Paging) -> Result<
 pub async fn get_supplier(app: &App, actor: &Actor, id: &str) -> Result<SupplierRow, AppError> {
     require(actor, Action::Read)?;
     let mut conn = app.store.conn().await?;
-    catalogue::get_supplier(&mut conn, id).await?.ok_or(AppError::NotFound("supplier"))
+    catalogue::get_supplier(&mut conn, id)
+        .await?
+        .ok_or(AppError::NotFound("supplier"))
 }

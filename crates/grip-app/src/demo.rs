@@ -127,17 +127,27 @@ pub struct RegisterListing<'a> {
     pub bytes: &'a [u8],
 }
 
-pub async fn load(app: &App, password: &str, listing: Option<RegisterListing<'_>>) -> Result<DemoOutcome, AppError> {
-    let data: DemoData = toml::from_str(DEMO_TOML).map_err(|e| AppError::Internal(format!("demo data: {e}")))?;
+pub async fn load(
+    app: &App,
+    password: &str,
+    listing: Option<RegisterListing<'_>>,
+) -> Result<DemoOutcome, AppError> {
+    let data: DemoData =
+        toml::from_str(DEMO_TOML).map_err(|e| AppError::Internal(format!("demo data: {e}")))?;
     let pack = portfolio::embedded().map_err(AppError::Internal)?;
     let entries = match &listing {
-        Some(l) => Some(register::parse(l.bytes).map_err(|e| AppError::invalid("register", "invalid_listing", e.to_string()))?),
+        Some(l) => Some(
+            register::parse(l.bytes)
+                .map_err(|e| AppError::invalid("register", "invalid_listing", e.to_string()))?,
+        ),
         None => None,
     };
     {
         let mut conn = app.store.conn().await?;
         if let Some(org) = organisation::get(&mut conn).await? {
-            return Ok(DemoOutcome::AlreadyPresent { organisation: org.name });
+            return Ok(DemoOutcome::AlreadyPresent {
+                organisation: org.name,
+            });
         }
     }
     // Hash before the transaction: argon2 is slow and the write lock should be short.
@@ -148,14 +158,24 @@ pub async fn load(app: &App, password: &str, listing: Option<RegisterListing<'_>
     let mut tx = app.store.begin_write().await?;
     // A concurrent `grip demo` may have won the race for the write lock.
     if let Some(org) = organisation::get(&mut tx).await? {
-        return Ok(DemoOutcome::AlreadyPresent { organisation: org.name });
+        return Ok(DemoOutcome::AlreadyPresent {
+            organisation: org.name,
+        });
     }
     let now = now_ms();
     insert_organisation(&mut tx, &data.organisation, now).await?;
     let user_ids = insert_accounts(&mut tx, &hashes, now).await?;
     let category_ids = insert_categories(&mut tx, &pack, now).await?;
     let supplier_ids = insert_suppliers(&mut tx, &data.suppliers, now).await?;
-    let dossier_ids = insert_dossiers(&mut tx, &data.dossiers, &category_ids, &supplier_ids, &user_ids, now).await?;
+    let dossier_ids = insert_dossiers(
+        &mut tx,
+        &data.dossiers,
+        &category_ids,
+        &supplier_ids,
+        &user_ids,
+        now,
+    )
+    .await?;
     insert_inventory(&mut tx, &data.inventory, &supplier_ids, &dossier_ids, now).await?;
     let mut register_imported = 0;
     if let (Some(entries), Some(listing)) = (entries, listing) {
@@ -181,12 +201,32 @@ pub async fn load(app: &App, password: &str, listing: Option<RegisterListing<'_>
     })
 }
 
-async fn event(tx: &mut WriteTx, dossier: Option<&str>, kind: &str, payload: serde_json::Value, at_ms: i64) -> Result<(), AppError> {
-    append_event(tx, NewEvent { at_ms, actor: ACTOR, dossier, kind, payload }).await?;
+async fn event(
+    tx: &mut WriteTx,
+    dossier: Option<&str>,
+    kind: &str,
+    payload: serde_json::Value,
+    at_ms: i64,
+) -> Result<(), AppError> {
+    append_event(
+        tx,
+        NewEvent {
+            at_ms,
+            actor: ACTOR,
+            dossier,
+            kind,
+            payload,
+        },
+    )
+    .await?;
     Ok(())
 }
 
-async fn insert_organisation(tx: &mut WriteTx, org: &DemoOrganisation, now: i64) -> Result<(), AppError> {
+async fn insert_organisation(
+    tx: &mut WriteTx,
+    org: &DemoOrganisation,
+    now: i64,
+) -> Result<(), AppError> {
     let row = OrganisationRow {
         id: grip_store::new_id(),
         name: org.name.clone(),
@@ -196,10 +236,21 @@ async fn insert_organisation(tx: &mut WriteTx, org: &DemoOrganisation, now: i64)
         created_at: now,
     };
     organisation::insert(tx, &row).await?;
-    event(tx, None, "organisation.created", json!({"name": row.name, "demo": true}), now).await
+    event(
+        tx,
+        None,
+        "organisation.created",
+        json!({"name": row.name, "demo": true}),
+        now,
+    )
+    .await
 }
 
-async fn insert_accounts(tx: &mut WriteTx, hashes: &[String], now: i64) -> Result<HashMap<String, String>, AppError> {
+async fn insert_accounts(
+    tx: &mut WriteTx,
+    hashes: &[String],
+    now: i64,
+) -> Result<HashMap<String, String>, AppError> {
     let mut ids = HashMap::new();
     for ((username, role), hash) in ACCOUNTS.iter().zip(hashes) {
         let id = grip_store::new_id();
@@ -216,13 +267,24 @@ async fn insert_accounts(tx: &mut WriteTx, hashes: &[String], now: i64) -> Resul
             },
         )
         .await?;
-        event(tx, None, "user.created", json!({"user_id": id, "username": username, "roles": [role.id()]}), now).await?;
+        event(
+            tx,
+            None,
+            "user.created",
+            json!({"user_id": id, "username": username, "roles": [role.id()]}),
+            now,
+        )
+        .await?;
         ids.insert(username.to_string(), id);
     }
     Ok(ids)
 }
 
-async fn insert_categories(tx: &mut WriteTx, pack: &PortfolioPack, now: i64) -> Result<HashMap<String, String>, AppError> {
+async fn insert_categories(
+    tx: &mut WriteTx,
+    pack: &PortfolioPack,
+    now: i64,
+) -> Result<HashMap<String, String>, AppError> {
     let mut ids = HashMap::new();
     for c in &pack.categories {
         let row = CategoryRow {
@@ -249,7 +311,11 @@ async fn insert_categories(tx: &mut WriteTx, pack: &PortfolioPack, now: i64) -> 
     Ok(ids)
 }
 
-async fn insert_suppliers(tx: &mut WriteTx, suppliers: &[DemoSupplier], now: i64) -> Result<HashMap<String, String>, AppError> {
+async fn insert_suppliers(
+    tx: &mut WriteTx,
+    suppliers: &[DemoSupplier],
+    now: i64,
+) -> Result<HashMap<String, String>, AppError> {
     let mut ids = HashMap::new();
     for s in suppliers {
         let row = SupplierRow {
@@ -261,14 +327,26 @@ async fn insert_suppliers(tx: &mut WriteTx, suppliers: &[DemoSupplier], now: i64
             created_at: now,
         };
         catalogue::insert_supplier(tx, &row).await?;
-        event(tx, None, "supplier.created", json!({"supplier_id": row.id, "name": row.name}), now).await?;
+        event(
+            tx,
+            None,
+            "supplier.created",
+            json!({"supplier_id": row.id, "name": row.name}),
+            now,
+        )
+        .await?;
         ids.insert(s.name.clone(), row.id);
     }
     Ok(ids)
 }
 
-fn lookup<'a>(map: &'a HashMap<String, String>, key: &str, what: &str) -> Result<&'a String, AppError> {
-    map.get(key).ok_or_else(|| AppError::Internal(format!("demo data refers to unknown {what} '{key}'")))
+fn lookup<'a>(
+    map: &'a HashMap<String, String>,
+    key: &str,
+    what: &str,
+) -> Result<&'a String, AppError> {
+    map.get(key)
+        .ok_or_else(|| AppError::Internal(format!("demo data refers to unknown {what} '{key}'")))
 }
 
 async fn insert_dossiers(
@@ -282,7 +360,8 @@ async fn insert_dossiers(
     const DAY_MS: i64 = 24 * 60 * 60 * 1000;
     let mut ids = HashMap::new();
     for (i, d) in dossiers_in.iter().enumerate() {
-        let phase = Phase::parse(&d.phase).ok_or_else(|| AppError::Internal(format!("demo phase '{}'", d.phase)))?;
+        let phase = Phase::parse(&d.phase)
+            .ok_or_else(|| AppError::Internal(format!("demo phase '{}'", d.phase)))?;
         // Older phases started longer ago, so the list reads like a real portfolio.
         let created = now - (phase.number() as i64 * 45 + i as i64) * DAY_MS;
         let record = DossierRecord {
@@ -309,7 +388,14 @@ async fn insert_dossiers(
         )
         .await?;
         for m in &d.members {
-            dossiers::add_member(tx, id, lookup(users_by_name, &m.user, "user")?, &m.role, now).await?;
+            dossiers::add_member(
+                tx,
+                id,
+                lookup(users_by_name, &m.user, "user")?,
+                &m.role,
+                now,
+            )
+            .await?;
         }
         for name in &d.suppliers {
             dossiers::link_supplier(tx, id, lookup(suppliers, name, "supplier")?).await?;
@@ -323,7 +409,13 @@ async fn insert_dossiers(
     Ok(ids)
 }
 
-async fn insert_document(tx: &mut WriteTx, dossier_id: &str, uploader: &str, doc: &DemoDocument, now: i64) -> Result<(), AppError> {
+async fn insert_document(
+    tx: &mut WriteTx,
+    dossier_id: &str,
+    uploader: &str,
+    doc: &DemoDocument,
+    now: i64,
+) -> Result<(), AppError> {
     let bytes = doc.content.trim_start().as_bytes();
     let sha256 = hex::encode(Sha256::digest(bytes));
     documents::put_blob(tx, &sha256, bytes).await?;
@@ -399,10 +491,17 @@ mod tests {
         assert!(data.suppliers.len() >= 10);
         assert!(data.dossiers.len() >= 12);
         for phase in Phase::ALL {
-            assert!(data.dossiers.iter().any(|d| d.phase == phase.id()), "no dossier in {phase:?}");
+            assert!(
+                data.dossiers.iter().any(|d| d.phase == phase.id()),
+                "no dossier in {phase:?}"
+            );
         }
         for d in &data.dossiers {
-            assert!(pack.categories.iter().any(|c| c.code == d.category), "{}", d.category);
+            assert!(
+                pack.categories.iter().any(|c| c.code == d.category),
+                "{}",
+                d.category
+            );
             for m in &d.members {
                 assert!(ACCOUNTS.iter().any(|(u, _)| *u == m.user), "{}", m.user);
             }

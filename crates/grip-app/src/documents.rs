@@ -23,7 +23,12 @@ pub fn sniff_media_type(bytes: &[u8], name: &str) -> Option<&'static str> {
         return sniff_zip(bytes);
     }
     let text = decode_text(bytes)?;
-    let head = text.trim_start().chars().take(512).collect::<String>().to_lowercase();
+    let head = text
+        .trim_start()
+        .chars()
+        .take(512)
+        .collect::<String>()
+        .to_lowercase();
     if head.starts_with("<!doctype html") || head.starts_with("<html") {
         return Some("text/html");
     }
@@ -50,7 +55,13 @@ fn decode_text(bytes: &[u8]) -> Option<String> {
         let little = bytes[0] == 0xFF;
         let units: Vec<u16> = bytes[2..]
             .chunks_exact(2)
-            .map(|c| if little { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) })
+            .map(|c| {
+                if little {
+                    u16::from_le_bytes([c[0], c[1]])
+                } else {
+                    u16::from_be_bytes([c[0], c[1]])
+                }
+            })
             .collect();
         return String::from_utf16(&units).ok();
     }
@@ -75,7 +86,11 @@ pub fn clean_file_name(name: &str) -> Result<String, AppError> {
     let cleaned: String = base.chars().filter(|c| !c.is_control()).collect();
     let cleaned = cleaned.trim().to_string();
     if cleaned.is_empty() || cleaned == "." || cleaned == ".." {
-        return Err(AppError::invalid("file", "missing_name", "Het bestand heeft geen naam."));
+        return Err(AppError::invalid(
+            "file",
+            "missing_name",
+            "Het bestand heeft geen naam.",
+        ));
     }
     if cleaned.chars().count() > MAX_NAME_CHARS {
         return Err(AppError::invalid(
@@ -88,10 +103,18 @@ pub fn clean_file_name(name: &str) -> Result<String, AppError> {
 }
 
 /// Checks an upload without storing anything; returns the cleaned name and detected type.
-pub fn check_upload(app: &App, name: &str, bytes: &[u8]) -> Result<(String, &'static str), AppError> {
+pub fn check_upload(
+    app: &App,
+    name: &str,
+    bytes: &[u8],
+) -> Result<(String, &'static str), AppError> {
     let name = clean_file_name(name)?;
     if bytes.is_empty() {
-        return Err(AppError::invalid("file", "empty_file", "Het bestand is leeg."));
+        return Err(AppError::invalid(
+            "file",
+            "empty_file",
+            "Het bestand is leeg.",
+        ));
     }
     if bytes.len() > app.limits.max_document_bytes {
         return Err(AppError::TooLarge {
@@ -107,7 +130,13 @@ pub fn check_upload(app: &App, name: &str, bytes: &[u8]) -> Result<(String, &'st
     Ok((name, media_type))
 }
 
-pub async fn upload(app: &App, actor: &Actor, dossier_id: &str, name: &str, bytes: &[u8]) -> Result<DocumentRow, AppError> {
+pub async fn upload(
+    app: &App,
+    actor: &Actor,
+    dossier_id: &str,
+    name: &str,
+    bytes: &[u8],
+) -> Result<DocumentRow, AppError> {
     let (name, media_type) = check_upload(app, name, bytes)?;
     let sha256 = hex::encode(Sha256::digest(bytes));
     let mut tx = app.store.begin_write().await?;
@@ -153,10 +182,16 @@ pub async fn get(app: &App, actor: &Actor, id: &str) -> Result<DocumentRow, AppE
         return Err(AppError::Forbidden);
     }
     let mut conn = app.store.conn().await?;
-    documents::get(&mut conn, id).await?.ok_or(AppError::NotFound("document"))
+    documents::get(&mut conn, id)
+        .await?
+        .ok_or(AppError::NotFound("document"))
 }
 
-pub async fn download(app: &App, actor: &Actor, id: &str) -> Result<(DocumentRow, Vec<u8>), AppError> {
+pub async fn download(
+    app: &App,
+    actor: &Actor,
+    id: &str,
+) -> Result<(DocumentRow, Vec<u8>), AppError> {
     let row = get(app, actor, id).await?;
     let mut conn = app.store.conn().await?;
     let bytes = documents::blob_content(&mut conn, &row.sha256)
@@ -171,19 +206,40 @@ mod tests {
 
     #[test]
     fn types_are_detected_from_content_not_name() {
-        assert_eq!(sniff_media_type(b"%PDF-1.7 ...", "a.txt"), Some("application/pdf"));
-        assert_eq!(sniff_media_type(b"Hallo wereld", "offerte.pdf"), Some("text/plain"));
-        assert_eq!(sniff_media_type(b"# Kop", "notitie.md"), Some("text/markdown"));
-        assert_eq!(sniff_media_type(b"  <!DOCTYPE html><p>x", "x"), Some("text/html"));
+        assert_eq!(
+            sniff_media_type(b"%PDF-1.7 ...", "a.txt"),
+            Some("application/pdf")
+        );
+        assert_eq!(
+            sniff_media_type(b"Hallo wereld", "offerte.pdf"),
+            Some("text/plain")
+        );
+        assert_eq!(
+            sniff_media_type(b"# Kop", "notitie.md"),
+            Some("text/markdown")
+        );
+        assert_eq!(
+            sniff_media_type(b"  <!DOCTYPE html><p>x", "x"),
+            Some("text/html")
+        );
         assert_eq!(sniff_media_type(b"\x00\x01\x02garbage", "x.pdf"), None);
         assert_eq!(sniff_media_type(b"PK\x03\x04 random zip", "x.docx"), None);
-        assert_eq!(sniff_media_type(b"\xFF\xFEh\x00i\x00", "u16.txt"), Some("text/plain"));
-        assert_eq!(sniff_media_type(b"caf\xe9", "cp1252.txt"), Some("text/plain"));
+        assert_eq!(
+            sniff_media_type(b"\xFF\xFEh\x00i\x00", "u16.txt"),
+            Some("text/plain")
+        );
+        assert_eq!(
+            sniff_media_type(b"caf\xe9", "cp1252.txt"),
+            Some("text/plain")
+        );
     }
 
     #[test]
     fn file_names_lose_paths_and_control_characters() {
-        assert_eq!(clean_file_name("C:\\temp\\..\\offerte.pdf").unwrap(), "offerte.pdf");
+        assert_eq!(
+            clean_file_name("C:\\temp\\..\\offerte.pdf").unwrap(),
+            "offerte.pdf"
+        );
         assert_eq!(clean_file_name("../../etc/passwd").unwrap(), "passwd");
         assert_eq!(clean_file_name("a\u{0}b.txt").unwrap(), "ab.txt");
         assert!(clean_file_name("dir/").is_err());

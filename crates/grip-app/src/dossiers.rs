@@ -10,7 +10,11 @@ use grip_store::{Conn, Page, Paging, catalogue};
 use serde_json::json;
 
 fn require(actor: &Actor, action: Action) -> Result<(), AppError> {
-    if actor.may(action) { Ok(()) } else { Err(AppError::Forbidden) }
+    if actor.may(action) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
 }
 
 /// Checks a dossier-scoped right (role and membership).
@@ -22,20 +26,35 @@ pub async fn require_in_dossier(
 ) -> Result<(), AppError> {
     require(actor, action)?;
     let member = dossiers::is_member(conn, dossier_id, &actor.user_id).await?;
-    if actor.may_in_dossier(action, member) { Ok(()) } else { Err(AppError::Forbidden) }
+    if actor.may_in_dossier(action, member) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
 }
 
 /// May this actor change this dossier? (For showing or hiding buttons; routes check anyway.)
-pub async fn may_change(app: &App, actor: &Actor, action: Action, dossier_id: &str) -> Result<bool, AppError> {
+pub async fn may_change(
+    app: &App,
+    actor: &Actor,
+    action: Action,
+    dossier_id: &str,
+) -> Result<bool, AppError> {
     let mut conn = app.store.conn().await?;
-    Ok(require_in_dossier(&mut conn, actor, action, dossier_id).await.is_ok())
+    Ok(require_in_dossier(&mut conn, actor, action, dossier_id)
+        .await
+        .is_ok())
 }
 
 async fn check_category(conn: &mut Conn, valid: &ValidDossier) -> Result<(), AppError> {
-    if let Some(id) = &valid.category_id {
-        if catalogue::get_category(conn, id).await?.is_none() {
-            return Err(AppError::invalid("category_id", "unknown_category", "Onbekende categorie."));
-        }
+    if let Some(id) = &valid.category_id
+        && catalogue::get_category(conn, id).await?.is_none()
+    {
+        return Err(AppError::invalid(
+            "category_id",
+            "unknown_category",
+            "Onbekende categorie.",
+        ));
     }
     Ok(())
 }
@@ -85,10 +104,17 @@ pub async fn create(app: &App, actor: &Actor, input: &DossierInput) -> Result<St
 }
 
 /// Edits title, description, category, label and status; the event lists what changed.
-pub async fn update(app: &App, actor: &Actor, id: &str, input: &DossierInput) -> Result<(), AppError> {
+pub async fn update(
+    app: &App,
+    actor: &Actor,
+    id: &str,
+    input: &DossierInput,
+) -> Result<(), AppError> {
     let valid = input.validate().map_err(AppError::Invalid)?;
     let mut tx = app.store.begin_write().await?;
-    let current = dossiers::get(&mut tx, id).await?.ok_or(AppError::NotFound("dossier"))?;
+    let current = dossiers::get(&mut tx, id)
+        .await?
+        .ok_or(AppError::NotFound("dossier"))?;
     require_in_dossier(&mut tx, actor, Action::EditDossier, id).await?;
     check_category(&mut tx, &valid).await?;
     let changes = changed_fields(&current, &valid);
@@ -124,7 +150,10 @@ pub async fn update(app: &App, actor: &Actor, id: &str, input: &DossierInput) ->
     Ok(())
 }
 
-fn changed_fields(current: &DossierView, valid: &ValidDossier) -> serde_json::Map<String, serde_json::Value> {
+fn changed_fields(
+    current: &DossierView,
+    valid: &ValidDossier,
+) -> serde_json::Map<String, serde_json::Value> {
     let mut changes = serde_json::Map::new();
     let mut note = |field: &str, from: Option<&str>, to: Option<&str>| {
         if from != to {
@@ -132,8 +161,16 @@ fn changed_fields(current: &DossierView, valid: &ValidDossier) -> serde_json::Ma
         }
     };
     note("title", Some(&current.title), Some(&valid.title));
-    note("description", Some(&current.description), Some(&valid.description));
-    note("category_id", current.category_id.as_deref(), valid.category_id.as_deref());
+    note(
+        "description",
+        Some(&current.description),
+        Some(&valid.description),
+    );
+    note(
+        "category_id",
+        current.category_id.as_deref(),
+        valid.category_id.as_deref(),
+    );
     note(
         "classification_label",
         Some(&current.classification_label),
@@ -158,24 +195,29 @@ pub async fn move_to_next_phase(
     expected_phase: Option<&str>,
 ) -> Result<Phase, AppError> {
     let mut tx = app.store.begin_write().await?;
-    let current = dossiers::get(&mut tx, id).await?.ok_or(AppError::NotFound("dossier"))?;
+    let current = dossiers::get(&mut tx, id)
+        .await?
+        .ok_or(AppError::NotFound("dossier"))?;
     require_in_dossier(&mut tx, actor, Action::MovePhase, id).await?;
-    let from = Phase::parse(&current.phase)
-        .ok_or_else(|| AppError::Internal(format!("stored phase '{}' is unknown", current.phase)))?;
-    if let Some(expected) = expected_phase {
-        if expected != from.id() {
-            return Err(AppError::Conflict(format!(
-                "Het dossier staat al in fase '{}'; ververs de pagina.",
-                from.label_nl()
-            )));
-        }
+    let from = Phase::parse(&current.phase).ok_or_else(|| {
+        AppError::Internal(format!("stored phase '{}' is unknown", current.phase))
+    })?;
+    if let Some(expected) = expected_phase
+        && expected != from.id()
+    {
+        return Err(AppError::Conflict(format!(
+            "Het dossier staat al in fase '{}'; ververs de pagina.",
+            from.label_nl()
+        )));
     }
     let to = from
         .next()
         .ok_or_else(|| AppError::Conflict("Het dossier staat al in de laatste fase.".into()))?;
     let now = now_ms();
     if !dossiers::set_phase(&mut tx, id, from.id(), to.id(), now).await? {
-        return Err(AppError::Conflict("Het dossier is intussen gewijzigd; ververs de pagina.".into()));
+        return Err(AppError::Conflict(
+            "Het dossier is intussen gewijzigd; ververs de pagina.".into(),
+        ));
     }
     commit_with_event(
         tx,
@@ -192,13 +234,27 @@ pub async fn move_to_next_phase(
 }
 
 /// Adds a person to the dossier's team in a role.
-pub async fn add_member(app: &App, actor: &Actor, id: &str, username: &str, role: crate::Role) -> Result<(), AppError> {
+pub async fn add_member(
+    app: &App,
+    actor: &Actor,
+    id: &str,
+    username: &str,
+    role: crate::Role,
+) -> Result<(), AppError> {
     let mut tx = app.store.begin_write().await?;
-    dossiers::get(&mut tx, id).await?.ok_or(AppError::NotFound("dossier"))?;
+    dossiers::get(&mut tx, id)
+        .await?
+        .ok_or(AppError::NotFound("dossier"))?;
     require_in_dossier(&mut tx, actor, Action::EditDossier, id).await?;
     let user = grip_store::users::find_by_username(&mut tx, username)
         .await?
-        .ok_or_else(|| AppError::invalid("username", "unknown_user", format!("Onbekende gebruiker '{username}'.")))?;
+        .ok_or_else(|| {
+            AppError::invalid(
+                "username",
+                "unknown_user",
+                format!("Onbekende gebruiker '{username}'."),
+            )
+        })?;
     let now = now_ms();
     dossiers::add_member(&mut tx, id, &user.id, role.id(), now).await?;
     commit_with_event(
@@ -228,13 +284,17 @@ pub struct DossierDetail {
 pub async fn get(app: &App, actor: &Actor, id: &str) -> Result<DossierView, AppError> {
     require(actor, Action::Read)?;
     let mut conn = app.store.conn().await?;
-    dossiers::get(&mut conn, id).await?.ok_or(AppError::NotFound("dossier"))
+    dossiers::get(&mut conn, id)
+        .await?
+        .ok_or(AppError::NotFound("dossier"))
 }
 
 pub async fn detail(app: &App, actor: &Actor, id: &str) -> Result<DossierDetail, AppError> {
     require(actor, Action::Read)?;
     let mut conn = app.store.conn().await?;
-    let dossier = dossiers::get(&mut conn, id).await?.ok_or(AppError::NotFound("dossier"))?;
+    let dossier = dossiers::get(&mut conn, id)
+        .await?
+        .ok_or(AppError::NotFound("dossier"))?;
     Ok(DossierDetail {
         members: dossiers::members(&mut conn, id).await?,
         suppliers: dossiers::supplier_names(&mut conn, id).await?,
@@ -244,12 +304,21 @@ pub async fn detail(app: &App, actor: &Actor, id: &str) -> Result<DossierDetail,
     })
 }
 
-pub async fn list(app: &App, actor: &Actor, filter: &DossierFilter, paging: Paging) -> Result<Page<DossierView>, AppError> {
+pub async fn list(
+    app: &App,
+    actor: &Actor,
+    filter: &DossierFilter,
+    paging: Paging,
+) -> Result<Page<DossierView>, AppError> {
     require(actor, Action::Read)?;
-    if let Some(phase) = &filter.phase {
-        if Phase::parse(phase).is_none() {
-            return Err(AppError::invalid("phase", "unknown_phase", format!("Onbekende fase '{phase}'.")));
-        }
+    if let Some(phase) = &filter.phase
+        && Phase::parse(phase).is_none()
+    {
+        return Err(AppError::invalid(
+            "phase",
+            "unknown_phase",
+            format!("Onbekende fase '{phase}'."),
+        ));
     }
     let mut conn = app.store.conn().await?;
     Ok(dossiers::list(&mut conn, filter, paging).await?)
@@ -263,7 +332,11 @@ pub async fn counts_per_phase(app: &App, actor: &Actor) -> Result<Vec<(Phase, i6
     Ok(Phase::ALL
         .into_iter()
         .map(|p| {
-            let n = counts.iter().find(|(id, _)| id == p.id()).map(|(_, n)| *n).unwrap_or(0);
+            let n = counts
+                .iter()
+                .find(|(id, _)| id == p.id())
+                .map(|(_, n)| *n)
+                .unwrap_or(0);
             (p, n)
         })
         .collect())

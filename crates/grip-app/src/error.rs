@@ -27,7 +27,11 @@ pub enum AppError {
 }
 
 impl AppError {
-    pub fn invalid(field: impl Into<std::borrow::Cow<'static, str>>, code: &'static str, message: impl Into<String>) -> AppError {
+    pub fn invalid(
+        field: impl Into<std::borrow::Cow<'static, str>>,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> AppError {
         AppError::Invalid(vec![FieldError::new(field, code, message)])
     }
 

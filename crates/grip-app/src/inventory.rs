@@ -27,7 +27,10 @@ pub struct InventoryInput {
 }
 
 fn non_empty(v: &Option<String>) -> Option<String> {
-    v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+    v.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
 }
 
 pub async fn create(app: &App, actor: &Actor, input: &InventoryInput) -> Result<String, AppError> {
@@ -37,15 +40,27 @@ pub async fn create(app: &App, actor: &Actor, input: &InventoryInput) -> Result<
     let mut errors = Vec::new();
     let name = input.name.trim().to_string();
     if name.is_empty() || name.chars().count() > 200 {
-        errors.push(FieldError::new("name", "invalid_name", "Naam is verplicht (hoogstens 200 tekens)."));
+        errors.push(FieldError::new(
+            "name",
+            "invalid_name",
+            "Naam is verplicht (hoogstens 200 tekens).",
+        ));
     }
     let status = non_empty(&input.status).unwrap_or_else(|| "onbekend".into());
     if !STATUSES.contains(&status.as_str()) {
-        errors.push(FieldError::new("status", "unknown_status", format!("Kies uit: {}.", STATUSES.join(", "))));
+        errors.push(FieldError::new(
+            "status",
+            "unknown_status",
+            format!("Kies uit: {}.", STATUSES.join(", ")),
+        ));
     }
     let exposure = non_empty(&input.ai_exposure).unwrap_or_else(|| "suspected".into());
     if !EXPOSURES.contains(&exposure.as_str()) {
-        errors.push(FieldError::new("ai_exposure", "unknown_exposure", format!("Kies uit: {}.", EXPOSURES.join(", "))));
+        errors.push(FieldError::new(
+            "ai_exposure",
+            "unknown_exposure",
+            format!("Kies uit: {}.", EXPOSURES.join(", ")),
+        ));
     }
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
@@ -66,15 +81,25 @@ pub async fn create(app: &App, actor: &Actor, input: &InventoryInput) -> Result<
         updated_at: now,
     };
     let mut tx = app.store.begin_write().await?;
-    if let Some(id) = &record.supplier_id {
-        if grip_store::catalogue::get_supplier(&mut tx, id).await?.is_none() {
-            return Err(AppError::invalid("supplier_id", "unknown_supplier", "Onbekende leverancier."));
-        }
+    if let Some(id) = &record.supplier_id
+        && grip_store::catalogue::get_supplier(&mut tx, id)
+            .await?
+            .is_none()
+    {
+        return Err(AppError::invalid(
+            "supplier_id",
+            "unknown_supplier",
+            "Onbekende leverancier.",
+        ));
     }
-    if let Some(id) = &record.dossier_id {
-        if grip_store::dossiers::get(&mut tx, id).await?.is_none() {
-            return Err(AppError::invalid("dossier_id", "unknown_dossier", "Onbekend dossier."));
-        }
+    if let Some(id) = &record.dossier_id
+        && grip_store::dossiers::get(&mut tx, id).await?.is_none()
+    {
+        return Err(AppError::invalid(
+            "dossier_id",
+            "unknown_dossier",
+            "Onbekend dossier.",
+        ));
     }
     inventory::insert(&mut tx, &record).await?;
     commit_with_event(
@@ -91,7 +116,12 @@ pub async fn create(app: &App, actor: &Actor, input: &InventoryInput) -> Result<
     Ok(record.id)
 }
 
-pub async fn list(app: &App, actor: &Actor, query: Option<&str>, paging: Paging) -> Result<Page<InventoryView>, AppError> {
+pub async fn list(
+    app: &App,
+    actor: &Actor,
+    query: Option<&str>,
+    paging: Paging,
+) -> Result<Page<InventoryView>, AppError> {
     if !actor.may(Action::Read) {
         return Err(AppError::Forbidden);
     }
@@ -104,5 +134,7 @@ pub async fn get(app: &App, actor: &Actor, id: &str) -> Result<InventoryView, Ap
         return Err(AppError::Forbidden);
     }
     let mut conn = app.store.conn().await?;
-    inventory::get(&mut conn, id).await?.ok_or(AppError::NotFound("inventory item"))
+    inventory::get(&mut conn, id)
+        .await?
+        .ok_or(AppError::NotFound("inventory item"))
 }

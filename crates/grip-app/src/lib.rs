@@ -13,9 +13,9 @@ mod error;
 pub mod inventory;
 pub mod portfolio;
 mod record;
+pub mod register;
 #[cfg(feature = "testing")]
 pub mod testing;
-pub mod register;
 pub mod users;
 
 pub use error::AppError;
@@ -77,7 +77,9 @@ pub fn rfc3339_ms(ms: i64) -> String {
 }
 
 /// The organisation this installation serves (None before `grip demo` or setup).
-pub async fn organisation(app: &App) -> Result<Option<grip_store::organisation::OrganisationRow>, AppError> {
+pub async fn organisation(
+    app: &App,
+) -> Result<Option<grip_store::organisation::OrganisationRow>, AppError> {
     let mut conn = app.store.conn().await?;
     Ok(grip_store::organisation::get(&mut conn).await?)
 }

@@ -53,16 +53,29 @@ pub fn parse(text: &str) -> Result<PortfolioPack, String> {
             problems.push(format!("category '{}' appears twice", c.code));
         }
         if !EXPOSURE_LEVELS.contains(&c.exposure.as_str()) {
-            problems.push(format!("category '{}': exposure '{}' is not one of {:?}", c.code, c.exposure, EXPOSURE_LEVELS));
+            problems.push(format!(
+                "category '{}': exposure '{}' is not one of {:?}",
+                c.code, c.exposure, EXPOSURE_LEVELS
+            ));
         }
         if c.cpv.is_empty() || c.cpv.iter().any(|code| !is_cpv_code(code)) {
-            problems.push(format!("category '{}': CPV codes must look like 34114000-9", c.code));
+            problems.push(format!(
+                "category '{}': CPV codes must look like 34114000-9",
+                c.code
+            ));
         }
         if c.reason_nl.trim().is_empty() || c.reason_en.trim().is_empty() {
-            problems.push(format!("category '{}': a reason in Dutch and English is required", c.code));
+            problems.push(format!(
+                "category '{}': a reason in Dutch and English is required",
+                c.code
+            ));
         }
     }
-    if problems.is_empty() { Ok(pack) } else { Err(problems.join("; ")) }
+    if problems.is_empty() {
+        Ok(pack)
+    } else {
+        Err(problems.join("; "))
+    }
 }
 
 pub fn embedded() -> Result<PortfolioPack, String> {
@@ -77,7 +90,11 @@ mod tests {
     fn the_embedded_pack_is_valid_and_covers_a_police_portfolio() {
         let pack = embedded().unwrap();
         assert!(pack.categories.len() >= 15);
-        assert!(pack.categories.iter().any(|c| c.code == "voertuigen" && c.exposure == "high"));
+        assert!(
+            pack.categories
+                .iter()
+                .any(|c| c.code == "voertuigen" && c.exposure == "high")
+        );
     }
 
     #[test]

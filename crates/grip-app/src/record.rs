@@ -2,11 +2,14 @@
 //! change's transaction and both are committed together, or neither is.
 
 use crate::AppError;
-use grip_store::audit::{self, NewEvent};
 use grip_store::WriteTx;
+use grip_store::audit::{self, NewEvent};
 
 /// Appends `event` to the audit chain and commits the transaction holding the change.
-pub(crate) async fn commit_with_event(mut tx: WriteTx, event: NewEvent<'_>) -> Result<i64, AppError> {
+pub(crate) async fn commit_with_event(
+    mut tx: WriteTx,
+    event: NewEvent<'_>,
+) -> Result<i64, AppError> {
     let seq = audit::append(&mut tx, event).await?;
     tx.commit().await.map_err(grip_store::StoreError::from)?;
     Ok(seq)

@@ -48,10 +48,17 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<RegisterEntry>, RegisterError> {
         serde_json::from_slice(bytes).map_err(|e| RegisterError::Malformed(e.to_string()))?;
     for (i, entry) in listing.algoritmes.iter().enumerate() {
         if entry.id.trim().is_empty() || entry.title.trim().is_empty() {
-            return Err(RegisterError::Malformed(format!("entry {i} has no id or title")));
+            return Err(RegisterError::Malformed(format!(
+                "entry {i} has no id or title"
+            )));
         }
-        if entry.doel.chars().count() > MAX_FIELD_CHARS || entry.title.chars().count() > MAX_FIELD_CHARS {
-            return Err(RegisterError::Malformed(format!("entry {} has an over-long field", entry.id)));
+        if entry.doel.chars().count() > MAX_FIELD_CHARS
+            || entry.title.chars().count() > MAX_FIELD_CHARS
+        {
+            return Err(RegisterError::Malformed(format!(
+                "entry {} has an over-long field",
+                entry.id
+            )));
         }
     }
     Ok(listing.algoritmes)
@@ -66,7 +73,11 @@ fn status_of(entry: &RegisterEntry) -> &'static str {
     }
 }
 
-pub(crate) fn imported_event<'a>(actor: &'a str, listing_sha256: &str, report: ImportReport) -> NewEvent<'a> {
+pub(crate) fn imported_event<'a>(
+    actor: &'a str,
+    listing_sha256: &str,
+    report: ImportReport,
+) -> NewEvent<'a> {
     NewEvent {
         at_ms: now_ms(),
         actor,
@@ -94,7 +105,10 @@ pub(crate) async fn import_into(
     entries: &[RegisterEntry],
 ) -> Result<ImportReport, AppError> {
     let now = now_ms();
-    let mut report = ImportReport { imported: 0, skipped: 0 };
+    let mut report = ImportReport {
+        imported: 0,
+        skipped: 0,
+    };
     for entry in entries {
         if inventory::exists_by_source(tx, SOURCE, &entry.id).await? {
             report.skipped += 1;
@@ -122,8 +136,13 @@ pub(crate) async fn import_into(
 }
 
 /// `grip import register FILE`: the whole import is one transaction; a bad file changes nothing.
-pub async fn import_listing(app: &App, actor: &str, bytes: &[u8]) -> Result<ImportReport, AppError> {
-    let entries = parse(bytes).map_err(|e| AppError::invalid("file", "invalid_listing", e.to_string()))?;
+pub async fn import_listing(
+    app: &App,
+    actor: &str,
+    bytes: &[u8],
+) -> Result<ImportReport, AppError> {
+    let entries =
+        parse(bytes).map_err(|e| AppError::invalid("file", "invalid_listing", e.to_string()))?;
     let sha = hex::encode(Sha256::digest(bytes));
     let mut tx = app.store.begin_write().await?;
     let report = import_into(&mut tx, &entries).await?;
@@ -140,7 +159,10 @@ mod tests {
         assert!(parse(b"not json").is_err());
         assert!(parse(br#"{"algoritmes": [{"id": "", "title": "x"}]}"#).is_err());
         assert!(parse(br#"{"items": []}"#).is_err());
-        let ok = parse(br#"{"algoritmes": [{"id": "1", "title": "MONOcam", "organisatie": "Politie"}]}"#).unwrap();
+        let ok = parse(
+            br#"{"algoritmes": [{"id": "1", "title": "MONOcam", "organisatie": "Politie"}]}"#,
+        )
+        .unwrap();
         assert_eq!(ok[0].organisatie, "Politie");
     }
 }

@@ -57,11 +57,18 @@ impl TestDb {
                     Some((base, _)) => format!("{base}/{name}"),
                     None => panic!("GRIP_TEST_POSTGRES_URL must end in /DATABASE"),
                 };
-                (DatabaseTarget::Url(url), Cleanup::Database { admin_url, name })
+                (
+                    DatabaseTarget::Url(url),
+                    Cleanup::Database { admin_url, name },
+                )
             }
         };
         let app = App::open(&target).await.expect("open test database");
-        TestDb { app, target, cleanup }
+        TestDb {
+            app,
+            target,
+            cleanup,
+        }
     }
 
     /// Closes the pool and removes the database.
@@ -72,9 +79,13 @@ impl TestDb {
                 let _ = std::fs::remove_dir_all(dir);
             }
             Cleanup::Database { admin_url, name } => {
-                if let Ok(mut admin) = <sqlx::AnyConnection as sqlx::Connection>::connect(&admin_url).await {
+                if let Ok(mut admin) =
+                    <sqlx::AnyConnection as sqlx::Connection>::connect(&admin_url).await
+                {
                     let _ = admin
-                        .execute(sqlx::AssertSqlSafe(format!("drop database if exists {name} with (force)")))
+                        .execute(sqlx::AssertSqlSafe(format!(
+                            "drop database if exists {name} with (force)"
+                        )))
                         .await;
                 }
             }
@@ -84,9 +95,16 @@ impl TestDb {
 
 /// Creates a user with these roles (password `test-password`) and returns the actor.
 pub async fn user(app: &App, username: &str, roles: &[Role]) -> Actor {
-    let id = add_user(app, Operator::Cli, username, username, "test-password", roles)
-        .await
-        .expect("create test user");
+    let id = add_user(
+        app,
+        Operator::Cli,
+        username,
+        username,
+        "test-password",
+        roles,
+    )
+    .await
+    .expect("create test user");
     Actor {
         user_id: id,
         username: username.into(),

@@ -60,12 +60,20 @@ pub async fn add_user(
     by.require(Action::ManageUsers)?;
     validate_username(username)?;
     if roles.is_empty() {
-        return Err(AppError::invalid("roles", "required", "Kies minstens één rol."));
+        return Err(AppError::invalid(
+            "roles",
+            "required",
+            "Kies minstens één rol.",
+        ));
     }
     let hash = hash_password(password).await?;
     let id = grip_store::new_id();
     let role_ids: Vec<&str> = roles.iter().map(|r| r.id()).collect();
-    let display = if display_name.trim().is_empty() { username } else { display_name.trim() };
+    let display = if display_name.trim().is_empty() {
+        username
+    } else {
+        display_name.trim()
+    };
     let now = now_ms();
     let mut tx = app.store.begin_write().await?;
     users::insert(
@@ -100,10 +108,19 @@ pub async fn add_user(
     Ok(id)
 }
 
-pub async fn set_roles(app: &App, by: Operator<'_>, username: &str, roles: &[Role]) -> Result<(), AppError> {
+pub async fn set_roles(
+    app: &App,
+    by: Operator<'_>,
+    username: &str,
+    roles: &[Role],
+) -> Result<(), AppError> {
     by.require(Action::ManageUsers)?;
     if roles.is_empty() {
-        return Err(AppError::invalid("roles", "required", "Kies minstens één rol."));
+        return Err(AppError::invalid(
+            "roles",
+            "required",
+            "Kies minstens één rol.",
+        ));
     }
     let role_ids: Vec<&str> = roles.iter().map(|r| r.id()).collect();
     let mut tx = app.store.begin_write().await?;
@@ -126,7 +143,12 @@ pub async fn set_roles(app: &App, by: Operator<'_>, username: &str, roles: &[Rol
 }
 
 /// Sets a new password and ends the user's sessions.
-pub async fn reset_password(app: &App, by: Operator<'_>, username: &str, password: &str) -> Result<(), AppError> {
+pub async fn reset_password(
+    app: &App,
+    by: Operator<'_>,
+    username: &str,
+    password: &str,
+) -> Result<(), AppError> {
     by.require(Action::ManageUsers)?;
     let hash = hash_password(password).await?;
     let mut tx = app.store.begin_write().await?;
@@ -150,7 +172,10 @@ pub async fn reset_password(app: &App, by: Operator<'_>, username: &str, passwor
 }
 
 /// Users with their roles, for the administrator.
-pub async fn list_users(app: &App, by: Operator<'_>) -> Result<Vec<(UserRow, Vec<String>)>, AppError> {
+pub async fn list_users(
+    app: &App,
+    by: Operator<'_>,
+) -> Result<Vec<(UserRow, Vec<String>)>, AppError> {
     by.require(Action::ManageUsers)?;
     let mut conn = app.store.conn().await?;
     Ok(users::list(&mut conn).await?)

@@ -1,7 +1,9 @@
 //! Storage behaviour through the use cases, each test once on SQLite and once on PostgreSQL.
 
 use grip_app::testing::{TestDb, user};
-use grip_app::{AppError, Paging, Phase, Role, auth, demo, documents, dossiers, on_both_backends, register};
+use grip_app::{
+    AppError, Paging, Phase, Role, auth, demo, documents, dossiers, on_both_backends, register,
+};
 use grip_core::dossier::DossierInput;
 use grip_store::audit::Verification;
 use grip_store::dossiers::DossierFilter;
@@ -30,12 +32,19 @@ async fn audit_count(db: &TestDb) -> i64 {
 on_both_backends!(dossier_lifecycle_is_stored_and_audited, |db| {
     let app = &db.app;
     let buyer = user(app, "inkoper", &[Role::Inkoper]).await;
-    let id = dossiers::create(app, &buyer, &input("Surveillanceauto's 2027")).await.unwrap();
+    let id = dossiers::create(app, &buyer, &input("Surveillanceauto's 2027"))
+        .await
+        .unwrap();
     let mut edit = input("Surveillanceauto's 2027-2031");
     edit.classification_label = Some("Politie Vertrouwelijk".into());
     edit.estimated_value_eur = Some(96_500_000);
     dossiers::update(app, &buyer, &id, &edit).await.unwrap();
-    assert_eq!(dossiers::move_to_next_phase(app, &buyer, &id, Some("behoeftestelling")).await.unwrap(), Phase::Marktverkenning);
+    assert_eq!(
+        dossiers::move_to_next_phase(app, &buyer, &id, Some("behoeftestelling"))
+            .await
+            .unwrap(),
+        Phase::Marktverkenning
+    );
 
     let detail = dossiers::detail(app, &buyer, &id).await.unwrap();
     assert_eq!(detail.dossier.title, "Surveillanceauto's 2027-2031");
@@ -44,9 +53,14 @@ on_both_backends!(dossier_lifecycle_is_stored_and_audited, |db| {
     assert_eq!(detail.dossier.phase, "marktverkenning");
     assert_eq!(detail.members[0].username, "inkoper");
 
-    let history = grip_app::audit::list(app, &buyer, Some(&id), Paging::new(None, None)).await.unwrap();
+    let history = grip_app::audit::list(app, &buyer, Some(&id), Paging::new(None, None))
+        .await
+        .unwrap();
     let kinds: Vec<_> = history.items.iter().map(|e| e.kind.as_str()).collect();
-    assert_eq!(kinds, ["dossier.phase_moved", "dossier.updated", "dossier.created"]);
+    assert_eq!(
+        kinds,
+        ["dossier.phase_moved", "dossier.updated", "dossier.created"]
+    );
     assert!(history.items[1].payload.contains("Politie Vertrouwelijk"));
     assert_eq!(verify(db).await, Verification::Intact { events: 4 });
 });
@@ -54,16 +68,25 @@ on_both_backends!(dossier_lifecycle_is_stored_and_audited, |db| {
 on_both_backends!(stale_and_final_phase_moves_are_refused, |db| {
     let app = &db.app;
     let buyer = user(app, "inkoper", &[Role::Inkoper]).await;
-    let id = dossiers::create(app, &buyer, &input("Bodycams")).await.unwrap();
-    dossiers::move_to_next_phase(app, &buyer, &id, Some("behoeftestelling")).await.unwrap();
+    let id = dossiers::create(app, &buyer, &input("Bodycams"))
+        .await
+        .unwrap();
+    dossiers::move_to_next_phase(app, &buyer, &id, Some("behoeftestelling"))
+        .await
+        .unwrap();
     let stale = dossiers::move_to_next_phase(app, &buyer, &id, Some("behoeftestelling")).await;
     assert!(matches!(stale, Err(AppError::Conflict(_))), "{stale:?}");
     for _ in 0..6 {
-        dossiers::move_to_next_phase(app, &buyer, &id, None).await.unwrap();
+        dossiers::move_to_next_phase(app, &buyer, &id, None)
+            .await
+            .unwrap();
     }
     let last = dossiers::move_to_next_phase(app, &buyer, &id, None).await;
     assert!(matches!(last, Err(AppError::Conflict(_))));
-    assert_eq!(dossiers::get(app, &buyer, &id).await.unwrap().phase, "exit_herbeoordeling");
+    assert_eq!(
+        dossiers::get(app, &buyer, &id).await.unwrap().phase,
+        "exit_herbeoordeling"
+    );
 });
 
 on_both_backends!(rights_are_enforced_in_the_use_cases, |db| {
@@ -72,20 +95,42 @@ on_both_backends!(rights_are_enforced_in_the_use_cases, |db| {
     let other = user(app, "inkoper2", &[Role::Inkoper]).await;
     let auditor = user(app, "auditor", &[Role::Auditor]).await;
     let admin = user(app, "beheerder", &[Role::Beheerder]).await;
-    assert!(matches!(dossiers::create(app, &auditor, &input("x")).await, Err(AppError::Forbidden)));
-    let id = dossiers::create(app, &buyer, &input("Tolkdiensten")).await.unwrap();
+    assert!(matches!(
+        dossiers::create(app, &auditor, &input("x")).await,
+        Err(AppError::Forbidden)
+    ));
+    let id = dossiers::create(app, &buyer, &input("Tolkdiensten"))
+        .await
+        .unwrap();
     let before = audit_count(db).await;
-    assert!(matches!(dossiers::update(app, &other, &id, &input("Gekaapt")).await, Err(AppError::Forbidden)));
-    assert!(matches!(dossiers::move_to_next_phase(app, &auditor, &id, None).await, Err(AppError::Forbidden)));
-    assert_eq!(audit_count(db).await, before, "a refused change writes no event");
-    dossiers::update(app, &admin, &id, &input("Tolk- en vertaaldiensten")).await.unwrap();
-    assert_eq!(dossiers::get(app, &auditor, &id).await.unwrap().title, "Tolk- en vertaaldiensten");
+    assert!(matches!(
+        dossiers::update(app, &other, &id, &input("Gekaapt")).await,
+        Err(AppError::Forbidden)
+    ));
+    assert!(matches!(
+        dossiers::move_to_next_phase(app, &auditor, &id, None).await,
+        Err(AppError::Forbidden)
+    ));
+    assert_eq!(
+        audit_count(db).await,
+        before,
+        "a refused change writes no event"
+    );
+    dossiers::update(app, &admin, &id, &input("Tolk- en vertaaldiensten"))
+        .await
+        .unwrap();
+    assert_eq!(
+        dossiers::get(app, &auditor, &id).await.unwrap().title,
+        "Tolk- en vertaaldiensten"
+    );
 });
 
 on_both_backends!(invalid_input_changes_nothing, |db| {
     let app = &db.app;
     let buyer = user(app, "inkoper", &[Role::Inkoper]).await;
-    let id = dossiers::create(app, &buyer, &input("Camerabewaking")).await.unwrap();
+    let id = dossiers::create(app, &buyer, &input("Camerabewaking"))
+        .await
+        .unwrap();
     let before = audit_count(db).await;
     let mut bad = input("");
     bad.classification_label = Some("Geheimer".into());
@@ -95,23 +140,51 @@ on_both_backends!(invalid_input_changes_nothing, |db| {
     assert_eq!(errors.len(), 2);
     let mut unknown_category = input("Camerabewaking");
     unknown_category.category_id = Some("no-such-category".into());
-    assert!(matches!(dossiers::update(app, &buyer, &id, &unknown_category).await, Err(AppError::Invalid(_))));
-    assert_eq!(dossiers::get(app, &buyer, &id).await.unwrap().title, "Camerabewaking");
+    assert!(matches!(
+        dossiers::update(app, &buyer, &id, &unknown_category).await,
+        Err(AppError::Invalid(_))
+    ));
+    assert_eq!(
+        dossiers::get(app, &buyer, &id).await.unwrap().title,
+        "Camerabewaking"
+    );
     assert_eq!(audit_count(db).await, before);
 });
 
 on_both_backends!(uploads_are_checked_before_anything_is_stored, |db| {
     let app = &db.app;
     let buyer = user(app, "inkoper", &[Role::Inkoper]).await;
-    let id = dossiers::create(app, &buyer, &input("Ademanalyse")).await.unwrap();
-    let doc = documents::upload(app, &buyer, &id, "offerte.txt", "Ons apparaat bevat geen AI.".as_bytes()).await.unwrap();
+    let id = dossiers::create(app, &buyer, &input("Ademanalyse"))
+        .await
+        .unwrap();
+    let doc = documents::upload(
+        app,
+        &buyer,
+        &id,
+        "offerte.txt",
+        "Ons apparaat bevat geen AI.".as_bytes(),
+    )
+    .await
+    .unwrap();
     assert_eq!(doc.media_type, "text/plain");
     let before = audit_count(db).await;
     let too_big = vec![b'a'; app.limits.max_document_bytes + 1];
-    assert!(matches!(documents::upload(app, &buyer, &id, "groot.txt", &too_big).await, Err(AppError::TooLarge { .. })));
-    assert!(matches!(documents::upload(app, &buyer, &id, "x.pdf", b"\x00\x01\x02\x03").await, Err(AppError::UnsupportedMedia(_))));
-    assert!(matches!(documents::upload(app, &buyer, &id, "leeg.txt", b"").await, Err(AppError::Invalid(_))));
-    assert!(matches!(documents::upload(app, &buyer, "missing", "a.txt", b"abc").await, Err(AppError::NotFound(_))));
+    assert!(matches!(
+        documents::upload(app, &buyer, &id, "groot.txt", &too_big).await,
+        Err(AppError::TooLarge { .. })
+    ));
+    assert!(matches!(
+        documents::upload(app, &buyer, &id, "x.pdf", b"\x00\x01\x02\x03").await,
+        Err(AppError::UnsupportedMedia(_))
+    ));
+    assert!(matches!(
+        documents::upload(app, &buyer, &id, "leeg.txt", b"").await,
+        Err(AppError::Invalid(_))
+    ));
+    assert!(matches!(
+        documents::upload(app, &buyer, "missing", "a.txt", b"abc").await,
+        Err(AppError::NotFound(_))
+    ));
     assert_eq!(audit_count(db).await, before);
     let detail = dossiers::detail(app, &buyer, &id).await.unwrap();
     assert_eq!(detail.documents.len(), 1);
@@ -123,23 +196,67 @@ on_both_backends!(lists_filter_search_and_page, |db| {
     let app = &db.app;
     let buyer = user(app, "inkoper", &[Role::Inkoper]).await;
     for i in 0..30 {
-        let title = if i % 3 == 0 { format!("Bodycam serie {i}") } else { format!("Portofoon {i}") };
+        let title = if i % 3 == 0 {
+            format!("Bodycam serie {i}")
+        } else {
+            format!("Portofoon {i}")
+        };
         let id = dossiers::create(app, &buyer, &input(&title)).await.unwrap();
         if i % 5 == 0 {
-            dossiers::move_to_next_phase(app, &buyer, &id, None).await.unwrap();
+            dossiers::move_to_next_phase(app, &buyer, &id, None)
+                .await
+                .unwrap();
         }
     }
     let all = Paging::new(Some(2), Some(12));
-    let page = dossiers::list(app, &buyer, &DossierFilter::default(), all).await.unwrap();
-    assert_eq!((page.total, page.items.len(), page.page, page.per_page), (30, 12, 2, 12));
-    let search = DossierFilter { query: Some("BODYCAM".into()), ..Default::default() };
-    assert_eq!(dossiers::list(app, &buyer, &search, Paging::new(None, None)).await.unwrap().total, 10);
-    let phase = DossierFilter { phase: Some("marktverkenning".into()), ..Default::default() };
-    assert_eq!(dossiers::list(app, &buyer, &phase, Paging::new(None, None)).await.unwrap().total, 6);
-    let wildcard = DossierFilter { query: Some("%".into()), ..Default::default() };
-    assert_eq!(dossiers::list(app, &buyer, &wildcard, Paging::new(None, None)).await.unwrap().total, 0);
-    let bad = DossierFilter { phase: Some("klaar".into()), ..Default::default() };
-    assert!(matches!(dossiers::list(app, &buyer, &bad, Paging::new(None, None)).await, Err(AppError::Invalid(_))));
+    let page = dossiers::list(app, &buyer, &DossierFilter::default(), all)
+        .await
+        .unwrap();
+    assert_eq!(
+        (page.total, page.items.len(), page.page, page.per_page),
+        (30, 12, 2, 12)
+    );
+    let search = DossierFilter {
+        query: Some("BODYCAM".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        dossiers::list(app, &buyer, &search, Paging::new(None, None))
+            .await
+            .unwrap()
+            .total,
+        10
+    );
+    let phase = DossierFilter {
+        phase: Some("marktverkenning".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        dossiers::list(app, &buyer, &phase, Paging::new(None, None))
+            .await
+            .unwrap()
+            .total,
+        6
+    );
+    let wildcard = DossierFilter {
+        query: Some("%".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        dossiers::list(app, &buyer, &wildcard, Paging::new(None, None))
+            .await
+            .unwrap()
+            .total,
+        0
+    );
+    let bad = DossierFilter {
+        phase: Some("klaar".into()),
+        ..Default::default()
+    };
+    assert!(matches!(
+        dossiers::list(app, &buyer, &bad, Paging::new(None, None)).await,
+        Err(AppError::Invalid(_))
+    ));
     let counts = dossiers::counts_per_phase(app, &buyer).await.unwrap();
     assert_eq!(counts[0], (Phase::Behoeftestelling, 24));
 });
@@ -148,16 +265,26 @@ on_both_backends!(tampering_is_found_at_the_right_sequence_number, |db| {
     let app = &db.app;
     let buyer = user(app, "inkoper", &[Role::Inkoper]).await;
     for i in 0..5 {
-        dossiers::create(app, &buyer, &input(&format!("Dossier {i}"))).await.unwrap();
+        dossiers::create(app, &buyer, &input(&format!("Dossier {i}")))
+            .await
+            .unwrap();
     }
     assert_eq!(verify(db).await, Verification::Intact { events: 6 });
     let pool = &app.store.pool;
 
-    pool.execute("update audit_event set payload = '{\"title\":\"vervalst\"}' where seq = 3").await.unwrap();
-    let Verification::Broken(broken) = verify(db).await else { panic!("alteration not found") };
+    pool.execute("update audit_event set payload = '{\"title\":\"vervalst\"}' where seq = 3")
+        .await
+        .unwrap();
+    let Verification::Broken(broken) = verify(db).await else {
+        panic!("alteration not found")
+    };
     assert_eq!(broken.seq(), 3);
-    pool.execute("delete from audit_event where seq = 3").await.unwrap();
-    let Verification::Broken(broken) = verify(db).await else { panic!("deletion not found") };
+    pool.execute("delete from audit_event where seq = 3")
+        .await
+        .unwrap();
+    let Verification::Broken(broken) = verify(db).await else {
+        panic!("deletion not found")
+    };
     assert_eq!(broken.seq(), 3);
 });
 
@@ -165,16 +292,30 @@ on_both_backends!(reordering_and_truncation_are_found, |db| {
     let app = &db.app;
     let buyer = user(app, "inkoper", &[Role::Inkoper]).await;
     for i in 0..5 {
-        dossiers::create(app, &buyer, &input(&format!("Dossier {i}"))).await.unwrap();
+        dossiers::create(app, &buyer, &input(&format!("Dossier {i}")))
+            .await
+            .unwrap();
     }
     let pool = &app.store.pool;
-    pool.execute("update audit_event set seq = -1 where seq = 4").await.unwrap();
-    pool.execute("update audit_event set seq = 4 where seq = 5").await.unwrap();
-    pool.execute("update audit_event set seq = 5 where seq = -1").await.unwrap();
-    let Verification::Broken(broken) = verify(db).await else { panic!("reordering not found") };
+    pool.execute("update audit_event set seq = -1 where seq = 4")
+        .await
+        .unwrap();
+    pool.execute("update audit_event set seq = 4 where seq = 5")
+        .await
+        .unwrap();
+    pool.execute("update audit_event set seq = 5 where seq = -1")
+        .await
+        .unwrap();
+    let Verification::Broken(broken) = verify(db).await else {
+        panic!("reordering not found")
+    };
     assert_eq!(broken.seq(), 4);
-    pool.execute("delete from audit_event where seq >= 4").await.unwrap();
-    let Verification::Broken(broken) = verify(db).await else { panic!("truncation not found") };
+    pool.execute("delete from audit_event where seq >= 4")
+        .await
+        .unwrap();
+    let Verification::Broken(broken) = verify(db).await else {
+        panic!("truncation not found")
+    };
     assert_eq!(broken.seq(), 4, "{broken}");
 });
 
@@ -186,7 +327,9 @@ on_both_backends!(concurrent_writers_keep_the_chain_linear, |db| {
         let (app, buyer) = (app.clone(), buyer.clone());
         tasks.push(tokio::spawn(async move {
             for i in 0..10 {
-                dossiers::create(&app, &buyer, &input(&format!("Writer {w} dossier {i}"))).await.unwrap();
+                dossiers::create(&app, &buyer, &input(&format!("Writer {w} dossier {i}")))
+                    .await
+                    .unwrap();
             }
         }));
     }
@@ -194,32 +337,64 @@ on_both_backends!(concurrent_writers_keep_the_chain_linear, |db| {
         t.await.unwrap();
     }
     assert_eq!(verify(db).await, Verification::Intact { events: 81 });
-    let (min, max, n): (i64, i64, i64) = sqlx::query_as("select min(seq), max(seq), cast(count(*) as bigint) from audit_event")
-        .fetch_one(&app.store.pool)
-        .await
-        .unwrap();
+    let (min, max, n): (i64, i64, i64) =
+        sqlx::query_as("select min(seq), max(seq), cast(count(*) as bigint) from audit_event")
+            .fetch_one(&app.store.pool)
+            .await
+            .unwrap();
     assert_eq!((min, max, n), (1, 81, 81));
 });
 
 on_both_backends!(sessions_and_tokens, |db| {
     let app = &db.app;
     let buyer = user(app, "inkoper", &[Role::Inkoper, Role::Jurist]).await;
-    assert!(matches!(auth::sign_in(app, "inkoper", "wrong-password").await, Err(AppError::Unauthenticated)));
-    assert!(matches!(auth::sign_in(app, "nobody", "test-password").await, Err(AppError::Unauthenticated)));
-    let signed = auth::sign_in(app, "inkoper", "test-password").await.unwrap();
-    let actor = auth::session_actor(app, &signed.session_secret).await.unwrap().unwrap();
-    assert_eq!(actor.roles, vec![Role::Inkoper, Role::Jurist]);
-    auth::sign_out(app, &signed.session_secret).await.unwrap();
-    assert!(auth::session_actor(app, &signed.session_secret).await.unwrap().is_none());
-
-    let token = auth::create_api_token(app, None, "inkoper", "ci").await.unwrap();
-    assert_eq!(auth::token_actor(app, &token).await.unwrap().unwrap().user_id, buyer.user_id);
-    assert!(auth::token_actor(app, "grip_made-up").await.unwrap().is_none());
-    let (stored,): (i64,) = sqlx::query_as("select cast(count(*) as bigint) from api_token where token_hash = $1")
-        .bind(&token)
-        .fetch_one(&app.store.pool)
+    assert!(matches!(
+        auth::sign_in(app, "inkoper", "wrong-password").await,
+        Err(AppError::Unauthenticated)
+    ));
+    assert!(matches!(
+        auth::sign_in(app, "nobody", "test-password").await,
+        Err(AppError::Unauthenticated)
+    ));
+    let signed = auth::sign_in(app, "inkoper", "test-password")
         .await
         .unwrap();
+    let actor = auth::session_actor(app, &signed.session_secret)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(actor.roles, vec![Role::Inkoper, Role::Jurist]);
+    auth::sign_out(app, &signed.session_secret).await.unwrap();
+    assert!(
+        auth::session_actor(app, &signed.session_secret)
+            .await
+            .unwrap()
+            .is_none()
+    );
+
+    let token = auth::create_api_token(app, None, "inkoper", "ci")
+        .await
+        .unwrap();
+    assert_eq!(
+        auth::token_actor(app, &token)
+            .await
+            .unwrap()
+            .unwrap()
+            .user_id,
+        buyer.user_id
+    );
+    assert!(
+        auth::token_actor(app, "grip_made-up")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    let (stored,): (i64,) =
+        sqlx::query_as("select cast(count(*) as bigint) from api_token where token_hash = $1")
+            .bind(&token)
+            .fetch_one(&app.store.pool)
+            .await
+            .unwrap();
     assert_eq!(stored, 0, "the token itself is never stored");
 });
 
@@ -228,8 +403,20 @@ on_both_backends!(demo_loads_once_and_verifies, |db| {
     let listing = br#"{"algoritmes": [
         {"id": "1", "title": "MONOcam", "organisatie": "Politie", "doel": "Detectie van telefoongebruik", "status": "in_gebruik"},
         {"id": "2", "title": "Chatbot", "organisatie": "Gemeente", "doel": "Vragen beantwoorden", "status": "ontwikkeling"}]}"#;
-    let outcome = demo::load(app, "grip-demo", Some(demo::RegisterListing { bytes: listing })).await.unwrap();
-    let demo::DemoOutcome::Created { dossiers: n, register_imported } = outcome else { panic!("{outcome:?}") };
+    let outcome = demo::load(
+        app,
+        "grip-demo",
+        Some(demo::RegisterListing { bytes: listing }),
+    )
+    .await
+    .unwrap();
+    let demo::DemoOutcome::Created {
+        dossiers: n,
+        register_imported,
+    } = outcome
+    else {
+        panic!("{outcome:?}")
+    };
     assert!(n >= 12);
     assert_eq!(register_imported, 2);
     let again = demo::load(app, "grip-demo", None).await.unwrap();
@@ -240,7 +427,11 @@ on_both_backends!(demo_loads_once_and_verifies, |db| {
     let report = register::import_listing(app, "cli", listing).await.unwrap();
     assert_eq!((report.imported, report.skipped), (0, 2));
     let before = audit_count(db).await;
-    assert!(register::import_listing(app, "cli", b"{broken").await.is_err());
+    assert!(
+        register::import_listing(app, "cli", b"{broken")
+            .await
+            .is_err()
+    );
     assert_eq!(audit_count(db).await, before);
 });
 

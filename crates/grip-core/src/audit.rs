@@ -182,7 +182,10 @@ mod tests {
         for e in events {
             v.check(e)?;
         }
-        let last = events.last().map(|e| e.hash.as_str()).unwrap_or(GENESIS_HASH);
+        let last = events
+            .last()
+            .map(|e| e.hash.as_str())
+            .unwrap_or(GENESIS_HASH);
         v.finish(events.len() as i64, last)
     }
 

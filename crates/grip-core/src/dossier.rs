@@ -147,7 +147,10 @@ impl DossierInput {
                 format!("Onbekende status '{status_text}'; kies uit: active, on_hold, closed."),
             ));
         }
-        if self.estimated_value_eur.is_some_and(|v| !(0..=1_000_000_000_000).contains(&v)) {
+        if self
+            .estimated_value_eur
+            .is_some_and(|v| !(0..=1_000_000_000_000).contains(&v))
+        {
             errors.push(FieldError::new(
                 "estimated_value_eur",
                 "out_of_range",
@@ -216,6 +219,9 @@ mod tests {
             title: "a\u{7}b".into(),
             ..Default::default()
         };
-        assert_eq!(control.validate().unwrap_err()[0].code, "invalid_characters");
+        assert_eq!(
+            control.validate().unwrap_err()[0].code,
+            "invalid_characters"
+        );
     }
 }

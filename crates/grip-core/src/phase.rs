@@ -88,7 +88,10 @@ mod tests {
     #[test]
     fn phases_advance_in_order_and_stop_at_exit() {
         assert_eq!(Phase::Behoeftestelling.next(), Some(Phase::Marktverkenning));
-        assert_eq!(Phase::Contractmanagement.next(), Some(Phase::ExitHerbeoordeling));
+        assert_eq!(
+            Phase::Contractmanagement.next(),
+            Some(Phase::ExitHerbeoordeling)
+        );
         assert_eq!(Phase::ExitHerbeoordeling.next(), None);
         assert_eq!(Phase::Specificatie.number(), 3);
         for p in Phase::ALL {

@@ -75,9 +75,9 @@ create table dossier (
     created_at bigint not null,
     updated_at bigint not null
 );
-create index dossier_updated on dossier (updated_at);
-create index dossier_phase_updated on dossier (phase, updated_at);
-create index dossier_category_updated on dossier (category_id, updated_at);
+create index dossier_updated on dossier (updated_at, id);
+create index dossier_phase_updated on dossier (phase, updated_at, id);
+create index dossier_category_updated on dossier (category_id, updated_at, id);
 
 create table dossier_member (
     dossier_id text not null references dossier (id),

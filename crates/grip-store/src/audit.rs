@@ -100,11 +100,12 @@ pub async fn list(
             .bind(paging.offset())
             .fetch_all(&mut *conn)
             .await?;
-            let (total,): (i64,) =
-                sqlx::query_as("select cast(count(*) as bigint) from audit_event where dossier_id = $1")
-                    .bind(id)
-                    .fetch_one(&mut *conn)
-                    .await?;
+            let (total,): (i64,) = sqlx::query_as(
+                "select cast(count(*) as bigint) from audit_event where dossier_id = $1",
+            )
+            .bind(id)
+            .fetch_one(&mut *conn)
+            .await?;
             (rows, total)
         }
         None => {

@@ -39,29 +39,38 @@ const CATEGORY_COLUMNS: &str =
     "select id, code, name_nl, name_en, cpv_codes, exposure, reason_nl, reason_en from category";
 
 pub async fn list_categories(conn: &mut Conn) -> Result<Vec<CategoryRow>, StoreError> {
-    Ok(sqlx::query_as::<_, CategoryRow>(sqlx::AssertSqlSafe(format!(
-        "{CATEGORY_COLUMNS} order by name_nl"
-    )))
-    .fetch_all(&mut *conn)
-    .await?)
+    Ok(
+        sqlx::query_as::<_, CategoryRow>(sqlx::AssertSqlSafe(format!(
+            "{CATEGORY_COLUMNS} order by name_nl"
+        )))
+        .fetch_all(&mut *conn)
+        .await?,
+    )
 }
 
 pub async fn get_category(conn: &mut Conn, id: &str) -> Result<Option<CategoryRow>, StoreError> {
-    Ok(sqlx::query_as::<_, CategoryRow>(sqlx::AssertSqlSafe(format!(
-        "{CATEGORY_COLUMNS} where id = $1"
-    )))
-    .bind(id)
-    .fetch_optional(&mut *conn)
-    .await?)
+    Ok(
+        sqlx::query_as::<_, CategoryRow>(sqlx::AssertSqlSafe(format!(
+            "{CATEGORY_COLUMNS} where id = $1"
+        )))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?,
+    )
 }
 
-pub async fn category_by_code(conn: &mut Conn, code: &str) -> Result<Option<CategoryRow>, StoreError> {
-    Ok(sqlx::query_as::<_, CategoryRow>(sqlx::AssertSqlSafe(format!(
-        "{CATEGORY_COLUMNS} where code = $1"
-    )))
-    .bind(code)
-    .fetch_optional(&mut *conn)
-    .await?)
+pub async fn category_by_code(
+    conn: &mut Conn,
+    code: &str,
+) -> Result<Option<CategoryRow>, StoreError> {
+    Ok(
+        sqlx::query_as::<_, CategoryRow>(sqlx::AssertSqlSafe(format!(
+            "{CATEGORY_COLUMNS} where code = $1"
+        )))
+        .bind(code)
+        .fetch_optional(&mut *conn)
+        .await?,
+    )
 }
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
@@ -93,7 +102,10 @@ pub async fn insert_supplier(tx: &mut Conn, s: &SupplierRow) -> Result<(), Store
 
 const SUPPLIER_COLUMNS: &str = "select id, name, kvk, city, description, created_at from supplier";
 
-pub async fn list_suppliers(conn: &mut Conn, paging: Paging) -> Result<Page<SupplierRow>, StoreError> {
+pub async fn list_suppliers(
+    conn: &mut Conn,
+    paging: Paging,
+) -> Result<Page<SupplierRow>, StoreError> {
     let rows = sqlx::query_as::<_, SupplierRow>(sqlx::AssertSqlSafe(format!(
         "{SUPPLIER_COLUMNS} order by name limit $1 offset $2"
     )))
@@ -108,19 +120,26 @@ pub async fn list_suppliers(conn: &mut Conn, paging: Paging) -> Result<Page<Supp
 }
 
 pub async fn get_supplier(conn: &mut Conn, id: &str) -> Result<Option<SupplierRow>, StoreError> {
-    Ok(sqlx::query_as::<_, SupplierRow>(sqlx::AssertSqlSafe(format!(
-        "{SUPPLIER_COLUMNS} where id = $1"
-    )))
-    .bind(id)
-    .fetch_optional(&mut *conn)
-    .await?)
+    Ok(
+        sqlx::query_as::<_, SupplierRow>(sqlx::AssertSqlSafe(format!(
+            "{SUPPLIER_COLUMNS} where id = $1"
+        )))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?,
+    )
 }
 
-pub async fn supplier_by_name(conn: &mut Conn, name: &str) -> Result<Option<SupplierRow>, StoreError> {
-    Ok(sqlx::query_as::<_, SupplierRow>(sqlx::AssertSqlSafe(format!(
-        "{SUPPLIER_COLUMNS} where name = $1"
-    )))
-    .bind(name)
-    .fetch_optional(&mut *conn)
-    .await?)
+pub async fn supplier_by_name(
+    conn: &mut Conn,
+    name: &str,
+) -> Result<Option<SupplierRow>, StoreError> {
+    Ok(
+        sqlx::query_as::<_, SupplierRow>(sqlx::AssertSqlSafe(format!(
+            "{SUPPLIER_COLUMNS} where name = $1"
+        )))
+        .bind(name)
+        .fetch_optional(&mut *conn)
+        .await?,
+    )
 }

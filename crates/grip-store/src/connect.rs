@@ -32,7 +32,8 @@ impl DatabaseTarget {
         match self {
             DatabaseTarget::DataDir(dir) => sqlite_url_for_dir(dir),
             DatabaseTarget::Url(url) => {
-                let backend = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+                let backend = if url.starts_with("postgres://") || url.starts_with("postgresql://")
+                {
                     Backend::Postgres
                 } else if url.starts_with("sqlite:") {
                     Backend::Sqlite
@@ -102,20 +103,28 @@ impl Store {
     pub async fn open(target: &DatabaseTarget) -> Result<Store, StoreError> {
         install_default_drivers();
         let (url, backend) = target.url()?;
+        // One direct connection first: a wrong host or password fails at once with its
+        // reason, instead of after the pool's acquire timeout.
+        let probe = <sqlx::AnyConnection as sqlx::Connection>::connect(&url)
+            .await
+            .map_err(StoreError::Connect)?;
+        sqlx::Connection::close(probe).await.map_err(StoreError::Connect)?;
         let options = match backend {
-            Backend::Sqlite => AnyPoolOptions::new()
-                .max_connections(8)
-                .after_connect(|conn, _meta| {
-                    Box::pin(async move {
-                        // journal_mode and synchronous are per file/connection; the busy timeout
-                        // lets a writer wait for another instead of failing at once.
-                        conn.execute("PRAGMA journal_mode = WAL").await?;
-                        conn.execute("PRAGMA synchronous = NORMAL").await?;
-                        conn.execute("PRAGMA busy_timeout = 30000").await?;
-                        conn.execute("PRAGMA foreign_keys = ON").await?;
-                        Ok(())
+            Backend::Sqlite => {
+                AnyPoolOptions::new()
+                    .max_connections(8)
+                    .after_connect(|conn, _meta| {
+                        Box::pin(async move {
+                            // journal_mode and synchronous are per file/connection; the busy timeout
+                            // lets a writer wait for another instead of failing at once.
+                            conn.execute("PRAGMA journal_mode = WAL").await?;
+                            conn.execute("PRAGMA synchronous = NORMAL").await?;
+                            conn.execute("PRAGMA busy_timeout = 30000").await?;
+                            conn.execute("PRAGMA foreign_keys = ON").await?;
+                            Ok(())
+                        })
                     })
-                }),
+            }
             Backend::Postgres => AnyPoolOptions::new().max_connections(16),
         };
         let pool = options

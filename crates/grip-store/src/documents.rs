@@ -50,20 +50,27 @@ pub async fn insert(tx: &mut Conn, doc: &DocumentRow) -> Result<(), StoreError> 
 
 const COLUMNS: &str = "select id, dossier_id, sha256, size, media_type, original_name, uploaded_by, uploaded_at from document";
 
-pub async fn list_for_dossier(conn: &mut Conn, dossier_id: &str) -> Result<Vec<DocumentRow>, StoreError> {
-    Ok(sqlx::query_as::<_, DocumentRow>(sqlx::AssertSqlSafe(format!(
-        "{COLUMNS} where dossier_id = $1 order by uploaded_at desc, id desc"
-    )))
-    .bind(dossier_id)
-    .fetch_all(&mut *conn)
-    .await?)
+pub async fn list_for_dossier(
+    conn: &mut Conn,
+    dossier_id: &str,
+) -> Result<Vec<DocumentRow>, StoreError> {
+    Ok(
+        sqlx::query_as::<_, DocumentRow>(sqlx::AssertSqlSafe(format!(
+            "{COLUMNS} where dossier_id = $1 order by uploaded_at desc, id desc"
+        )))
+        .bind(dossier_id)
+        .fetch_all(&mut *conn)
+        .await?,
+    )
 }
 
 pub async fn get(conn: &mut Conn, id: &str) -> Result<Option<DocumentRow>, StoreError> {
-    Ok(sqlx::query_as::<_, DocumentRow>(sqlx::AssertSqlSafe(format!("{COLUMNS} where id = $1")))
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await?)
+    Ok(
+        sqlx::query_as::<_, DocumentRow>(sqlx::AssertSqlSafe(format!("{COLUMNS} where id = $1")))
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?,
+    )
 }
 
 pub async fn blob_content(conn: &mut Conn, sha256: &str) -> Result<Option<Vec<u8>>, StoreError> {

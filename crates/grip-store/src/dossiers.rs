@@ -100,13 +100,14 @@ pub async fn set_phase(
     to: &str,
     at_ms: i64,
 ) -> Result<bool, StoreError> {
-    let done = sqlx::query("update dossier set phase = $1, updated_at = $2 where id = $3 and phase = $4")
-        .bind(to)
-        .bind(at_ms)
-        .bind(id)
-        .bind(from)
-        .execute(&mut *tx)
-        .await?;
+    let done =
+        sqlx::query("update dossier set phase = $1, updated_at = $2 where id = $3 and phase = $4")
+            .bind(to)
+            .bind(at_ms)
+            .bind(id)
+            .bind(from)
+            .execute(&mut *tx)
+            .await?;
     Ok(done.rows_affected() == 1)
 }
 
@@ -118,10 +119,12 @@ const VIEW: &str = "select d.id, d.title, d.description, d.category_id, c.code a
      left join app_user u on u.id = d.requester_id";
 
 pub async fn get(conn: &mut Conn, id: &str) -> Result<Option<DossierView>, StoreError> {
-    Ok(sqlx::query_as::<_, DossierView>(sqlx::AssertSqlSafe(format!("{VIEW} where d.id = $1")))
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await?)
+    Ok(
+        sqlx::query_as::<_, DossierView>(sqlx::AssertSqlSafe(format!("{VIEW} where d.id = $1")))
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?,
+    )
 }
 
 #[derive(Debug, Clone, Default)]
@@ -148,7 +151,12 @@ pub async fn list(
         values.push(category.clone());
         clauses.push(format!("d.category_id = ${}", values.len()));
     }
-    for word in filter.query.iter().flat_map(|q| q.split_whitespace()).take(8) {
+    for word in filter
+        .query
+        .iter()
+        .flat_map(|q| q.split_whitespace())
+        .take(8)
+    {
         values.push(format!("%{}%", escape_like(&word.to_lowercase())));
         clauses.push(format!("d.search_text like ${} escape '\\'", values.len()));
     }
@@ -182,15 +190,17 @@ pub async fn list(
 }
 
 fn escape_like(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+    text.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
 }
 
 pub async fn count_by_phase(conn: &mut Conn) -> Result<Vec<(String, i64)>, StoreError> {
-    Ok(sqlx::query_as(
-        "select phase, cast(count(*) as bigint) from dossier group by phase",
+    Ok(
+        sqlx::query_as("select phase, cast(count(*) as bigint) from dossier group by phase")
+            .fetch_all(&mut *conn)
+            .await?,
     )
-    .fetch_all(&mut *conn)
-    .await?)
 }
 
 pub async fn add_member(
@@ -231,7 +241,11 @@ pub async fn members(conn: &mut Conn, dossier_id: &str) -> Result<Vec<MemberView
     .await?)
 }
 
-pub async fn is_member(conn: &mut Conn, dossier_id: &str, user_id: &str) -> Result<bool, StoreError> {
+pub async fn is_member(
+    conn: &mut Conn,
+    dossier_id: &str,
+    user_id: &str,
+) -> Result<bool, StoreError> {
     let row: Option<(String,)> = sqlx::query_as(
         "select user_id from dossier_member where dossier_id = $1 and user_id = $2 \
          union select requester_id from dossier where id = $1 and requester_id = $2",
@@ -243,7 +257,11 @@ pub async fn is_member(conn: &mut Conn, dossier_id: &str, user_id: &str) -> Resu
     Ok(row.is_some())
 }
 
-pub async fn link_supplier(tx: &mut Conn, dossier_id: &str, supplier_id: &str) -> Result<(), StoreError> {
+pub async fn link_supplier(
+    tx: &mut Conn,
+    dossier_id: &str,
+    supplier_id: &str,
+) -> Result<(), StoreError> {
     sqlx::query(
         "insert into dossier_supplier (dossier_id, supplier_id) values ($1, $2) \
          on conflict (dossier_id, supplier_id) do nothing",

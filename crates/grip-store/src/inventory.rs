@@ -63,7 +63,11 @@ pub async fn insert(tx: &mut Conn, item: &InventoryRecord) -> Result<(), StoreEr
     Ok(())
 }
 
-pub async fn exists_by_source(conn: &mut Conn, source: &str, source_id: &str) -> Result<bool, StoreError> {
+pub async fn exists_by_source(
+    conn: &mut Conn,
+    source: &str,
+    source_id: &str,
+) -> Result<bool, StoreError> {
     let row: Option<(String,)> =
         sqlx::query_as("select id from inventory_item where source = $1 and source_id = $2")
             .bind(source)
@@ -78,7 +82,11 @@ const VIEW: &str = "select i.id, i.name, i.supplier_id, s.name as supplier_name,
      i.source_organisation, i.created_at, i.updated_at from inventory_item i \
      left join supplier s on s.id = i.supplier_id left join dossier d on d.id = i.dossier_id";
 
-pub async fn list(conn: &mut Conn, query: Option<&str>, paging: Paging) -> Result<Page<InventoryView>, StoreError> {
+pub async fn list(
+    conn: &mut Conn,
+    query: Option<&str>,
+    paging: Paging,
+) -> Result<Page<InventoryView>, StoreError> {
     let pattern = query
         .map(|q| format!("%{}%", q.trim().to_lowercase()))
         .unwrap_or_else(|| "%".into());
@@ -102,17 +110,24 @@ pub async fn list(conn: &mut Conn, query: Option<&str>, paging: Paging) -> Resul
 }
 
 pub async fn get(conn: &mut Conn, id: &str) -> Result<Option<InventoryView>, StoreError> {
-    Ok(sqlx::query_as::<_, InventoryView>(sqlx::AssertSqlSafe(format!("{VIEW} where i.id = $1")))
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await?)
+    Ok(
+        sqlx::query_as::<_, InventoryView>(sqlx::AssertSqlSafe(format!("{VIEW} where i.id = $1")))
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?,
+    )
 }
 
-pub async fn for_dossier(conn: &mut Conn, dossier_id: &str) -> Result<Vec<InventoryView>, StoreError> {
-    Ok(sqlx::query_as::<_, InventoryView>(sqlx::AssertSqlSafe(format!(
-        "{VIEW} where i.dossier_id = $1 order by i.name"
-    )))
-    .bind(dossier_id)
-    .fetch_all(&mut *conn)
-    .await?)
+pub async fn for_dossier(
+    conn: &mut Conn,
+    dossier_id: &str,
+) -> Result<Vec<InventoryView>, StoreError> {
+    Ok(
+        sqlx::query_as::<_, InventoryView>(sqlx::AssertSqlSafe(format!(
+            "{VIEW} where i.dossier_id = $1 order by i.name"
+        )))
+        .bind(dossier_id)
+        .fetch_all(&mut *conn)
+        .await?,
+    )
 }

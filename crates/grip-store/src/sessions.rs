@@ -116,12 +116,11 @@ pub async fn use_token(
     token_hash: &str,
     now_ms: i64,
 ) -> Result<Option<String>, StoreError> {
-    let row: Option<(String, String)> = sqlx::query_as(
-        "select id, user_id from api_token where token_hash = $1 and revoked = 0",
-    )
-    .bind(token_hash)
-    .fetch_optional(&mut *conn)
-    .await?;
+    let row: Option<(String, String)> =
+        sqlx::query_as("select id, user_id from api_token where token_hash = $1 and revoked = 0")
+            .bind(token_hash)
+            .fetch_optional(&mut *conn)
+            .await?;
     let Some((id, user_id)) = row else {
         return Ok(None);
     };

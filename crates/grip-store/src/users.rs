@@ -64,20 +64,28 @@ pub async fn set_password(tx: &mut Conn, user_id: &str, hash: &str) -> Result<()
     Ok(())
 }
 
-const COLUMNS: &str = "select id, username, display_name, password_hash, is_active, created_at from app_user";
+const COLUMNS: &str =
+    "select id, username, display_name, password_hash, is_active, created_at from app_user";
 
-pub async fn find_by_username(conn: &mut Conn, username: &str) -> Result<Option<UserRow>, StoreError> {
-    Ok(sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(format!("{COLUMNS} where username = $1")))
-        .bind(username)
-        .fetch_optional(&mut *conn)
-        .await?)
+pub async fn find_by_username(
+    conn: &mut Conn,
+    username: &str,
+) -> Result<Option<UserRow>, StoreError> {
+    Ok(sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(format!(
+        "{COLUMNS} where username = $1"
+    )))
+    .bind(username)
+    .fetch_optional(&mut *conn)
+    .await?)
 }
 
 pub async fn get(conn: &mut Conn, id: &str) -> Result<Option<UserRow>, StoreError> {
-    Ok(sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(format!("{COLUMNS} where id = $1")))
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await?)
+    Ok(
+        sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(format!("{COLUMNS} where id = $1")))
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?,
+    )
 }
 
 pub async fn roles_of(conn: &mut Conn, user_id: &str) -> Result<Vec<String>, StoreError> {
@@ -90,9 +98,10 @@ pub async fn roles_of(conn: &mut Conn, user_id: &str) -> Result<Vec<String>, Sto
 }
 
 pub async fn list(conn: &mut Conn) -> Result<Vec<(UserRow, Vec<String>)>, StoreError> {
-    let users = sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(format!("{COLUMNS} order by username")))
-        .fetch_all(&mut *conn)
-        .await?;
+    let users =
+        sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(format!("{COLUMNS} order by username")))
+            .fetch_all(&mut *conn)
+            .await?;
     let mut out = Vec::with_capacity(users.len());
     for user in users {
         let roles = roles_of(conn, &user.id).await?;

@@ -13,15 +13,30 @@ const ICON: &str = include_str!("../assets/favicon.svg");
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/assets/grip.css", get(|| async { asset("text/css; charset=utf-8", CSS.as_bytes()) }))
-        .route("/assets/grip.js", get(|| async { asset("text/javascript; charset=utf-8", SCRIPT.as_bytes()) }))
-        .route("/assets/htmx.min.js", get(|| async { asset("text/javascript; charset=utf-8", HTMX) }))
-        .route("/favicon.svg", get(|| async { asset("image/svg+xml", ICON.as_bytes()) }))
+        .route(
+            "/assets/grip.css",
+            get(|| async { asset("text/css; charset=utf-8", CSS.as_bytes()) }),
+        )
+        .route(
+            "/assets/grip.js",
+            get(|| async { asset("text/javascript; charset=utf-8", SCRIPT.as_bytes()) }),
+        )
+        .route(
+            "/assets/htmx.min.js",
+            get(|| async { asset("text/javascript; charset=utf-8", HTMX) }),
+        )
+        .route(
+            "/favicon.svg",
+            get(|| async { asset("image/svg+xml", ICON.as_bytes()) }),
+        )
 }
 
 fn asset(content_type: &'static str, body: &'static [u8]) -> impl IntoResponse {
     (
-        [(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "public, max-age=3600")],
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
         body,
     )
 }

@@ -31,15 +31,20 @@ fn is_same_origin(headers: &HeaderMap) -> bool {
     let Some(origin) = headers.get(header::ORIGIN) else {
         return true;
     };
-    let (Ok(origin), Some(Ok(host))) = (origin.to_str(), headers.get(header::HOST).map(|h| h.to_str())) else {
+    let (Ok(origin), Some(Ok(host))) = (
+        origin.to_str(),
+        headers.get(header::HOST).map(|h| h.to_str()),
+    ) else {
         return false;
     };
     url::Url::parse(origin)
         .ok()
-        .and_then(|u| u.host_str().map(|h| match u.port() {
-            Some(p) => format!("{h}:{p}"),
-            None => h.to_string(),
-        }))
+        .and_then(|u| {
+            u.host_str().map(|h| match u.port() {
+                Some(p) => format!("{h}:{p}"),
+                None => h.to_string(),
+            })
+        })
         .is_some_and(|origin_host| origin_host.eq_ignore_ascii_case(host))
 }
 
@@ -58,12 +63,33 @@ mod tests {
 
     #[test]
     fn browser_requests_must_be_same_origin() {
-        assert!(is_same_origin(&headers(&[("sec-fetch-site", "same-origin")])));
-        assert!(!is_same_origin(&headers(&[("sec-fetch-site", "cross-site")])));
-        assert!(!is_same_origin(&headers(&[("sec-fetch-site", "same-site")])));
-        assert!(is_same_origin(&headers(&[("origin", "http://grip.local:8080"), ("host", "grip.local:8080")])));
-        assert!(!is_same_origin(&headers(&[("origin", "http://evil.example"), ("host", "grip.local:8080")])));
-        assert!(!is_same_origin(&headers(&[("origin", "null"), ("host", "grip.local")])));
-        assert!(is_same_origin(&headers(&[])), "non-browser clients send neither header");
+        assert!(is_same_origin(&headers(&[(
+            "sec-fetch-site",
+            "same-origin"
+        )])));
+        assert!(!is_same_origin(&headers(&[(
+            "sec-fetch-site",
+            "cross-site"
+        )])));
+        assert!(!is_same_origin(&headers(&[(
+            "sec-fetch-site",
+            "same-site"
+        )])));
+        assert!(is_same_origin(&headers(&[
+            ("origin", "http://grip.local:8080"),
+            ("host", "grip.local:8080")
+        ])));
+        assert!(!is_same_origin(&headers(&[
+            ("origin", "http://evil.example"),
+            ("host", "grip.local:8080")
+        ])));
+        assert!(!is_same_origin(&headers(&[
+            ("origin", "null"),
+            ("host", "grip.local")
+        ])));
+        assert!(
+            is_same_origin(&headers(&[])),
+            "non-browser clients send neither header"
+        );
     }
 }

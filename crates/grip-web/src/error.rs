@@ -12,7 +12,9 @@ pub fn status_of(err: &AppError) -> StatusCode {
         AppError::Forbidden => StatusCode::FORBIDDEN,
         AppError::NotFound(_) => StatusCode::NOT_FOUND,
         AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
-        AppError::Conflict(_) | AppError::Store(grip_store::StoreError::Conflict { .. }) => StatusCode::CONFLICT,
+        AppError::Conflict(_) | AppError::Store(grip_store::StoreError::Conflict { .. }) => {
+            StatusCode::CONFLICT
+        }
         AppError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
         AppError::UnsupportedMedia(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
         AppError::Store(_) | AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -22,24 +24,40 @@ pub fn status_of(err: &AppError) -> StatusCode {
 /// A message fit for the person: Dutch first, then English.
 pub fn message_of(err: &AppError) -> (String, String) {
     match err {
-        AppError::Unauthenticated => ("U bent niet ingelogd.".into(), "You are not signed in.".into()),
+        AppError::Unauthenticated => (
+            "U bent niet ingelogd.".into(),
+            "You are not signed in.".into(),
+        ),
         AppError::Forbidden => (
             "U heeft geen recht om dit te doen.".into(),
             "You do not have the right to do this.".into(),
         ),
         AppError::NotFound(what) => ("Niet gevonden.".into(), format!("{what} not found.")),
         AppError::Invalid(errors) => {
-            let text = errors.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join(" ");
+            let text = errors
+                .iter()
+                .map(|e| e.message.clone())
+                .collect::<Vec<_>>()
+                .join(" ");
             (text.clone(), text)
         }
         AppError::Conflict(text) | AppError::UnsupportedMedia(text) => (text.clone(), text.clone()),
         AppError::TooLarge { size, limit } => (
-            format!("Het bestand is te groot ({} MB); de grens is {} MB.", mb(*size), mb(*limit)),
-            format!("The file is too large ({} MB); the limit is {} MB.", mb(*size), mb(*limit)),
+            format!(
+                "Het bestand is te groot ({} MB); de grens is {} MB.",
+                mb(*size),
+                mb(*limit)
+            ),
+            format!(
+                "The file is too large ({} MB); the limit is {} MB.",
+                mb(*size),
+                mb(*limit)
+            ),
         ),
-        AppError::Store(grip_store::StoreError::Conflict { what }) => {
-            (format!("{what} bestaat al."), format!("{what} already exists."))
-        }
+        AppError::Store(grip_store::StoreError::Conflict { what }) => (
+            format!("{what} bestaat al."),
+            format!("{what} already exists."),
+        ),
         AppError::Store(_) | AppError::Internal(_) => (
             "Er ging iets mis aan onze kant; er is niets gewijzigd.".into(),
             "Something went wrong on our side; nothing was changed.".into(),
@@ -75,7 +93,11 @@ impl IntoResponse for PageError {
             tracing::error!(error = %self.0, "request failed");
         }
         let (message_nl, message_en) = message_of(&self.0);
-        let page = ErrorPage { status: status.as_u16(), message_nl, message_en };
+        let page = ErrorPage {
+            status: status.as_u16(),
+            message_nl,
+            message_en,
+        };
         match page.render() {
             Ok(html) => (status, Html(html)).into_response(),
             Err(_) => status.into_response(),

@@ -53,7 +53,9 @@ impl Lang {
 
     /// Label for a stored phase id (unknown ids are shown as they are).
     pub fn phase_id(self, id: &str) -> String {
-        grip_core::Phase::parse(id).map(|p| self.phase(p).to_string()).unwrap_or_else(|| id.into())
+        grip_core::Phase::parse(id)
+            .map(|p| self.phase(p).to_string())
+            .unwrap_or_else(|| id.into())
     }
 
     pub fn role_id(self, id: &str) -> String {
@@ -66,7 +68,11 @@ impl Lang {
 }
 
 pub const TEXTS: &[(&str, &str, &str)] = &[
-    ("app_tagline", "Grip op AI in wat de politie inkoopt", "Control over AI in what the police buy"),
+    (
+        "app_tagline",
+        "Grip op AI in wat de politie inkoopt",
+        "Control over AI in what the police buy",
+    ),
     ("skip", "Naar de inhoud", "Skip to content"),
     ("nav_dashboard", "Overzicht", "Dashboard"),
     ("nav_dossiers", "Dossiers", "Dossiers"),
@@ -79,14 +85,26 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("sign_out", "Uitloggen", "Sign out"),
     ("username", "Gebruikersnaam", "Username"),
     ("password", "Wachtwoord", "Password"),
-    ("sign_in_failed", "Onbekende gebruikersnaam of onjuist wachtwoord.", "Unknown username or wrong password."),
+    (
+        "sign_in_failed",
+        "Onbekende gebruikersnaam of onjuist wachtwoord.",
+        "Unknown username or wrong password.",
+    ),
     ("signed_in_as", "Ingelogd als", "Signed in as"),
     ("language", "Language: English", "Taal: Nederlands"),
-    ("dossiers_per_phase", "Dossiers per fase", "Dossiers per phase"),
+    (
+        "dossiers_per_phase",
+        "Dossiers per fase",
+        "Dossiers per phase",
+    ),
     ("recent_activity", "Recente activiteit", "Recent activity"),
     ("new_dossier", "Nieuw dossier", "New dossier"),
     ("search", "Zoeken", "Search"),
-    ("search_placeholder", "Zoek op titel of omschrijving", "Search title or description"),
+    (
+        "search_placeholder",
+        "Zoek op titel of omschrijving",
+        "Search title or description",
+    ),
     ("all_phases", "Alle fasen", "All phases"),
     ("all_categories", "Alle categorieën", "All categories"),
     ("filter", "Filteren", "Filter"),
@@ -105,7 +123,11 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("page", "Pagina", "Page"),
     ("previous", "Vorige", "Previous"),
     ("next", "Volgende", "Next"),
-    ("no_dossiers", "Geen dossiers gevonden.", "No dossiers found."),
+    (
+        "no_dossiers",
+        "Geen dossiers gevonden.",
+        "No dossiers found.",
+    ),
     ("members", "Leden", "Members"),
     ("suppliers", "Leveranciers", "Suppliers"),
     ("documents", "Documenten", "Documents"),
@@ -116,15 +138,27 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("cancel", "Annuleren", "Cancel"),
     ("create", "Aanmaken", "Create"),
     ("move_to", "Naar volgende fase", "Move to next phase"),
-    ("final_phase", "Dit dossier staat in de laatste fase.", "This dossier is in its final phase."),
+    (
+        "final_phase",
+        "Dit dossier staat in de laatste fase.",
+        "This dossier is in its final phase.",
+    ),
     ("upload", "Uploaden", "Upload"),
     ("upload_document", "Document toevoegen", "Add a document"),
-    ("upload_hint", "PDF, DOCX, ODT, HTML, TXT of Markdown; hoogstens 25 MB.", "PDF, DOCX, ODT, HTML, TXT or Markdown; at most 25 MB."),
+    (
+        "upload_hint",
+        "PDF, DOCX, ODT, HTML, TXT of Markdown; hoogstens 25 MB.",
+        "PDF, DOCX, ODT, HTML, TXT or Markdown; at most 25 MB.",
+    ),
     ("file", "Bestand", "File"),
     ("size", "Grootte", "Size"),
     ("type", "Type", "Type"),
     ("uploaded", "Geüpload", "Uploaded"),
-    ("read_only", "U kunt dit dossier alleen inzien.", "You can only view this dossier."),
+    (
+        "read_only",
+        "U kunt dit dossier alleen inzien.",
+        "You can only view this dossier.",
+    ),
     ("cpv", "CPV-codes", "CPV codes"),
     ("exposure", "AI-blootstelling", "AI exposure"),
     ("reason", "Reden", "Reason"),
@@ -142,20 +176,44 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ("display_name", "Weergavenaam", "Display name"),
     ("set_roles", "Rollen opslaan", "Save roles"),
     ("verify_chain", "Keten controleren", "Verify chain"),
-    ("chain_intact", "De auditketen is intact", "The audit chain is intact"),
-    ("chain_broken", "De auditketen is verbroken", "The audit chain is broken"),
+    (
+        "chain_intact",
+        "De auditketen is intact",
+        "The audit chain is intact",
+    ),
+    (
+        "chain_broken",
+        "De auditketen is verbroken",
+        "The audit chain is broken",
+    ),
     ("events", "gebeurtenissen", "events"),
     ("actor", "Door", "By"),
     ("when", "Wanneer", "When"),
     ("what", "Wat", "What"),
     ("details", "Details", "Details"),
     ("error", "Fout", "Error"),
-    ("forbidden", "U heeft geen recht om dit te doen.", "You do not have the right to do this."),
+    (
+        "forbidden",
+        "U heeft geen recht om dit te doen.",
+        "You do not have the right to do this.",
+    ),
     ("not_found", "Niet gevonden.", "Not found."),
     ("back", "Terug", "Back"),
-    ("fix_errors", "Verbeter de gemarkeerde velden.", "Please correct the marked fields."),
-    ("demo_notice", "Demonstratieomgeving: alle gegevens zijn verzonnen.", "Demo environment: all data is fictional."),
-    ("search_inventory", "Zoek op naam of organisatie", "Search name or organisation"),
+    (
+        "fix_errors",
+        "Verbeter de gemarkeerde velden.",
+        "Please correct the marked fields.",
+    ),
+    (
+        "demo_notice",
+        "Demonstratieomgeving: alle gegevens zijn verzonnen.",
+        "Demo environment: all data is fictional.",
+    ),
+    (
+        "search_inventory",
+        "Zoek op naam of organisatie",
+        "Search name or organisation",
+    ),
     ("status_active", "Actief", "Active"),
     ("status_on_hold", "Gepauzeerd", "On hold"),
     ("status_closed", "Afgesloten", "Closed"),
@@ -188,7 +246,12 @@ mod tests {
             let text = std::fs::read_to_string(&path).unwrap();
             for part in text.split(".t(\"").skip(1) {
                 let key = part.split('"').next().unwrap();
-                assert_ne!(Lang::Nl.t(key), "??", "{} uses unknown key {key}", path.display());
+                assert_ne!(
+                    Lang::Nl.t(key),
+                    "??",
+                    "{} uses unknown key {key}",
+                    path.display()
+                );
             }
         }
     }

@@ -43,7 +43,7 @@ pub fn router(app: App, config: WebConfig) -> Router {
         .nest("/api/v1", api::routes())
         .merge(assets::routes())
         .layer(axum::middleware::from_fn(csrf::refuse_cross_site))
-        .layer(headers::security_headers())
+        .layer(axum::middleware::from_fn(headers::add_security_headers))
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)
 }

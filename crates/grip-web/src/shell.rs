@@ -24,7 +24,13 @@ impl Shell {
     }
 
     pub fn anonymous(lang: Lang, path: &str) -> Shell {
-        Shell { lang, username: String::new(), roles: Vec::new(), nav: "", path: path.into() }
+        Shell {
+            lang,
+            username: String::new(),
+            roles: Vec::new(),
+            nav: "",
+            path: path.into(),
+        }
     }
 
     pub fn t(&self, key: &str) -> &'static str {
@@ -48,7 +54,11 @@ impl Shell {
     }
 
     pub fn role_labels(&self) -> String {
-        self.roles.iter().map(|r| self.lang.role_id(r.id())).collect::<Vec<_>>().join(", ")
+        self.roles
+            .iter()
+            .map(|r| self.lang.role_id(r.id()))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
     pub fn other_lang(&self) -> &'static str {

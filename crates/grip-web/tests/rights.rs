@@ -34,13 +34,30 @@ struct Route {
 const EDITORS: &[&str] = &["inkoper", "behoeftesteller", "contractmanager", "beheerder"];
 const CREATORS: &[&str] = &["inkoper", "behoeftesteller", "beheerder"];
 const MOVERS: &[&str] = &["inkoper", "contractmanager", "beheerder"];
-const UPLOADERS: &[&str] = &["inkoper", "behoeftesteller", "contractmanager", "jurist", "privacy", "security", "ai-expert", "beheerder"];
+const UPLOADERS: &[&str] = &[
+    "inkoper",
+    "behoeftesteller",
+    "contractmanager",
+    "jurist",
+    "privacy",
+    "security",
+    "ai-expert",
+    "beheerder",
+];
 const CATALOGUE: &[&str] = &["inkoper", "beheerder"];
 const INVENTORY: &[&str] = &["inkoper", "contractmanager", "beheerder"];
 const ADMIN: &[&str] = &["beheerder"];
 const VERIFIERS: &[&str] = &["auditor", "beheerder"];
 const CLASSIFIERS: &[&str] = &["inkoper", "jurist", "privacy", "ai-expert", "beheerder"];
-const OBLIGATION_KEEPERS: &[&str] = &["inkoper", "contractmanager", "jurist", "privacy", "security", "ai-expert", "beheerder"];
+const OBLIGATION_KEEPERS: &[&str] = &[
+    "inkoper",
+    "contractmanager",
+    "jurist",
+    "privacy",
+    "security",
+    "ai-expert",
+    "beheerder",
+];
 /// A high-risk profile: classifying it keeps the obligation the rows below change.
 const PROFILE: &str = r#"{"schema":"grip.system-profile/1","ai_definition":{"machine_based":true,"autonomy":true,"infers_outputs":true,"only_human_defined_rules":false},"exclusions":{"military_defence_national_security_only":false,"scientific_research_only":false},"gpai":{"is_gpai_model":false,"systemic_risk":false},"prohibited_practices":[],"realtime_rbi":{"used":false,"objective":"none","national_law_permits":null,"prior_authorisation":null},"annex_i":{"legislation":"none","safety_component_or_product":false,"third_party_conformity_assessment":false},"annex_iii_purposes":["6e"],"art6_3":{"narrow_procedural_task":false,"improves_completed_human_activity":false,"detects_patterns_without_replacing_human_assessment":false,"preparatory_task":false,"profiling_natural_persons":true},"transparency":{"interacts_directly_with_persons":false,"generates_synthetic_content":false,"emotion_recognition_or_biometric_categorisation":false,"deep_fake":false,"public_interest_text_without_editorial_review":false,"law_enforcement_exception":false},"deployment":{"public_authority":true,"law_enforcement":true,"under_own_name_or_trademark":false,"substantial_modification":false,"changes_purpose_to_high_risk":false},"name":"Profileringstool opsporing"}"#;
 const PROFILE_BODY: &str = r#"{"profile":{"schema":"grip.system-profile/1","ai_definition":{"machine_based":true,"autonomy":true,"infers_outputs":true,"only_human_defined_rules":false},"exclusions":{"military_defence_national_security_only":false,"scientific_research_only":false},"gpai":{"is_gpai_model":false,"systemic_risk":false},"prohibited_practices":[],"realtime_rbi":{"used":false,"objective":"none","national_law_permits":null,"prior_authorisation":null},"annex_i":{"legislation":"none","safety_component_or_product":false,"third_party_conformity_assessment":false},"annex_iii_purposes":["6e"],"art6_3":{"narrow_procedural_task":false,"improves_completed_human_activity":false,"detects_patterns_without_replacing_human_assessment":false,"preparatory_task":false,"profiling_natural_persons":true},"transparency":{"interacts_directly_with_persons":false,"generates_synthetic_content":false,"emotion_recognition_or_biometric_categorisation":false,"deep_fake":false,"public_interest_text_without_editorial_review":false,"law_enforcement_exception":false},"deployment":{"public_authority":true,"law_enforcement":true,"under_own_name_or_trademark":false,"substantial_modification":false,"changes_purpose_to_high_risk":false},"name":"Profileringstool opsporing"}}"#;
@@ -48,21 +65,31 @@ const PROFILE_BODY: &str = r#"{"profile":{"schema":"grip.system-profile/1","ai_d
 const OBLIGATION: &str = "deployer-4-ai-literacy";
 
 fn route(method: Method, path: &'static str, api: bool, who: Who, body: BodyKind) -> Route {
-    Route { method, path, api, who, body }
+    Route {
+        method,
+        path,
+        api,
+        who,
+        body,
+    }
 }
 
 fn routes() -> Vec<Route> {
     use BodyKind::*;
     use Who::*;
     let (get, post, put) = (Method::GET, Method::POST, Method::PUT);
-    // Routes that change obligations come before those that re-classify, so the obligation
-    // they name still exists.
     vec![
         route(get.clone(), "/", false, All, None),
         route(get.clone(), "/dossiers", false, All, None),
         route(get.clone(), "/dossiers/new", false, Only(CREATORS), None),
         route(get.clone(), "/dossiers/{d}", false, All, None),
-        route(get.clone(), "/dossiers/{d}/edit", false, Only(EDITORS), None),
+        route(
+            get.clone(),
+            "/dossiers/{d}/edit",
+            false,
+            Only(EDITORS),
+            None,
+        ),
         route(get.clone(), "/documents/{doc}", false, All, None),
         route(get.clone(), "/categories", false, All, None),
         route(get.clone(), "/suppliers", false, All, None),
@@ -70,38 +97,184 @@ fn routes() -> Vec<Route> {
         route(get.clone(), "/audit", false, All, None),
         route(get.clone(), "/audit?verify=1", false, Only(VERIFIERS), None),
         route(get.clone(), "/users", false, Only(ADMIN), None),
-        route(post.clone(), "/dossiers", false, Only(CREATORS), Form("title=Nieuw+dossier")),
-        route(post.clone(), "/dossiers/{d}", false, Only(EDITORS), Form("title=Bodycams+2027&status=active&classification_label=Politie+Intern")),
-        route(post.clone(), "/dossiers/{d}/phase", false, Only(MOVERS), Form("")),
-        route(post.clone(), "/dossiers/{d}/documents", false, Only(UPLOADERS), Upload),
-        route(post.clone(), "/suppliers", false, Only(CATALOGUE), Form("name=Leverancier+{role}")),
-        route(post.clone(), "/inventory", false, Only(INVENTORY), Form("name=Systeem+{role}")),
-        route(post.clone(), "/users", false, Only(ADMIN), Form("username=nieuw-{role}&password=lang-genoeg&roles=jurist")),
-        route(post.clone(), "/users/jurist/roles", false, Only(ADMIN), Form("roles=jurist")),
+        route(
+            post.clone(),
+            "/dossiers",
+            false,
+            Only(CREATORS),
+            Form("title=Nieuw+dossier"),
+        ),
+        route(
+            post.clone(),
+            "/dossiers/{d}",
+            false,
+            Only(EDITORS),
+            Form("title=Bodycams+2027&status=active&classification_label=Politie+Intern"),
+        ),
+        route(
+            post.clone(),
+            "/dossiers/{d}/phase",
+            false,
+            Only(MOVERS),
+            Form(""),
+        ),
+        route(
+            post.clone(),
+            "/dossiers/{d}/documents",
+            false,
+            Only(UPLOADERS),
+            Upload,
+        ),
+        route(
+            post.clone(),
+            "/suppliers",
+            false,
+            Only(CATALOGUE),
+            Form("name=Leverancier+{role}"),
+        ),
+        route(
+            post.clone(),
+            "/inventory",
+            false,
+            Only(INVENTORY),
+            Form("name=Systeem+{role}"),
+        ),
+        route(
+            post.clone(),
+            "/users",
+            false,
+            Only(ADMIN),
+            Form("username=nieuw-{role}&password=lang-genoeg&roles=jurist"),
+        ),
+        route(
+            post.clone(),
+            "/users/jurist/roles",
+            false,
+            Only(ADMIN),
+            Form("roles=jurist"),
+        ),
         route(get.clone(), "/api/v1/dossiers", true, All, None),
         route(get.clone(), "/api/v1/dossiers/{d}", true, All, None),
-        route(get.clone(), "/api/v1/dossiers/{d}/documents", true, All, None),
+        route(
+            get.clone(),
+            "/api/v1/dossiers/{d}/documents",
+            true,
+            All,
+            None,
+        ),
         route(get.clone(), "/api/v1/documents/{doc}", true, All, None),
-        route(get.clone(), "/api/v1/documents/{doc}/content", true, All, None),
+        route(
+            get.clone(),
+            "/api/v1/documents/{doc}/content",
+            true,
+            All,
+            None,
+        ),
         route(get.clone(), "/api/v1/categories", true, All, None),
         route(get.clone(), "/api/v1/suppliers", true, All, None),
         route(get.clone(), "/api/v1/inventory", true, All, None),
         route(get.clone(), "/api/v1/audit-events", true, All, None),
-        route(post.clone(), "/api/v1/dossiers", true, Only(CREATORS), Json(r#"{"title": "API-dossier {role}"}"#)),
-        route(put.clone(), "/api/v1/dossiers/{d}", true, Only(EDITORS), Json(r#"{"title": "Bodycams 2027"}"#)),
-        route(post.clone(), "/api/v1/dossiers/{d}/phase", true, Only(MOVERS), None),
-        route(post.clone(), "/api/v1/dossiers/{d}/documents", true, Only(UPLOADERS), Upload),
-        route(post.clone(), "/api/v1/suppliers", true, Only(CATALOGUE), Json(r#"{"name": "API-leverancier {role}"}"#)),
-        route(post.clone(), "/api/v1/inventory", true, Only(INVENTORY), Json(r#"{"name": "API-systeem {role}"}"#)),
-        route(get.clone(), "/dossiers/{d}/classify", false, Only(CLASSIFIERS), None),
-        route(get.clone(), "/dossiers/{d}/classifications/{c}", false, All, None),
-        route(post.clone(), "/dossiers/{d}/obligations/{ob}", false, Only(OBLIGATION_KEEPERS), Form("status=in_progress&reason=")),
+        route(
+            post.clone(),
+            "/api/v1/dossiers",
+            true,
+            Only(CREATORS),
+            Json(r#"{"title": "API-dossier {role}"}"#),
+        ),
+        route(
+            put.clone(),
+            "/api/v1/dossiers/{d}",
+            true,
+            Only(EDITORS),
+            Json(r#"{"title": "Bodycams 2027"}"#),
+        ),
+        route(
+            post.clone(),
+            "/api/v1/dossiers/{d}/phase",
+            true,
+            Only(MOVERS),
+            None,
+        ),
+        route(
+            post.clone(),
+            "/api/v1/dossiers/{d}/documents",
+            true,
+            Only(UPLOADERS),
+            Upload,
+        ),
+        route(
+            post.clone(),
+            "/api/v1/suppliers",
+            true,
+            Only(CATALOGUE),
+            Json(r#"{"name": "API-leverancier {role}"}"#),
+        ),
+        route(
+            post.clone(),
+            "/api/v1/inventory",
+            true,
+            Only(INVENTORY),
+            Json(r#"{"name": "API-systeem {role}"}"#),
+        ),
+        // Routes that change obligations come before those that re-classify, so the
+        // obligation they name still exists.
+        route(
+            get.clone(),
+            "/dossiers/{d}/classify",
+            false,
+            Only(CLASSIFIERS),
+            None,
+        ),
+        route(
+            get.clone(),
+            "/dossiers/{d}/classifications/{c}",
+            false,
+            All,
+            None,
+        ),
+        route(
+            post.clone(),
+            "/dossiers/{d}/obligations/{ob}",
+            false,
+            Only(OBLIGATION_KEEPERS),
+            Form("status=in_progress&reason="),
+        ),
         route(post.clone(), "/api/v1/classify", true, All, Json(PROFILE)),
-        route(get.clone(), "/api/v1/dossiers/{d}/classifications", true, All, None),
-        route(get.clone(), "/api/v1/dossiers/{d}/obligations", true, All, None),
-        route(put.clone(), "/api/v1/dossiers/{d}/obligations/{ob}", true, Only(OBLIGATION_KEEPERS), Json(r#"{"status": "done"}"#)),
-        route(put, "/api/v1/dossiers/{d}/profile", true, Only(CLASSIFIERS), Json(PROFILE_BODY)),
-        route(post, "/dossiers/{d}/classify", false, Only(CLASSIFIERS), Form("step=ai&a_ai_definition.machine_based=yes")),
+        route(
+            get.clone(),
+            "/api/v1/dossiers/{d}/classifications",
+            true,
+            All,
+            None,
+        ),
+        route(
+            get.clone(),
+            "/api/v1/dossiers/{d}/obligations",
+            true,
+            All,
+            None,
+        ),
+        route(
+            put.clone(),
+            "/api/v1/dossiers/{d}/obligations/{ob}",
+            true,
+            Only(OBLIGATION_KEEPERS),
+            Json(r#"{"status": "done"}"#),
+        ),
+        route(
+            put,
+            "/api/v1/dossiers/{d}/profile",
+            true,
+            Only(CLASSIFIERS),
+            Json(PROFILE_BODY),
+        ),
+        route(
+            post,
+            "/dossiers/{d}/classify",
+            false,
+            Only(CLASSIFIERS),
+            Form("step=ai&a_ai_definition.machine_based=yes"),
+        ),
     ]
 }
 
@@ -116,7 +289,11 @@ fn build(app: &TestApp, r: &Route, who: Option<Role>, classification: &str) -> R
     let mut builder = Request::builder().method(r.method.clone()).uri(path);
     if let Some(role) = who {
         let person = app.person(role);
-        builder = if r.api { with_token(builder, &person.token) } else { with_session(builder, &person.session) };
+        builder = if r.api {
+            with_token(builder, &person.token)
+        } else {
+            with_session(builder, &person.session)
+        };
     }
     let fill = |s: &str| s.replace("{role}", role);
     match &r.body {
@@ -125,10 +302,17 @@ fn build(app: &TestApp, r: &Route, who: Option<Role>, classification: &str) -> R
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .body(Body::from(fill(text)))
             .unwrap(),
-        BodyKind::Json(text) => builder.header(header::CONTENT_TYPE, "application/json").body(Body::from(fill(text))).unwrap(),
+        BodyKind::Json(text) => builder
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(fill(text)))
+            .unwrap(),
         BodyKind::Upload => {
-            let (content_type, body) = multipart("antwoord.txt", format!("Antwoord van {role}").as_bytes());
-            builder.header(header::CONTENT_TYPE, content_type).body(Body::from(body)).unwrap()
+            let (content_type, body) =
+                multipart("antwoord.txt", format!("Antwoord van {role}").as_bytes());
+            builder
+                .header(header::CONTENT_TYPE, content_type)
+                .body(Body::from(body))
+                .unwrap()
         }
     }
 }
@@ -148,7 +332,9 @@ async fn every_route_for_every_role_and_for_nobody() {
         ..Default::default()
     };
     let buyer = app.person(Role::Inkoper).actor.clone();
-    let stored = grip_app::classification::record(&app.db.app, &buyer, &app.dossier_id, submission).await.unwrap();
+    let stored = grip_app::classification::record(&app.db.app, &buyer, &app.dossier_id, submission)
+        .await
+        .unwrap();
     let c = stored.id.as_str();
     let mut failures = Vec::new();
     for r in routes() {
@@ -158,34 +344,65 @@ async fn every_route_for_every_role_and_for_nobody() {
             .headers()
             .get(header::LOCATION)
             .is_some_and(|l| l.to_str().unwrap_or("").starts_with("/login"));
-        let refused_anonymous = if r.api { status == StatusCode::UNAUTHORIZED } else { status == StatusCode::SEE_OTHER && to_login };
+        let refused_anonymous = if r.api {
+            status == StatusCode::UNAUTHORIZED
+        } else {
+            status == StatusCode::SEE_OTHER && to_login
+        };
         if !refused_anonymous {
             failures.push(format!("anonymous {} {} got {status}", r.method, r.path));
         }
         for role in Role::ALL {
             let status = app.send(build(&app, &r, Some(role), c)).await.status();
             let expected = allowed(r.who, role);
-            let was_allowed = status != StatusCode::FORBIDDEN && status != StatusCode::UNAUTHORIZED && !status.is_server_error();
-            if was_allowed != expected || (expected && status.is_client_error() && status != StatusCode::CONFLICT) {
-                failures.push(format!("{} {} {} as {}: got {status}, expected {}", r.method, r.path, if r.api { "(api)" } else { "" }, role.id(), if expected { "allowed" } else { "refused" }));
+            let was_allowed = status != StatusCode::FORBIDDEN
+                && status != StatusCode::UNAUTHORIZED
+                && !status.is_server_error();
+            if was_allowed != expected
+                || (expected && status.is_client_error() && status != StatusCode::CONFLICT)
+            {
+                failures.push(format!(
+                    "{} {} {} as {}: got {status}, expected {}",
+                    r.method,
+                    r.path,
+                    if r.api { "(api)" } else { "" },
+                    role.id(),
+                    if expected { "allowed" } else { "refused" }
+                ));
             }
         }
     }
     app.db.finish().await;
-    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_buyer_who_is_not_a_member_cannot_change_the_dossier() {
     let app = TestApp::new().await;
     let outsider = grip_app::testing::user(&app.db.app, "buitenstaander", &[Role::Inkoper]).await;
-    let session = grip_app::auth::sign_in(&app.db.app, &outsider.username, "test-password").await.unwrap().session_secret;
-    let request = with_session(Request::post(format!("/dossiers/{}/phase", app.dossier_id)), &session)
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(Body::from(""))
-        .unwrap();
+    let session = grip_app::auth::sign_in(&app.db.app, &outsider.username, "test-password")
+        .await
+        .unwrap()
+        .session_secret;
+    let request = with_session(
+        Request::post(format!("/dossiers/{}/phase", app.dossier_id)),
+        &session,
+    )
+    .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+    .body(Body::from(""))
+    .unwrap();
     assert_eq!(app.send(request).await.status(), StatusCode::FORBIDDEN);
-    let page = with_session(Request::get(format!("/dossiers/{}", app.dossier_id)), &session).body(Body::empty()).unwrap();
+    let page = with_session(
+        Request::get(format!("/dossiers/{}", app.dossier_id)),
+        &session,
+    )
+    .body(Body::empty())
+    .unwrap();
     let html = support::body_text(app.send(page).await).await;
     assert!(!html.contains("/phase\""), "the move button is not offered");
     app.db.finish().await;

@@ -37,7 +37,8 @@ impl From<AuditRow> for ApiAuditEvent {
             actor: e.actor,
             dossier_id: e.dossier_id,
             kind: e.kind,
-            payload: serde_json::from_str(&e.payload).unwrap_or(serde_json::Value::String(e.payload)),
+            payload: serde_json::from_str(&e.payload)
+                .unwrap_or(serde_json::Value::String(e.payload)),
             prev_hash: e.prev_hash,
             hash: e.hash,
         }
@@ -54,8 +55,22 @@ pub struct AuditQuery {
 
 #[utoipa::path(get, path = "/api/v1/audit-events", tag = "audit", params(AuditQuery),
     responses((status = 200, body = List<ApiAuditEvent>), (status = 401, body = Problem)))]
-pub async fn events(State(state): State<AppState>, ApiActor(actor): ApiActor, ApiQuery(q): ApiQuery<AuditQuery>) -> Result<Json<List<ApiAuditEvent>>, ApiError> {
-    let paging = PageParams { page: q.page, per_page: q.per_page }.paging()?;
-    let page = grip_app::audit::list(&state.app, &actor, q.dossier_id.as_deref().filter(|s| !s.is_empty()), paging).await?;
+pub async fn events(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    ApiQuery(q): ApiQuery<AuditQuery>,
+) -> Result<Json<List<ApiAuditEvent>>, ApiError> {
+    let paging = PageParams {
+        page: q.page,
+        per_page: q.per_page,
+    }
+    .paging()?;
+    let page = grip_app::audit::list(
+        &state.app,
+        &actor,
+        q.dossier_id.as_deref().filter(|s| !s.is_empty()),
+        paging,
+    )
+    .await?;
     Ok(Json(List::from_page(page, ApiAuditEvent::from)))
 }

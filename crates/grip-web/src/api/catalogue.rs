@@ -44,7 +44,12 @@ impl From<CategoryRow> for ApiCategory {
             code: c.code,
             name_nl: c.name_nl,
             name_en: c.name_en,
-            cpv_codes: c.cpv_codes.split(',').filter(|s| !s.is_empty()).map(str::to_string).collect(),
+            cpv_codes: c
+                .cpv_codes
+                .split(',')
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect(),
             ai_exposure: c.exposure,
             reason_nl: c.reason_nl,
             reason_en: c.reason_en,
@@ -64,37 +69,78 @@ pub struct ApiSupplier {
 
 impl From<SupplierRow> for ApiSupplier {
     fn from(s: SupplierRow) -> Self {
-        ApiSupplier { id: s.id, name: s.name, kvk: s.kvk, city: s.city, description: s.description, created_at: rfc3339_ms(s.created_at) }
+        ApiSupplier {
+            id: s.id,
+            name: s.name,
+            kvk: s.kvk,
+            city: s.city,
+            description: s.description,
+            created_at: rfc3339_ms(s.created_at),
+        }
     }
 }
 
 #[utoipa::path(get, path = "/api/v1/categories", tag = "catalogue", params(PageParams),
     responses((status = 200, body = List<ApiCategory>), (status = 401, body = Problem)))]
-pub async fn categories(State(state): State<AppState>, ApiActor(actor): ApiActor, ApiQuery(q): ApiQuery<PageParams>) -> Result<Json<List<ApiCategory>>, ApiError> {
+pub async fn categories(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    ApiQuery(q): ApiQuery<PageParams>,
+) -> Result<Json<List<ApiCategory>>, ApiError> {
     let paging = q.paging()?;
     let all = catalogue::list_categories(&state.app, &actor).await?;
     let total = all.len() as i64;
-    let items = all.into_iter().skip(paging.offset() as usize).take(paging.per_page as usize).map(ApiCategory::from).collect();
-    Ok(Json(List { items, total, page: paging.page, per_page: paging.per_page }))
+    let items = all
+        .into_iter()
+        .skip(paging.offset() as usize)
+        .take(paging.per_page as usize)
+        .map(ApiCategory::from)
+        .collect();
+    Ok(Json(List {
+        items,
+        total,
+        page: paging.page,
+        per_page: paging.per_page,
+    }))
 }
 
 #[utoipa::path(get, path = "/api/v1/categories/{id}", tag = "catalogue",
     responses((status = 200, body = ApiCategory), (status = 404, body = Problem)))]
-pub async fn category(State(state): State<AppState>, ApiActor(actor): ApiActor, Path(id): Path<String>) -> Result<Json<ApiCategory>, ApiError> {
-    Ok(Json(catalogue::get_category(&state.app, &actor, &id).await?.into()))
+pub async fn category(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path(id): Path<String>,
+) -> Result<Json<ApiCategory>, ApiError> {
+    Ok(Json(
+        catalogue::get_category(&state.app, &actor, &id)
+            .await?
+            .into(),
+    ))
 }
 
 #[utoipa::path(get, path = "/api/v1/suppliers", tag = "catalogue", params(PageParams),
     responses((status = 200, body = List<ApiSupplier>), (status = 401, body = Problem)))]
-pub async fn suppliers(State(state): State<AppState>, ApiActor(actor): ApiActor, ApiQuery(q): ApiQuery<PageParams>) -> Result<Json<List<ApiSupplier>>, ApiError> {
+pub async fn suppliers(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    ApiQuery(q): ApiQuery<PageParams>,
+) -> Result<Json<List<ApiSupplier>>, ApiError> {
     let page = catalogue::list_suppliers(&state.app, &actor, q.paging()?).await?;
     Ok(Json(List::from_page(page, ApiSupplier::from)))
 }
 
 #[utoipa::path(get, path = "/api/v1/suppliers/{id}", tag = "catalogue",
     responses((status = 200, body = ApiSupplier), (status = 404, body = Problem)))]
-pub async fn supplier(State(state): State<AppState>, ApiActor(actor): ApiActor, Path(id): Path<String>) -> Result<Json<ApiSupplier>, ApiError> {
-    Ok(Json(catalogue::get_supplier(&state.app, &actor, &id).await?.into()))
+pub async fn supplier(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path(id): Path<String>,
+) -> Result<Json<ApiSupplier>, ApiError> {
+    Ok(Json(
+        catalogue::get_supplier(&state.app, &actor, &id)
+            .await?
+            .into(),
+    ))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -111,10 +157,21 @@ pub struct SupplierBody {
 
 #[utoipa::path(post, path = "/api/v1/suppliers", tag = "catalogue", request_body = SupplierBody,
     responses((status = 201, body = ApiSupplier), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
-pub async fn create_supplier(State(state): State<AppState>, ApiActor(actor): ApiActor, body: Result<Json<SupplierBody>, JsonRejection>) -> Result<Response, ApiError> {
+pub async fn create_supplier(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    body: Result<Json<SupplierBody>, JsonRejection>,
+) -> Result<Response, ApiError> {
     let Json(b) = body.map_err(json_rejection)?;
-    let input = SupplierInput { name: b.name, kvk: b.kvk, city: b.city, description: b.description };
+    let input = SupplierInput {
+        name: b.name,
+        kvk: b.kvk,
+        city: b.city,
+        description: b.description,
+    };
     let id = catalogue::create_supplier(&state.app, &actor, &input).await?;
-    let created: ApiSupplier = catalogue::get_supplier(&state.app, &actor, &id).await?.into();
+    let created: ApiSupplier = catalogue::get_supplier(&state.app, &actor, &id)
+        .await?
+        .into();
     Ok((StatusCode::CREATED, Json(created)).into_response())
 }

@@ -48,15 +48,30 @@ impl From<DocumentRow> for ApiDocument {
 
 #[utoipa::path(get, path = "/api/v1/dossiers/{id}/documents", tag = "documents",
     responses((status = 200, body = Vec<ApiDocument>), (status = 404, body = Problem)))]
-pub async fn list(State(state): State<AppState>, ApiActor(actor): ApiActor, Path(id): Path<String>) -> Result<Json<Vec<ApiDocument>>, ApiError> {
+pub async fn list(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<ApiDocument>>, ApiError> {
     let detail = dossiers::detail(&state.app, &actor, &id).await?;
-    Ok(Json(detail.documents.into_iter().map(ApiDocument::from).collect()))
+    Ok(Json(
+        detail
+            .documents
+            .into_iter()
+            .map(ApiDocument::from)
+            .collect(),
+    ))
 }
 
 #[utoipa::path(post, path = "/api/v1/dossiers/{id}/documents", tag = "documents",
     request_body(content_type = "multipart/form-data", description = "one field `file`: PDF, DOCX, ODT, HTML, TXT or Markdown, at most 25 MB"),
     responses((status = 201, body = ApiDocument), (status = 413, body = Problem), (status = 415, body = Problem), (status = 422, body = Problem)))]
-pub async fn upload(State(state): State<AppState>, ApiActor(actor): ApiActor, Path(id): Path<String>, multipart: Multipart) -> Result<Response, ApiError> {
+pub async fn upload(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path(id): Path<String>,
+    multipart: Multipart,
+) -> Result<Response, ApiError> {
     let (name, bytes) = read_file_field(multipart, state.app.limits.max_document_bytes).await?;
     let row = documents::upload(&state.app, &actor, &id, &name, &bytes).await?;
     Ok((StatusCode::CREATED, Json(ApiDocument::from(row))).into_response())
@@ -64,13 +79,21 @@ pub async fn upload(State(state): State<AppState>, ApiActor(actor): ApiActor, Pa
 
 #[utoipa::path(get, path = "/api/v1/documents/{id}", tag = "documents",
     responses((status = 200, body = ApiDocument), (status = 404, body = Problem)))]
-pub async fn metadata(State(state): State<AppState>, ApiActor(actor): ApiActor, Path(id): Path<String>) -> Result<Json<ApiDocument>, ApiError> {
+pub async fn metadata(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path(id): Path<String>,
+) -> Result<Json<ApiDocument>, ApiError> {
     Ok(Json(documents::get(&state.app, &actor, &id).await?.into()))
 }
 
 #[utoipa::path(get, path = "/api/v1/documents/{id}/content", tag = "documents",
     responses((status = 200, description = "the stored bytes, as an attachment"), (status = 404, body = Problem)))]
-pub async fn content(State(state): State<AppState>, ApiActor(actor): ApiActor, Path(id): Path<String>) -> Result<Response, ApiError> {
+pub async fn content(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
     let (row, bytes) = documents::download(&state.app, &actor, &id).await?;
     Ok(crate::pages::file_response(&row, bytes))
 }

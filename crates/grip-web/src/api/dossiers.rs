@@ -106,8 +106,16 @@ impl From<DossierBody> for DossierInput {
 
 #[utoipa::path(get, path = "/api/v1/dossiers", tag = "dossiers", params(DossierQuery),
     responses((status = 200, body = List<ApiDossier>), (status = 401, body = Problem), (status = 422, body = Problem)))]
-pub async fn list(State(state): State<AppState>, ApiActor(actor): ApiActor, ApiQuery(q): ApiQuery<DossierQuery>) -> Result<Json<List<ApiDossier>>, ApiError> {
-    let paging = PageParams { page: q.page.clone(), per_page: q.per_page.clone() }.paging()?;
+pub async fn list(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    ApiQuery(q): ApiQuery<DossierQuery>,
+) -> Result<Json<List<ApiDossier>>, ApiError> {
+    let paging = PageParams {
+        page: q.page.clone(),
+        per_page: q.per_page.clone(),
+    }
+    .paging()?;
     let filter = DossierFilter {
         query: q.q.filter(|s| !s.trim().is_empty()),
         phase: q.phase.filter(|s| !s.is_empty()),
@@ -119,7 +127,11 @@ pub async fn list(State(state): State<AppState>, ApiActor(actor): ApiActor, ApiQ
 
 #[utoipa::path(get, path = "/api/v1/dossiers/{id}", tag = "dossiers",
     responses((status = 200, body = ApiDossier), (status = 404, body = Problem)))]
-pub async fn get_one(State(state): State<AppState>, ApiActor(actor): ApiActor, Path(id): Path<String>) -> Result<Json<ApiDossier>, ApiError> {
+pub async fn get_one(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path(id): Path<String>,
+) -> Result<Json<ApiDossier>, ApiError> {
     Ok(Json(dossiers::get(&state.app, &actor, &id).await?.into()))
 }
 
@@ -133,7 +145,15 @@ pub async fn create(
     let Json(body) = body.map_err(json_rejection)?;
     let id = dossiers::create(&state.app, &actor, &body.into()).await?;
     let created: ApiDossier = dossiers::get(&state.app, &actor, &id).await?.into();
-    Ok((StatusCode::CREATED, [(axum::http::header::LOCATION, format!("/api/v1/dossiers/{id}"))], Json(created)).into_response())
+    Ok((
+        StatusCode::CREATED,
+        [(
+            axum::http::header::LOCATION,
+            format!("/api/v1/dossiers/{id}"),
+        )],
+        Json(created),
+    )
+        .into_response())
 }
 
 #[utoipa::path(put, path = "/api/v1/dossiers/{id}", tag = "dossiers", request_body = DossierBody,

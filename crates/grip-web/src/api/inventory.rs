@@ -17,7 +17,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/inventory", get(list).post(create)).route("/inventory/{id}", get(get_one))
+    Router::new()
+        .route("/inventory", get(list).post(create))
+        .route("/inventory/{id}", get(get_one))
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -69,15 +71,33 @@ pub struct InventoryQuery {
 
 #[utoipa::path(get, path = "/api/v1/inventory", tag = "inventory", params(InventoryQuery),
     responses((status = 200, body = List<ApiInventoryItem>), (status = 401, body = Problem)))]
-pub async fn list(State(state): State<AppState>, ApiActor(actor): ApiActor, ApiQuery(q): ApiQuery<InventoryQuery>) -> Result<Json<List<ApiInventoryItem>>, ApiError> {
-    let paging = PageParams { page: q.page, per_page: q.per_page }.paging()?;
-    let page = inventory::list(&state.app, &actor, q.q.as_deref().filter(|s| !s.is_empty()), paging).await?;
+pub async fn list(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    ApiQuery(q): ApiQuery<InventoryQuery>,
+) -> Result<Json<List<ApiInventoryItem>>, ApiError> {
+    let paging = PageParams {
+        page: q.page,
+        per_page: q.per_page,
+    }
+    .paging()?;
+    let page = inventory::list(
+        &state.app,
+        &actor,
+        q.q.as_deref().filter(|s| !s.is_empty()),
+        paging,
+    )
+    .await?;
     Ok(Json(List::from_page(page, ApiInventoryItem::from)))
 }
 
 #[utoipa::path(get, path = "/api/v1/inventory/{id}", tag = "inventory",
     responses((status = 200, body = ApiInventoryItem), (status = 404, body = Problem)))]
-pub async fn get_one(State(state): State<AppState>, ApiActor(actor): ApiActor, Path(id): Path<String>) -> Result<Json<ApiInventoryItem>, ApiError> {
+pub async fn get_one(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path(id): Path<String>,
+) -> Result<Json<ApiInventoryItem>, ApiError> {
     Ok(Json(inventory::get(&state.app, &actor, &id).await?.into()))
 }
 
@@ -99,9 +119,20 @@ pub struct InventoryBody {
 
 #[utoipa::path(post, path = "/api/v1/inventory", tag = "inventory", request_body = InventoryBody,
     responses((status = 201, body = ApiInventoryItem), (status = 403, body = Problem), (status = 422, body = Problem)))]
-pub async fn create(State(state): State<AppState>, ApiActor(actor): ApiActor, body: Result<Json<InventoryBody>, JsonRejection>) -> Result<Response, ApiError> {
+pub async fn create(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    body: Result<Json<InventoryBody>, JsonRejection>,
+) -> Result<Response, ApiError> {
     let Json(b) = body.map_err(json_rejection)?;
-    let input = InventoryInput { name: b.name, description: b.description, supplier_id: b.supplier_id, dossier_id: b.dossier_id, status: b.status, ai_exposure: b.ai_exposure };
+    let input = InventoryInput {
+        name: b.name,
+        description: b.description,
+        supplier_id: b.supplier_id,
+        dossier_id: b.dossier_id,
+        status: b.status,
+        ai_exposure: b.ai_exposure,
+    };
     let id = inventory::create(&state.app, &actor, &input).await?;
     let created: ApiInventoryItem = inventory::get(&state.app, &actor, &id).await?.into();
     Ok((StatusCode::CREATED, Json(created)).into_response())

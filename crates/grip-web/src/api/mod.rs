@@ -24,16 +24,26 @@ use utoipa::{IntoParams, OpenApi, ToSchema};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/openapi.json", get(|| async { Json(ApiDoc::openapi()).into_response() }))
+        .route(
+            "/openapi.json",
+            get(|| async { Json(ApiDoc::openapi()).into_response() }),
+        )
         .merge(dossiers::routes())
-        .merge(documents::routes().layer(DefaultBodyLimit::max(grip_app::Limits::default().max_document_bytes + 1024 * 1024)))
+        .merge(documents::routes().layer(DefaultBodyLimit::max(
+            grip_app::Limits::default().max_document_bytes + 1024 * 1024,
+        )))
         .merge(catalogue::routes())
         .merge(inventory::routes())
         .merge(audit::routes())
         .merge(classify::routes())
         .merge(classifications::routes())
         .fallback(|| async {
-            problem::problem(axum::http::StatusCode::NOT_FOUND, "not_found", "no such API route".into(), Vec::new())
+            problem::problem(
+                axum::http::StatusCode::NOT_FOUND,
+                "not_found",
+                "no such API route".into(),
+                Vec::new(),
+            )
         })
 }
 
@@ -85,12 +95,20 @@ pub struct PageParams {
 
 impl PageParams {
     pub fn paging(&self) -> Result<Paging, ApiError> {
-        let number = |field: &'static str, v: &Option<String>, min: i64, max: i64| -> Result<Option<i64>, ApiError> {
+        let number = |field: &'static str,
+                      v: &Option<String>,
+                      min: i64,
+                      max: i64|
+         -> Result<Option<i64>, ApiError> {
             match v.as_deref() {
                 None | Some("") => Ok(None),
                 Some(text) => match text.parse::<i64>() {
                     Ok(n) if (min..=max).contains(&n) => Ok(Some(n)),
-                    _ => Err(ApiError(AppError::invalid(field, "out_of_range", format!("{field} must be a whole number from {min} to {max}")))),
+                    _ => Err(ApiError(AppError::invalid(
+                        field,
+                        "out_of_range",
+                        format!("{field} must be a whole number from {min} to {max}"),
+                    ))),
                 },
             }
         };
@@ -125,6 +143,11 @@ pub struct List<T> {
 
 impl<T> List<T> {
     pub fn from_page<U>(page: grip_store::Page<U>, map: impl Fn(U) -> T) -> List<T> {
-        List { items: page.items.into_iter().map(map).collect(), total: page.total, page: page.page, per_page: page.per_page }
+        List {
+            items: page.items.into_iter().map(map).collect(),
+            total: page.total,
+            page: page.page,
+            per_page: page.per_page,
+        }
     }
 }

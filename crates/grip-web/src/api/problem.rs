@@ -40,7 +40,12 @@ impl From<AppError> for ApiError {
     }
 }
 
-pub fn problem(status: StatusCode, code: &str, detail: String, errors: Vec<ProblemField>) -> Response {
+pub fn problem(
+    status: StatusCode,
+    code: &str,
+    detail: String,
+    errors: Vec<ProblemField>,
+) -> Response {
     let body = Problem {
         kind: format!("/api/v1/problems/{code}"),
         title: status.canonical_reason().unwrap_or("Error").into(),
@@ -50,13 +55,15 @@ pub fn problem(status: StatusCode, code: &str, detail: String, errors: Vec<Probl
         errors,
     };
     let mut response = (status, Json(body)).into_response();
-    response
-        .headers_mut()
-        .insert(header::CONTENT_TYPE, header::HeaderValue::from_static("application/problem+json"));
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        header::HeaderValue::from_static("application/problem+json"),
+    );
     if status == StatusCode::UNAUTHORIZED {
-        response
-            .headers_mut()
-            .insert(header::WWW_AUTHENTICATE, header::HeaderValue::from_static("Bearer realm=\"grip\""));
+        response.headers_mut().insert(
+            header::WWW_AUTHENTICATE,
+            header::HeaderValue::from_static("Bearer realm=\"grip\""),
+        );
     }
     response
 }
@@ -68,13 +75,19 @@ impl IntoResponse for ApiError {
             tracing::error!(error = %self.0, "API request failed");
         }
         let detail = match &self.0 {
-            AppError::Store(_) | AppError::Internal(_) => "internal error; nothing was changed".to_string(),
+            AppError::Store(_) | AppError::Internal(_) => {
+                "internal error; nothing was changed".to_string()
+            }
             other => other.to_string(),
         };
         let errors = match &self.0 {
             AppError::Invalid(list) => list
                 .iter()
-                .map(|e| ProblemField { field: e.field.to_string(), code: e.code.into(), message: e.message.clone() })
+                .map(|e| ProblemField {
+                    field: e.field.to_string(),
+                    code: e.code.into(),
+                    message: e.message.clone(),
+                })
                 .collect(),
             _ => Vec::new(),
         };
@@ -86,7 +99,9 @@ impl IntoResponse for ApiError {
 pub fn json_rejection(rejection: JsonRejection) -> ApiError {
     let code = match rejection.status() {
         StatusCode::UNSUPPORTED_MEDIA_TYPE => {
-            return ApiError(AppError::UnsupportedMedia("expected Content-Type: application/json".into()));
+            return ApiError(AppError::UnsupportedMedia(
+                "expected Content-Type: application/json".into(),
+            ));
         }
         StatusCode::PAYLOAD_TOO_LARGE => "payload_too_large",
         _ => "malformed_json",

@@ -1,10 +1,10 @@
 //! Categories (read-only; they come from the portfolio knowledge pack) and suppliers.
 
+use crate::AppState;
 use crate::auth::Viewer;
 use crate::error::{PageError, message_of, render, status_of};
 use crate::pages::{Pager, page_param};
 use crate::shell::Shell;
-use crate::AppState;
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -30,7 +30,10 @@ struct CategoriesPage {
 
 async fn categories(State(state): State<AppState>, viewer: Viewer) -> Result<Response, PageError> {
     let categories = catalogue::list_categories(&state.app, &viewer.actor).await?;
-    render(&CategoriesPage { shell: Shell::new(&viewer, "categories", "/categories"), categories })
+    render(&CategoriesPage {
+        shell: Shell::new(&viewer, "categories", "/categories"),
+        categories,
+    })
 }
 
 #[derive(Template)]
@@ -48,8 +51,14 @@ struct PageQuery {
     page: Option<String>,
 }
 
-async fn suppliers_page(state: &AppState, viewer: &Viewer, page: Option<i64>, errors: Vec<String>) -> Result<SuppliersPage, PageError> {
-    let list = catalogue::list_suppliers(&state.app, &viewer.actor, Paging::new(page, Some(50))).await?;
+async fn suppliers_page(
+    state: &AppState,
+    viewer: &Viewer,
+    page: Option<i64>,
+    errors: Vec<String>,
+) -> Result<SuppliersPage, PageError> {
+    let list =
+        catalogue::list_suppliers(&state.app, &viewer.actor, Paging::new(page, Some(50))).await?;
     Ok(SuppliersPage {
         shell: Shell::new(viewer, "suppliers", "/suppliers"),
         pager: Pager::new("/suppliers", &list, &[]),
@@ -59,11 +68,19 @@ async fn suppliers_page(state: &AppState, viewer: &Viewer, page: Option<i64>, er
     })
 }
 
-async fn suppliers(State(state): State<AppState>, viewer: Viewer, Query(q): Query<PageQuery>) -> Result<Response, PageError> {
+async fn suppliers(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Query(q): Query<PageQuery>,
+) -> Result<Response, PageError> {
     render(&suppliers_page(&state, &viewer, page_param(&q.page), Vec::new()).await?)
 }
 
-async fn add_supplier(State(state): State<AppState>, viewer: Viewer, Form(form): Form<SupplierInput>) -> Result<Response, PageError> {
+async fn add_supplier(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Form(form): Form<SupplierInput>,
+) -> Result<Response, PageError> {
     match catalogue::create_supplier(&state.app, &viewer.actor, &form).await {
         Ok(_) => Ok(Redirect::to("/suppliers").into_response()),
         Err(err @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
@@ -72,7 +89,11 @@ async fn add_supplier(State(state): State<AppState>, viewer: Viewer, Form(form):
                 AppError::Invalid(list) => list.iter().map(|e| e.message.clone()).collect(),
                 other => vec![message_of(other).0],
             };
-            Ok((status, render(&suppliers_page(&state, &viewer, None, errors).await?)?).into_response())
+            Ok((
+                status,
+                render(&suppliers_page(&state, &viewer, None, errors).await?)?,
+            )
+                .into_response())
         }
         Err(other) => Err(other.into()),
     }

@@ -1,18 +1,18 @@
 //! Dossier pages: the list (search, filter, paging; htmx refreshes only the results), the
 //! dossier page, create and edit forms, moving to the next phase and uploading documents.
 
+use crate::AppState;
 use crate::auth::Viewer;
-use crate::error::{PageError, render, status_of, message_of};
+use crate::error::{PageError, message_of, render, status_of};
 use crate::pages::page_param;
 use crate::shell::Shell;
-use crate::AppState;
 use askama::Template;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
-use grip_app::{Action, AppError, Paging, Phase, dossiers, documents};
+use grip_app::{Action, AppError, Paging, Phase, documents, dossiers};
 use grip_core::dossier::{CLASSIFICATION_LABELS, DossierInput, DossierStatus, FieldError};
 use grip_store::catalogue::CategoryRow;
 use grip_store::dossiers::{DossierFilter, DossierView};
@@ -29,7 +29,9 @@ pub fn routes() -> Router<AppState> {
             "/dossiers/{id}/documents",
             // The use case enforces the real limit with a clear message; this only stops
             // bodies far beyond it from being read at all.
-            post(upload).layer(DefaultBodyLimit::max(grip_app::Limits::default().max_document_bytes + 1024 * 1024)),
+            post(upload).layer(DefaultBodyLimit::max(
+                grip_app::Limits::default().max_document_bytes + 1024 * 1024,
+            )),
         )
         .route("/documents/{id}", get(download))
 }
@@ -61,26 +63,46 @@ struct ListPage {
 }
 
 fn non_empty(v: &Option<String>) -> Option<String> {
-    v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
+    v.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
 }
 
-async fn list(State(state): State<AppState>, viewer: Viewer, Query(q): Query<ListQuery>) -> Result<Response, PageError> {
+async fn list(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Query(q): Query<ListQuery>,
+) -> Result<Response, PageError> {
     let filter = DossierFilter {
         query: non_empty(&q.q).map(|s| s.chars().take(200).collect()),
         phase: non_empty(&q.phase),
         category_id: non_empty(&q.category),
     };
-    let page = dossiers::list(&state.app, &viewer.actor, &filter, Paging::new(page_param(&q.page), Some(25))).await?;
+    let page = dossiers::list(
+        &state.app,
+        &viewer.actor,
+        &filter,
+        Paging::new(page_param(&q.page), Some(25)),
+    )
+    .await?;
     let categories = grip_app::catalogue::list_categories(&state.app, &viewer.actor).await?;
     let (qs, phase, category) = (
         filter.query.clone().unwrap_or_default(),
         filter.phase.clone().unwrap_or_default(),
         filter.category_id.clone().unwrap_or_default(),
     );
-    let pager = super::Pager::new("/dossiers", &page, &[("q", &qs), ("phase", &phase), ("category", &category)]);
+    let pager = super::Pager::new(
+        "/dossiers",
+        &page,
+        &[("q", &qs), ("phase", &phase), ("category", &category)],
+    );
     render(&ListPage {
         may_create: viewer.actor.may(Action::CreateDossier),
-        phases: Phase::ALL.iter().map(|p| (p.id(), viewer.lang.phase(*p))).collect(),
+        phases: Phase::ALL
+            .iter()
+            .map(|p| (p.id(), viewer.lang.phase(*p)))
+            .collect(),
         categories,
         rows: page.items,
         total: page.total,
@@ -120,7 +142,10 @@ impl DossierForm {
             category_id: d.category_id.clone().unwrap_or_default(),
             classification_label: d.classification_label.clone(),
             status: d.status.clone(),
-            estimated_value_eur: d.estimated_value_eur.map(|v| v.to_string()).unwrap_or_default(),
+            estimated_value_eur: d
+                .estimated_value_eur
+                .map(|v| v.to_string())
+                .unwrap_or_default(),
         }
     }
 
@@ -130,7 +155,11 @@ impl DossierForm {
             None
         } else {
             Some(value.parse::<i64>().map_err(|_| {
-                vec![FieldError::new("estimated_value_eur", "not_a_number", "Geraamde waarde moet een heel getal in euro zijn.")]
+                vec![FieldError::new(
+                    "estimated_value_eur",
+                    "not_a_number",
+                    "Geraamde waarde moet een heel getal in euro zijn.",
+                )]
             })?)
         };
         Ok(DossierInput {
@@ -138,7 +167,11 @@ impl DossierForm {
             description: self.description.clone(),
             category_id: Some(self.category_id.clone()),
             classification_label: Some(self.classification_label.clone()),
-            status: Some(if self.status.is_empty() { "active".into() } else { self.status.clone() }),
+            status: Some(if self.status.is_empty() {
+                "active".into()
+            } else {
+                self.status.clone()
+            }),
             estimated_value_eur,
         })
     }
@@ -168,10 +201,26 @@ async fn form_page(
 ) -> Result<Response, PageError> {
     let categories = grip_app::catalogue::list_categories(&state.app, &viewer.actor).await?;
     let (heading, action, submit, cancel, path) = match existing {
-        Some(id) => (viewer.lang.t("edit"), format!("/dossiers/{id}"), viewer.lang.t("save"), format!("/dossiers/{id}"), format!("/dossiers/{id}/edit")),
-        None => (viewer.lang.t("new_dossier"), "/dossiers".into(), viewer.lang.t("create"), "/dossiers".into(), "/dossiers/new".into()),
+        Some(id) => (
+            viewer.lang.t("edit"),
+            format!("/dossiers/{id}"),
+            viewer.lang.t("save"),
+            format!("/dossiers/{id}"),
+            format!("/dossiers/{id}/edit"),
+        ),
+        None => (
+            viewer.lang.t("new_dossier"),
+            "/dossiers".into(),
+            viewer.lang.t("create"),
+            "/dossiers".into(),
+            "/dossiers/new".into(),
+        ),
     };
-    let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     let page = FormPage {
         shell: Shell::new(viewer, "dossiers", &path),
         heading,
@@ -191,11 +240,19 @@ async fn new_form(State(state): State<AppState>, viewer: Viewer) -> Result<Respo
     if !viewer.actor.may(Action::CreateDossier) {
         return Err(AppError::Forbidden.into());
     }
-    let form = DossierForm { classification_label: "Politie Intern".into(), status: "active".into(), ..Default::default() };
+    let form = DossierForm {
+        classification_label: "Politie Intern".into(),
+        status: "active".into(),
+        ..Default::default()
+    };
     form_page(&state, &viewer, None, form, Vec::new()).await
 }
 
-async fn create(State(state): State<AppState>, viewer: Viewer, Form(form): Form<DossierForm>) -> Result<Response, PageError> {
+async fn create(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Form(form): Form<DossierForm>,
+) -> Result<Response, PageError> {
     let input = match form.to_input() {
         Ok(input) => input,
         Err(errors) => return form_page(&state, &viewer, None, form, errors).await,
@@ -207,15 +264,31 @@ async fn create(State(state): State<AppState>, viewer: Viewer, Form(form): Form<
     }
 }
 
-async fn edit_form(State(state): State<AppState>, viewer: Viewer, Path(id): Path<String>) -> Result<Response, PageError> {
+async fn edit_form(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
     let dossier = dossiers::get(&state.app, &viewer.actor, &id).await?;
     if !dossiers::may_change(&state.app, &viewer.actor, Action::EditDossier, &id).await? {
         return Err(AppError::Forbidden.into());
     }
-    form_page(&state, &viewer, Some(&id), DossierForm::from_view(&dossier), Vec::new()).await
+    form_page(
+        &state,
+        &viewer,
+        Some(&id),
+        DossierForm::from_view(&dossier),
+        Vec::new(),
+    )
+    .await
 }
 
-async fn update(State(state): State<AppState>, viewer: Viewer, Path(id): Path<String>, Form(form): Form<DossierForm>) -> Result<Response, PageError> {
+async fn update(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    Form(form): Form<DossierForm>,
+) -> Result<Response, PageError> {
     let input = match form.to_input() {
         Ok(input) => input,
         Err(errors) => return form_page(&state, &viewer, Some(&id), form, errors).await,
@@ -250,10 +323,17 @@ struct DetailPage {
     obligation_statuses: Vec<&'static str>,
 }
 
-async fn detail_page(state: &AppState, viewer: &Viewer, id: &str, message: Option<String>, status: StatusCode) -> Result<Response, PageError> {
+async fn detail_page(
+    state: &AppState,
+    viewer: &Viewer,
+    id: &str,
+    message: Option<String>,
+    status: StatusCode,
+) -> Result<Response, PageError> {
     let app = &state.app;
     let detail = dossiers::detail(app, &viewer.actor, id).await?;
-    let history = grip_app::audit::list(app, &viewer.actor, Some(id), Paging::new(Some(1), Some(50))).await?;
+    let history =
+        grip_app::audit::list(app, &viewer.actor, Some(id), Paging::new(Some(1), Some(50))).await?;
     let phase = Phase::parse(&detail.dossier.phase);
     let track = Phase::ALL
         .iter()
@@ -266,10 +346,15 @@ async fn detail_page(state: &AppState, viewer: &Viewer, id: &str, message: Optio
             (p.id(), viewer.lang.phase(*p), state)
         })
         .collect();
-    let latest = grip_app::classification::latest(app, &viewer.actor, id).await?.map(|c| {
-        let verdict = super::classification::verdict_label(viewer.lang, c.classification.verdict.as_str());
-        (c.id, verdict, grip_app::format_ms(c.created_at))
-    });
+    let latest = grip_app::classification::latest(app, &viewer.actor, id)
+        .await?
+        .map(|c| {
+            let verdict = super::classification::verdict_label(
+                viewer.lang,
+                c.classification.verdict.as_str(),
+            );
+            (c.id, verdict, grip_app::format_ms(c.created_at))
+        });
     let obligations = grip_app::classification::obligations(app, &viewer.actor, id)
         .await?
         .into_iter()
@@ -280,8 +365,17 @@ async fn detail_page(state: &AppState, viewer: &Viewer, id: &str, message: Optio
         latest,
         obligations,
         may_classify: dossiers::may_change(app, &viewer.actor, Action::Classify, id).await?,
-        may_update_obligations: dossiers::may_change(app, &viewer.actor, Action::UpdateObligation, id).await?,
-        obligation_statuses: grip_core::ObligationStatus::ALL.iter().map(|s| s.id()).collect(),
+        may_update_obligations: dossiers::may_change(
+            app,
+            &viewer.actor,
+            Action::UpdateObligation,
+            id,
+        )
+        .await?,
+        obligation_statuses: grip_core::ObligationStatus::ALL
+            .iter()
+            .map(|s| s.id())
+            .collect(),
         next_phase: phase.and_then(Phase::next).map(|p| viewer.lang.phase(p)),
         may_edit: dossiers::may_change(app, &viewer.actor, Action::EditDossier, id).await?,
         may_move: dossiers::may_change(app, &viewer.actor, Action::MovePhase, id).await?,
@@ -297,7 +391,11 @@ async fn detail_page(state: &AppState, viewer: &Viewer, id: &str, message: Optio
     Ok((status, render(&page)?).into_response())
 }
 
-async fn detail(State(state): State<AppState>, viewer: Viewer, Path(id): Path<String>) -> Result<Response, PageError> {
+async fn detail(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
     detail_page(&state, &viewer, &id, None, StatusCode::OK).await
 }
 
@@ -307,7 +405,12 @@ struct MoveForm {
     expected_phase: String,
 }
 
-async fn move_phase(State(state): State<AppState>, viewer: Viewer, Path(id): Path<String>, Form(form): Form<MoveForm>) -> Result<Response, PageError> {
+async fn move_phase(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    Form(form): Form<MoveForm>,
+) -> Result<Response, PageError> {
     let expected = Some(form.expected_phase.as_str()).filter(|p| !p.is_empty());
     match dossiers::move_to_next_phase(&state.app, &viewer.actor, &id, expected).await {
         Ok(_) => Ok(Redirect::to(&format!("/dossiers/{id}")).into_response()),
@@ -317,61 +420,114 @@ async fn move_phase(State(state): State<AppState>, viewer: Viewer, Path(id): Pat
 }
 
 /// Shows the dossier again with the problem, keeping the failed request's status code.
-pub(super) async fn page_with_error(state: &AppState, viewer: &Viewer, id: &str, err: AppError) -> Result<Response, PageError> {
+pub(super) async fn page_with_error(
+    state: &AppState,
+    viewer: &Viewer,
+    id: &str,
+    err: AppError,
+) -> Result<Response, PageError> {
     let (nl, en) = message_of(&err);
-    let text = if viewer.lang == crate::i18n::Lang::En { en } else { nl };
+    let text = if viewer.lang == crate::i18n::Lang::En {
+        en
+    } else {
+        nl
+    };
     detail_page(state, viewer, id, Some(text), status_of(&err)).await
 }
 
-async fn upload(State(state): State<AppState>, viewer: Viewer, Path(id): Path<String>, multipart: Multipart) -> Result<Response, PageError> {
+async fn upload(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    multipart: Multipart,
+) -> Result<Response, PageError> {
     let result = match read_file_field(multipart, state.app.limits.max_document_bytes).await {
-        Ok((name, bytes)) => documents::upload(&state.app, &viewer.actor, &id, &name, &bytes).await.map(|_| ()),
+        Ok((name, bytes)) => documents::upload(&state.app, &viewer.actor, &id, &name, &bytes)
+            .await
+            .map(|_| ()),
         Err(err) => Err(err),
     };
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/dossiers/{id}")).into_response()),
-        Err(err @ (AppError::Invalid(_) | AppError::TooLarge { .. } | AppError::UnsupportedMedia(_))) => {
-            page_with_error(&state, &viewer, &id, err).await
-        }
+        Err(
+            err
+            @ (AppError::Invalid(_) | AppError::TooLarge { .. } | AppError::UnsupportedMedia(_)),
+        ) => page_with_error(&state, &viewer, &id, err).await,
         Err(other) => Err(other.into()),
     }
 }
 
 /// Reads the first file field of a multipart form, refusing more than `limit` bytes.
-pub async fn read_file_field(mut multipart: Multipart, limit: usize) -> Result<(String, Vec<u8>), AppError> {
+pub async fn read_file_field(
+    mut multipart: Multipart,
+    limit: usize,
+) -> Result<(String, Vec<u8>), AppError> {
     let bad = |text: String| AppError::invalid("file", "malformed_upload", text);
-    while let Some(mut field) = multipart.next_field().await.map_err(|e| bad(format!("Onleesbaar formulier: {e}")))? {
-        let Some(name) = field.file_name().map(str::to_string) else { continue };
+    while let Some(mut field) = multipart
+        .next_field()
+        .await
+        .map_err(|e| bad(format!("Onleesbaar formulier: {e}")))?
+    {
+        let Some(name) = field.file_name().map(str::to_string) else {
+            continue;
+        };
         let mut bytes = Vec::new();
         loop {
             match field.chunk().await {
                 Ok(Some(chunk)) => {
                     if bytes.len() + chunk.len() > limit {
-                        return Err(AppError::TooLarge { size: bytes.len() + chunk.len(), limit });
+                        return Err(AppError::TooLarge {
+                            size: bytes.len() + chunk.len(),
+                            limit,
+                        });
                     }
                     bytes.extend_from_slice(&chunk);
                 }
                 Ok(None) => break,
                 Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                    return Err(AppError::TooLarge { size: limit + 1, limit });
+                    return Err(AppError::TooLarge {
+                        size: limit + 1,
+                        limit,
+                    });
                 }
                 Err(e) => return Err(bad(format!("Upload afgebroken: {e}"))),
             }
         }
         return Ok((name, bytes));
     }
-    Err(AppError::invalid("file", "missing_file", "Kies een bestand om te uploaden."))
+    Err(AppError::invalid(
+        "file",
+        "missing_file",
+        "Kies een bestand om te uploaden.",
+    ))
 }
 
-async fn download(State(state): State<AppState>, viewer: Viewer, Path(id): Path<String>) -> Result<Response, PageError> {
+async fn download(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
     let (row, bytes) = documents::download(&state.app, &viewer.actor, &id).await?;
     Ok(file_response(&row, bytes))
 }
 
 /// A stored document as an attachment (never rendered inline: it came from outside).
 pub fn file_response(row: &grip_store::documents::DocumentRow, bytes: Vec<u8>) -> Response {
-    let encoded = percent_encoding::utf8_percent_encode(&row.original_name, percent_encoding::NON_ALPHANUMERIC);
-    let ascii: String = row.original_name.chars().map(|c| if c.is_ascii_alphanumeric() || ".-_ ".contains(c) { c } else { '_' }).collect();
+    let encoded = percent_encoding::utf8_percent_encode(
+        &row.original_name,
+        percent_encoding::NON_ALPHANUMERIC,
+    );
+    let ascii: String = row
+        .original_name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || ".-_ ".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
     let mut headers = HeaderMap::new();
     let disposition = format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}");
     if let Ok(v) = disposition.parse() {
@@ -380,6 +536,9 @@ pub fn file_response(row: &grip_store::documents::DocumentRow, bytes: Vec<u8>) -
     if let Ok(v) = row.media_type.parse() {
         headers.insert(header::CONTENT_TYPE, v);
     }
-    headers.insert(header::CACHE_CONTROL, header::HeaderValue::from_static("private, no-store"));
+    headers.insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("private, no-store"),
+    );
     (headers, bytes).into_response()
 }

@@ -1,11 +1,11 @@
 //! Sign-in and sign-out pages, and the language switch.
 
+use crate::AppState;
 use crate::auth::{LANG_COOKIE, PageLang, Viewer, session_cookie};
 use crate::error::{PageError, render};
 use crate::i18n::Lang;
 use crate::pages::local_path;
 use crate::shell::Shell;
-use crate::AppState;
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
@@ -36,12 +36,21 @@ struct NextQuery {
     next: Option<String>,
 }
 
-async fn login_page(PageLang(lang): PageLang, viewer: Option<Viewer>, Query(q): Query<NextQuery>) -> Result<Response, PageError> {
+async fn login_page(
+    PageLang(lang): PageLang,
+    viewer: Option<Viewer>,
+    Query(q): Query<NextQuery>,
+) -> Result<Response, PageError> {
     let next = local_path(q.next.as_deref().unwrap_or("/")).to_string();
     if viewer.is_some() {
         return Ok(Redirect::to(&next).into_response());
     }
-    render(&LoginPage { shell: Shell::anonymous(lang, "/login"), next, username: String::new(), failed: false })
+    render(&LoginPage {
+        shell: Shell::anonymous(lang, "/login"),
+        next,
+        username: String::new(),
+        failed: false,
+    })
 }
 
 #[derive(Deserialize)]
@@ -54,11 +63,19 @@ struct LoginForm {
     next: String,
 }
 
-async fn login(State(state): State<AppState>, PageLang(lang): PageLang, Form(form): Form<LoginForm>) -> Result<Response, PageError> {
+async fn login(
+    State(state): State<AppState>,
+    PageLang(lang): PageLang,
+    Form(form): Form<LoginForm>,
+) -> Result<Response, PageError> {
     let next = local_path(&form.next).to_string();
     match auth::sign_in(&state.app, &form.username, &form.password).await {
         Ok(signed) => {
-            let cookie = session_cookie(&signed.session_secret, state.config.secure_cookies, auth::SESSION_ABSOLUTE_MS / 1000);
+            let cookie = session_cookie(
+                &signed.session_secret,
+                state.config.secure_cookies,
+                auth::SESSION_ABSOLUTE_MS / 1000,
+            );
             Ok(([(header::SET_COOKIE, cookie)], Redirect::to(&next)).into_response())
         }
         Err(AppError::Unauthenticated) => {
@@ -74,7 +91,10 @@ async fn login(State(state): State<AppState>, PageLang(lang): PageLang, Form(for
     }
 }
 
-async fn logout(State(state): State<AppState>, viewer: Option<Viewer>) -> Result<Response, PageError> {
+async fn logout(
+    State(state): State<AppState>,
+    viewer: Option<Viewer>,
+) -> Result<Response, PageError> {
     if let Some(viewer) = viewer {
         auth::sign_out(&state.app, &viewer.session_secret).await?;
     }
@@ -89,7 +109,10 @@ struct BackQuery {
 
 async fn switch_language(Path(code): Path<String>, Query(q): Query<BackQuery>) -> Response {
     let lang = Lang::parse(&code).unwrap_or_default();
-    let cookie = format!("{LANG_COOKIE}={}; Path=/; SameSite=Lax; Max-Age=31536000", lang.code());
+    let cookie = format!(
+        "{LANG_COOKIE}={}; Path=/; SameSite=Lax; Max-Age=31536000",
+        lang.code()
+    );
     let back = local_path(q.back.as_deref().unwrap_or("/")).to_string();
     ([(header::SET_COOKIE, cookie)], Redirect::to(&back)).into_response()
 }

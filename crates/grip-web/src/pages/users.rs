@@ -1,9 +1,9 @@
 //! The administrator's page: people and their roles.
 
+use crate::AppState;
 use crate::auth::Viewer;
 use crate::error::{PageError, message_of, render, status_of};
 use crate::shell::Shell;
-use crate::AppState;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -30,12 +30,20 @@ struct UsersPage {
     errors: Vec<String>,
 }
 
-async fn page(state: &AppState, viewer: &Viewer, errors: Vec<String>) -> Result<UsersPage, PageError> {
+async fn page(
+    state: &AppState,
+    viewer: &Viewer,
+    errors: Vec<String>,
+) -> Result<UsersPage, PageError> {
     let users = users::list_users(&state.app, Operator::Person(&viewer.actor)).await?;
     Ok(UsersPage {
         shell: Shell::new(viewer, "users", "/users"),
         users,
-        role_ids: Role::ALL.iter().map(|r| r.id()).collect::<Vec<_>>().join(", "),
+        role_ids: Role::ALL
+            .iter()
+            .map(|r| r.id())
+            .collect::<Vec<_>>()
+            .join(", "),
         errors,
     })
 }
@@ -71,13 +79,33 @@ struct AddForm {
     roles: String,
 }
 
-async fn add(State(state): State<AppState>, viewer: Viewer, Form(form): Form<AddForm>) -> Result<Response, PageError> {
+async fn add(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Form(form): Form<AddForm>,
+) -> Result<Response, PageError> {
     let by = Operator::Person(&viewer.actor);
     let roles = match parse_role_list(&form.roles) {
         Ok(roles) => roles,
-        Err(text) => return refused(&state, &viewer, AppError::invalid("roles", "unknown_role", text)).await,
+        Err(text) => {
+            return refused(
+                &state,
+                &viewer,
+                AppError::invalid("roles", "unknown_role", text),
+            )
+            .await;
+        }
     };
-    match users::add_user(&state.app, by, form.username.trim(), &form.display_name, &form.password, &roles).await {
+    match users::add_user(
+        &state.app,
+        by,
+        form.username.trim(),
+        &form.display_name,
+        &form.password,
+        &roles,
+    )
+    .await
+    {
         Ok(_) => Ok(Redirect::to("/users").into_response()),
         Err(err) => refused(&state, &viewer, err).await,
     }
@@ -89,11 +117,23 @@ struct RolesForm {
     roles: String,
 }
 
-async fn set_roles(State(state): State<AppState>, viewer: Viewer, Path(username): Path<String>, Form(form): Form<RolesForm>) -> Result<Response, PageError> {
+async fn set_roles(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(username): Path<String>,
+    Form(form): Form<RolesForm>,
+) -> Result<Response, PageError> {
     let by = Operator::Person(&viewer.actor);
     let roles = match parse_role_list(&form.roles) {
         Ok(roles) => roles,
-        Err(text) => return refused(&state, &viewer, AppError::invalid("roles", "unknown_role", text)).await,
+        Err(text) => {
+            return refused(
+                &state,
+                &viewer,
+                AppError::invalid("roles", "unknown_role", text),
+            )
+            .await;
+        }
     };
     match users::set_roles(&state.app, by, &username, &roles).await {
         Ok(()) => Ok(Redirect::to("/users").into_response()),

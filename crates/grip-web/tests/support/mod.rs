@@ -34,23 +34,54 @@ impl TestApp {
         let mut people = Vec::new();
         for role in Role::ALL {
             let actor = user(&app, role.id(), &[role]).await;
-            let session = auth::sign_in(&app, role.id(), "test-password").await.unwrap().session_secret;
-            let token = auth::create_api_token(&app, None, role.id(), "test").await.unwrap();
-            people.push(Person { role, actor, session, token });
+            let session = auth::sign_in(&app, role.id(), "test-password")
+                .await
+                .unwrap()
+                .session_secret;
+            let token = auth::create_api_token(&app, None, role.id(), "test")
+                .await
+                .unwrap();
+            people.push(Person {
+                role,
+                actor,
+                session,
+                token,
+            });
         }
         let buyer = people[0].actor.clone();
-        let dossier_id = dossiers::create(&app, &buyer, &DossierInput { title: "Bodycams 2027".into(), ..Default::default() })
-            .await
-            .unwrap();
+        let dossier_id = dossiers::create(
+            &app,
+            &buyer,
+            &DossierInput {
+                title: "Bodycams 2027".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
         for p in &people[1..] {
-            dossiers::add_member(&app, &buyer, &dossier_id, &p.actor.username, p.role).await.unwrap();
+            dossiers::add_member(&app, &buyer, &dossier_id, &p.actor.username, p.role)
+                .await
+                .unwrap();
         }
-        let document_id = grip_app::documents::upload(&app, &buyer, &dossier_id, "offerte.txt", b"Slimme detectie.")
-            .await
-            .unwrap()
-            .id;
+        let document_id = grip_app::documents::upload(
+            &app,
+            &buyer,
+            &dossier_id,
+            "offerte.txt",
+            b"Slimme detectie.",
+        )
+        .await
+        .unwrap()
+        .id;
         let router = grip_web::router(app, grip_web::WebConfig::default());
-        TestApp { db, router, people, dossier_id, document_id }
+        TestApp {
+            db,
+            router,
+            people,
+            dossier_id,
+            document_id,
+        }
     }
 
     pub fn person(&self, role: Role) -> &Person {
@@ -67,11 +98,17 @@ pub async fn body_text(response: Response<Body>) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
-pub fn with_session(builder: axum::http::request::Builder, session: &str) -> axum::http::request::Builder {
+pub fn with_session(
+    builder: axum::http::request::Builder,
+    session: &str,
+) -> axum::http::request::Builder {
     builder.header(header::COOKIE, format!("grip_session={session}"))
 }
 
-pub fn with_token(builder: axum::http::request::Builder, token: &str) -> axum::http::request::Builder {
+pub fn with_token(
+    builder: axum::http::request::Builder,
+    token: &str,
+) -> axum::http::request::Builder {
     builder.header(header::AUTHORIZATION, format!("Bearer {token}"))
 }
 

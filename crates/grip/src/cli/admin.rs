@@ -61,28 +61,55 @@ pub enum ImportCommand {
 fn read_password(from_stdin: bool) -> anyhow::Result<String> {
     if from_stdin {
         let mut line = String::new();
-        std::io::stdin().lock().read_line(&mut line).context("reading the password from stdin")?;
+        std::io::stdin()
+            .lock()
+            .read_line(&mut line)
+            .context("reading the password from stdin")?;
         return Ok(line.trim_end_matches(['\r', '\n']).to_string());
     }
     match std::env::var("GRIP_PASSWORD") {
         Ok(p) => Ok(p),
-        Err(_) => bail!("give the password with --password-stdin or the GRIP_PASSWORD environment variable"),
+        Err(_) => bail!(
+            "give the password with --password-stdin or the GRIP_PASSWORD environment variable"
+        ),
     }
 }
 
 pub async fn user(db: &DbArgs, cmd: UserCommand) -> anyhow::Result<ExitCode> {
     let app = db.open().await?;
     match cmd {
-        UserCommand::Add { username, roles, display_name, password_stdin } => {
+        UserCommand::Add {
+            username,
+            roles,
+            display_name,
+            password_stdin,
+        } => {
             let roles = parse_role_list(&roles).map_err(anyhow::Error::msg)?;
             let password = read_password(password_stdin)?;
-            users::add_user(&app, Operator::Cli, &username, &display_name, &password, &roles).await?;
+            users::add_user(
+                &app,
+                Operator::Cli,
+                &username,
+                &display_name,
+                &password,
+                &roles,
+            )
+            .await?;
             println!("User '{username}' added.");
         }
         UserCommand::List => {
             for (user, roles) in users::list_users(&app, Operator::Cli).await? {
-                let active = if user.is_active == 1 { "" } else { " (inactive)" };
-                println!("{:<20} {:<30} {}{active}", user.username, user.display_name, roles.join(","));
+                let active = if user.is_active == 1 {
+                    ""
+                } else {
+                    " (inactive)"
+                };
+                println!(
+                    "{:<20} {:<30} {}{active}",
+                    user.username,
+                    user.display_name,
+                    roles.join(",")
+                );
             }
         }
         UserCommand::SetRoles { username, roles } => {
@@ -90,7 +117,10 @@ pub async fn user(db: &DbArgs, cmd: UserCommand) -> anyhow::Result<ExitCode> {
             users::set_roles(&app, Operator::Cli, &username, &roles).await?;
             println!("Roles of '{username}' set.");
         }
-        UserCommand::ResetPassword { username, password_stdin } => {
+        UserCommand::ResetPassword {
+            username,
+            password_stdin,
+        } => {
             let password = read_password(password_stdin)?;
             users::reset_password(&app, Operator::Cli, &username, &password).await?;
             println!("Password of '{username}' reset; their sessions have ended.");
@@ -115,6 +145,9 @@ pub async fn import(db: &DbArgs, cmd: ImportCommand) -> anyhow::Result<ExitCode>
     let report = register::import_listing(&app, "cli", &bytes)
         .await
         .with_context(|| format!("{} was not imported (nothing changed)", file.display()))?;
-    println!("Imported {} entries; {} were already present.", report.imported, report.skipped);
+    println!(
+        "Imported {} entries; {} were already present.",
+        report.imported, report.skipped
+    );
     Ok(ExitCode::SUCCESS)
 }

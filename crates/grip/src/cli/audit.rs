@@ -20,7 +20,10 @@ pub async fn run(db: &DbArgs, cmd: AuditCommand) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Verification::Broken(broken) => {
-            eprintln!("Audit chain BROKEN at sequence number {}: {broken}", broken.seq());
+            eprintln!(
+                "Audit chain BROKEN at sequence number {}: {broken}",
+                broken.seq()
+            );
             Ok(ExitCode::FAILURE)
         }
     }

@@ -33,32 +33,53 @@ pub struct DemoArgs {
 
 pub async fn run(db: &DbArgs, args: DemoArgs) -> anyhow::Result<ExitCode> {
     let app = db.open().await?;
-    let register_path = args
-        .register
-        .clone()
-        .or_else(|| REGISTER_CANDIDATES.iter().map(PathBuf::from).find(|p| p.is_file()));
+    let register_path = args.register.clone().or_else(|| {
+        REGISTER_CANDIDATES
+            .iter()
+            .map(PathBuf::from)
+            .find(|p| p.is_file())
+    });
     let bytes = match &register_path {
-        Some(path) => Some(std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?),
+        Some(path) => {
+            Some(std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?)
+        }
         None => None,
     };
     let listing = bytes.as_deref().map(|bytes| RegisterListing { bytes });
     let outcome = demo::load(&app, &args.demo_password, listing).await?;
     match &outcome {
-        DemoOutcome::Created { dossiers, register_imported } => {
-            println!("Demo database built in {}: {dossiers} dossiers.", db.target().describe());
+        DemoOutcome::Created {
+            dossiers,
+            register_imported,
+        } => {
+            println!(
+                "Demo database built in {}: {dossiers} dossiers.",
+                db.target().describe()
+            );
             match &register_path {
-                Some(p) => println!("Imported {register_imported} entries of the Algorithm Register from {}.", p.display()),
-                None => println!("No Algorithm Register listing found (use --register FILE); the inventory holds the demo systems only."),
+                Some(p) => println!(
+                    "Imported {register_imported} entries of the Algorithm Register from {}.",
+                    p.display()
+                ),
+                None => println!(
+                    "No Algorithm Register listing found (use --register FILE); the inventory holds the demo systems only."
+                ),
             }
         }
         DemoOutcome::AlreadyPresent { organisation } => {
-            println!("{} already holds data ({organisation}); reusing it unchanged.", db.target().describe());
+            println!(
+                "{} already holds data ({organisation}); reusing it unchanged.",
+                db.target().describe()
+            );
         }
     }
     if args.no_serve {
         return Ok(ExitCode::SUCCESS);
     }
-    let serve_args = ServeArgs { bind: args.bind, secure_cookies: false };
+    let serve_args = ServeArgs {
+        bind: args.bind,
+        secure_cookies: false,
+    };
     let password = if matches!(outcome, DemoOutcome::AlreadyPresent { .. }) {
         "(as set when the demo was built)".to_string()
     } else {

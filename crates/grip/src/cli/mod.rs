@@ -36,7 +36,13 @@ pub struct DbArgs {
     #[arg(long, global = true, value_name = "DIR", default_value = "grip-data")]
     pub data_dir: PathBuf,
     /// Database URL (postgres://user@host/db); overrides --data-dir.
-    #[arg(long, global = true, value_name = "URL", env = "GRIP_DATABASE_URL", hide_env_values = true)]
+    #[arg(
+        long,
+        global = true,
+        value_name = "URL",
+        env = "GRIP_DATABASE_URL",
+        hide_env_values = true
+    )]
     pub database_url: Option<String>,
 }
 
@@ -113,7 +119,10 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Migrate => {
             let app = db.open().await?;
             let version = app.store.database_schema_version().await?.unwrap_or(0);
-            println!("Database {} is at schema version {version}.", db.target().describe());
+            println!(
+                "Database {} is at schema version {version}.",
+                db.target().describe()
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::User(cmd) => admin::user(&db, cmd).await,
@@ -132,5 +141,8 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 fn init_logging() {
     let filter = tracing_subscriber::EnvFilter::try_from_env("GRIP_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn,grip=info,tower_http=warn"));
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
 }

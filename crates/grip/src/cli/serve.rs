@@ -29,7 +29,12 @@ pub async fn serve(app: App, args: &ServeArgs, announce: impl FnOnce(&str)) -> a
     })?;
     let local = listener.local_addr().context("listening address")?;
     announce(&format!("http://{local}"));
-    let router = grip_web::router(app.clone(), grip_web::WebConfig { secure_cookies: args.secure_cookies });
+    let router = grip_web::router(
+        app.clone(),
+        grip_web::WebConfig {
+            secure_cookies: args.secure_cookies,
+        },
+    );
     axum::serve(listener, router)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;

@@ -1,0 +1,116 @@
+// The foundation's end-to-end path in a real browser: a buyer creates a dossier, finds it,
+// uploads a document, moves it on and signs out; an auditor is offered no editing and is
+// refused when forcing it.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { BASE, launch, newPage, signIn, signOut } from "./helpers.mjs";
+
+const title = `E2E surveillancedrones ${Date.now()}`;
+
+test("a buyer works a dossier from creation to the next phase", async () => {
+  const browser = await launch();
+  try {
+    const page = await newPage(browser);
+    await signIn(page, "inkoper");
+    assert.equal(await page.textContent('[data-testid="username"]'), "inkoper");
+
+    await page.click("text=Dossiers");
+    await page.click("text=Nieuw dossier");
+    await page.fill('input[name="title"]', title);
+    await page.fill('textarea[name="description"]', "Drones met objectdetectie voor de eenheid Noord-Nederland.");
+    await page.selectOption('select[name="classification_label"]', "Politie Vertrouwelijk");
+    await Promise.all([page.waitForURL(/\/dossiers\/[0-9a-f-]{36}$/), page.click('main button[type="submit"]')]);
+    const dossierUrl = page.url();
+    assert.equal(await page.textContent("h1"), title);
+    assert.equal(await page.textContent('[data-testid="classification"]'), "Politie Vertrouwelijk");
+
+    // Find it in the list through the search box (htmx refreshes the results in place).
+    await page.goto(`${BASE}/dossiers`);
+    await page.fill('input[name="q"]', "surveillancedrones");
+    await page.waitForFunction(() => document.querySelector('[data-testid="total"]')?.textContent === "1");
+    await Promise.all([page.waitForURL(dossierUrl), page.click(`text=${title}`)]);
+
+    // Upload a document.
+    const dir = mkdtempSync(join(tmpdir(), "grip-e2e-"));
+    const file = join(dir, "productblad-drone.txt");
+    writeFileSync(file, "De drone herkent personen automatisch met een zelflerend model.\n");
+    await page.setInputFiles('input[name="file"]', file);
+    await Promise.all([page.waitForURL(dossierUrl), page.click("text=Uploaden")]);
+    assert.ok(await page.isVisible("text=productblad-drone.txt"));
+
+    // A file that is not a document is refused with a clear message.
+    const junk = join(dir, "virus.pdf");
+    writeFileSync(junk, Buffer.from([0, 1, 2, 3, 4, 5]));
+    await page.setInputFiles('input[name="file"]', junk);
+    await page.click("text=Uploaden");
+    await page.waitForSelector("text=wordt niet ondersteund");
+
+    // Move to the next phase (the confirmation dialog is accepted).
+    await page.goto(dossierUrl);
+    page.once("dialog", (dialog) => dialog.accept());
+    await Promise.all([page.waitForURL(dossierUrl), page.click("text=Naar volgende fase")]);
+    assert.equal(await page.textContent('[data-testid="phase"]'), "Marktverkenning");
+    assert.ok(await page.isVisible("text=dossier.phase_moved"));
+
+    await signOut(page);
+    await page.goto(dossierUrl);
+    assert.match(page.url(), /\/login/);
+    assert.deepEqual(page.problems, [], "no console errors or CSP violations");
+    process.env.E2E_DOSSIER_URL = dossierUrl;
+  } finally {
+    await browser.close();
+  }
+});
+
+test("an auditor can read but is offered no editing and is refused when forcing it", async () => {
+  const browser = await launch();
+  try {
+    const page = await newPage(browser);
+    await signIn(page, "auditor");
+    await page.goto(`${BASE}/dossiers`);
+    assert.equal(await page.isVisible("text=Nieuw dossier"), false);
+    await page.click("table tbody tr:first-child a");
+    const dossierUrl = page.url();
+    assert.ok(await page.isVisible('[data-testid="read-only"]'));
+    assert.equal(await page.locator("text=Bewerken").count(), 0);
+    assert.equal(await page.locator('input[type="file"]').count(), 0);
+    assert.equal(await page.locator("text=Naar volgende fase").count(), 0);
+
+    // Forcing it: the edit form by URL, and a same-origin POST from the page itself.
+    const edit = await page.goto(`${dossierUrl}/edit`);
+    assert.equal(edit.status(), 403);
+    await page.goto(dossierUrl);
+    const status = await page.evaluate(async (url) => {
+      const response = await fetch(`${url}/phase`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: "expected_phase=",
+      });
+      return response.status;
+    }, dossierUrl);
+    assert.equal(status, 403);
+
+    // The auditor verifies the audit chain.
+    await page.goto(`${BASE}/audit`);
+    await page.click("text=Keten controleren");
+    assert.match(await page.textContent('[data-testid="verify"]'), /intact/);
+  } finally {
+    await browser.close();
+  }
+});
+
+test("the interface switches to English", async () => {
+  const browser = await launch();
+  try {
+    const page = await newPage(browser);
+    await signIn(page, "jurist");
+    await page.click("text=Language: English");
+    await page.waitForSelector("text=Sign out");
+    assert.equal(await page.getAttribute("html", "lang"), "en");
+  } finally {
+    await browser.close();
+  }
+});
