@@ -10,8 +10,18 @@ use grip_store::dossiers::{DossierFilter, DossierRecord};
 use std::time::{Duration, Instant};
 
 const WORDS: [&str; 12] = [
-    "bodycams", "surveillanceauto's", "tolkdiensten", "camerabewaking", "chatbot", "ademanalyse",
-    "drones", "portofoons", "toegangscontrole", "kantoorsoftware", "schoonmaak", "forensisch",
+    "bodycams",
+    "surveillanceauto's",
+    "tolkdiensten",
+    "camerabewaking",
+    "chatbot",
+    "ademanalyse",
+    "drones",
+    "portofoons",
+    "toegangscontrole",
+    "kantoorsoftware",
+    "schoonmaak",
+    "forensisch",
 ];
 
 #[tokio::main]
@@ -28,29 +38,86 @@ async fn main() {
     let categories = seed_categories(app).await;
     let started = Instant::now();
     seed_dossiers(app, &buyer.user_id, &categories, n).await;
-    println!("backend {backend:?}: seeded {n} dossiers in {:.1} s", started.elapsed().as_secs_f64());
+    println!(
+        "backend {backend:?}: seeded {n} dossiers in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
 
     let cases: Vec<(&str, DossierFilter, Paging)> = vec![
-        ("first page, no filter", DossierFilter::default(), Paging::new(Some(1), Some(25))),
-        ("page 2000, no filter", DossierFilter::default(), Paging::new(Some(2000), Some(25))),
-        ("phase filter", DossierFilter { phase: Some("contractering".into()), ..Default::default() }, Paging::new(None, None)),
-        ("category filter", DossierFilter { category_id: Some(categories[3].clone()), ..Default::default() }, Paging::new(None, None)),
-        ("search one word", DossierFilter { query: Some("drones".into()), ..Default::default() }, Paging::new(None, None)),
-        ("search two words + phase", DossierFilter { query: Some("tolkdiensten 2028".into()), phase: Some("specificatie".into()), ..Default::default() }, Paging::new(None, None)),
-        ("search, no match", DossierFilter { query: Some("onvindbaar".into()), ..Default::default() }, Paging::new(None, None)),
+        (
+            "first page, no filter",
+            DossierFilter::default(),
+            Paging::new(Some(1), Some(25)),
+        ),
+        (
+            "page 2000, no filter",
+            DossierFilter::default(),
+            Paging::new(Some(2000), Some(25)),
+        ),
+        (
+            "phase filter",
+            DossierFilter {
+                phase: Some("contractering".into()),
+                ..Default::default()
+            },
+            Paging::new(None, None),
+        ),
+        (
+            "category filter",
+            DossierFilter {
+                category_id: Some(categories[3].clone()),
+                ..Default::default()
+            },
+            Paging::new(None, None),
+        ),
+        (
+            "search one word",
+            DossierFilter {
+                query: Some("drones".into()),
+                ..Default::default()
+            },
+            Paging::new(None, None),
+        ),
+        (
+            "search two words + phase",
+            DossierFilter {
+                query: Some("tolkdiensten 2028".into()),
+                phase: Some("specificatie".into()),
+                ..Default::default()
+            },
+            Paging::new(None, None),
+        ),
+        (
+            "search, no match",
+            DossierFilter {
+                query: Some("onvindbaar".into()),
+                ..Default::default()
+            },
+            Paging::new(None, None),
+        ),
     ];
-    println!("{:<28} {:>10} {:>10} {:>8}", "query", "median ms", "max ms", "total");
+    println!(
+        "{:<28} {:>10} {:>10} {:>8}",
+        "query", "median ms", "max ms", "total"
+    );
     for (name, filter, paging) in cases {
         let mut times = Vec::new();
         let mut total = 0;
         for _ in 0..15 {
             let t = Instant::now();
-            total = dossiers::list(app, &buyer, &filter, paging).await.expect("list").total;
+            total = dossiers::list(app, &buyer, &filter, paging)
+                .await
+                .expect("list")
+                .total;
             times.push(t.elapsed());
         }
         times.sort();
         let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-        println!("{name:<28} {:>10.2} {:>10.2} {total:>8}", ms(times[times.len() / 2]), ms(times[times.len() - 1]));
+        println!(
+            "{name:<28} {:>10.2} {:>10.2} {total:>8}",
+            ms(times[times.len() / 2]),
+            ms(times[times.len() - 1])
+        );
     }
     db.finish().await;
 }
@@ -69,7 +136,9 @@ async fn seed_categories(app: &grip_app::App) -> Vec<String> {
             reason_nl: "bench".into(),
             reason_en: "bench".into(),
         };
-        catalogue::insert_category(&mut tx, &row).await.expect("category");
+        catalogue::insert_category(&mut tx, &row)
+            .await
+            .expect("category");
         ids.push(row.id);
     }
     tx.commit().await.expect("commit");
@@ -85,7 +154,9 @@ async fn seed_dossiers(app: &grip_app::App, requester: &str, categories: &[Strin
             let record = DossierRecord {
                 id: grip_store::new_id(),
                 title: format!("Aanbesteding {word} {} lot {}", 2026 + i % 6, i),
-                description: format!("Dossier {i} over {word}: behoefte, marktverkenning en contract voor de eenheden."),
+                description: format!(
+                    "Dossier {i} over {word}: behoefte, marktverkenning en contract voor de eenheden."
+                ),
                 category_id: Some(categories[i % categories.len()].clone()),
                 requester_id: Some(requester.to_string()),
                 phase: Phase::ALL[i % Phase::ALL.len()].id().into(),
@@ -95,7 +166,9 @@ async fn seed_dossiers(app: &grip_app::App, requester: &str, categories: &[Strin
                 created_at: now - i as i64 * 60_000,
                 updated_at: now - i as i64 * 60_000,
             };
-            grip_store::dossiers::insert(&mut tx, &record).await.expect("insert");
+            grip_store::dossiers::insert(&mut tx, &record)
+                .await
+                .expect("insert");
         }
         tx.commit().await.expect("commit");
     }

@@ -108,7 +108,9 @@ impl Store {
         let probe = <sqlx::AnyConnection as sqlx::Connection>::connect(&url)
             .await
             .map_err(StoreError::Connect)?;
-        sqlx::Connection::close(probe).await.map_err(StoreError::Connect)?;
+        sqlx::Connection::close(probe)
+            .await
+            .map_err(StoreError::Connect)?;
         let options = match backend {
             Backend::Sqlite => {
                 AnyPoolOptions::new()

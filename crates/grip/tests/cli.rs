@@ -19,7 +19,11 @@ fn temp_dir(name: &str) -> PathBuf {
 }
 
 fn text(output: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
 }
 
 fn run(cmd: &mut Command) -> Output {
@@ -28,7 +32,10 @@ fn run(cmd: &mut Command) -> Output {
 
 async fn sqlite_pool(dir: &Path) -> sqlx::AnyPool {
     sqlx::any::install_default_drivers();
-    let url = format!("sqlite://{}/grip.sqlite", dir.canonicalize().unwrap().display());
+    let url = format!(
+        "sqlite://{}/grip.sqlite",
+        dir.canonicalize().unwrap().display()
+    );
     sqlx::AnyPool::connect(&url).await.unwrap()
 }
 
@@ -36,24 +43,44 @@ async fn sqlite_pool(dir: &Path) -> sqlx::AnyPool {
 async fn demo_builds_once_verifies_and_tampering_is_named() {
     let dir = temp_dir("demo");
     let data = dir.to_str().unwrap();
-    let first = run(grip().args(["demo", "--no-serve", "--data-dir", data, "--register", "/nonexistent.json"]));
-    assert!(!first.status.success(), "a missing register file is an error");
+    let first = run(grip().args([
+        "demo",
+        "--no-serve",
+        "--data-dir",
+        data,
+        "--register",
+        "/nonexistent.json",
+    ]));
+    assert!(
+        !first.status.success(),
+        "a missing register file is an error"
+    );
     let first = run(grip().args(["demo", "--no-serve", "--data-dir", data]));
     assert!(first.status.success(), "{}", text(&first));
     let second = run(grip().args(["demo", "--no-serve", "--data-dir", data]));
     assert!(second.status.success());
-    assert!(text(&second).contains("reusing it unchanged"), "{}", text(&second));
+    assert!(
+        text(&second).contains("reusing it unchanged"),
+        "{}",
+        text(&second)
+    );
 
     let verify = run(grip().args(["audit", "verify", "--data-dir", data]));
     assert!(verify.status.success(), "{}", text(&verify));
     assert!(text(&verify).contains("intact"));
 
     let pool = sqlite_pool(&dir).await;
-    pool.execute("update audit_event set actor = 'mallory' where seq = 7").await.unwrap();
+    pool.execute("update audit_event set actor = 'mallory' where seq = 7")
+        .await
+        .unwrap();
     pool.close().await;
     let verify = run(grip().args(["audit", "verify", "--data-dir", data]));
     assert_eq!(verify.status.code(), Some(1));
-    assert!(text(&verify).contains("sequence number 7"), "{}", text(&verify));
+    assert!(
+        text(&verify).contains("sequence number 7"),
+        "{}",
+        text(&verify)
+    );
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -61,12 +88,23 @@ async fn demo_builds_once_verifies_and_tampering_is_named() {
 fn bad_databases_get_clear_messages() {
     let out = run(grip().args(["migrate", "--database-url", "mysql://localhost/grip"]));
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out).contains("expected a URL starting with postgres:// or sqlite://"), "{}", text(&out));
-    let out = run(grip().args(["migrate", "--database-url", "postgres://nobody:secret@127.0.0.1:1/none"]));
+    assert!(
+        text(&out).contains("expected a URL starting with postgres:// or sqlite://"),
+        "{}",
+        text(&out)
+    );
+    let out = run(grip().args([
+        "migrate",
+        "--database-url",
+        "postgres://nobody:secret@127.0.0.1:1/none",
+    ]));
     assert_eq!(out.status.code(), Some(1));
     let message = text(&out);
     assert!(message.contains("cannot use the database"), "{message}");
-    assert!(!message.contains("secret"), "passwords never appear in messages: {message}");
+    assert!(
+        !message.contains("secret"),
+        "passwords never appear in messages: {message}"
+    );
 }
 
 #[test]
@@ -74,9 +112,19 @@ fn a_busy_port_is_reported() {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = listener.local_addr().unwrap().to_string();
     let dir = temp_dir("port");
-    let out = run(grip().args(["serve", "--bind", &addr, "--data-dir", dir.to_str().unwrap()]));
+    let out = run(grip().args([
+        "serve",
+        "--bind",
+        &addr,
+        "--data-dir",
+        dir.to_str().unwrap(),
+    ]));
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out).contains(&format!("cannot listen on {addr}")), "{}", text(&out));
+    assert!(
+        text(&out).contains(&format!("cannot listen on {addr}")),
+        "{}",
+        text(&out)
+    );
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -92,13 +140,21 @@ impl Drop for Server {
 
 fn start_server(database_url: &str) -> Server {
     let mut child = grip()
-        .args(["serve", "--bind", "127.0.0.1:0", "--database-url", database_url])
+        .args([
+            "serve",
+            "--bind",
+            "127.0.0.1:0",
+            "--database-url",
+            database_url,
+        ])
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .spawn()
         .unwrap();
     let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
     let url = line.trim().rsplit(' ').next().unwrap().to_string();
     assert!(url.starts_with("http://"), "{line}");
     Server(child, url)
@@ -107,8 +163,17 @@ fn start_server(database_url: &str) -> Server {
 fn post_dossier(url: &str, token: &str, title: &str) -> bool {
     let out = Command::new("curl")
         .args(["-s", "-o", "/dev/null", "-w", "%{http_code}", "-X", "POST"])
-        .args(["-H", &format!("Authorization: Bearer {token}"), "-H", "Content-Type: application/json"])
-        .args(["-d", &format!("{{\"title\": \"{title}\"}}"), &format!("{url}/api/v1/dossiers")])
+        .args([
+            "-H",
+            &format!("Authorization: Bearer {token}"),
+            "-H",
+            "Content-Type: application/json",
+        ])
+        .args([
+            "-d",
+            &format!("{{\"title\": \"{title}\"}}"),
+            &format!("{url}/api/v1/dossiers"),
+        ])
         .output()
         .unwrap();
     String::from_utf8_lossy(&out.stdout) == "201"
@@ -119,23 +184,55 @@ async fn two_servers_on_one_postgres_database_keep_one_linear_chain() {
     sqlx::any::install_default_drivers();
     let admin_url = grip_app::testing::postgres_admin_url();
     let name = format!("grip_cli_{}", std::process::id());
-    let mut admin = <sqlx::AnyConnection as sqlx::Connection>::connect(&admin_url).await.unwrap();
-    admin.execute(sqlx::AssertSqlSafe(format!("drop database if exists {name} with (force)"))).await.unwrap();
-    admin.execute(sqlx::AssertSqlSafe(format!("create database {name}"))).await.unwrap();
+    let mut admin = <sqlx::AnyConnection as sqlx::Connection>::connect(&admin_url)
+        .await
+        .unwrap();
+    admin
+        .execute(sqlx::AssertSqlSafe(format!(
+            "drop database if exists {name} with (force)"
+        )))
+        .await
+        .unwrap();
+    admin
+        .execute(sqlx::AssertSqlSafe(format!("create database {name}")))
+        .await
+        .unwrap();
     let url = format!("{}/{name}", admin_url.rsplit_once('/').unwrap().0);
 
     // Two migrations at once: the advisory lock lets one win and the other find it done.
-    let migrations: Vec<_> = (0..2).map(|_| grip().args(["migrate", "--database-url", &url]).spawn().unwrap()).collect();
+    let migrations: Vec<_> = (0..2)
+        .map(|_| {
+            grip()
+                .args(["migrate", "--database-url", &url])
+                .spawn()
+                .unwrap()
+        })
+        .collect();
     for mut m in migrations {
         assert!(m.wait().unwrap().success());
     }
     let add = grip()
-        .args(["user", "add", "inkoper", "--roles", "inkoper", "--database-url", &url])
+        .args([
+            "user",
+            "add",
+            "inkoper",
+            "--roles",
+            "inkoper",
+            "--database-url",
+            &url,
+        ])
         .env("GRIP_PASSWORD", "lang-genoeg-wachtwoord")
         .output()
         .unwrap();
     assert!(add.status.success(), "{}", text(&add));
-    let token = run(grip().args(["token", "create", "--user", "inkoper", "--database-url", &url]));
+    let token = run(grip().args([
+        "token",
+        "create",
+        "--user",
+        "inkoper",
+        "--database-url",
+        &url,
+    ]));
     let token = String::from_utf8_lossy(&token.stdout).trim().to_string();
     assert!(token.starts_with("grip_"));
 
@@ -144,7 +241,17 @@ async fn two_servers_on_one_postgres_database_keep_one_linear_chain() {
     let writers: Vec<_> = (0..8)
         .map(|w| {
             let (urls, token) = (urls.clone(), token.clone());
-            std::thread::spawn(move || (0..10).filter(|i| post_dossier(&urls[(w + i) % 2], &token, &format!("Schrijver {w} dossier {i}"))).count())
+            std::thread::spawn(move || {
+                (0..10)
+                    .filter(|i| {
+                        post_dossier(
+                            &urls[(w + i) % 2],
+                            &token,
+                            &format!("Schrijver {w} dossier {i}"),
+                        )
+                    })
+                    .count()
+            })
         })
         .collect();
     let created: usize = writers.into_iter().map(|w| w.join().unwrap()).sum();
@@ -153,6 +260,15 @@ async fn two_servers_on_one_postgres_database_keep_one_linear_chain() {
 
     let verify = run(grip().args(["audit", "verify", "--database-url", &url]));
     assert!(verify.status.success(), "{}", text(&verify));
-    assert!(text(&verify).contains("82 events verified"), "{}", text(&verify));
-    admin.execute(sqlx::AssertSqlSafe(format!("drop database if exists {name} with (force)"))).await.unwrap();
+    assert!(
+        text(&verify).contains("82 events verified"),
+        "{}",
+        text(&verify)
+    );
+    admin
+        .execute(sqlx::AssertSqlSafe(format!(
+            "drop database if exists {name} with (force)"
+        )))
+        .await
+        .unwrap();
 }

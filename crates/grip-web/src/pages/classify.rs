@@ -251,10 +251,10 @@ async fn step(
     for (name, value) in &fields {
         if let Some(path) = name.strip_prefix("a_") {
             posted.entry(path).or_default().push(value.clone());
-        } else if let Some(path) = name.strip_prefix("j_") {
-            if !value.trim().is_empty() {
-                justifications.insert(path.to_string(), value.trim().to_string());
-            }
+        } else if let Some(path) = name.strip_prefix("j_")
+            && !value.trim().is_empty()
+        {
+            justifications.insert(path.to_string(), value.trim().to_string());
         }
     }
     // Every answer is re-normalised, hidden ones too: hidden fields come from the browser.
