@@ -27,8 +27,6 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ),
     ("view_result", "Bekijk uitkomst", "View result"),
     ("step", "Stap", "Step"),
-    ("next", "Volgende", "Next"),
-    ("back", "Vorige", "Back"),
     ("answer_yes", "Ja", "Yes"),
     ("answer_no", "Nee", "No"),
     (
@@ -475,7 +473,6 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
         "Niet van toepassing",
         "Not applicable",
     ),
-    ("reason", "Reden", "Reason"),
     (
         "reason_hint",
         "Verplicht bij 'niet van toepassing'",
