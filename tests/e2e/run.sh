@@ -20,7 +20,7 @@ data=$(mktemp -d)
 port=${GRIP_E2E_PORT:-18080}
 "$grip" demo --data-dir "$data" --bind "127.0.0.1:$port" >"$data/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 100); do
   curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
   kill -0 $server 2>/dev/null || { cat "$data/server.log" >&2; exit 1; }

@@ -260,3 +260,9 @@ pub async fn token_actor(app: &App, token: &str) -> Result<Option<Actor>, AppErr
         None => Ok(None),
     }
 }
+
+/// Deletes sessions that have expired (they are already refused; this keeps the table small).
+pub async fn purge_expired_sessions(app: &App) -> Result<u64, AppError> {
+    let mut conn = app.store.conn().await?;
+    Ok(sessions::purge_expired(&mut conn, now_ms()).await?)
+}

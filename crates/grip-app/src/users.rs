@@ -180,3 +180,17 @@ pub async fn list_users(
     let mut conn = app.store.conn().await?;
     Ok(users::list(&mut conn).await?)
 }
+
+/// Usernames and display names of active users, for choosing dossier members.
+pub async fn directory(app: &App, actor: &Actor) -> Result<Vec<(String, String)>, AppError> {
+    if !actor.may(Action::Read) {
+        return Err(AppError::Forbidden);
+    }
+    let mut conn = app.store.conn().await?;
+    Ok(users::list(&mut conn)
+        .await?
+        .into_iter()
+        .filter(|(u, _)| u.is_active == 1)
+        .map(|(u, _)| (u.username, u.display_name))
+        .collect())
+}

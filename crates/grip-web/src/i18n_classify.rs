@@ -393,7 +393,7 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
         "Art. 6(3) exception does not apply",
     ),
     ("basis", "Grondslag", "Legal basis"),
-    ("role", "Rol van de politie", "Role of the police"),
+    ("act_role", "Rol van de politie", "Role of the police"),
     ("holder_deployer", "Gebruiksverantwoordelijke", "Deployer"),
     ("holder_provider", "Aanbieder", "Provider"),
     (

@@ -41,7 +41,7 @@ impl Shell {
         !self.username.is_empty()
     }
 
-    fn may(&self, action: Action) -> bool {
+    pub fn may(&self, action: Action) -> bool {
         self.roles.iter().any(|r| action.granted_to().contains(r))
     }
 
@@ -85,11 +85,45 @@ impl Shell {
         grip_app::format_ms(*ms)
     }
 
+    /// An amount in euro with thousands separators in the interface language.
+    pub fn euro(&self, amount: &i64) -> String {
+        let digits = amount.unsigned_abs().to_string();
+        let separator = if self.lang == Lang::Nl { '.' } else { ',' };
+        let mut grouped = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                grouped.push(separator);
+            }
+            grouped.push(c);
+        }
+        let sign = if *amount < 0 { "-" } else { "" };
+        format!("€ {sign}{grouped}")
+    }
+
+    /// The name in the interface language, for things stored with both.
+    pub fn pick<'a>(&self, nl: &'a str, en: &'a str) -> &'a str {
+        if self.lang == Lang::En { en } else { nl }
+    }
+
     pub fn same(&self, a: &str, b: &str) -> bool {
         a == b
     }
 
     pub fn current(&self, nav: &str) -> &'static str {
         if self.nav == nav { "page" } else { "false" }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_are_grouped_per_language() {
+        let mut shell = Shell::anonymous(Lang::Nl, "/");
+        assert_eq!(shell.euro(&96_500_000), "€ 96.500.000");
+        assert_eq!(shell.euro(&950), "€ 950");
+        shell.lang = Lang::En;
+        assert_eq!(shell.euro(&1_000), "€ 1,000");
     }
 }

@@ -25,6 +25,7 @@ pub fn routes() -> Router<AppState> {
         .route("/dossiers/{id}", get(detail).post(update))
         .route("/dossiers/{id}/edit", get(edit_form))
         .route("/dossiers/{id}/phase", post(move_phase))
+        .route("/dossiers/{id}/members", post(add_member))
         .route(
             "/dossiers/{id}/documents",
             // The use case enforces the real limit with a clear message; this only stops
@@ -312,6 +313,8 @@ struct DetailPage {
     may_move: bool,
     may_upload: bool,
     members: Vec<grip_store::dossiers::MemberView>,
+    candidates: Vec<(String, String)>,
+    roles: Vec<(&'static str, String)>,
     suppliers: Vec<String>,
     documents: Vec<grip_store::documents::DocumentRow>,
     events: Vec<grip_store::audit::AuditRow>,
@@ -360,6 +363,12 @@ async fn detail_page(
         .into_iter()
         .map(|o| super::classification::ObligationLine::from_row(viewer.lang, o))
         .collect();
+    let may_edit = dossiers::may_change(app, &viewer.actor, Action::EditDossier, id).await?;
+    let candidates = if may_edit {
+        grip_app::users::directory(app, &viewer.actor).await?
+    } else {
+        Vec::new()
+    };
     let page = DetailPage {
         shell: Shell::new(viewer, "dossiers", &format!("/dossiers/{id}")),
         latest,
@@ -376,8 +385,13 @@ async fn detail_page(
             .iter()
             .map(|s| s.id())
             .collect(),
+        candidates,
+        roles: grip_app::Role::ALL
+            .iter()
+            .map(|r| (r.id(), viewer.lang.role_id(r.id())))
+            .collect(),
         next_phase: phase.and_then(Phase::next).map(|p| viewer.lang.phase(p)),
-        may_edit: dossiers::may_change(app, &viewer.actor, Action::EditDossier, id).await?,
+        may_edit,
         may_move: dossiers::may_change(app, &viewer.actor, Action::MovePhase, id).await?,
         may_upload: dossiers::may_change(app, &viewer.actor, Action::UploadDocument, id).await?,
         message,
@@ -415,6 +429,37 @@ async fn move_phase(
     match dossiers::move_to_next_phase(&state.app, &viewer.actor, &id, expected).await {
         Ok(_) => Ok(Redirect::to(&format!("/dossiers/{id}")).into_response()),
         Err(err @ AppError::Conflict(_)) => page_with_error(&state, &viewer, &id, err).await,
+        Err(other) => Err(other.into()),
+    }
+}
+
+#[derive(Deserialize)]
+struct MemberForm {
+    #[serde(default)]
+    username: String,
+    #[serde(default)]
+    role: String,
+}
+
+async fn add_member(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    Form(form): Form<MemberForm>,
+) -> Result<Response, PageError> {
+    let result = match grip_app::Role::parse(&form.role) {
+        Some(role) => {
+            dossiers::add_member(&state.app, &viewer.actor, &id, form.username.trim(), role).await
+        }
+        None => Err(AppError::invalid(
+            "role",
+            "unknown_role",
+            format!("Onbekende rol '{}'.", form.role),
+        )),
+    };
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!("/dossiers/{id}")).into_response()),
+        Err(err @ AppError::Invalid(_)) => page_with_error(&state, &viewer, &id, err).await,
         Err(other) => Err(other.into()),
     }
 }

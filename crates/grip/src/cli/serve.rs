@@ -29,6 +29,7 @@ pub async fn serve(app: App, args: &ServeArgs, announce: impl FnOnce(&str)) -> a
     })?;
     let local = listener.local_addr().context("listening address")?;
     announce(&format!("http://{local}"));
+    spawn_session_cleanup(app.clone());
     let router = grip_web::router(
         app.clone(),
         grip_web::WebConfig {
@@ -43,4 +44,17 @@ pub async fn serve(app: App, args: &ServeArgs, announce: impl FnOnce(&str)) -> a
         .context("the web server stopped")?;
     app.store.close().await;
     Ok(())
+}
+
+/// Removes expired sessions every quarter of an hour while the server runs.
+fn spawn_session_cleanup(app: App) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(15 * 60));
+        loop {
+            tick.tick().await;
+            if let Err(e) = grip_app::auth::purge_expired_sessions(&app).await {
+                tracing::warn!(error = %e, "could not remove expired sessions");
+            }
+        }
+    });
 }
