@@ -28,7 +28,7 @@ pub enum AppError {
 
 impl AppError {
     pub fn invalid(
-        field: &'static str,
+        field: impl Into<std::borrow::Cow<'static, str>>,
         code: &'static str,
         message: impl Into<String>,
     ) -> AppError {

@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod auth;
 pub mod catalogue;
+pub mod classification;
 pub mod demo;
 pub mod documents;
 pub mod dossiers;

@@ -1,6 +1,8 @@
 //! Dossier vocabulary and the validation of what a person types into a dossier form.
 //! Validation returns every field error at once so a form can show them all.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 /// Data classification labels, lowest to highest.
@@ -61,15 +63,20 @@ pub struct DossierInput {
 /// One problem with one field; `code` is stable for API clients, `message` is for people.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FieldError {
-    pub field: &'static str,
+    /// The field's name, or a dotted JSON path for nested input such as a system profile.
+    pub field: Cow<'static, str>,
     pub code: &'static str,
     pub message: String,
 }
 
 impl FieldError {
-    pub fn new(field: &'static str, code: &'static str, message: impl Into<String>) -> Self {
+    pub fn new(
+        field: impl Into<Cow<'static, str>>,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> Self {
         FieldError {
-            field,
+            field: field.into(),
             code,
             message: message.into(),
         }
@@ -197,7 +204,7 @@ mod tests {
         }
         .validate()
         .unwrap_err();
-        let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
+        let fields: Vec<_> = errors.iter().map(|e| e.field.as_ref()).collect();
         assert_eq!(fields, ["title", "classification_label", "status"]);
     }
 

@@ -3,10 +3,12 @@
 
 pub mod audit;
 pub mod dossier;
+pub mod obligation;
 pub mod phase;
 pub mod rights;
 pub mod role;
 
+pub use obligation::ObligationStatus;
 pub use phase::Phase;
 pub use rights::{Action, Actor};
 pub use role::Role;

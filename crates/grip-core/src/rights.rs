@@ -24,10 +24,14 @@ pub enum Action {
     ManageInventory,
     ManageUsers,
     VerifyAudit,
+    /// Answer the AI Act questions for a dossier and store the resulting classification.
+    Classify,
+    /// Change the status of an obligation that a classification put on a dossier.
+    UpdateObligation,
 }
 
 impl Action {
-    pub const ALL: [Action; 9] = [
+    pub const ALL: [Action; 11] = [
         Action::Read,
         Action::CreateDossier,
         Action::EditDossier,
@@ -37,6 +41,8 @@ impl Action {
         Action::ManageInventory,
         Action::ManageUsers,
         Action::VerifyAudit,
+        Action::Classify,
+        Action::UpdateObligation,
     ];
 
     /// The roles that grant this action. The auditor only reads; the administrator manages
@@ -62,6 +68,19 @@ impl Action {
             Action::ManageInventory => &[Inkoper, Contractmanager, Beheerder],
             Action::ManageUsers => &[Beheerder],
             Action::VerifyAudit => &[Auditor, Beheerder],
+            // Classifying needs legal or AI knowledge, or the buyer who owns the file.
+            Action::Classify => &[Inkoper, Jurist, Privacy, AiExpert, Beheerder],
+            // Obligations are picked up by whoever carries them, including the contract
+            // manager after award and security for the technical duties.
+            Action::UpdateObligation => &[
+                Inkoper,
+                Contractmanager,
+                Jurist,
+                Privacy,
+                Security,
+                AiExpert,
+                Beheerder,
+            ],
         }
     }
 
@@ -69,7 +88,11 @@ impl Action {
     pub fn needs_membership(self) -> bool {
         matches!(
             self,
-            Action::EditDossier | Action::MovePhase | Action::UploadDocument
+            Action::EditDossier
+                | Action::MovePhase
+                | Action::UploadDocument
+                | Action::Classify
+                | Action::UpdateObligation
         )
     }
 }

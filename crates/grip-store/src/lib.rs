@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod catalogue;
+pub mod classifications;
 mod connect;
 pub mod documents;
 pub mod dossiers;

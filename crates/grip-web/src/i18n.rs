@@ -25,8 +25,17 @@ impl Lang {
         }
     }
 
+    /// The same language for texts that come from the knowledge packs.
+    pub fn into_knowledge(self) -> grip_app::classification::Lang {
+        match self {
+            Lang::Nl => grip_app::classification::Lang::Nl,
+            Lang::En => grip_app::classification::Lang::En,
+        }
+    }
+
     pub fn t(self, key: &str) -> &'static str {
-        match TEXTS.iter().find(|(k, _, _)| *k == key) {
+        let mut all = TEXTS.iter().chain(crate::i18n_classify::TEXTS);
+        match all.find(|(k, _, _)| *k == key) {
             Some((_, nl, en)) => match self {
                 Lang::Nl => nl,
                 Lang::En => en,
@@ -220,7 +229,7 @@ mod tests {
     #[test]
     fn keys_are_unique_and_both_languages_filled() {
         let mut seen = std::collections::HashSet::new();
-        for (key, nl, en) in TEXTS {
+        for (key, nl, en) in TEXTS.iter().chain(crate::i18n_classify::TEXTS) {
             assert!(seen.insert(key), "duplicate key {key}");
             assert!(!nl.is_empty() && !en.is_empty(), "{key}");
         }

@@ -9,6 +9,7 @@ mod csrf;
 mod error;
 mod headers;
 pub mod i18n;
+mod i18n_classify;
 mod pages;
 mod shell;
 

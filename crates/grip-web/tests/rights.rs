@@ -48,6 +48,21 @@ const CATALOGUE: &[&str] = &["inkoper", "beheerder"];
 const INVENTORY: &[&str] = &["inkoper", "contractmanager", "beheerder"];
 const ADMIN: &[&str] = &["beheerder"];
 const VERIFIERS: &[&str] = &["auditor", "beheerder"];
+const CLASSIFIERS: &[&str] = &["inkoper", "jurist", "privacy", "ai-expert", "beheerder"];
+const OBLIGATION_KEEPERS: &[&str] = &[
+    "inkoper",
+    "contractmanager",
+    "jurist",
+    "privacy",
+    "security",
+    "ai-expert",
+    "beheerder",
+];
+/// A high-risk profile: classifying it keeps the obligation the rows below change.
+const PROFILE: &str = r#"{"schema":"grip.system-profile/1","ai_definition":{"machine_based":true,"autonomy":true,"infers_outputs":true,"only_human_defined_rules":false},"exclusions":{"military_defence_national_security_only":false,"scientific_research_only":false},"gpai":{"is_gpai_model":false,"systemic_risk":false},"prohibited_practices":[],"realtime_rbi":{"used":false,"objective":"none","national_law_permits":null,"prior_authorisation":null},"annex_i":{"legislation":"none","safety_component_or_product":false,"third_party_conformity_assessment":false},"annex_iii_purposes":["6e"],"art6_3":{"narrow_procedural_task":false,"improves_completed_human_activity":false,"detects_patterns_without_replacing_human_assessment":false,"preparatory_task":false,"profiling_natural_persons":true},"transparency":{"interacts_directly_with_persons":false,"generates_synthetic_content":false,"emotion_recognition_or_biometric_categorisation":false,"deep_fake":false,"public_interest_text_without_editorial_review":false,"law_enforcement_exception":false},"deployment":{"public_authority":true,"law_enforcement":true,"under_own_name_or_trademark":false,"substantial_modification":false,"changes_purpose_to_high_risk":false},"name":"Profileringstool opsporing"}"#;
+const PROFILE_BODY: &str = r#"{"profile":{"schema":"grip.system-profile/1","ai_definition":{"machine_based":true,"autonomy":true,"infers_outputs":true,"only_human_defined_rules":false},"exclusions":{"military_defence_national_security_only":false,"scientific_research_only":false},"gpai":{"is_gpai_model":false,"systemic_risk":false},"prohibited_practices":[],"realtime_rbi":{"used":false,"objective":"none","national_law_permits":null,"prior_authorisation":null},"annex_i":{"legislation":"none","safety_component_or_product":false,"third_party_conformity_assessment":false},"annex_iii_purposes":["6e"],"art6_3":{"narrow_procedural_task":false,"improves_completed_human_activity":false,"detects_patterns_without_replacing_human_assessment":false,"preparatory_task":false,"profiling_natural_persons":true},"transparency":{"interacts_directly_with_persons":false,"generates_synthetic_content":false,"emotion_recognition_or_biometric_categorisation":false,"deep_fake":false,"public_interest_text_without_editorial_review":false,"law_enforcement_exception":false},"deployment":{"public_authority":true,"law_enforcement":true,"under_own_name_or_trademark":false,"substantial_modification":false,"changes_purpose_to_high_risk":false},"name":"Profileringstool opsporing"}}"#;
+/// An obligation every AI system in use yields (Art. 4 AI literacy).
+const OBLIGATION: &str = "deployer-4-ai-literacy";
 
 fn route(method: Method, path: &'static str, api: bool, who: Who, body: BodyKind) -> Route {
     Route {
@@ -167,7 +182,7 @@ fn routes() -> Vec<Route> {
             Json(r#"{"title": "API-dossier {role}"}"#),
         ),
         route(
-            put,
+            put.clone(),
             "/api/v1/dossiers/{d}",
             true,
             Only(EDITORS),
@@ -195,21 +210,82 @@ fn routes() -> Vec<Route> {
             Json(r#"{"name": "API-leverancier {role}"}"#),
         ),
         route(
-            post,
+            post.clone(),
             "/api/v1/inventory",
             true,
             Only(INVENTORY),
             Json(r#"{"name": "API-systeem {role}"}"#),
         ),
+        // Routes that change obligations come before those that re-classify, so the
+        // obligation they name still exists.
+        route(
+            get.clone(),
+            "/dossiers/{d}/classify",
+            false,
+            Only(CLASSIFIERS),
+            None,
+        ),
+        route(
+            get.clone(),
+            "/dossiers/{d}/classifications/{c}",
+            false,
+            All,
+            None,
+        ),
+        route(
+            post.clone(),
+            "/dossiers/{d}/obligations/{ob}",
+            false,
+            Only(OBLIGATION_KEEPERS),
+            Form("status=in_progress&reason="),
+        ),
+        route(post.clone(), "/api/v1/classify", true, All, Json(PROFILE)),
+        route(
+            get.clone(),
+            "/api/v1/dossiers/{d}/classifications",
+            true,
+            All,
+            None,
+        ),
+        route(
+            get.clone(),
+            "/api/v1/dossiers/{d}/obligations",
+            true,
+            All,
+            None,
+        ),
+        route(
+            put.clone(),
+            "/api/v1/dossiers/{d}/obligations/{ob}",
+            true,
+            Only(OBLIGATION_KEEPERS),
+            Json(r#"{"status": "done"}"#),
+        ),
+        route(
+            put,
+            "/api/v1/dossiers/{d}/profile",
+            true,
+            Only(CLASSIFIERS),
+            Json(PROFILE_BODY),
+        ),
+        route(
+            post,
+            "/dossiers/{d}/classify",
+            false,
+            Only(CLASSIFIERS),
+            Form("step=ai&a_ai_definition.machine_based=yes"),
+        ),
     ]
 }
 
-fn build(app: &TestApp, r: &Route, who: Option<Role>) -> Request<Body> {
+fn build(app: &TestApp, r: &Route, who: Option<Role>, classification: &str) -> Request<Body> {
     let role = who.map(|r| r.id()).unwrap_or("anonymous");
     let path = r
         .path
         .replace("{d}", &app.dossier_id)
-        .replace("{doc}", &app.document_id);
+        .replace("{doc}", &app.document_id)
+        .replace("{c}", classification)
+        .replace("{ob}", OBLIGATION);
     let mut builder = Request::builder().method(r.method.clone()).uri(path);
     if let Some(role) = who {
         let person = app.person(role);
@@ -251,9 +327,18 @@ fn allowed(who: Who, role: Role) -> bool {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_route_for_every_role_and_for_nobody() {
     let app = TestApp::new().await;
+    let submission = grip_app::classification::Submission {
+        profile: serde_json::from_str(PROFILE).unwrap(),
+        ..Default::default()
+    };
+    let buyer = app.person(Role::Inkoper).actor.clone();
+    let stored = grip_app::classification::record(&app.db.app, &buyer, &app.dossier_id, submission)
+        .await
+        .unwrap();
+    let c = stored.id.as_str();
     let mut failures = Vec::new();
     for r in routes() {
-        let response = app.send(build(&app, &r, None)).await;
+        let response = app.send(build(&app, &r, None, c)).await;
         let status = response.status();
         let to_login = response
             .headers()
@@ -268,7 +353,7 @@ async fn every_route_for_every_role_and_for_nobody() {
             failures.push(format!("anonymous {} {} got {status}", r.method, r.path));
         }
         for role in Role::ALL {
-            let status = app.send(build(&app, &r, Some(role))).await.status();
+            let status = app.send(build(&app, &r, Some(role), c)).await.status();
             let expected = allowed(r.who, role);
             let was_allowed = status != StatusCode::FORBIDDEN
                 && status != StatusCode::UNAUTHORIZED

@@ -4,6 +4,8 @@
 
 mod audit;
 mod catalogue;
+mod classifications;
+mod classify;
 mod documents;
 mod dossiers;
 mod inventory;
@@ -33,6 +35,8 @@ pub fn routes() -> Router<AppState> {
         .merge(catalogue::routes())
         .merge(inventory::routes())
         .merge(audit::routes())
+        .merge(classify::routes())
+        .merge(classifications::routes())
         .fallback(|| async {
             problem::problem(
                 axum::http::StatusCode::NOT_FOUND,
@@ -50,13 +54,15 @@ pub fn openapi_json() -> String {
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Grip API", description = "Acquisition dossiers, catalogues, inventory, documents and the audit trail of a Grip installation. Authenticate with `Authorization: Bearer <token>` (create one with `grip token create --user NAME`)."),
+    info(title = "Grip API", description = "Acquisition dossiers, AI Act classifications and obligations, catalogues, inventory, documents and the audit trail of a Grip installation. Authenticate with `Authorization: Bearer <token>` (create one with `grip token create --user NAME`)."),
     paths(
         dossiers::list, dossiers::create, dossiers::get_one, dossiers::update, dossiers::move_phase,
         documents::list, documents::upload, documents::metadata, documents::content,
         catalogue::categories, catalogue::category, catalogue::suppliers, catalogue::supplier, catalogue::create_supplier,
         inventory::list, inventory::get_one, inventory::create,
         audit::events,
+        classify::classify,
+        classifications::put_profile, classifications::history, classifications::obligations, classifications::set_status,
     ),
     components(schemas(problem::Problem, problem::ProblemField)),
     modifiers(&BearerAuth),

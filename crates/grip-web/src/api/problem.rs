@@ -84,7 +84,7 @@ impl IntoResponse for ApiError {
             AppError::Invalid(list) => list
                 .iter()
                 .map(|e| ProblemField {
-                    field: e.field.into(),
+                    field: e.field.to_string(),
                     code: e.code.into(),
                     message: e.message.clone(),
                 })

@@ -318,6 +318,12 @@ struct DetailPage {
     suppliers: Vec<String>,
     documents: Vec<grip_store::documents::DocumentRow>,
     events: Vec<grip_store::audit::AuditRow>,
+    /// Id, verdict label and time of the newest AI Act classification.
+    latest: Option<(String, &'static str, String)>,
+    obligations: Vec<super::classification::ObligationLine>,
+    may_classify: bool,
+    may_update_obligations: bool,
+    obligation_statuses: Vec<&'static str>,
 }
 
 async fn detail_page(
@@ -343,6 +349,20 @@ async fn detail_page(
             (p.id(), viewer.lang.phase(*p), state)
         })
         .collect();
+    let latest = grip_app::classification::latest(app, &viewer.actor, id)
+        .await?
+        .map(|c| {
+            let verdict = super::classification::verdict_label(
+                viewer.lang,
+                c.classification.verdict.as_str(),
+            );
+            (c.id, verdict, grip_app::format_ms(c.created_at))
+        });
+    let obligations = grip_app::classification::obligations(app, &viewer.actor, id)
+        .await?
+        .into_iter()
+        .map(|o| super::classification::ObligationLine::from_row(viewer.lang, o))
+        .collect();
     let may_edit = dossiers::may_change(app, &viewer.actor, Action::EditDossier, id).await?;
     let candidates = if may_edit {
         grip_app::users::directory(app, &viewer.actor).await?
@@ -351,6 +371,20 @@ async fn detail_page(
     };
     let page = DetailPage {
         shell: Shell::new(viewer, "dossiers", &format!("/dossiers/{id}")),
+        latest,
+        obligations,
+        may_classify: dossiers::may_change(app, &viewer.actor, Action::Classify, id).await?,
+        may_update_obligations: dossiers::may_change(
+            app,
+            &viewer.actor,
+            Action::UpdateObligation,
+            id,
+        )
+        .await?,
+        obligation_statuses: grip_core::ObligationStatus::ALL
+            .iter()
+            .map(|s| s.id())
+            .collect(),
         candidates,
         roles: grip_app::Role::ALL
             .iter()
@@ -431,7 +465,7 @@ async fn add_member(
 }
 
 /// Shows the dossier again with the problem, keeping the failed request's status code.
-async fn page_with_error(
+pub(super) async fn page_with_error(
     state: &AppState,
     viewer: &Viewer,
     id: &str,

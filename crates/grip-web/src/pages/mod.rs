@@ -2,6 +2,8 @@
 
 mod audit;
 mod catalogue;
+mod classification;
+mod classify;
 mod dashboard;
 mod dossiers;
 mod inventory;
@@ -19,6 +21,8 @@ pub fn routes() -> Router<AppState> {
         .merge(login::routes())
         .merge(dashboard::routes())
         .merge(dossiers::routes())
+        .merge(classify::routes())
+        .merge(classification::routes())
         .merge(catalogue::routes())
         .merge(inventory::routes())
         .merge(users::routes())

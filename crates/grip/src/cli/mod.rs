@@ -2,7 +2,9 @@
 
 mod admin;
 mod audit;
+mod classify;
 mod demo;
+mod knowledge;
 mod serve;
 
 use clap::{Args, Parser, Subcommand};
@@ -83,6 +85,11 @@ pub enum Command {
     Import(admin::ImportCommand),
     /// Print the REST API's OpenAPI document.
     Openapi,
+    /// Classify a system profile under the EU AI Act (no database needed).
+    Classify(classify::ClassifyArgs),
+    /// Work with the knowledge packs.
+    #[command(subcommand)]
+    Knowledge(knowledge::KnowledgeCommand),
 }
 
 pub fn main() -> ExitCode {
@@ -122,6 +129,8 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Token(cmd) => admin::token(&db, cmd).await,
         Command::Audit(cmd) => audit::run(&db, cmd).await,
         Command::Import(cmd) => admin::import(&db, cmd).await,
+        Command::Classify(args) => classify::run(args),
+        Command::Knowledge(cmd) => knowledge::run(cmd),
         Command::Openapi => {
             println!("{}", grip_web::openapi_json());
             Ok(ExitCode::SUCCESS)

@@ -1,0 +1,225 @@
+//! Per dossier: PUT /api/v1/dossiers/{id}/profile (classify and store), GET
+//! .../classifications (history, newest first), GET .../obligations and
+//! PUT .../obligations/{obligation_id} (follow-up status).
+
+use std::collections::BTreeMap;
+
+use super::classify::{AsOfQuery, ClassificationDoc};
+use super::problem::{ApiError, Problem, json_rejection};
+use super::{ApiQuery, List, PageParams};
+use crate::AppState;
+use crate::auth::ApiActor;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Path, State};
+use axum::routing::{get, put};
+use axum::{Json, Router};
+use grip_app::classification::{self, StoredClassification, Submission};
+use grip_app::rfc3339_ms;
+use grip_store::classifications::ObligationRow;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/dossiers/{id}/profile", put(put_profile))
+        .route("/dossiers/{id}/classifications", get(history))
+        .route("/dossiers/{id}/obligations", get(obligations))
+        .route(
+            "/dossiers/{id}/obligations/{obligation_id}",
+            put(set_status),
+        )
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileBody {
+    /// The `grip.system-profile/1` object.
+    #[schema(value_type = Object)]
+    pub profile: serde_json::Value,
+    /// Per question (profile path) the answer as given, e.g. `"unknown"` or `"vraag leverancier"`.
+    #[serde(default)]
+    pub answers: BTreeMap<String, String>,
+    /// Per profile path, why the answer is what it is.
+    #[serde(default)]
+    pub justifications: BTreeMap<String, String>,
+    /// YYYY-MM-DD; default today.
+    #[serde(default)]
+    pub as_of: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ApiPack {
+    pub id: String,
+    pub version: String,
+    /// SHA-256 of the pack files; replays use the pack with this hash.
+    pub content_hash: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ApiClassification {
+    pub id: String,
+    pub dossier_id: String,
+    pub classification: ClassificationDoc,
+    #[schema(value_type = Object)]
+    pub trace: serde_json::Value,
+    #[schema(value_type = Object)]
+    pub profile: serde_json::Value,
+    pub answers: BTreeMap<String, String>,
+    pub justifications: BTreeMap<String, String>,
+    pub pack: ApiPack,
+    pub as_of: String,
+    pub created_by: String,
+    pub created_at: String,
+    /// What changed against the classification before it (null in history lists).
+    #[schema(value_type = Object)]
+    pub changes: serde_json::Value,
+}
+
+impl From<StoredClassification> for ApiClassification {
+    fn from(s: StoredClassification) -> Self {
+        ApiClassification {
+            classification: ClassificationDoc(to_json(&s.classification)),
+            trace: to_json(&s.trace),
+            changes: to_json(&s.changes),
+            id: s.id,
+            dossier_id: s.dossier_id,
+            profile: s.profile,
+            answers: s.answers,
+            justifications: s.justifications,
+            pack: ApiPack {
+                id: s.pack_id,
+                version: s.pack_version,
+                content_hash: s.pack_hash,
+            },
+            as_of: s.as_of,
+            created_by: s.created_by,
+            created_at: rfc3339_ms(s.created_at),
+        }
+    }
+}
+
+/// Serialising values of our own types cannot fail; `Null` keeps the response well-formed
+/// should it ever happen.
+fn to_json<T: Serialize>(value: &T) -> serde_json::Value {
+    serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
+}
+
+#[utoipa::path(put, path = "/api/v1/dossiers/{id}/profile", tag = "classification", request_body = ProfileBody,
+    responses((status = 200, body = ApiClassification), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+pub async fn put_profile(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path(id): Path<String>,
+    body: Result<Json<ProfileBody>, JsonRejection>,
+) -> Result<Json<ApiClassification>, ApiError> {
+    let Json(body) = body.map_err(json_rejection)?;
+    let as_of = AsOfQuery { as_of: body.as_of }.date()?;
+    let submission = Submission {
+        profile: body.profile,
+        answers: body.answers,
+        justifications: body.justifications,
+        as_of,
+    };
+    let stored = classification::record(&state.app, &actor, &id, submission).await?;
+    Ok(Json(stored.into()))
+}
+
+#[utoipa::path(get, path = "/api/v1/dossiers/{id}/classifications", tag = "classification", params(PageParams),
+    responses((status = 200, body = List<ApiClassification>), (status = 404, body = Problem)))]
+pub async fn history(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path(id): Path<String>,
+    ApiQuery(q): ApiQuery<PageParams>,
+) -> Result<Json<List<ApiClassification>>, ApiError> {
+    let page = classification::history(&state.app, &actor, &id, q.paging()?).await?;
+    Ok(Json(List::from_page(page, ApiClassification::from)))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ApiObligation {
+    pub id: String,
+    pub article: String,
+    /// deployer or provider.
+    pub holder: String,
+    pub summary_nl: String,
+    pub summary_en: String,
+    /// Who in the buying organisation typically picks this up.
+    pub owner_nl: String,
+    pub owner_en: String,
+    /// YYYY-MM-DD.
+    pub applies_from: String,
+    /// open, in_progress, done or not_applicable.
+    pub status: String,
+    pub reason: String,
+    pub classification_id: String,
+    pub updated_at: String,
+}
+
+impl From<ObligationRow> for ApiObligation {
+    fn from(o: ObligationRow) -> Self {
+        ApiObligation {
+            id: o.obligation_id,
+            article: o.article,
+            holder: o.holder,
+            summary_nl: o.summary_nl,
+            summary_en: o.summary_en,
+            owner_nl: o.owner_nl,
+            owner_en: o.owner_en,
+            applies_from: o.applies_from,
+            status: o.status,
+            reason: o.reason,
+            classification_id: o.classification_id,
+            updated_at: rfc3339_ms(o.updated_at),
+        }
+    }
+}
+
+#[utoipa::path(get, path = "/api/v1/dossiers/{id}/obligations", tag = "classification",
+    responses((status = 200, body = List<ApiObligation>), (status = 404, body = Problem)))]
+pub async fn obligations(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path(id): Path<String>,
+) -> Result<Json<List<ApiObligation>>, ApiError> {
+    let rows = classification::obligations(&state.app, &actor, &id).await?;
+    let total = rows.len() as i64;
+    // All obligations of one classification fit one page; the list shape stays uniform.
+    Ok(Json(List {
+        items: rows.into_iter().map(ApiObligation::from).collect(),
+        total,
+        page: 1,
+        per_page: total.max(1),
+    }))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StatusBody {
+    /// open, in_progress, done or not_applicable.
+    pub status: String,
+    /// Required for not_applicable.
+    #[serde(default)]
+    pub reason: String,
+}
+
+#[utoipa::path(put, path = "/api/v1/dossiers/{id}/obligations/{obligation_id}", tag = "classification", request_body = StatusBody,
+    responses((status = 200, body = ApiObligation), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+pub async fn set_status(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path((id, obligation_id)): Path<(String, String)>,
+    body: Result<Json<StatusBody>, JsonRejection>,
+) -> Result<Json<ApiObligation>, ApiError> {
+    let Json(body) = body.map_err(json_rejection)?;
+    let row = classification::set_obligation_status(
+        &state.app,
+        &actor,
+        &id,
+        &obligation_id,
+        &body.status,
+        &body.reason,
+    )
+    .await?;
+    Ok(Json(row.into()))
+}

@@ -1,0 +1,275 @@
+//! A stored classification shown to people: verdict, route, basis, role, obligations with
+//! dates, missing facts, the rule trace, the answers given and what changed; plus the
+//! dossier's obligation checklist and the form that changes an obligation's status.
+
+use crate::AppState;
+use crate::auth::Viewer;
+use crate::error::{PageError, render};
+use crate::i18n::Lang;
+use crate::shell::Shell;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use grip_app::classification::{self, StoredClassification};
+use grip_app::{Action, AppError, Paging, dossiers, format_ms};
+use grip_store::classifications::ObligationRow;
+use grip_store::dossiers::DossierView;
+use serde::Deserialize;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/dossiers/{id}/classifications/{cid}", get(result))
+        .route("/dossiers/{id}/obligations/{oid}", post(set_status))
+}
+
+pub fn verdict_label(lang: Lang, verdict: &str) -> &'static str {
+    lang.t(&format!("verdict_{verdict}"))
+}
+
+/// The question for a profile path, or the path itself when there is none.
+fn question(lang: Lang, path: &str) -> String {
+    match lang.t(&format!("q.{path}")) {
+        "??" => path.to_string(),
+        text => format!("{text} ({path})"),
+    }
+}
+
+pub struct ObligationLine {
+    pub id: String,
+    pub article: String,
+    pub summary: String,
+    pub owner: String,
+    pub holder: &'static str,
+    pub applies_from: String,
+    pub status: String,
+    pub reason: String,
+}
+
+impl ObligationLine {
+    /// The i18n key of the status label.
+    pub fn status_key(&self) -> String {
+        format!("ob_status_{}", self.status)
+    }
+
+    pub fn from_row(lang: Lang, o: ObligationRow) -> ObligationLine {
+        let en = lang == Lang::En;
+        ObligationLine {
+            holder: lang.t(&format!("holder_{}", o.holder)),
+            summary: if en { o.summary_en } else { o.summary_nl },
+            owner: if en { o.owner_en } else { o.owner_nl },
+            id: o.obligation_id,
+            article: o.article,
+            applies_from: o.applies_from,
+            status: o.status,
+            reason: o.reason,
+        }
+    }
+}
+
+struct TraceLine {
+    article: String,
+    rule: String,
+    outcome: &'static str,
+    text: String,
+    findings: String,
+    facts: String,
+}
+
+struct AnswerLine {
+    question: String,
+    answer: String,
+    justification: String,
+}
+
+#[derive(Template)]
+#[template(path = "dossiers/classification.html")]
+struct ResultPage {
+    shell: Shell,
+    d: DossierView,
+    c: StoredClassification,
+    verdict: &'static str,
+    route: Option<&'static str>,
+    role: &'static str,
+    obligations: Vec<ObligationLine>,
+    missing: Vec<String>,
+    trace: Vec<TraceLine>,
+    answers: Vec<AnswerLine>,
+    verdict_from: Option<&'static str>,
+    added: Vec<String>,
+    removed: Vec<String>,
+    history: Vec<(String, String, &'static str, String)>,
+    may_classify: bool,
+}
+
+async fn result(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, cid)): Path<(String, String)>,
+) -> Result<Response, PageError> {
+    let app = &state.app;
+    let lang = viewer.lang;
+    let d = dossiers::get(app, &viewer.actor, &id).await?;
+    let c = classification::get(app, &viewer.actor, &id, &cid).await?;
+    let pack = classification::pack()?;
+    let tracked = classification::obligations(app, &viewer.actor, &id).await?;
+    let obligations = c
+        .classification
+        .obligations
+        .iter()
+        .map(|o| {
+            let known = pack.obligation(&o.id);
+            let row = tracked
+                .iter()
+                .find(|t| t.obligation_id == o.id && t.classification_id == c.id);
+            ObligationLine {
+                id: o.id.clone(),
+                article: o.article.clone(),
+                summary: known
+                    .map(|k| k.summary.get(lang.into_knowledge()).to_string())
+                    .unwrap_or_else(|| o.summary.clone()),
+                owner: known
+                    .map(|k| k.owner.get(lang.into_knowledge()).to_string())
+                    .unwrap_or_default(),
+                holder: lang.t(if o.holder == classification::Holder::Provider {
+                    "holder_provider"
+                } else {
+                    "holder_deployer"
+                }),
+                applies_from: o.applies_from.to_string(),
+                status: row.map(|r| r.status.clone()).unwrap_or_default(),
+                reason: row.map(|r| r.reason.clone()).unwrap_or_default(),
+            }
+        })
+        .collect();
+    let trace = c
+        .trace
+        .iter()
+        .map(|t| TraceLine {
+            article: t.article.clone(),
+            rule: t.rule.clone(),
+            outcome: lang.t(&format!("outcome_{}", t.outcome)),
+            text: t.text.get(lang.into_knowledge()).to_string(),
+            findings: t.findings.join("; "),
+            facts: t
+                .facts
+                .iter()
+                .map(|f| {
+                    format!(
+                        "{} = {}",
+                        f.path,
+                        f.shown().unwrap_or_else(|| lang.t("unknown").into())
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
+        .collect();
+    let answers = c
+        .answers
+        .iter()
+        .map(|(path, answer)| AnswerLine {
+            question: question(lang, path),
+            answer: match answer.as_str() {
+                "yes" => lang.t("answer_yes").into(),
+                "no" => lang.t("answer_no").into(),
+                "unknown" => lang.t("answer_unknown").into(),
+                "none" => lang.t("answer_none").into(),
+                other => other.into(),
+            },
+            justification: c.justifications.get(path).cloned().unwrap_or_default(),
+        })
+        .collect();
+    let changes = c.changes.clone().unwrap_or_default();
+    let describe = |ids: &[String]| ids.iter().map(|i| i.to_string()).collect::<Vec<_>>();
+    let history = classification::history(app, &viewer.actor, &id, Paging::new(Some(1), Some(50)))
+        .await?
+        .items
+        .into_iter()
+        .map(|h| {
+            (
+                h.id.clone(),
+                format_ms(h.created_at),
+                verdict_label(lang, h.classification.verdict.as_str()),
+                h.created_by,
+            )
+        })
+        .collect();
+    let high_risk = c.classification.high_risk.as_ref();
+    let page = ResultPage {
+        shell: Shell::new(
+            &viewer,
+            "dossiers",
+            &format!("/dossiers/{id}/classifications/{cid}"),
+        ),
+        verdict: verdict_label(lang, c.classification.verdict.as_str()),
+        route: high_risk.map(|h| {
+            lang.t(match h.route {
+                classification::Route::AnnexIA => "route_annex_i_a",
+                classification::Route::AnnexIB => "route_annex_i_b",
+                classification::Route::AnnexIii => "route_annex_iii",
+            })
+        }),
+        role: lang.t(
+            if c.classification.role == classification::ActRole::Provider {
+                "holder_provider"
+            } else {
+                "holder_deployer"
+            },
+        ),
+        obligations,
+        missing: c
+            .classification
+            .missing
+            .iter()
+            .map(|m| question(lang, m))
+            .collect(),
+        trace,
+        answers,
+        verdict_from: changes
+            .verdict_from
+            .as_deref()
+            .filter(|_| changes.verdict_changed())
+            .map(|v| verdict_label(lang, v)),
+        added: describe(&changes.obligations_added),
+        removed: describe(&changes.obligations_removed),
+        history,
+        may_classify: dossiers::may_change(app, &viewer.actor, Action::Classify, &id).await?,
+        d,
+        c,
+    };
+    render(&page)
+}
+
+#[derive(Deserialize)]
+struct StatusForm {
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    reason: String,
+}
+
+async fn set_status(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, oid)): Path<(String, String)>,
+    Form(form): Form<StatusForm>,
+) -> Result<Response, PageError> {
+    match classification::set_obligation_status(
+        &state.app,
+        &viewer.actor,
+        &id,
+        &oid,
+        &form.status,
+        &form.reason,
+    )
+    .await
+    {
+        Ok(_) => Ok(Redirect::to(&format!("/dossiers/{id}#obligations")).into_response()),
+        Err(err @ AppError::Invalid(_)) => {
+            super::dossiers::page_with_error(&state, &viewer, &id, err).await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
