@@ -135,6 +135,34 @@ pub fn odt(paragraphs: &[&str]) -> Vec<u8> {
 /// A PDF with one page per entry; each page's lines are drawn as separate text lines
 /// in Helvetica (ASCII only, so the standard encoding maps them).
 pub fn pdf(pages: &[&[&str]]) -> Vec<u8> {
+    save(pdf_document(pages))
+}
+
+/// A text PDF whose trailer announces standard-handler encryption we cannot open.
+pub fn pdf_claiming_encryption() -> Vec<u8> {
+    let mut doc = pdf_document(&[&["Secret offer text that is long enough to read."]]);
+    let encrypt = doc.add_object(dictionary! {
+        "Filter" => "Standard", "V" => 2, "R" => 3, "Length" => 128, "P" => -4,
+        "O" => Object::string_literal(vec![1u8; 32]), "U" => Object::string_literal(vec![2u8; 32]),
+    });
+    doc.trailer.set("Encrypt", encrypt);
+    doc.trailer.set(
+        "ID",
+        vec![
+            Object::string_literal(vec![3u8; 16]),
+            Object::string_literal(vec![3u8; 16]),
+        ],
+    );
+    save(doc)
+}
+
+fn save(mut doc: Document) -> Vec<u8> {
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("write pdf");
+    out
+}
+
+fn pdf_document(pages: &[&[&str]]) -> Document {
     let mut doc = Document::with_version("1.5");
     let pages_id = doc.new_object_id();
     let font_id = doc.add_object(dictionary! {
@@ -172,9 +200,7 @@ pub fn pdf(pages: &[&[&str]]) -> Vec<u8> {
     doc.objects.insert(pages_id, Object::Dictionary(pages_dict));
     let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
     doc.trailer.set("Root", catalog_id);
-    let mut out = Vec::new();
-    doc.save_to(&mut out).expect("write pdf");
-    out
+    doc
 }
 
 /// A PDF whose only page draws nothing but a rectangle: no text layer.
