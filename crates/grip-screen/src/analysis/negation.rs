@@ -103,7 +103,11 @@ impl Negation {
 
 fn is_clause_end(text: &str, index: usize, c: char) -> bool {
     match c {
-        ';' | '!' | '?' | '\n' | '(' | ')' | '•' => true,
+        ';' | '!' | '?' | '(' | ')' | '•' => true,
+        // A single line break is only layout (PDF lines, re-wrapped text); a blank line ends.
+        '\n' => text[index + 1..]
+            .trim_start_matches([' ', '\t', '\r'])
+            .starts_with('\n'),
         '.' | ':' => text[index + 1..]
             .chars()
             .next()

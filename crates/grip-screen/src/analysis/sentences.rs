@@ -48,7 +48,11 @@ fn trim(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
 
 fn is_sentence_end(text: &str, index: usize, c: char) -> bool {
     match c {
-        '!' | '?' | '\n' | '•' => true,
+        '!' | '?' | '•' => true,
+        // A single line break is only layout (PDF lines, re-wrapped text); a blank line ends.
+        '\n' => text[index + 1..]
+            .trim_start_matches([' ', '\t', '\r'])
+            .starts_with('\n'),
         '.' => text[index + 1..]
             .chars()
             .next()
