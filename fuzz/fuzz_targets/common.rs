@@ -71,6 +71,7 @@ pub fn zip_with(name: &str, body: &[u8], extra: &[(&str, &[u8])]) -> Vec<u8> {
     out
 }
 
+#[allow(dead_code)]
 fn crc32(data: &[u8]) -> u32 {
     let mut crc = 0xFFFF_FFFFu32;
     for &byte in data {

@@ -35,7 +35,7 @@ impl Negation {
         }
         let mut after = Vec::new();
         for (i, pattern) in rules.after_patterns.iter().enumerate() {
-            let regex = RegexBuilder::new(pattern)
+            let regex = RegexBuilder::new(&crate::lexicon::ascii_word_boundaries(pattern))
                 .case_insensitive(true)
                 .build()
                 .map_err(|e| LexiconError::Pattern {

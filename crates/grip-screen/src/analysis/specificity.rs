@@ -99,7 +99,7 @@ static SIGNALS: LazyLock<Vec<Signal>> = LazyLock::new(|| {
 
 fn compile(pattern: &str) -> Regex {
     // The patterns are constants above; a failure is a programming error caught by tests.
-    Regex::new(&format!("(?i){pattern}"))
+    Regex::new(&format!("(?i){}", crate::lexicon::ascii_word_boundaries(pattern)))
         .unwrap_or_else(|_| Regex::new("$^").expect("trivial regex"))
 }
 

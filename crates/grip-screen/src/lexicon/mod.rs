@@ -8,7 +8,7 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
-pub(crate) use matcher::{Hit, fold};
+pub(crate) use matcher::{Hit, ascii_word_boundaries, fold};
 pub use pack::{CATEGORIES, FalseFriendEntry, IndicatorEntry, NegationRules, PackMeta};
 
 use crate::LexiconError;
