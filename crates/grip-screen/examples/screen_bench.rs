@@ -46,7 +46,11 @@ fn screen(files: &[String]) -> Result<ExitCode, String> {
         writeln!(out, "{}", screening.to_json_line()).map_err(|e| e.to_string())?;
     }
     out.flush().map_err(|e| e.to_string())?;
-    Ok(if unreadable { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if unreadable {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn terms() -> Result<ExitCode, String> {
@@ -72,7 +76,9 @@ fn extraction(args: &[String]) -> Result<ExitCode, String> {
         let started = Instant::now();
         let mut chars = 0;
         for _ in 0..runs {
-            chars = extract(bytes, &limits).map_err(|e| format!("{label}: {e}"))?.chars();
+            chars = extract(bytes, &limits)
+                .map_err(|e| format!("{label}: {e}"))?
+                .chars();
         }
         let per_doc = started.elapsed().as_secs_f64() / runs as f64;
         println!(
@@ -106,7 +112,8 @@ mod generated {
             "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"
         );
         let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
         let write = |w: &mut zip::ZipWriter<_>, name: &str, data: &[u8]| {
             w.start_file(name, options).expect("entry");
             w.write_all(data).expect("write");
@@ -119,7 +126,9 @@ mod generated {
     pub fn pdf(pages: usize) -> Vec<u8> {
         let mut doc = Document::with_version("1.5");
         let pages_id = doc.new_object_id();
-        let font = doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" });
+        let font = doc.add_object(
+            dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" },
+        );
         let resources = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font } });
         let mut kids: Vec<Object> = Vec::new();
         for _ in 0..pages {
@@ -131,14 +140,25 @@ mod generated {
             ];
             for _ in 0..8 {
                 for line in PARAGRAPH.as_bytes().chunks(90) {
-                    ops.push(Operation::new("Tj", vec![Object::string_literal(line.to_vec())]));
+                    ops.push(Operation::new(
+                        "Tj",
+                        vec![Object::string_literal(line.to_vec())],
+                    ));
                     ops.push(Operation::new("T*", vec![]));
                 }
             }
             ops.push(Operation::new("ET", vec![]));
-            let stream = Stream::new(dictionary! {}, Content { operations: ops }.encode().expect("content"));
+            let stream = Stream::new(
+                dictionary! {},
+                Content { operations: ops }.encode().expect("content"),
+            );
             let content = doc.add_object(stream);
-            kids.push(doc.add_object(dictionary! { "Type" => "Page", "Parent" => pages_id, "Contents" => content }).into());
+            kids.push(
+                doc.add_object(
+                    dictionary! { "Type" => "Page", "Parent" => pages_id, "Contents" => content },
+                )
+                .into(),
+            );
         }
         let count = kids.len() as i64;
         doc.objects.insert(

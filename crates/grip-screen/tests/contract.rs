@@ -9,14 +9,34 @@ const TEXT: &str = "Er wordt geen kunstmatige intelligentie gebruikt. De sensor 
 
 #[test]
 fn json_has_exactly_the_contract_fields_and_round_trips() {
-    let screening = screen_bytes("doc.txt", TEXT.as_bytes(), common::lexicon(), &Limits::default());
+    let screening = screen_bytes(
+        "doc.txt",
+        TEXT.as_bytes(),
+        common::lexicon(),
+        &Limits::default(),
+    );
     let json = serde_json::to_value(&screening).expect("json");
     assert!(common::screening_validator().is_valid(&json));
-    let mut keys: Vec<&str> = json.as_object().expect("object").keys().map(String::as_str).collect();
+    let mut keys: Vec<&str> = json
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect();
     keys.sort();
     assert_eq!(
         keys,
-        ["annex_iii_hints", "categories", "contradiction", "document", "error", "findings", "schema", "specificity", "verdict"]
+        [
+            "annex_iii_hints",
+            "categories",
+            "contradiction",
+            "document",
+            "error",
+            "findings",
+            "schema",
+            "specificity",
+            "verdict"
+        ]
     );
     assert_eq!(json["schema"], "grip.screening/1");
     let back: Screening = serde_json::from_str(&screening.to_json_line()).expect("deserialise");
@@ -43,8 +63,16 @@ fn specificity_is_reported_for_answer_texts() {
     let generic = "Wij bieden een innovatieve en robuuste oplossing van de hoogste kwaliteit en nemen \
                    uiteraard passende maatregelen conform de geldende wet- en regelgeving.";
     let lex = common::lexicon();
-    let c = screen_bytes("c.txt", concrete.as_bytes(), lex, &Limits::default()).specificity.expect("scored");
-    let g = screen_bytes("g.txt", generic.as_bytes(), lex, &Limits::default()).specificity.expect("scored");
+    let c = screen_bytes("c.txt", concrete.as_bytes(), lex, &Limits::default())
+        .specificity
+        .expect("scored");
+    let g = screen_bytes("g.txt", generic.as_bytes(), lex, &Limits::default())
+        .specificity
+        .expect("scored");
     assert!(c > 0.6 && g < 0.2, "concrete {c}, generic {g}");
-    assert!(screen_bytes("s.txt", b"Kort.", lex, &Limits::default()).specificity.is_none());
+    assert!(
+        screen_bytes("s.txt", b"Kort.", lex, &Limits::default())
+            .specificity
+            .is_none()
+    );
 }

@@ -99,8 +99,11 @@ static SIGNALS: LazyLock<Vec<Signal>> = LazyLock::new(|| {
 
 fn compile(pattern: &str) -> Regex {
     // The patterns are constants above; a failure is a programming error caught by tests.
-    Regex::new(&format!("(?i){}", crate::lexicon::ascii_word_boundaries(pattern)))
-        .unwrap_or_else(|_| Regex::new("$^").expect("trivial regex"))
+    Regex::new(&format!(
+        "(?i){}",
+        crate::lexicon::ascii_word_boundaries(pattern)
+    ))
+    .unwrap_or_else(|_| Regex::new("$^").expect("trivial regex"))
 }
 
 /// Scores `text`; `None` when it is too short to judge.
