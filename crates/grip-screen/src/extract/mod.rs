@@ -84,7 +84,7 @@ impl Extracted {
 
     /// Number of pages, for paged formats.
     pub fn pages(&self) -> Option<u32> {
-        (!self.page_starts.is_empty()).then(|| self.page_starts.len() as u32)
+        (!self.page_starts.is_empty()).then_some(self.page_starts.len() as u32)
     }
 
     /// 1-based page holding byte offset `byte`, for paged formats.

@@ -10,7 +10,7 @@ use crate::ExtractError;
 pub(crate) fn normalise(doc: Extracted, deadline: &Deadline) -> Result<Extracted, ExtractError> {
     let dehyphenate = matches!(doc.format, Format::Pdf | Format::Txt | Format::Md);
     let needs_nfkc = is_nfkc_quick(doc.text.chars()) != IsNormalized::Yes;
-    if !needs_nfkc && !(dehyphenate && doc.text.contains("-\n")) {
+    if !(needs_nfkc || dehyphenate && doc.text.contains("-\n")) {
         return Ok(doc);
     }
     let bounds = page_bounds(&doc);

@@ -90,7 +90,7 @@ pub(crate) fn walk_xml(
     let mut events: u32 = 0;
     loop {
         events = events.wrapping_add(1);
-        if events % 4096 == 0 {
+        if events.is_multiple_of(4096) {
             deadline.check()?;
         }
         let event = reader.read_event().map_err(|e| corrupt(e.to_string()))?;
@@ -104,10 +104,8 @@ pub(crate) fn walk_xml(
                 }
                 enter(&e, dialect, &mut state);
             }
-            Event::Empty(e) => {
-                if state.in_scope > 0 && state.in_skip == 0 {
-                    empty_element(&e, dialect, sink)?;
-                }
+            Event::Empty(e) if state.in_scope > 0 && state.in_skip == 0 => {
+                empty_element(&e, dialect, sink)?;
             }
             Event::End(e) => {
                 let name = e.local_name();

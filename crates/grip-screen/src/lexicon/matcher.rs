@@ -220,28 +220,33 @@ fn boundary_ok(text: &str, start: usize, end: usize, boundary: Boundary) -> bool
 /// offsets found in the folded text are valid in the original. Whitespace becomes a space so
 /// multi-word terms survive line breaks.
 pub(crate) fn fold(text: &str) -> String {
-    if text.is_ascii() {
-        let mut bytes = text.as_bytes().to_ascii_lowercase();
-        for b in &mut bytes {
-            if matches!(*b, b'\n' | b'\r' | b'\t' | 0x0c) {
-                *b = b' ';
-            }
-        }
-        return String::from_utf8(bytes).unwrap_or_default();
-    }
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
-            out.push(' ');
+    let mut bytes = text.as_bytes().to_vec();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            bytes[i] = match b {
+                b'\n' | b'\r' | b'\t' | 0x0c => b' ',
+                _ => b.to_ascii_lowercase(),
+            };
+            i += 1;
             continue;
         }
+        // `i` is a char boundary of `text`: only same-length replacements happen below.
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let len = c.len_utf8();
         let mut lower = c.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
-            _ => out.push(c),
+        if let (Some(l), None) = (lower.next(), lower.next())
+            && l != c
+            && l.len_utf8() == len
+        {
+            l.encode_utf8(&mut bytes[i..i + len]);
         }
+        i += len;
     }
-    out
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_owned())
 }
 
 #[cfg(test)]
