@@ -48,7 +48,7 @@ pub fn zip_with(name: &str, body: &[u8], extra: &[(&str, &[u8])]) -> Vec<u8> {
             h.extend_from_slice(&(entry_name.len() as u16).to_le_bytes());
             h.extend_from_slice(&0u16.to_le_bytes());
             if central {
-                h.extend_from_slice(&[0; 8]);
+                h.extend_from_slice(&[0; 6]);
                 h.extend_from_slice(&0u32.to_le_bytes());
                 h.extend_from_slice(&offset.to_le_bytes());
             }

@@ -239,3 +239,48 @@ fn every_error_becomes_an_unreadable_screening_that_fits_the_schema() {
         assert!(validator.is_valid(&json), "{name}: {json}");
     }
 }
+
+mod mutated {
+    //! A small in-process fuzzer: flipped, truncated and spliced bytes of valid documents of
+    //! every format must give a screening (possibly `unreadable`), never a panic.
+    use super::{builders, common};
+    use grip_screen::{Limits, screen_bytes};
+    use proptest::prelude::*;
+
+    fn seeds() -> Vec<Vec<u8>> {
+        vec![
+            builders::docx(&builders::DocxParts {
+                body: &["Gezichtsherkenning in de body."],
+                footer: &["Voettekst"],
+                ..Default::default()
+            }),
+            builders::odt(&["Zelflerende camera", "Tweede alinea"]),
+            builders::pdf(&[&["Facial recognition on page one."], &["Page two."]]),
+            b"<html><body><p>Deep learning</p><script>x</script></body></html>".to_vec(),
+            "Plain text met één AI-module.".as_bytes().to_vec(),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+        #[test]
+        fn mutated_documents_never_panic(
+            seed in 0usize..5,
+            flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..12),
+            cut in any::<prop::sample::Index>(),
+            truncate in any::<bool>(),
+        ) {
+            let mut bytes = seeds().swap_remove(seed);
+            for (at, value) in flips {
+                let i = at.index(bytes.len());
+                bytes[i] = value;
+            }
+            if truncate {
+                let len = cut.index(bytes.len()).max(1);
+                bytes.truncate(len);
+            }
+            let screening = screen_bytes("m", &bytes, common::lexicon(), &Limits::default());
+            prop_assert!(screening.error.is_some() || screening.document.chars > 0 || screening.findings.is_empty());
+        }
+    }
+}
