@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Screening benchmark (issue 4): grip's screener against `grep -c -i -F -f` with the lexicon's
+# plain terms, over the same files in the same run. Prints documents/s, MB/s, peak memory and
+# the grip/grep time ratio for (A) 1,530 small register texts and (B) ~100 KB documents, then
+# DOCX/PDF extraction time per page (and pdftotext when installed). Figures only, no asserts.
+#
+#   bench/screen/run.sh            (from the repository root; SHARED=/path/to/shared to override)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+SHARED=${SHARED:-$(cd .. && pwd)/shared}
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$HOME/.cache/grip-target-screen}
+
+# The screener under test. When the CLI exists, switch to:  SCREEN=(target/release/grip screen)
+cargo build --release -q -p grip-screen --no-default-features --example screen_bench
+BENCH_BIN="$CARGO_TARGET_DIR/release/examples/screen_bench"
+SCREEN=("$BENCH_BIN" screen)
+
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+python3 bench/screen/make_corpus.py "$SHARED" "$WORK"
+"$BENCH_BIN" terms > "$WORK/terms.txt"
+echo "lexicon plain terms for grep: $(wc -l < "$WORK/terms.txt")"
+
+# measure CMD...  → best wall-clock seconds of 3 runs (nanosecond clock) and peak RSS (KB)
+measure() {
+  local out="$WORK/time.$$" best="" kb=0
+  for _ in 1 2 3; do
+    local start end
+    start=$(date +%s%N)
+    /usr/bin/time -f "%M" -o "$out" "$@" > /dev/null || true
+    end=$(date +%s%N)
+    local s=$(( end - start ))
+    if [ -z "$best" ] || [ "$s" -lt "$best" ]; then best=$s; fi
+    kb=$(tail -1 "$out")
+  done
+  python3 -c "print($best / 1e9, $kb)"
+}
+
+report() {
+  local set=$1 files=$2
+  local count bytes
+  count=$(ls "$WORK/$set" | wc -l)
+  bytes=$(cat "$WORK/$set"/* | wc -c)
+  # Warm the page cache so neither side pays for disk reads.
+  cat "$WORK/$set"/* > /dev/null
+  read -r g_s g_kb < <(measure grep -c -i -F -f "$WORK/terms.txt" $files)
+  read -r s_s s_kb < <(measure "${SCREEN[@]}" $files)
+  python3 - "$set" "$count" "$bytes" "$g_s" "$g_kb" "$s_s" "$s_kb" <<'PY'
+import sys
+name, n, b, gs, gkb, ss, skb = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), *map(float, sys.argv[4:])
+mb = b / 1e6
+print(f"({name.upper()}) {n} documents, {mb:.1f} MB")
+print(f"    grip screen : {ss:7.3f} s  {n/ss:9.0f} docs/s  {mb/ss:7.1f} MB/s  peak {skb/1024:6.1f} MB")
+print(f"    grep -F -i  : {gs:7.3f} s  {n/gs:9.0f} docs/s  {mb/gs:7.1f} MB/s  peak {gkb/1024:6.1f} MB")
+print(f"    ratio grip/grep (time): {ss/gs:.2f}x")
+PY
+}
+
+cd "$WORK"
+report a "$(ls a/* | tr '\n' ' ')"
+report b "$(ls b/* | tr '\n' ' ')"
+cd - > /dev/null
+
+echo "(extraction) generated documents, 100 pages each:"
+"$BENCH_BIN" extraction "$WORK" 100
+if command -v pdftotext > /dev/null; then
+  start=$(date +%s.%N); pdftotext "$WORK/generated.pdf" /dev/null; end=$(date +%s.%N)
+  python3 -c "print(f'    pdftotext: {($end-$start)*1000:.1f} ms for 100 pages = {($end-$start)*10:.3f} ms/page')"
+else
+  echo "    pdftotext not installed; skipped"
+fi

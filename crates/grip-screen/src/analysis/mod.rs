@@ -1,0 +1,127 @@
+//! Analysis of extracted text: indicator findings with negation, verdict, categories,
+//! Annex III hints, contradiction, language and specificity, per the screening contract.
+
+mod language;
+pub(crate) mod negation;
+mod sentences;
+mod specificity;
+
+use std::collections::BTreeMap;
+
+pub use language_api::detect;
+pub use specificity::{Specificity, assess_specificity};
+
+use crate::extract::Extracted;
+use crate::lexicon::{CATEGORIES, Lexicon, fold};
+use crate::screening::{DocumentInfo, Finding, SCREENING_SCHEMA, Screening, Verdict};
+
+mod language_api {
+    /// Language of a text as the contract reports it (`nl`, `en`, `mixed`, `unknown`).
+    pub fn detect(text: &str) -> crate::screening::Language {
+        super::language::detect_language(text)
+    }
+}
+
+/// A finding before offsets are converted to characters.
+struct RawFinding {
+    indicator: usize,
+    start: usize,
+    end: usize,
+    negated: bool,
+}
+
+/// Screens extracted text against the lexicon.
+pub fn analyse(doc_name: &str, extracted: &Extracted, lexicon: &Lexicon) -> Screening {
+    let text = &extracted.text;
+    let folded = fold(text);
+    let raw: Vec<RawFinding> = lexicon
+        .find(text)
+        .into_iter()
+        .map(|hit| RawFinding {
+            indicator: hit.indicator,
+            start: hit.start,
+            end: hit.end,
+            negated: lexicon
+                .negation_rules()
+                .is_negated(&folded, text, hit.start, hit.end),
+        })
+        .collect();
+    let indicators = lexicon.indicators();
+
+    // Score: each distinct, non-negated indicator counts once, at its weight.
+    let mut affirmed: BTreeMap<usize, f64> = BTreeMap::new();
+    for f in raw.iter().filter(|f| !f.negated) {
+        affirmed.insert(f.indicator, indicators[f.indicator].weight);
+    }
+    let score: f64 = affirmed.values().sum();
+    let ai_indicated = score + 1e-9 >= lexicon.threshold();
+    let denied = raw.iter().any(|f| f.negated);
+
+    let mut categories: Vec<String> = Vec::new();
+    for category in CATEGORIES {
+        if affirmed
+            .keys()
+            .any(|&i| indicators[i].category == *category)
+        {
+            categories.push((*category).to_owned());
+        }
+    }
+    let mut hints: Vec<String> = affirmed
+        .keys()
+        .flat_map(|&i| indicators[i].annex_iii.iter().cloned())
+        .collect();
+    hints.sort();
+    hints.dedup();
+
+    Screening {
+        schema: SCREENING_SCHEMA.to_owned(),
+        document: DocumentInfo {
+            name: doc_name.to_owned(),
+            format: extracted.format,
+            chars: extracted.chars(),
+            pages: extracted.pages(),
+            language: language::detect_language(text),
+        },
+        verdict: if ai_indicated {
+            Verdict::AiIndicated
+        } else {
+            Verdict::NoAiIndicated
+        },
+        findings: to_findings(&raw, extracted, lexicon),
+        categories,
+        annex_iii_hints: hints,
+        contradiction: denied && ai_indicated,
+        specificity: assess_specificity(text).map(|s| s.score),
+        error: None,
+    }
+}
+
+/// Converts byte offsets to character offsets in one pass (hits are sorted by start).
+fn to_findings(raw: &[RawFinding], extracted: &Extracted, lexicon: &Lexicon) -> Vec<Finding> {
+    let text = &extracted.text;
+    let mut char_pos = 0usize;
+    let mut byte_pos = 0usize;
+    let mut to_chars = |byte: usize| {
+        char_pos += text[byte_pos..byte].chars().count();
+        byte_pos = byte;
+        char_pos
+    };
+    let mut findings = Vec::with_capacity(raw.len());
+    for f in raw {
+        let entry = &lexicon.indicators()[f.indicator];
+        let (excerpt_start, excerpt_end) = sentences::excerpt_range(text, f.start, f.end);
+        let start = to_chars(f.start);
+        // Hits may overlap, so the end is counted from the start, not from the cursor.
+        let end = start + text[f.start..f.end].chars().count();
+        findings.push(Finding {
+            indicator: entry.id.clone(),
+            category: entry.category.clone(),
+            excerpt: text[excerpt_start..excerpt_end].to_owned(),
+            start,
+            end,
+            page: extracted.page_at(f.start),
+            negated: f.negated,
+        });
+    }
+    findings
+}

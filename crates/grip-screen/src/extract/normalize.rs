@@ -1,0 +1,101 @@
+//! Post-processing shared by all formats: NFKC (ligatures, full-width forms) and re-joining
+//! words hyphenated across line breaks, keeping page starts pointing at the same text.
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
+
+use super::{Deadline, Extracted, Format};
+use crate::ExtractError;
+
+/// NFKC-normalises and de-hyphenates each page separately so page offsets stay exact.
+pub(crate) fn normalise(doc: Extracted, deadline: &Deadline) -> Result<Extracted, ExtractError> {
+    let dehyphenate = matches!(doc.format, Format::Pdf | Format::Txt | Format::Md);
+    let needs_nfkc = is_nfkc_quick(doc.text.chars()) != IsNormalized::Yes;
+    if !(needs_nfkc || dehyphenate && doc.text.contains("-\n")) {
+        return Ok(doc);
+    }
+    let bounds = page_bounds(&doc);
+    let mut text = String::with_capacity(doc.text.len());
+    let mut page_starts = Vec::with_capacity(doc.page_starts.len());
+    for (start, end) in bounds {
+        deadline.check()?;
+        if !doc.page_starts.is_empty() {
+            page_starts.push(text.len());
+        }
+        let page = &doc.text[start..end];
+        let page = if needs_nfkc {
+            page.nfkc().collect::<String>()
+        } else {
+            page.to_owned()
+        };
+        if dehyphenate {
+            rejoin_hyphenated(&page, &mut text);
+        } else {
+            text.push_str(&page);
+        }
+    }
+    Ok(Extracted {
+        format: doc.format,
+        text,
+        page_starts,
+    })
+}
+
+fn page_bounds(doc: &Extracted) -> Vec<(usize, usize)> {
+    if doc.page_starts.is_empty() {
+        return vec![(0, doc.text.len())];
+    }
+    let mut bounds = Vec::with_capacity(doc.page_starts.len());
+    for (i, &start) in doc.page_starts.iter().enumerate() {
+        let end = doc
+            .page_starts
+            .get(i + 1)
+            .copied()
+            .unwrap_or(doc.text.len());
+        bounds.push((start, end));
+    }
+    bounds
+}
+
+/// "gezichts-\nherkenning" → "gezichtsherkenning"; "AI-\nsysteem" → "AI-systeem" (an
+/// uppercase letter before the hyphen marks a real compound hyphen, so only the break goes).
+fn rejoin_hyphenated(page: &str, out: &mut String) {
+    let mut rest = page;
+    while let Some(pos) = rest.find("-\n") {
+        let before = rest[..pos].chars().next_back();
+        let after_break = rest[pos + 2..].trim_start_matches([' ', '\t']);
+        let next = after_break.chars().next();
+        out.push_str(&rest[..pos]);
+        match (before, next) {
+            (Some(b), Some(n)) if b.is_lowercase() && n.is_lowercase() => {
+                rest = after_break;
+            }
+            (Some(b), Some(n)) if b.is_alphanumeric() && n.is_alphanumeric() => {
+                out.push('-');
+                rest = after_break;
+            }
+            _ => {
+                out.push_str("-\n");
+                rest = &rest[pos + 2..];
+            }
+        }
+    }
+    out.push_str(rest);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rejoin(s: &str) -> String {
+        let mut out = String::new();
+        rejoin_hyphenated(s, &mut out);
+        out
+    }
+
+    #[test]
+    fn rejoins_lowercase_breaks_and_keeps_compound_hyphens() {
+        assert_eq!(rejoin("gezichts-\nherkenning"), "gezichtsherkenning");
+        assert_eq!(rejoin("AI-\nsysteem"), "AI-systeem");
+        assert_eq!(rejoin("list -\n item"), "list -\n item");
+    }
+}

@@ -1,0 +1,143 @@
+//! The indicator lexicon: a versioned knowledge pack (TOML) of Dutch and English terms,
+//! patterns, false friends and negation cues, embedded in the binary or loaded from a folder.
+
+mod matcher;
+pub(crate) mod pack;
+
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+pub(crate) use matcher::{Hit, ascii_word_boundaries, fold};
+pub use pack::{CATEGORIES, FalseFriendEntry, IndicatorEntry, NegationRules, PackMeta};
+
+use crate::LexiconError;
+use crate::analysis::negation::Negation;
+use matcher::Matcher;
+use pack::PackFile;
+
+/// File name of the pack inside `knowledge/indicators/`.
+pub const PACK_FILE: &str = "indicators.toml";
+
+const EMBEDDED: &str = include_str!("../../../../knowledge/indicators/indicators.toml");
+
+/// A validated, compiled indicator pack.
+#[derive(Debug)]
+pub struct Lexicon {
+    pack: PackFile,
+    matcher: Matcher,
+    negation: Negation,
+    content_hash: String,
+}
+
+impl Lexicon {
+    /// The pack compiled into this build.
+    pub fn embedded() -> Result<Lexicon, LexiconError> {
+        Self::from_toml(EMBEDDED, "<embedded>")
+    }
+
+    /// Loads `indicators.toml` from `dir` (an administrator's newer pack version).
+    pub fn load_from_dir(dir: &Path) -> Result<Lexicon, LexiconError> {
+        let path = dir.join(PACK_FILE);
+        let source = std::fs::read_to_string(&path).map_err(|source| LexiconError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Self::from_toml(&source, &path.display().to_string())
+    }
+
+    /// Parses, validates and compiles a pack given as TOML text.
+    pub fn from_toml(source: &str, file_label: &str) -> Result<Lexicon, LexiconError> {
+        let pack: PackFile = toml::from_str(source).map_err(|e| LexiconError::Parse {
+            file: file_label.to_owned(),
+            message: e.to_string(),
+        })?;
+        pack.validate()?;
+        let matcher = Matcher::compile(&pack)?;
+        let negation = Negation::compile(&pack.negation)?;
+        let content_hash = hex::encode(Sha256::digest(source.as_bytes()));
+        Ok(Lexicon {
+            pack,
+            matcher,
+            negation,
+            content_hash,
+        })
+    }
+
+    pub fn id(&self) -> &str {
+        &self.pack.pack.id
+    }
+
+    pub fn version(&self) -> &str {
+        &self.pack.pack.version
+    }
+
+    pub fn meta(&self) -> &PackMeta {
+        &self.pack.pack
+    }
+
+    /// SHA-256 (hex) of the pack file's bytes; store it with every screening result.
+    pub fn content_hash(&self) -> &str {
+        &self.content_hash
+    }
+
+    pub fn indicators(&self) -> &[IndicatorEntry] {
+        &self.pack.indicators
+    }
+
+    pub fn negation(&self) -> &NegationRules {
+        &self.pack.negation
+    }
+
+    pub fn threshold(&self) -> f64 {
+        self.pack.scoring.threshold
+    }
+
+    /// Plain terms (no patterns), lower-cased: what a `grep -F -i` baseline would search for.
+    pub fn plain_terms(&self) -> Vec<String> {
+        let mut terms: Vec<String> = self
+            .pack
+            .indicators
+            .iter()
+            .flat_map(|i| {
+                i.terms
+                    .iter()
+                    .chain(&i.words)
+                    .chain(&i.exact)
+                    .chain(&i.infix)
+            })
+            .map(|t| t.to_lowercase())
+            .collect();
+        terms.sort();
+        terms.dedup();
+        terms
+    }
+
+    pub(crate) fn negation_rules(&self) -> &Negation {
+        &self.negation
+    }
+
+    pub(crate) fn find(&self, text: &str) -> Vec<Hit> {
+        self.matcher.find(text)
+    }
+}
+
+/// Validates the pack in `dir` (or the embedded one) for `grip knowledge check`.
+/// Returns (id, version, content hash).
+pub fn check_lexicon(dir: Option<&Path>) -> Result<(String, String, String), LexiconError> {
+    let lexicon = match dir {
+        Some(dir) => Lexicon::load_from_dir(dir)?,
+        None => Lexicon::embedded()?,
+    };
+    Ok((
+        lexicon.id().to_owned(),
+        lexicon.version().to_owned(),
+        lexicon.content_hash().to_owned(),
+    ))
+}
+
+impl Lexicon {
+    pub fn false_friends(&self) -> &[FalseFriendEntry] {
+        &self.pack.false_friends
+    }
+}

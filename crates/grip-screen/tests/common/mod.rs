@@ -1,0 +1,29 @@
+//! Helpers shared by the integration tests: the embedded lexicon, the contract schema
+//! validator, and small document builders (DOCX, ODT, PDF) so no binaries are committed.
+#![allow(dead_code)]
+
+pub mod builders;
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use grip_screen::Lexicon;
+
+/// `/work/shared`, reached the same way from the worktree and from the main checkout.
+pub fn shared_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared")
+}
+
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| Lexicon::embedded().expect("embedded lexicon is valid"))
+}
+
+pub fn screening_validator() -> jsonschema::Validator {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(shared_dir().join("contracts/screening.schema.json"))
+            .expect("schema file"),
+    )
+    .expect("schema is JSON");
+    jsonschema::validator_for(&schema).expect("schema compiles")
+}
