@@ -14,6 +14,7 @@ pub mod inventory;
 pub mod portfolio;
 mod record;
 pub mod register;
+pub mod screening;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod users;

@@ -5,6 +5,7 @@ mod audit;
 mod classify;
 mod demo;
 mod knowledge;
+mod screen;
 mod serve;
 
 use clap::{Args, Parser, Subcommand};
@@ -85,6 +86,8 @@ pub enum Command {
     Import(admin::ImportCommand),
     /// Print the REST API's OpenAPI document.
     Openapi,
+    /// Screen documents for AI indicators (no database needed).
+    Screen(screen::ScreenArgs),
     /// Classify a system profile under the EU AI Act (no database needed).
     Classify(classify::ClassifyArgs),
     /// Work with the knowledge packs.
@@ -130,6 +133,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Audit(cmd) => audit::run(&db, cmd).await,
         Command::Import(cmd) => admin::import(&db, cmd).await,
         Command::Classify(args) => classify::run(args),
+        Command::Screen(args) => screen::run(args),
         Command::Knowledge(cmd) => knowledge::run(cmd),
         Command::Openapi => {
             println!("{}", grip_web::openapi_json());
