@@ -7,7 +7,9 @@ use grip_knowledge::tender::{ClausesPack, PHASES, QuestionsPack, ROLES, RolesPha
 use grip_knowledge::{PackFile, PackFiles};
 
 fn dir(id: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../knowledge").join(id)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../knowledge")
+        .join(id)
 }
 
 fn edited(files: PackFiles, file: &str, edit: impl Fn(&str) -> String) -> PackFiles {
@@ -78,7 +80,10 @@ fn every_pack_file_on_disk_is_embedded() {
         ("roles-phases", RolesPhasesPack::embedded_files()),
     ] {
         let on_disk = PackFiles::read_dir(&dir(id)).unwrap();
-        assert_eq!(on_disk, embedded, "{id}: files on disk differ from embedded");
+        assert_eq!(
+            on_disk, embedded,
+            "{id}: files on disk differ from embedded"
+        );
     }
 }
 
@@ -167,7 +172,11 @@ fn clauses_have_high_risk_and_light_variants() {
 #[test]
 fn unknown_field_is_rejected_with_file_and_location() {
     let problems = questions_problems("disclosure.toml", |c| {
-        c.replacen("topic = \"components\"", "topic = \"components\"\ncolour = \"red\"", 1)
+        c.replacen(
+            "topic = \"components\"",
+            "topic = \"components\"\ncolour = \"red\"",
+            1,
+        )
     });
     assert!(problems.contains("disclosure.toml"), "{problems}");
     assert!(problems.contains("/disclosure/1"), "{problems}");
@@ -191,7 +200,9 @@ fn unknown_category_and_verdict_tags_are_named() {
 
 #[test]
 fn unknown_slot_and_missing_language_are_named() {
-    let problems = questions_problems("scenarios.toml", |c| c.replacen("beladen met {load}", "beladen met {weather}", 1));
+    let problems = questions_problems("scenarios.toml", |c| {
+        c.replacen("beladen met {load}", "beladen met {weather}", 1)
+    });
     assert!(problems.contains("unknown slot {weather}"), "{problems}");
     assert!(problems.contains("different slots"), "{problems}");
     let problems = questions_problems("probing.toml", |c| {
