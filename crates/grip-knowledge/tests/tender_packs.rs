@@ -265,3 +265,24 @@ fn bad_version_is_rejected() {
     });
     assert!(problems.contains("pack.version"), "{problems}");
 }
+
+#[test]
+fn committed_pack_schemas_are_up_to_date() {
+    for (id, schema) in [
+        ("questions", QuestionsPack::json_schema()),
+        ("clauses", ClausesPack::json_schema()),
+        ("roles-phases", RolesPhasesPack::json_schema()),
+    ] {
+        let path = dir(id).join("pack.schema.json");
+        let generated = serde_json::to_string_pretty(&schema).expect("json") + "\n";
+        if std::env::var_os("GRIP_UPDATE_SCHEMA").is_some() {
+            std::fs::write(&path, &generated).expect("write schema");
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "{} is stale; regenerate with GRIP_UPDATE_SCHEMA=1",
+            path.display()
+        );
+    }
+}
