@@ -6,6 +6,9 @@ use std::fmt;
 use std::path::Path;
 
 use crate::AiActPack;
+use crate::tender::{
+    ClausesContent, KnowledgePack, PackContent, QuestionsContent, RolesPhasesContent,
+};
 
 /// One registered pack: its id (= folder name under `knowledge/`) and how to check it.
 pub struct PackSpec {
@@ -13,12 +16,25 @@ pub struct PackSpec {
     pub check: fn(Option<&Path>) -> PackReport,
 }
 
-/// Every pack `check_packs` knows. Later packs (questions, clauses, indicators,
-/// portfolio) register here.
-pub const REGISTERED_PACKS: &[PackSpec] = &[PackSpec {
-    id: AiActPack::ID,
-    check: check_ai_act,
-}];
+/// Every pack `check_packs` knows. Later packs (indicators, portfolio) register here.
+pub const REGISTERED_PACKS: &[PackSpec] = &[
+    PackSpec {
+        id: AiActPack::ID,
+        check: check_ai_act,
+    },
+    PackSpec {
+        id: QuestionsContent::ID,
+        check: check_tender_pack::<QuestionsContent>,
+    },
+    PackSpec {
+        id: ClausesContent::ID,
+        check: check_tender_pack::<ClausesContent>,
+    },
+    PackSpec {
+        id: RolesPhasesContent::ID,
+        check: check_tender_pack::<RolesPhasesContent>,
+    },
+];
 
 /// The result of checking one pack.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,6 +100,35 @@ fn check_ai_act(dir: Option<&Path>) -> PackReport {
         },
         Err(error) => PackReport {
             id: AiActPack::ID.to_string(),
+            origin,
+            version: None,
+            content_hash: None,
+            problems: error.problems(),
+        },
+    }
+}
+
+fn check_tender_pack<C: PackContent>(dir: Option<&Path>) -> PackReport {
+    let (origin, loaded) = match dir {
+        None => ("embedded".to_string(), KnowledgePack::<C>::embedded()),
+        Some(root) => {
+            let path = root.join(C::ID);
+            (
+                path.display().to_string(),
+                KnowledgePack::<C>::load_from_dir(&path),
+            )
+        }
+    };
+    match loaded {
+        Ok(pack) => PackReport {
+            id: C::ID.to_string(),
+            origin,
+            version: Some(pack.version().to_string()),
+            content_hash: Some(pack.content_hash()),
+            problems: vec![],
+        },
+        Err(error) => PackReport {
+            id: C::ID.to_string(),
             origin,
             version: None,
             content_hash: None,

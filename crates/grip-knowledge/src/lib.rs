@@ -21,6 +21,7 @@ mod classify;
 pub mod common;
 pub mod pack;
 pub mod profile;
+pub mod tender;
 pub mod trace;
 
 pub use check::{PackReport, PackSpec, REGISTERED_PACKS, check_packs};
@@ -32,4 +33,8 @@ pub use classify::{Outcome, REQUIRED_RULES, classify};
 pub use common::{Confidence, Lang, Text};
 pub use pack::{AiActPack, PackError, PackFile, PackFiles, embedded_files, pack_json_schema};
 pub use profile::{ProfileError, SystemProfile, parse_profile, parse_profile_value};
+pub use tender::{
+    ClausesPack, DossierFacts, KnowledgePack, PackageItem, QuestionsPack, RolesPhasesPack,
+    TenderKnowledge, TenderPackage, generate,
+};
 pub use trace::{FactUsed, StepOutcome, TraceStep, explain_text};

@@ -68,14 +68,18 @@ fn hash_changes_with_content_and_ignores_line_endings() {
 #[test]
 fn check_packs_reports_embedded_and_directory_packs() {
     let reports = check_packs(None);
-    assert_eq!(reports.len(), 1);
-    assert!(reports[0].is_ok(), "{}", reports[0]);
+    assert_eq!(reports.len(), 4);
+    for report in &reports {
+        assert!(report.is_ok(), "{report}");
+    }
     assert_eq!(reports[0].id, "ai-act");
     assert!(reports[0].to_string().contains(" ok"));
     let root = pack_dir().join("..");
     let from_dir = check_packs(Some(&root));
-    assert!(from_dir[0].is_ok(), "{}", from_dir[0]);
-    assert_eq!(from_dir[0].content_hash, reports[0].content_hash);
+    for (dir_report, embedded) in from_dir.iter().zip(&reports) {
+        assert!(dir_report.is_ok(), "{dir_report}");
+        assert_eq!(dir_report.content_hash, embedded.content_hash);
+    }
     let nowhere = check_packs(Some(&root.join("does-not-exist")));
     assert!(!nowhere[0].is_ok());
 }

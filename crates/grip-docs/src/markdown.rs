@@ -1,0 +1,167 @@
+//! Markdown export of a `TenderPackage`: cover details, one numbered list per section, a
+//! table for the award criteria, and the reason per item so reviewers see why it is there.
+
+use std::fmt::Write;
+
+use grip_knowledge::Lang;
+use grip_knowledge::tender::{PackageItem, SectionKind, TenderPackage, Use};
+
+/// Dossier details for the cover of an export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CoverInfo {
+    pub title: String,
+    /// Data classification label, e.g. `Departementaal Vertrouwelijk`.
+    pub label: String,
+    pub dossier_id: String,
+    pub date: jiff::civil::Date,
+}
+
+struct Words {
+    dossier: &'static str,
+    date: &'static str,
+    category: &'static str,
+    verdict: &'static str,
+    knowledge: &'static str,
+    reason: &'static str,
+    purpose: &'static str,
+    secures: &'static str,
+    source: &'static str,
+    criterion: &'static str,
+    group: &'static str,
+    weight: &'static str,
+    empty: &'static str,
+}
+
+fn words(lang: Lang) -> Words {
+    match lang {
+        Lang::Nl => Words {
+            dossier: "Dossier",
+            date: "Datum",
+            category: "Categorie",
+            verdict: "Oordeel AI-verordening",
+            knowledge: "Kennispakketten",
+            reason: "Waarom",
+            purpose: "Doel",
+            secures: "Borgt",
+            source: "Bron",
+            criterion: "Criterium",
+            group: "Groep",
+            weight: "Weging",
+            empty: "Geen items geselecteerd.",
+        },
+        Lang::En => Words {
+            dossier: "Dossier",
+            date: "Date",
+            category: "Category",
+            verdict: "AI Act verdict",
+            knowledge: "Knowledge packs",
+            reason: "Why",
+            purpose: "Purpose",
+            secures: "Secures",
+            source: "Source",
+            criterion: "Criterion",
+            group: "Group",
+            weight: "Weight",
+            empty: "No items selected.",
+        },
+    }
+}
+
+fn use_label(use_: Use, lang: Lang) -> &'static str {
+    match (use_, lang) {
+        (Use::KnockOut, Lang::Nl) => "knock-out",
+        (Use::Award, Lang::Nl) => "gunning",
+        (Use::Information, Lang::Nl) => "informatief",
+        (Use::KnockOut, Lang::En) => "knock-out",
+        (Use::Award, Lang::En) => "award",
+        (Use::Information, Lang::En) => "information",
+    }
+}
+
+/// Table cells must not break the row: pipes escaped, newlines flattened.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace(['\r', '\n'], " ")
+}
+
+/// The package as Markdown in `lang`. Pure: the same input gives the same bytes.
+pub fn render_markdown(package: &TenderPackage, lang: Lang, cover: &CoverInfo) -> String {
+    let w = words(lang);
+    let mut out = String::new();
+    // Writing to a String cannot fail; the results are ignored on purpose.
+    let _ = writeln!(out, "**{}**\n", cell(&cover.label));
+    let _ = writeln!(out, "# {}\n", cover.title.trim());
+    let _ = writeln!(out, "- {}: {}", w.dossier, cover.dossier_id);
+    let _ = writeln!(out, "- {}: {}", w.date, cover.date);
+    let _ = writeln!(out, "- {}: {}", w.category, package.category);
+    let _ = writeln!(out, "- {}: {}", w.verdict, package.verdict.as_str());
+    let _ = writeln!(out, "- {}: {}\n", w.knowledge, package.knowledge.join(", "));
+    let mut number = 0;
+    for (index, section) in package.sections.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "## {}. {}\n",
+            index + 1,
+            section.kind.title().get(lang)
+        );
+        if section.items.is_empty() {
+            let _ = writeln!(out, "{}\n", w.empty);
+            continue;
+        }
+        if section.kind == SectionKind::Award {
+            award_table(&mut out, &section.items, lang, &w);
+            continue;
+        }
+        for item in &section.items {
+            number += 1;
+            item_block(&mut out, number, item, lang, &w);
+        }
+    }
+    let _ = writeln!(out, "---\n\n**{}**", cell(&cover.label));
+    out
+}
+
+fn item_block(out: &mut String, number: usize, item: &PackageItem, lang: Lang, w: &Words) {
+    let title = item
+        .title
+        .as_ref()
+        .map(|t| format!(" {}", t.get(lang)))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "### {number}.{title} [{}]\n",
+        use_label(item.use_, lang)
+    );
+    let _ = writeln!(out, "{}\n", item.text.get(lang));
+    if let Some(purpose) = &item.purpose {
+        let _ = writeln!(out, "- {}: {}", w.purpose, purpose.get(lang));
+    }
+    if let Some(secures) = &item.secures {
+        let _ = writeln!(out, "- {}: {}", w.secures, secures.get(lang));
+    }
+    if let Some(source) = &item.source {
+        let _ = writeln!(out, "- {}: {}", w.source, source);
+    }
+    let _ = writeln!(out, "- {}: {}\n", w.reason, item.reason.get(lang));
+}
+
+fn award_table(out: &mut String, items: &[PackageItem], lang: Lang, w: &Words) {
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} |",
+        w.criterion, w.group, w.weight, w.reason
+    );
+    let _ = writeln!(out, "|---|---|---:|---|");
+    for item in items {
+        let title = item.title.as_ref().map(|t| t.get(lang)).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "| **{}**: {} | {} | {} | {} |",
+            cell(title),
+            cell(item.text.get(lang)),
+            cell(item.group.as_deref().unwrap_or("")),
+            item.weight.map(|w| w.to_string()).unwrap_or_default(),
+            cell(item.reason.get(lang))
+        );
+    }
+    out.push('\n');
+}

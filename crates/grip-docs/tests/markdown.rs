@@ -1,0 +1,55 @@
+//! The Markdown export carries the classification label at top and bottom, numbers the
+//! questions, tables the award criteria, and shows the reason per item.
+
+use std::collections::BTreeMap;
+
+use grip_docs::{CoverInfo, render_markdown};
+use grip_knowledge::tender::{ClassificationFacts, DossierFacts, TenderKnowledge, generate};
+use grip_knowledge::{Lang, Route, Verdict};
+
+fn patrol_car_markdown(lang: Lang) -> String {
+    let facts = DossierFacts {
+        title: "Surveillancevoertuigen noodhulp 2027".into(),
+        category: "voertuigen".into(),
+        operational_context: "Noodhulp en achtervolgingen.".into(),
+        classification: ClassificationFacts {
+            verdict: Verdict::HighRisk,
+            route: Some(Route::AnnexIB),
+            annex_iii_points: vec![],
+            transparency: vec![],
+        },
+        slots: BTreeMap::new(),
+        findings: vec![],
+    };
+    let package = generate(&TenderKnowledge::embedded().unwrap(), &facts);
+    let cover = CoverInfo {
+        title: facts.title.clone(),
+        label: "Departementaal Vertrouwelijk".into(),
+        dossier_id: "0190f3a2-demo-patrol".into(),
+        date: jiff::civil::date(2026, 11, 23),
+    };
+    render_markdown(&package, lang, &cover)
+}
+
+#[test]
+fn label_is_at_top_and_bottom() {
+    let md = patrol_car_markdown(Lang::Nl);
+    assert!(md.starts_with("**Departementaal Vertrouwelijk**"));
+    assert!(md.trim_end().ends_with("**Departementaal Vertrouwelijk**"));
+    assert!(md.contains("## 6. Gunningscriteria"));
+    assert!(md.contains("| Criterium | Groep | Weging | Waarom |"));
+    assert!(md.contains("Stopstoot en automatische noodrem"));
+}
+
+#[test]
+fn english_export_uses_english_texts() {
+    let md = patrol_car_markdown(Lang::En);
+    assert!(md.contains("## 1. Disclosure questions"));
+    assert!(md.contains("Over-the-air updates and automatic emergency braking"));
+    assert!(md.contains("- Why: Knowledge item"));
+}
+
+#[test]
+fn snapshot_patrol_car_markdown_nl() {
+    insta::assert_snapshot!(patrol_car_markdown(Lang::Nl));
+}
