@@ -20,6 +20,7 @@ pub mod classification;
 mod classify;
 pub mod common;
 pub mod pack;
+pub mod portfolio;
 pub mod profile;
 pub mod tender;
 pub mod trace;
