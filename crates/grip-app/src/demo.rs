@@ -417,6 +417,7 @@ async fn insert_document(
     now: i64,
 ) -> Result<(), AppError> {
     let bytes = doc.content.trim_start().as_bytes();
+    let screening = crate::screening::screen(&doc.name, bytes)?;
     let sha256 = hex::encode(Sha256::digest(bytes));
     documents::put_blob(tx, &sha256, bytes).await?;
     let row = documents::DocumentRow {
@@ -429,7 +430,7 @@ async fn insert_document(
         uploaded_by: uploader.into(),
         uploaded_at: now,
     };
-    documents::insert(tx, &row).await?;
+    crate::documents::insert_screened(tx, &row, &screening, now).await?;
     event(
         tx,
         Some(dossier_id),

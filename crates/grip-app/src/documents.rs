@@ -138,6 +138,8 @@ pub async fn upload(
     bytes: &[u8],
 ) -> Result<DocumentRow, AppError> {
     let (name, media_type) = check_upload(app, name, bytes)?;
+    // Screening is CPU work on the bytes alone; do it before holding the write transaction.
+    let screening = crate::screening::screen(&name, bytes)?;
     let sha256 = hex::encode(Sha256::digest(bytes));
     let mut tx = app.store.begin_write().await?;
     grip_store::dossiers::get(&mut tx, dossier_id)
@@ -156,7 +158,7 @@ pub async fn upload(
         uploaded_by: actor.user_id.clone(),
         uploaded_at: now,
     };
-    documents::insert(&mut tx, &row).await?;
+    insert_screened(&mut tx, &row, &screening, now).await?;
     commit_with_event(
         tx,
         NewEvent {
@@ -170,11 +172,25 @@ pub async fn upload(
                 "sha256": row.sha256,
                 "size": row.size,
                 "media_type": row.media_type,
+                "verdict": crate::screening::verdict_name(screening.verdict),
             }),
         },
     )
     .await?;
     Ok(row)
+}
+
+/// Inserts a document row together with its screening (upload, bulk job and demo).
+pub(crate) async fn insert_screened(
+    tx: &mut grip_store::Conn,
+    row: &DocumentRow,
+    screening: &crate::screening::Screening,
+    now: i64,
+) -> Result<(), AppError> {
+    documents::insert(tx, row).await?;
+    let screening_row = crate::screening::row_for(&row.id, screening, now)?;
+    grip_store::screenings::insert(tx, &screening_row).await?;
+    Ok(())
 }
 
 pub async fn get(app: &App, actor: &Actor, id: &str) -> Result<DocumentRow, AppError> {

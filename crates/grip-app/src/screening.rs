@@ -1,8 +1,10 @@
 //! Screening of supplier documents for AI indicators: the embedded indicator lexicon, loaded
-//! once, and the limits every extraction runs under.
+//! once, the limits every extraction runs under, and the screenings stored with documents.
 
-use crate::AppError;
+use crate::{Action, Actor, App, AppError};
 pub use grip_screen::{Extracted, Lexicon, Limits, Screening, Verdict, screening_text_report};
+use grip_store::documents::DocumentRow;
+use grip_store::screenings::{self, ScreeningRow};
 use std::sync::OnceLock;
 
 /// The indicator lexicon built into this binary (validated on first use).
@@ -27,4 +29,112 @@ pub fn screen(name: &str, bytes: &[u8]) -> Result<Screening, AppError> {
 /// Extraction alone, for showing a document's text with its findings.
 pub fn extract(bytes: &[u8]) -> Result<Extracted, grip_screen::ExtractError> {
     grip_screen::extract(bytes, &Limits::default())
+}
+
+/// The contract's name of a verdict (`ai_indicated`, `no_ai_indicated`, `unreadable`).
+pub fn verdict_name(verdict: Verdict) -> String {
+    serde_json::to_value(verdict)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// The row stored with a document, naming the lexicon that produced the screening.
+pub(crate) fn row_for(
+    document_id: &str,
+    screening: &Screening,
+    now: i64,
+) -> Result<ScreeningRow, AppError> {
+    let lexicon = lexicon()?;
+    Ok(ScreeningRow {
+        document_id: document_id.into(),
+        verdict: verdict_name(screening.verdict),
+        categories: json(&screening.categories),
+        hints: json(&screening.annex_iii_hints),
+        contradiction: i16::from(screening.contradiction),
+        specificity: screening.specificity,
+        findings: json(&screening.findings),
+        result: json(screening),
+        lexicon_id: lexicon.id().into(),
+        lexicon_version: lexicon.version().into(),
+        lexicon_hash: lexicon.content_hash().into(),
+        screened_at: now,
+    })
+}
+
+/// Serialising the screening's plain data cannot fail.
+fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "null".into())
+}
+
+/// A stored screening with the lexicon it was made with.
+#[derive(Debug, Clone)]
+pub struct StoredScreening {
+    pub screening: Screening,
+    pub row: ScreeningRow,
+}
+
+/// The screening stored with a document (None for documents from before screening existed).
+pub async fn for_document(
+    app: &App,
+    actor: &Actor,
+    document_id: &str,
+) -> Result<(DocumentRow, Option<StoredScreening>), AppError> {
+    let document = crate::documents::get(app, actor, document_id).await?;
+    let mut conn = app.store.conn().await?;
+    let stored = match screenings::get(&mut conn, document_id).await? {
+        Some(row) => Some(StoredScreening {
+            screening: serde_json::from_str(&row.result)
+                .map_err(|e| AppError::Internal(format!("stored screening: {e}")))?,
+            row,
+        }),
+        None => None,
+    };
+    Ok((document, stored))
+}
+
+/// Verdict name per document id of a dossier.
+pub async fn verdicts_for_dossier(
+    app: &App,
+    actor: &Actor,
+    dossier_id: &str,
+) -> Result<std::collections::HashMap<String, String>, AppError> {
+    if !actor.may(Action::Read) {
+        return Err(AppError::Forbidden);
+    }
+    let mut conn = app.store.conn().await?;
+    Ok(screenings::verdicts_for_dossier(&mut conn, dossier_id)
+        .await?
+        .into_iter()
+        .collect())
+}
+
+/// Screens uploaded files without storing anything (the API's `POST /screen`).
+pub fn screen_files(
+    app: &App,
+    actor: &Actor,
+    files: &[(String, Vec<u8>)],
+) -> Result<Vec<Screening>, AppError> {
+    if !actor.may(Action::Read) {
+        return Err(AppError::Forbidden);
+    }
+    if files.is_empty() {
+        return Err(AppError::invalid(
+            "file",
+            "no_files",
+            "Kies minstens één bestand.",
+        ));
+    }
+    files
+        .iter()
+        .map(|(name, bytes)| {
+            if bytes.len() > app.limits.max_document_bytes {
+                return Err(AppError::TooLarge {
+                    size: bytes.len(),
+                    limit: app.limits.max_document_bytes,
+                });
+            }
+            screen(name, bytes)
+        })
+        .collect()
 }

@@ -1,0 +1,171 @@
+//! `grip screen` from outside: JSON Lines in input order (directories walked), unreadable
+//! documents reported with an error and exit code 1, standard input, and the text report.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn grip() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_grip"));
+    cmd.env_remove("GRIP_DATABASE_URL").env("GRIP_LOG", "error");
+    cmd
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("grip-screen-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn lines(output: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8(output.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is one JSON object"))
+        .collect()
+}
+
+const AI: &str = "De camera gebruikt gezichtsherkenning om bezoekers te vergelijken met een lijst.";
+const PLAIN: &str = "Wij leveren stevige bureaustoelen met verstelbare armleuningen.";
+
+#[test]
+fn several_files_and_a_directory_come_out_in_input_order() {
+    let dir = temp_dir("order");
+    std::fs::write(dir.join("first.txt"), AI).unwrap();
+    let sub = dir.join("map");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::write(sub.join("b.txt"), PLAIN).unwrap();
+    std::fs::write(sub.join("a.md"), AI).unwrap();
+    std::fs::write(dir.join("last.txt"), PLAIN).unwrap();
+    let output = grip()
+        .arg("screen")
+        .arg(dir.join("first.txt"))
+        .arg(&sub)
+        .arg(dir.join("last.txt"))
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let results = lines(&output);
+    let names: Vec<&str> = results
+        .iter()
+        .map(|r| r["document"]["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names.len(), 4);
+    assert!(names[0].ends_with("first.txt"));
+    assert!(
+        names[1].ends_with("a.md"),
+        "directories are walked in name order"
+    );
+    assert!(names[2].ends_with("b.txt"));
+    assert!(names[3].ends_with("last.txt"));
+    let verdicts: Vec<&str> = results
+        .iter()
+        .map(|r| r["verdict"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        verdicts,
+        [
+            "ai_indicated",
+            "ai_indicated",
+            "no_ai_indicated",
+            "no_ai_indicated"
+        ]
+    );
+    assert!(results.iter().all(|r| r["schema"] == "grip.screening/1"));
+    assert!(
+        results[0]["categories"]
+            .as_array()
+            .unwrap()
+            .contains(&"biometric".into())
+    );
+}
+
+#[test]
+fn missing_and_garbage_files_are_unreadable_and_the_run_goes_on() {
+    let dir = temp_dir("bad");
+    std::fs::write(dir.join("kapot.pdf"), b"%PDF-1.7\n\x00\x01\x02 garbage").unwrap();
+    std::fs::write(dir.join("ok.txt"), AI).unwrap();
+    let output = grip()
+        .arg("screen")
+        .arg(dir.join("bestaat-niet.docx"))
+        .arg(dir.join("kapot.pdf"))
+        .arg(dir.join("ok.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let results = lines(&output);
+    assert_eq!(results.len(), 3);
+    for bad in &results[..2] {
+        assert_eq!(bad["verdict"], "unreadable");
+        assert!(!bad["error"].as_str().unwrap().is_empty());
+        assert_eq!(bad["findings"].as_array().unwrap().len(), 0);
+    }
+    assert_eq!(results[2]["verdict"], "ai_indicated");
+}
+
+#[test]
+fn standard_input_is_read_with_a_dash() {
+    let mut child = grip()
+        .args(["screen", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"The product does not use AI. It relies on machine learning to rank alerts.")
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "{output:?}");
+    let results = lines(&output);
+    assert_eq!(results.len(), 1);
+    assert_eq!(results[0]["document"]["name"], "-");
+    assert_eq!(results[0]["verdict"], "ai_indicated");
+    assert_eq!(results[0]["contradiction"], true);
+}
+
+#[test]
+fn the_text_report_names_verdict_and_evidence() {
+    let dir = temp_dir("text");
+    std::fs::write(dir.join("offerte.txt"), AI).unwrap();
+    let output = grip()
+        .args(["screen", "--format", "text"])
+        .arg(dir.join("offerte.txt"))
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("verdict: AI INDICATED"), "{text}");
+    assert!(text.contains("biometric"), "{text}");
+    assert!(text.contains("gezichtsherkenning"), "{text}");
+}
+
+#[test]
+fn knowledge_check_reports_every_pack() {
+    let output = grip().args(["knowledge", "check"]).output().unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(output.status.success(), "{text}");
+    for id in ["ai-act", "indicators", "portfolio"] {
+        assert!(
+            text.lines().any(|l| l.starts_with(id) && l.ends_with("ok")),
+            "{id} missing in {text}"
+        );
+    }
+    let dir = temp_dir("packs");
+    std::fs::create_dir_all(dir.join("portfolio")).unwrap();
+    std::fs::write(dir.join("portfolio/portfolio.toml"), "[pack]\nid = 1").unwrap();
+    let output = grip()
+        .args(["knowledge", "check", "--dir"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains("portfolio") && text.contains("FAILED"),
+        "{text}"
+    );
+}
