@@ -12,6 +12,7 @@ pub mod i18n;
 mod i18n_classify;
 mod pages;
 mod shell;
+mod uploads;
 
 use axum::Router;
 use grip_app::App;
