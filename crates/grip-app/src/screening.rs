@@ -2,7 +2,9 @@
 //! once, the limits every extraction runs under, and the screenings stored with documents.
 
 use crate::{Action, Actor, App, AppError};
-pub use grip_screen::{Extracted, Lexicon, Limits, Screening, Verdict, screening_text_report};
+pub use grip_screen::{
+    Extracted, Finding, Lexicon, Limits, Screening, Verdict, screening_text_report,
+};
 use grip_store::documents::DocumentRow;
 use grip_store::screenings::{self, ScreeningRow};
 use std::sync::OnceLock;
@@ -137,4 +139,32 @@ pub fn screen_files(
             screen(name, bytes)
         })
         .collect()
+}
+
+/// A document with its stored screening and its text extracted again for display (the
+/// text is not stored: the blob and the extractor reproduce it, offsets included).
+pub struct DocumentView {
+    pub document: DocumentRow,
+    pub stored: Option<StoredScreening>,
+    /// The extracted text, or why it could not be extracted.
+    pub text: Result<String, String>,
+}
+
+pub async fn document_view(
+    app: &App,
+    actor: &Actor,
+    document_id: &str,
+) -> Result<DocumentView, AppError> {
+    let (document, stored) = for_document(app, actor, document_id).await?;
+    let (_, bytes) = crate::documents::download(app, actor, document_id).await?;
+    let text = tokio::task::spawn_blocking(move || extract(&bytes))
+        .await
+        .map_err(|e| AppError::Internal(format!("extraction task: {e}")))?
+        .map(|e| e.text)
+        .map_err(|e| e.to_string());
+    Ok(DocumentView {
+        document,
+        stored,
+        text,
+    })
 }

@@ -34,7 +34,10 @@ impl Lang {
     }
 
     pub fn t(self, key: &str) -> &'static str {
-        let mut all = TEXTS.iter().chain(crate::i18n_classify::TEXTS);
+        let mut all = TEXTS
+            .iter()
+            .chain(crate::i18n_classify::TEXTS)
+            .chain(crate::i18n_screen::TEXTS);
         match all.find(|(k, _, _)| *k == key) {
             Some((_, nl, en)) => match self {
                 Lang::Nl => nl,
@@ -229,7 +232,11 @@ mod tests {
     #[test]
     fn keys_are_unique_and_both_languages_filled() {
         let mut seen = std::collections::HashSet::new();
-        for (key, nl, en) in TEXTS.iter().chain(crate::i18n_classify::TEXTS) {
+        for (key, nl, en) in TEXTS
+            .iter()
+            .chain(crate::i18n_classify::TEXTS)
+            .chain(crate::i18n_screen::TEXTS)
+        {
             assert!(seen.insert(key), "duplicate key {key}");
             assert!(!nl.is_empty() && !en.is_empty(), "{key}");
         }

@@ -10,8 +10,10 @@ mod error;
 mod headers;
 pub mod i18n;
 mod i18n_classify;
+mod i18n_screen;
 mod pages;
 mod shell;
+mod uploads;
 
 use axum::Router;
 use grip_app::App;

@@ -91,6 +91,7 @@ fn routes() -> Vec<Route> {
             None,
         ),
         route(get.clone(), "/documents/{doc}", false, All, None),
+        route(get.clone(), "/documents/{doc}/view", false, All, None),
         route(get.clone(), "/categories", false, All, None),
         route(get.clone(), "/suppliers", false, All, None),
         route(get.clone(), "/inventory", false, All, None),
@@ -163,6 +164,14 @@ fn routes() -> Vec<Route> {
             None,
         ),
         route(get.clone(), "/api/v1/documents/{doc}", true, All, None),
+        route(
+            get.clone(),
+            "/api/v1/documents/{doc}/screening",
+            true,
+            All,
+            None,
+        ),
+        route(Method::POST, "/api/v1/screen", true, All, Upload),
         route(
             get.clone(),
             "/api/v1/documents/{doc}/content",

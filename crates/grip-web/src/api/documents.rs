@@ -19,6 +19,16 @@ pub fn routes() -> Router<AppState> {
         .route("/dossiers/{id}/documents", get(list).post(upload))
         .route("/documents/{id}", get(metadata))
         .route("/documents/{id}/content", get(content))
+        .route(
+            "/documents/{id}/screening",
+            get(super::screening::document_screening),
+        )
+        .route(
+            "/screen",
+            axum::routing::post(super::screening::screen).layer(
+                axum::extract::DefaultBodyLimit::max(crate::uploads::MAX_TOTAL_BYTES + 1024 * 1024),
+            ),
+        )
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -10,6 +10,7 @@ mod documents;
 mod dossiers;
 mod inventory;
 pub mod problem;
+mod screening;
 
 use crate::AppState;
 use axum::extract::{DefaultBodyLimit, FromRequestParts};
@@ -62,9 +63,10 @@ pub fn openapi_json() -> String {
         inventory::list, inventory::get_one, inventory::create,
         audit::events,
         classify::classify,
+        screening::screen, screening::document_screening,
         classifications::put_profile, classifications::history, classifications::obligations, classifications::set_status,
     ),
-    components(schemas(problem::Problem, problem::ProblemField)),
+    components(schemas(problem::Problem, problem::ProblemField, screening::ApiDocumentScreening)),
     modifiers(&BearerAuth),
     security(("bearer" = [])),
 )]

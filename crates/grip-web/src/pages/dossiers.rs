@@ -316,7 +316,8 @@ struct DetailPage {
     candidates: Vec<(String, String)>,
     roles: Vec<(&'static str, String)>,
     suppliers: Vec<String>,
-    documents: Vec<grip_store::documents::DocumentRow>,
+    /// Each document with the i18n key of its screening verdict.
+    documents: Vec<(grip_store::documents::DocumentRow, &'static str)>,
     events: Vec<grip_store::audit::AuditRow>,
     /// Id, verdict label and time of the newest AI Act classification.
     latest: Option<(String, &'static str, String)>,
@@ -398,7 +399,20 @@ async fn detail_page(
         track,
         members: detail.members,
         suppliers: detail.suppliers,
-        documents: detail.documents,
+        documents: {
+            let verdicts =
+                grip_app::screening::verdicts_for_dossier(app, &viewer.actor, id).await?;
+            detail
+                .documents
+                .into_iter()
+                .map(|doc| {
+                    let key = verdicts
+                        .get(&doc.id)
+                        .map_or("not_screened", |v| super::documents::verdict_key(v));
+                    (doc, key)
+                })
+                .collect()
+        },
         events: history.items,
         d: detail.dossier,
     };

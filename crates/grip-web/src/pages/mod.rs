@@ -5,6 +5,7 @@ mod catalogue;
 mod classification;
 mod classify;
 mod dashboard;
+mod documents;
 mod dossiers;
 mod inventory;
 mod login;
@@ -21,6 +22,7 @@ pub fn routes() -> Router<AppState> {
         .merge(login::routes())
         .merge(dashboard::routes())
         .merge(dossiers::routes())
+        .merge(documents::routes())
         .merge(classify::routes())
         .merge(classification::routes())
         .merge(catalogue::routes())
