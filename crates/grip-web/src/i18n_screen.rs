@@ -1,4 +1,4 @@
-//! Interface texts of document screening and bulk screening jobs.
+//! Interface texts of document screening.
 //! Dutch first, English second; `Lang::t` looks here after the other tables.
 
 pub const TEXTS: &[(&str, &str, &str)] = &[
@@ -37,21 +37,4 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ),
     ("download", "Downloaden", "Download"),
     ("ai_screening", "AI-screening", "AI screening"),
-    ("bulk_screening", "Bulkscreening", "Bulk screening"),
-    (
-        "bulk_hint",
-        "Een ZIP-bestand of meerdere bestanden; elk bestand wordt als document opgeslagen en gescreend.",
-        "A ZIP file or several files; each file is stored as a document and screened.",
-    ),
-    ("start_bulk", "Screening starten", "Start screening"),
-    ("job_progress", "Voortgang", "Progress"),
-    ("job_done", "Klaar", "Done"),
-    (
-        "job_running",
-        "Bezig; u kunt deze pagina verlaten en later terugkomen.",
-        "Running; you may leave this page and come back later.",
-    ),
-    ("refresh", "Vernieuwen", "Refresh"),
-    ("item_pending", "wacht", "waiting"),
-    ("item_failed", "mislukt", "failed"),
 ];
