@@ -83,6 +83,9 @@ struct DemoDossier {
     suppliers: Vec<String>,
     #[serde(default, rename = "document")]
     documents: Vec<DemoDocument>,
+    /// Scenario details for the tender package (`time`, `place`, `incident`, `people`, `load`).
+    #[serde(default)]
+    slots: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -195,10 +198,39 @@ pub async fn load(
         },
     )
     .await?;
+    generate_packages(app, &data.dossiers, &dossier_ids, &user_ids).await?;
     Ok(DemoOutcome::Created {
         dossiers: dossier_ids.len(),
         register_imported,
     })
+}
+
+/// Dossiers from tender preparation on get their package through the use cases, as the
+/// administrator; from evaluation on that version is frozen, as it went out to the market.
+async fn generate_packages(
+    app: &App,
+    dossiers_in: &[DemoDossier],
+    dossier_ids: &HashMap<String, String>,
+    user_ids: &HashMap<String, String>,
+) -> Result<(), AppError> {
+    let admin = crate::Actor {
+        user_id: user_ids.get("beheerder").cloned().unwrap_or_default(),
+        username: "beheerder".into(),
+        roles: vec![crate::Role::Beheerder],
+    };
+    for d in dossiers_in {
+        let (Some(phase), Some(id)) = (Phase::parse(&d.phase), dossier_ids.get(&d.title)) else {
+            continue;
+        };
+        if phase < Phase::Specificatie {
+            continue;
+        }
+        crate::packages::generate(app, &admin, id, &d.slots).await?;
+        if phase > Phase::Specificatie {
+            crate::packages::freeze(app, &admin, id, None).await?;
+        }
+    }
+    Ok(())
 }
 
 async fn event(

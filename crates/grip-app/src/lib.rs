@@ -5,12 +5,14 @@
 pub mod audit;
 pub mod auth;
 pub mod catalogue;
+pub mod checklists;
 pub mod classification;
 pub mod demo;
 pub mod documents;
 pub mod dossiers;
 mod error;
 pub mod inventory;
+pub mod packages;
 pub mod portfolio;
 mod record;
 pub mod register;

@@ -135,3 +135,38 @@ macro_rules! on_both_backends {
         }
     };
 }
+
+/// Waives the open mandatory checklist items of the dossier's phase, so that a test about
+/// something else can move the dossier on. `actor` must be allowed to waive.
+pub async fn clear_phase_gate(app: &App, actor: &Actor, dossier_id: &str) {
+    let list = crate::checklists::for_dossier(app, actor, dossier_id)
+        .await
+        .expect("checklist");
+    let open: Vec<String> = list.open_mandatory().map(|i| i.check.id.clone()).collect();
+    for id in open {
+        crate::checklists::set_status(
+            app,
+            actor,
+            dossier_id,
+            &id,
+            crate::checklists::CheckStatus::Waived,
+            "niet van toepassing in deze test",
+        )
+        .await
+        .expect("waive");
+    }
+}
+
+/// The demo account `username` (loaded by `demo::load`) acting in `role`.
+pub async fn demo_actor(app: &App, username: &str, role: Role) -> Actor {
+    let mut conn = app.store.conn().await.expect("connection");
+    let row = grip_store::users::find_by_username(&mut conn, username)
+        .await
+        .expect("user lookup")
+        .expect("demo account");
+    Actor {
+        user_id: row.id,
+        username: username.into(),
+        roles: vec![role],
+    }
+}

@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod dossier;
 pub mod obligation;
+pub mod package;
 pub mod phase;
 pub mod rights;
 pub mod role;

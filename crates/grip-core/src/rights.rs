@@ -28,10 +28,18 @@ pub enum Action {
     Classify,
     /// Change the status of an obligation that a classification put on a dossier.
     UpdateObligation,
+    /// Generate and edit the dossier's tender package (draft versions only).
+    EditPackage,
+    /// Freeze a version of the tender package so it can be sent out.
+    FreezePackage,
+    /// Mark the role × phase checklist items of one's own roles done.
+    UpdateChecklist,
+    /// Change organisation-wide settings (such as who may waive checklist items).
+    ManageSettings,
 }
 
 impl Action {
-    pub const ALL: [Action; 11] = [
+    pub const ALL: [Action; 15] = [
         Action::Read,
         Action::CreateDossier,
         Action::EditDossier,
@@ -43,6 +51,10 @@ impl Action {
         Action::VerifyAudit,
         Action::Classify,
         Action::UpdateObligation,
+        Action::EditPackage,
+        Action::FreezePackage,
+        Action::UpdateChecklist,
+        Action::ManageSettings,
     ];
 
     /// The roles that grant this action. The auditor only reads; the administrator manages
@@ -81,6 +93,32 @@ impl Action {
                 AiExpert,
                 Beheerder,
             ],
+            // The package is written by the buyer with the specialists; the needs owner
+            // checks it reflects the need. The contract manager takes over after award.
+            Action::EditPackage => &[
+                Inkoper,
+                Behoeftesteller,
+                Jurist,
+                Privacy,
+                Security,
+                AiExpert,
+                Beheerder,
+            ],
+            // Sending a package out is the buyer's decision.
+            Action::FreezePackage => &[Inkoper, Beheerder],
+            // Everyone doing the acquisition ticks off their own checklist; the auditor reads.
+            Action::UpdateChecklist => &[
+                Inkoper,
+                Behoeftesteller,
+                Contractmanager,
+                Jurist,
+                Privacy,
+                Security,
+                AiExpert,
+                Beoordelaar,
+                Beheerder,
+            ],
+            Action::ManageSettings => &[Beheerder],
         }
     }
 
@@ -93,6 +131,9 @@ impl Action {
                 | Action::UploadDocument
                 | Action::Classify
                 | Action::UpdateObligation
+                | Action::EditPackage
+                | Action::FreezePackage
+                | Action::UpdateChecklist
         )
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod catalogue;
+pub mod checklists;
 pub mod classifications;
 mod connect;
 pub mod documents;
@@ -11,8 +12,10 @@ pub mod dossiers;
 mod error;
 pub mod inventory;
 pub mod organisation;
+pub mod packages;
 pub mod screenings;
 pub mod sessions;
+pub mod settings;
 pub mod users;
 
 pub use connect::{Backend, DatabaseTarget, Store};

@@ -37,7 +37,8 @@ impl Lang {
         let mut all = TEXTS
             .iter()
             .chain(crate::i18n_classify::TEXTS)
-            .chain(crate::i18n_screen::TEXTS);
+            .chain(crate::i18n_screen::TEXTS)
+            .chain(crate::i18n_package::TEXTS);
         match all.find(|(k, _, _)| *k == key) {
             Some((_, nl, en)) => match self {
                 Lang::Nl => nl,
@@ -45,6 +46,11 @@ impl Lang {
             },
             None => "??",
         }
+    }
+
+    /// The Dutch or the English of a pair of texts.
+    pub fn pick<'a>(self, nl: &'a str, en: &'a str) -> &'a str {
+        if self == Lang::En { en } else { nl }
     }
 
     pub fn phase(self, phase: grip_core::Phase) -> &'static str {
@@ -236,6 +242,7 @@ mod tests {
             .iter()
             .chain(crate::i18n_classify::TEXTS)
             .chain(crate::i18n_screen::TEXTS)
+            .chain(crate::i18n_package::TEXTS)
         {
             assert!(seen.insert(key), "duplicate key {key}");
             assert!(!nl.is_empty() && !en.is_empty(), "{key}");

@@ -10,6 +10,7 @@ mod error;
 mod headers;
 pub mod i18n;
 mod i18n_classify;
+mod i18n_package;
 mod i18n_screen;
 mod pages;
 mod shell;

@@ -153,6 +153,9 @@ pub struct PackageItem {
     pub group: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub weight: Option<u32>,
+    /// The knowledge item's own wording, present when the buyer has reworded the item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<Text>,
 }
 
 impl PackageItem {
@@ -169,6 +172,7 @@ impl PackageItem {
             source: None,
             group: None,
             weight: None,
+            original: None,
         }
     }
 }

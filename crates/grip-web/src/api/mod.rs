@@ -4,11 +4,13 @@
 
 mod audit;
 mod catalogue;
+mod checklist;
 mod classifications;
 mod classify;
 mod documents;
 mod dossiers;
 mod inventory;
+mod packages;
 pub mod problem;
 mod screening;
 
@@ -38,6 +40,8 @@ pub fn routes() -> Router<AppState> {
         .merge(audit::routes())
         .merge(classify::routes())
         .merge(classifications::routes())
+        .merge(packages::routes())
+        .merge(checklist::routes())
         .fallback(|| async {
             problem::problem(
                 axum::http::StatusCode::NOT_FOUND,
@@ -65,6 +69,8 @@ pub fn openapi_json() -> String {
         classify::classify,
         screening::screen, screening::document_screening,
         classifications::put_profile, classifications::history, classifications::obligations, classifications::set_status,
+        packages::get_package, packages::generate, packages::edit_item, packages::remove_item, packages::move_item, packages::add_item, packages::freeze, packages::revise,
+        checklist::list, checklist::set_status,
     ),
     components(schemas(problem::Problem, problem::ProblemField, screening::ApiDocumentScreening)),
     modifiers(&BearerAuth),

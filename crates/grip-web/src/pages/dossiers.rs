@@ -325,6 +325,10 @@ struct DetailPage {
     may_classify: bool,
     may_update_obligations: bool,
     obligation_statuses: Vec<&'static str>,
+    /// Role × phase guidance for the current phase.
+    checklist: super::guidance::ChecklistView,
+    /// Newest package version and its state, if any.
+    package: Option<(i64, &'static str)>,
 }
 
 async fn detail_page(
@@ -414,6 +418,10 @@ async fn detail_page(
                 .collect()
         },
         events: history.items,
+        checklist: super::guidance::ChecklistView::load(app, viewer, id).await?,
+        package: grip_app::packages::current(app, &viewer.actor, id)
+            .await?
+            .map(|p| (p.version, p.state)),
         d: detail.dossier,
     };
     Ok((status, render(&page)?).into_response())
@@ -572,12 +580,13 @@ async fn download(
 
 /// A stored document as an attachment (never rendered inline: it came from outside).
 pub fn file_response(row: &grip_store::documents::DocumentRow, bytes: Vec<u8>) -> Response {
-    let encoded = percent_encoding::utf8_percent_encode(
-        &row.original_name,
-        percent_encoding::NON_ALPHANUMERIC,
-    );
-    let ascii: String = row
-        .original_name
+    attachment_response(&row.original_name, &row.media_type, bytes)
+}
+
+/// A download: the name in both the ASCII and the UTF-8 form, never cached.
+pub fn attachment_response(name: &str, media_type: &str, bytes: Vec<u8>) -> Response {
+    let encoded = percent_encoding::utf8_percent_encode(name, percent_encoding::NON_ALPHANUMERIC);
+    let ascii: String = name
         .chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || ".-_ ".contains(c) {
@@ -592,7 +601,7 @@ pub fn file_response(row: &grip_store::documents::DocumentRow, bytes: Vec<u8>) -
     if let Ok(v) = disposition.parse() {
         headers.insert(header::CONTENT_DISPOSITION, v);
     }
-    if let Ok(v) = row.media_type.parse() {
+    if let Ok(v) = media_type.parse() {
         headers.insert(header::CONTENT_TYPE, v);
     }
     headers.insert(

@@ -7,11 +7,13 @@ mod classify;
 mod dashboard;
 mod documents;
 mod dossiers;
+mod guidance;
 mod inventory;
 mod login;
+mod package;
 mod users;
 
-pub use dossiers::{file_response, read_file_field};
+pub use dossiers::{attachment_response, file_response, read_file_field};
 
 use crate::AppState;
 use axum::Router;
@@ -28,6 +30,8 @@ pub fn routes() -> Router<AppState> {
         .merge(catalogue::routes())
         .merge(inventory::routes())
         .merge(users::routes())
+        .merge(package::routes())
+        .merge(guidance::routes())
         .merge(audit::routes())
 }
 

@@ -4,6 +4,7 @@ mod admin;
 mod audit;
 mod classify;
 mod demo;
+mod export;
 mod knowledge;
 mod screen;
 mod serve;
@@ -93,6 +94,9 @@ pub enum Command {
     /// Work with the knowledge packs.
     #[command(subcommand)]
     Knowledge(knowledge::KnowledgeCommand),
+    /// Write documents out of the database (tender packages).
+    #[command(subcommand)]
+    Export(export::ExportCommand),
 }
 
 pub fn main() -> ExitCode {
@@ -135,6 +139,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Classify(args) => classify::run(args),
         Command::Screen(args) => screen::run(args),
         Command::Knowledge(cmd) => knowledge::run(cmd),
+        Command::Export(cmd) => export::run(&db, cmd).await,
         Command::Openapi => {
             println!("{}", grip_web::openapi_json());
             Ok(ExitCode::SUCCESS)

@@ -1,0 +1,310 @@
+//! Role × phase guidance on a dossier: the roles-phases checklist of the dossier's phase with
+//! each item's status, ticking items off, waiving them with a reason (by the roles the
+//! organisation allows), and the open mandatory items that hold the phase gate.
+
+use std::sync::OnceLock;
+
+use grip_knowledge::tender::{Check, RolesPhasesPack};
+use grip_store::audit::NewEvent;
+use grip_store::checklists::{self, CheckStatusRow};
+use grip_store::{Conn, dossiers, settings};
+use serde_json::json;
+
+use crate::dossiers::require_in_dossier;
+use crate::record::commit_with_event;
+use crate::{Action, Actor, App, AppError, Phase, Role, now_ms};
+
+/// The setting naming the roles that may waive a checklist item.
+pub const WAIVE_ROLES_SETTING: &str = "checklist.waive_roles";
+/// Who may waive when the administrator has not said otherwise.
+pub const DEFAULT_WAIVE_ROLES: [Role; 2] = [Role::Inkoper, Role::Beheerder];
+pub const MAX_REASON_CHARS: usize = 1000;
+
+/// The roles-phases pack compiled into this binary, loaded and validated once per process.
+pub fn pack() -> Result<&'static RolesPhasesPack, AppError> {
+    static PACK: OnceLock<Result<RolesPhasesPack, String>> = OnceLock::new();
+    PACK.get_or_init(|| RolesPhasesPack::embedded().map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(|e| AppError::Internal(format!("the roles-phases pack is invalid: {e}")))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckStatus {
+    Open,
+    Done,
+    Waived,
+}
+
+impl CheckStatus {
+    pub fn id(self) -> &'static str {
+        match self {
+            CheckStatus::Open => "open",
+            CheckStatus::Done => "done",
+            CheckStatus::Waived => "waived",
+        }
+    }
+
+    pub fn parse(id: &str) -> Option<CheckStatus> {
+        match id {
+            "open" => Some(CheckStatus::Open),
+            "done" => Some(CheckStatus::Done),
+            "waived" => Some(CheckStatus::Waived),
+            _ => None,
+        }
+    }
+}
+
+/// One checklist item with its status on this dossier.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CheckView {
+    pub check: Check,
+    pub status: &'static str,
+    pub reason: Option<String>,
+    pub set_by: Option<String>,
+    pub set_at: Option<i64>,
+    /// The item belongs to one of the viewer's roles.
+    pub mine: bool,
+}
+
+impl CheckView {
+    pub fn is_open(&self) -> bool {
+        self.status == CheckStatus::Open.id()
+    }
+}
+
+/// The checklist of the dossier's current phase.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PhaseChecklist {
+    pub phase: String,
+    pub items: Vec<CheckView>,
+    /// The viewer may waive items (their role is allowed to and they may work on the dossier).
+    pub may_waive: bool,
+}
+
+impl PhaseChecklist {
+    pub fn open_mandatory(&self) -> impl Iterator<Item = &CheckView> {
+        self.items
+            .iter()
+            .filter(|i| i.check.mandatory && i.is_open())
+    }
+
+    pub fn mine(&self) -> impl Iterator<Item = &CheckView> {
+        self.items.iter().filter(|i| i.mine)
+    }
+}
+
+async fn phase_items(
+    conn: &mut Conn,
+    dossier_id: &str,
+    phase: &str,
+    viewer_roles: &[Role],
+) -> Result<Vec<CheckView>, AppError> {
+    let statuses = checklists::for_dossier(conn, dossier_id).await?;
+    let checks = pack()?.content().phase(phase).unwrap_or_default();
+    Ok(checks
+        .iter()
+        .map(|c| {
+            let row = statuses.iter().find(|s| s.item_id == c.id);
+            CheckView {
+                check: c.clone(),
+                status: row
+                    .and_then(|r| CheckStatus::parse(&r.status))
+                    .unwrap_or(CheckStatus::Open)
+                    .id(),
+                reason: row.map(|r| r.reason.clone()).filter(|r| !r.is_empty()),
+                set_by: row.map(|r| r.set_by.clone()),
+                set_at: row.map(|r| r.set_at),
+                mine: viewer_roles.iter().any(|r| r.id() == c.role),
+            }
+        })
+        .collect())
+}
+
+/// The roles that may waive checklist items.
+pub async fn waive_roles(app: &App) -> Result<Vec<Role>, AppError> {
+    let mut conn = app.store.conn().await?;
+    read_waive_roles(&mut conn).await
+}
+
+async fn read_waive_roles(conn: &mut Conn) -> Result<Vec<Role>, AppError> {
+    let stored = settings::get(conn, WAIVE_ROLES_SETTING).await?;
+    let Some(text) = stored else {
+        return Ok(DEFAULT_WAIVE_ROLES.to_vec());
+    };
+    let ids: Vec<String> = serde_json::from_str(&text)
+        .map_err(|e| AppError::Internal(format!("setting {WAIVE_ROLES_SETTING}: {e}")))?;
+    Ok(ids.iter().filter_map(|id| Role::parse(id)).collect())
+}
+
+/// Sets who may waive checklist items (administrators only).
+pub async fn set_waive_roles(app: &App, actor: &Actor, roles: &[Role]) -> Result<(), AppError> {
+    if !actor.may(Action::ManageSettings) {
+        return Err(AppError::Forbidden);
+    }
+    let mut tx = app.store.begin_write().await?;
+    let before = read_waive_roles(&mut tx).await?;
+    let ids: Vec<&str> = roles.iter().map(|r| r.id()).collect();
+    let now = now_ms();
+    let value = serde_json::to_string(&ids).unwrap_or_else(|_| "[]".into());
+    settings::put(&mut tx, WAIVE_ROLES_SETTING, &value, &actor.username, now).await?;
+    let before: Vec<&str> = before.iter().map(|r| r.id()).collect();
+    commit_with_event(
+        tx,
+        NewEvent {
+            at_ms: now,
+            actor: &actor.username,
+            dossier: None,
+            kind: "setting.changed",
+            payload: json!({"name": WAIVE_ROLES_SETTING, "from": before, "to": ids}),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// The dossier's current phase checklist, for every role, marked with the viewer's own items.
+pub async fn for_dossier(
+    app: &App,
+    actor: &Actor,
+    dossier_id: &str,
+) -> Result<PhaseChecklist, AppError> {
+    if !actor.may(Action::Read) {
+        return Err(AppError::Forbidden);
+    }
+    let mut conn = app.store.conn().await?;
+    let dossier = dossiers::get(&mut conn, dossier_id)
+        .await?
+        .ok_or(AppError::NotFound("dossier"))?;
+    let items = phase_items(&mut conn, dossier_id, &dossier.phase, &actor.roles).await?;
+    let may_waive = may_waive(&mut conn, actor, dossier_id).await?;
+    Ok(PhaseChecklist {
+        phase: dossier.phase,
+        items,
+        may_waive,
+    })
+}
+
+async fn may_waive(conn: &mut Conn, actor: &Actor, dossier_id: &str) -> Result<bool, AppError> {
+    let allowed = read_waive_roles(conn).await?;
+    let in_dossier = require_in_dossier(conn, actor, Action::UpdateChecklist, dossier_id)
+        .await
+        .is_ok();
+    Ok(in_dossier && actor.roles.iter().any(|r| allowed.contains(r)))
+}
+
+/// Marks an item of the dossier's current phase done, waived (reason required) or open again.
+/// Done and open: by a member holding the item's role (or the administrator). Waived: by a
+/// member whose role the organisation allows to waive.
+pub async fn set_status(
+    app: &App,
+    actor: &Actor,
+    dossier_id: &str,
+    item_id: &str,
+    status: CheckStatus,
+    reason: &str,
+) -> Result<(), AppError> {
+    let mut tx = app.store.begin_write().await?;
+    let dossier = dossiers::get(&mut tx, dossier_id)
+        .await?
+        .ok_or(AppError::NotFound("dossier"))?;
+    require_in_dossier(&mut tx, actor, Action::UpdateChecklist, dossier_id).await?;
+    let check = pack()?
+        .content()
+        .phase(&dossier.phase)
+        .unwrap_or_default()
+        .iter()
+        .find(|c| c.id == item_id)
+        .cloned()
+        .ok_or_else(|| {
+            AppError::invalid(
+                "item",
+                "unknown_item",
+                format!("'{item_id}' is geen checklistitem van de huidige fase."),
+            )
+        })?;
+    let reason = reason.trim();
+    let own = actor.roles.iter().any(|r| r.id() == check.role) || actor.has(Role::Beheerder);
+    match status {
+        CheckStatus::Waived => {
+            if !may_waive(&mut tx, actor, dossier_id).await? {
+                return Err(AppError::Forbidden);
+            }
+            if reason.chars().count() < 3 {
+                return Err(AppError::invalid(
+                    "reason",
+                    "reason_required",
+                    "Geef een reden om dit item over te slaan.",
+                ));
+            }
+        }
+        CheckStatus::Done | CheckStatus::Open if !own => return Err(AppError::Forbidden),
+        _ => {}
+    }
+    if reason.chars().count() > MAX_REASON_CHARS
+        || reason.chars().any(|c| c.is_control() && c != '\n')
+    {
+        return Err(AppError::invalid(
+            "reason",
+            "invalid_reason",
+            format!("Een reden heeft hoogstens {MAX_REASON_CHARS} tekens zonder stuurtekens."),
+        ));
+    }
+    let now = now_ms();
+    if status == CheckStatus::Open {
+        if !checklists::clear(&mut tx, dossier_id, item_id).await? {
+            return Ok(());
+        }
+    } else {
+        let row = CheckStatusRow {
+            dossier_id: dossier_id.into(),
+            item_id: item_id.into(),
+            phase: dossier.phase.clone(),
+            status: status.id().into(),
+            reason: reason.into(),
+            set_by: actor.username.clone(),
+            set_at: now,
+        };
+        checklists::set(&mut tx, &row).await?;
+    }
+    commit_with_event(
+        tx,
+        NewEvent {
+            at_ms: now,
+            actor: &actor.username,
+            dossier: Some(dossier_id),
+            kind: "checklist.status_set",
+            payload: json!({
+                "item": item_id,
+                "phase": dossier.phase,
+                "role": check.role,
+                "mandatory": check.mandatory,
+                "status": status.id(),
+                "reason": reason,
+            }),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// The mandatory items of `phase` that are neither done nor waived: they hold the gate.
+pub(crate) async fn open_mandatory(
+    conn: &mut Conn,
+    dossier_id: &str,
+    phase: Phase,
+) -> Result<Vec<Check>, AppError> {
+    Ok(phase_items(conn, dossier_id, phase.id(), &[])
+        .await?
+        .into_iter()
+        .filter(|i| i.check.mandatory && i.is_open())
+        .map(|i| i.check)
+        .collect())
+}
+
+/// The waive roles as the settings page shows them (administrators only).
+pub async fn waive_roles_setting(app: &App, actor: &Actor) -> Result<Vec<Role>, AppError> {
+    if !actor.may(Action::ManageSettings) {
+        return Err(AppError::Forbidden);
+    }
+    waive_roles(app).await
+}

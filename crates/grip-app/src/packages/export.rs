@@ -1,0 +1,92 @@
+//! Exports of a package version for the tender: Markdown, JSON (the package with a reason per
+//! item), DOCX and PDF, with the dossier's details and data classification label.
+
+use grip_docs::CoverInfo;
+use grip_knowledge::Lang;
+
+use super::get;
+use crate::{Actor, App, AppError};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Markdown,
+    Json,
+}
+
+impl ExportFormat {
+    pub fn parse(name: &str) -> Option<ExportFormat> {
+        match name {
+            "md" | "markdown" => Some(ExportFormat::Markdown),
+            "json" => Some(ExportFormat::Json),
+            _ => None,
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Markdown => "md",
+            ExportFormat::Json => "json",
+        }
+    }
+
+    pub fn media_type(self) -> &'static str {
+        match self {
+            ExportFormat::Markdown => "text/markdown; charset=utf-8",
+            ExportFormat::Json => "application/json",
+        }
+    }
+
+    pub const NAMES: &'static str = "md, json";
+}
+
+/// An exported document and the name to save it under.
+#[derive(Debug, Clone)]
+pub struct Exported {
+    pub bytes: Vec<u8>,
+    pub file_name: String,
+    pub media_type: &'static str,
+}
+
+/// Renders a version (the newest when None) in one format and language.
+pub async fn export(
+    app: &App,
+    actor: &Actor,
+    dossier_id: &str,
+    version: Option<i64>,
+    format: ExportFormat,
+    lang: Lang,
+) -> Result<Exported, AppError> {
+    let stored = get(app, actor, dossier_id, version).await?;
+    let dossier = crate::dossiers::get(app, actor, dossier_id).await?;
+    let date_ms = stored.frozen_at.unwrap_or(stored.header.updated_at);
+    let date = jiff::Timestamp::from_millisecond(date_ms)
+        .map(|t| t.to_zoned(jiff::tz::TimeZone::UTC).date())
+        .map_err(|e| AppError::Internal(format!("package date: {e}")))?;
+    let cover = CoverInfo {
+        title: dossier.title.clone(),
+        label: dossier.classification_label.clone(),
+        dossier_id: dossier_id.to_string(),
+        date,
+    };
+    let bytes = match format {
+        ExportFormat::Markdown => {
+            grip_docs::render_markdown(&stored.package, lang, &cover).into_bytes()
+        }
+        ExportFormat::Json => serde_json::to_vec_pretty(&stored.package)
+            .map_err(|e| AppError::Internal(format!("package JSON: {e}")))?,
+    };
+    Ok(Exported {
+        bytes,
+        file_name: format!(
+            "pakket-v{}-{}.{}",
+            stored.version,
+            short(dossier_id),
+            format.extension()
+        ),
+        media_type: format.media_type(),
+    })
+}
+
+fn short(id: &str) -> &str {
+    id.get(id.len().saturating_sub(8)..).unwrap_or(id)
+}

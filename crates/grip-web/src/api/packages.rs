@@ -1,0 +1,296 @@
+//! /api/v1/dossiers/{id}/package: generate the tender package, edit its draft item by item,
+//! freeze a version, start a revision, and download it as JSON, Markdown, DOCX or PDF.
+
+use std::collections::BTreeMap;
+
+use super::ApiQuery;
+use super::problem::{ApiError, Problem, json_rejection};
+use crate::AppState;
+use crate::auth::ApiActor;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use grip_app::packages::{self, Direction, ExportFormat, ItemEdit, NewItem};
+use grip_app::{AppError, classification::Lang};
+use serde::Deserialize;
+use utoipa::{IntoParams, ToSchema};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/dossiers/{id}/package", get(get_package).post(generate))
+        .route("/dossiers/{id}/package/items", post(add_item))
+        .route(
+            "/dossiers/{id}/package/items/{key}",
+            axum::routing::patch(edit_item).delete(remove_item),
+        )
+        .route("/dossiers/{id}/package/items/{key}/move", post(move_item))
+        .route("/dossiers/{id}/package/freeze", post(freeze))
+        .route("/dossiers/{id}/package/revise", post(revise))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PackageQuery {
+    /// `json` (default: the stored version with state), `md`, `docx` or `pdf` for a download.
+    pub format: Option<String>,
+    /// A version number; default the newest.
+    pub version: Option<i64>,
+    /// `nl` (default) or `en`, for the downloads.
+    pub lang: Option<String>,
+}
+
+fn lang(code: Option<&str>) -> Result<Lang, ApiError> {
+    match code.unwrap_or("nl") {
+        "nl" => Ok(Lang::Nl),
+        "en" => Ok(Lang::En),
+        other => Err(ApiError(AppError::invalid(
+            "lang",
+            "unknown_language",
+            format!("unknown language '{other}'; use nl or en"),
+        ))),
+    }
+}
+
+#[utoipa::path(get, path = "/api/v1/dossiers/{id}/package", tag = "packages", params(PackageQuery),
+    responses((status = 200, description = "without `format`: the stored version (`version`, `state`, `frozen_at`, `content_hash`, `slots`, `unbalanced`, `package` with a `reason` per item); with `format`: the document as an attachment"),
+        (status = 404, body = Problem), (status = 422, body = Problem)))]
+pub async fn get_package(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path(id): Path<String>,
+    ApiQuery(q): ApiQuery<PackageQuery>,
+) -> Result<Response, ApiError> {
+    let Some(name) = q.format.as_deref().filter(|f| !f.is_empty()) else {
+        let stored = packages::get(&state.app, &actor, &id, q.version).await?;
+        return Ok(Json(stored).into_response());
+    };
+    let format = ExportFormat::parse(name).ok_or_else(|| {
+        ApiError(AppError::invalid(
+            "format",
+            "unknown_format",
+            format!("unknown format '{name}'; use {}", ExportFormat::NAMES),
+        ))
+    })?;
+    let exported = packages::export(
+        &state.app,
+        &actor,
+        &id,
+        q.version,
+        format,
+        lang(q.lang.as_deref())?,
+    )
+    .await?;
+    Ok(crate::pages::attachment_response(
+        &exported.file_name,
+        exported.media_type,
+        exported.bytes,
+    ))
+}
+
+#[derive(Debug, Deserialize, ToSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub struct GenerateBody {
+    /// Scenario slot values: `time`, `place`, `incident`, `people`, `load`.
+    #[serde(default)]
+    pub slots: BTreeMap<String, String>,
+}
+
+#[utoipa::path(post, path = "/api/v1/dossiers/{id}/package", tag = "packages", request_body(content = GenerateBody, description = "optional"),
+    responses((status = 201, description = "the generated draft version"), (status = 403, body = Problem), (status = 422, body = Problem)))]
+pub async fn generate(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path(id): Path<String>,
+    body: Option<Json<GenerateBody>>,
+) -> Result<Response, ApiError> {
+    let body = body.map(|b| b.0).unwrap_or_default();
+    let stored = packages::generate(&state.app, &actor, &id, &body.slots).await?;
+    Ok((StatusCode::CREATED, Json(stored)).into_response())
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EditBody {
+    pub text_nl: Option<String>,
+    pub text_en: Option<String>,
+    /// `knock_out`, `award` or `information`.
+    #[serde(rename = "use")]
+    pub use_: Option<String>,
+    /// 0 to 100; `null` clears it. Leave the field out to keep the weight.
+    #[serde(default, with = "double_option")]
+    #[schema(value_type = Option<i64>)]
+    pub weight: Option<Option<i64>>,
+}
+
+/// Tells a missing field (keep) from an explicit `null` (clear).
+mod double_option {
+    use serde::{Deserialize, Deserializer};
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Option<i64>>, D::Error> {
+        Option::<i64>::deserialize(d).map(Some)
+    }
+}
+
+fn parse_use(name: Option<&str>) -> Result<Option<packages::Use>, ApiError> {
+    name.map(|n| {
+        packages::parse_use(n).ok_or_else(|| {
+            ApiError(AppError::invalid(
+                "use",
+                "unknown_use",
+                format!("unknown use '{n}'; use knock_out, award or information"),
+            ))
+        })
+    })
+    .transpose()
+}
+
+async fn current(
+    state: &AppState,
+    actor: &grip_app::Actor,
+    id: &str,
+) -> Result<Response, ApiError> {
+    Ok(Json(packages::get(&state.app, actor, id, None).await?).into_response())
+}
+
+#[utoipa::path(patch, path = "/api/v1/dossiers/{id}/package/items/{key}", tag = "packages", request_body = EditBody,
+    responses((status = 200, description = "the draft after the change"), (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub async fn edit_item(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path((id, key)): Path<(String, String)>,
+    body: Result<Json<EditBody>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let Json(b) = body.map_err(json_rejection)?;
+    let edit = ItemEdit {
+        text_nl: b.text_nl,
+        text_en: b.text_en,
+        use_: parse_use(b.use_.as_deref())?,
+        weight: b.weight,
+    };
+    packages::edit_item(&state.app, &actor, &id, &key, &edit).await?;
+    current(&state, &actor, &id).await
+}
+
+#[utoipa::path(delete, path = "/api/v1/dossiers/{id}/package/items/{key}", tag = "packages",
+    responses((status = 200, description = "the draft after the change"), (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub async fn remove_item(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path((id, key)): Path<(String, String)>,
+) -> Result<Response, ApiError> {
+    packages::remove_item(&state.app, &actor, &id, &key).await?;
+    current(&state, &actor, &id).await
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MoveBody {
+    /// `up` or `down`.
+    pub direction: String,
+}
+
+#[utoipa::path(post, path = "/api/v1/dossiers/{id}/package/items/{key}/move", tag = "packages", request_body = MoveBody,
+    responses((status = 200, description = "the draft after the change"), (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub async fn move_item(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path((id, key)): Path<(String, String)>,
+    body: Result<Json<MoveBody>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let Json(b) = body.map_err(json_rejection)?;
+    let direction = match b.direction.as_str() {
+        "up" => Direction::Up,
+        "down" => Direction::Down,
+        other => {
+            return Err(ApiError(AppError::invalid(
+                "direction",
+                "unknown_direction",
+                format!("unknown direction '{other}'; use up or down"),
+            )));
+        }
+    };
+    packages::move_item(&state.app, &actor, &id, &key, direction).await?;
+    current(&state, &actor, &id).await
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AddBody {
+    /// The key of an item the generator selects for this dossier (to put back a removed one).
+    pub knowledge_key: Option<String>,
+    /// For an own item: `disclosure`, `probing`, `scenario`, `requirement`, `clause`, `award`.
+    pub section: Option<String>,
+    pub text_nl: Option<String>,
+    pub text_en: Option<String>,
+    #[serde(rename = "use")]
+    pub use_: Option<String>,
+}
+
+#[utoipa::path(post, path = "/api/v1/dossiers/{id}/package/items", tag = "packages", request_body = AddBody,
+    responses((status = 201, description = "the draft after the change"), (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub async fn add_item(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path(id): Path<String>,
+    body: Result<Json<AddBody>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let Json(b) = body.map_err(json_rejection)?;
+    let new = match (b.knowledge_key, b.section) {
+        (Some(key), None) => NewItem::Knowledge { key },
+        (None, Some(section)) => NewItem::Own {
+            section: packages::parse_section(&section).ok_or_else(|| {
+                ApiError(AppError::invalid(
+                    "section",
+                    "unknown_section",
+                    format!("unknown section '{section}'"),
+                ))
+            })?,
+            text_nl: b.text_nl.unwrap_or_default(),
+            text_en: b.text_en.unwrap_or_default(),
+            use_: parse_use(b.use_.as_deref())?.unwrap_or(packages::Use::Information),
+        },
+        _ => {
+            return Err(ApiError(AppError::invalid(
+                "body",
+                "knowledge_key_or_section",
+                "give either knowledge_key or section with text_nl",
+            )));
+        }
+    };
+    packages::add_item(&state.app, &actor, &id, &new).await?;
+    let stored = packages::get(&state.app, &actor, &id, None).await?;
+    Ok((StatusCode::CREATED, Json(stored)).into_response())
+}
+
+#[derive(Debug, Deserialize, ToSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub struct FreezeBody {
+    /// When given, must be the current draft's version.
+    pub expected_version: Option<i64>,
+}
+
+#[utoipa::path(post, path = "/api/v1/dossiers/{id}/package/freeze", tag = "packages", request_body(content = FreezeBody, description = "optional"),
+    responses((status = 200, description = "the frozen version with its content hash"), (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub async fn freeze(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path(id): Path<String>,
+    body: Option<Json<FreezeBody>>,
+) -> Result<Response, ApiError> {
+    let body = body.map(|b| b.0).unwrap_or_default();
+    let stored = packages::freeze(&state.app, &actor, &id, body.expected_version).await?;
+    Ok(Json(stored).into_response())
+}
+
+#[utoipa::path(post, path = "/api/v1/dossiers/{id}/package/revise", tag = "packages",
+    responses((status = 201, description = "a new draft version copied from the newest frozen one"), (status = 409, body = Problem)))]
+pub async fn revise(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let stored = packages::revise(&state.app, &actor, &id).await?;
+    Ok((StatusCode::CREATED, Json(stored)).into_response())
+}

@@ -1,0 +1,163 @@
+//! Role × phase guidance: the checklist card on the dossier page (own items with their
+//! explanation, the open mandatory items that hold the phase gate), ticking items off and
+//! waiving them, and the administrator's setting of who may waive.
+
+use crate::AppState;
+use crate::auth::Viewer;
+use crate::error::{PageError, render};
+use crate::shell::Shell;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use grip_app::checklists::{self, CheckStatus, CheckView};
+use grip_app::{Action, App, AppError, Role, dossiers};
+use serde::Deserialize;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/dossiers/{id}/checklist", post(set_status))
+        .route("/settings", get(settings).post(save_settings))
+}
+
+/// One checklist item in the viewer's language.
+pub struct CheckLine {
+    pub id: String,
+    pub text: String,
+    pub why: String,
+    pub legal_basis: Option<String>,
+    pub role: String,
+    pub mandatory: bool,
+    pub status: &'static str,
+    pub reason: Option<String>,
+}
+
+impl CheckLine {
+    fn new(viewer: &Viewer, item: &CheckView) -> CheckLine {
+        let lang = viewer.lang;
+        CheckLine {
+            id: item.check.id.clone(),
+            text: lang
+                .pick(&item.check.text.nl, &item.check.text.en)
+                .to_string(),
+            why: lang
+                .pick(&item.check.why.nl, &item.check.why.en)
+                .to_string(),
+            legal_basis: item.check.legal_basis.clone(),
+            role: lang.role_id(&item.check.role),
+            mandatory: item.check.mandatory,
+            status: item.status,
+            reason: item.reason.clone(),
+        }
+    }
+}
+
+/// What the dossier page's checklist card shows.
+pub struct ChecklistView {
+    pub mine: Vec<CheckLine>,
+    pub gate: Vec<CheckLine>,
+    pub may_update: bool,
+    pub may_waive: bool,
+}
+
+impl ChecklistView {
+    pub async fn load(app: &App, viewer: &Viewer, id: &str) -> Result<ChecklistView, AppError> {
+        let list = checklists::for_dossier(app, &viewer.actor, id).await?;
+        Ok(ChecklistView {
+            mine: list.mine().map(|i| CheckLine::new(viewer, i)).collect(),
+            gate: list
+                .open_mandatory()
+                .map(|i| CheckLine::new(viewer, i))
+                .collect(),
+            may_update: dossiers::may_change(app, &viewer.actor, Action::UpdateChecklist, id)
+                .await?,
+            may_waive: list.may_waive,
+        })
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct StatusForm {
+    #[serde(default)]
+    item: String,
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    reason: String,
+}
+
+async fn set_status(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    Form(form): Form<StatusForm>,
+) -> Result<Response, PageError> {
+    let result = match CheckStatus::parse(&form.status) {
+        Some(status) => {
+            checklists::set_status(
+                &state.app,
+                &viewer.actor,
+                &id,
+                &form.item,
+                status,
+                &form.reason,
+            )
+            .await
+        }
+        None => Err(AppError::invalid(
+            "status",
+            "unknown_status",
+            "Onbekende status.",
+        )),
+    };
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!("/dossiers/{id}#checklist")).into_response()),
+        Err(err @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
+            super::dossiers::page_with_error(&state, &viewer, &id, err).await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "admin/settings.html")]
+struct SettingsPage {
+    shell: Shell,
+    roles: Vec<(&'static str, String, bool)>,
+    saved: bool,
+}
+
+async fn settings_page(
+    state: &AppState,
+    viewer: &Viewer,
+    saved: bool,
+) -> Result<Response, PageError> {
+    let allowed = checklists::waive_roles_setting(&state.app, &viewer.actor).await?;
+    render(&SettingsPage {
+        shell: Shell::new(viewer, "settings", "/settings"),
+        roles: Role::ALL
+            .iter()
+            .map(|r| (r.id(), viewer.lang.role_id(r.id()), allowed.contains(r)))
+            .collect(),
+        saved,
+    })
+}
+
+async fn settings(State(state): State<AppState>, viewer: Viewer) -> Result<Response, PageError> {
+    settings_page(&state, &viewer, false).await
+}
+
+async fn save_settings(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let roles: Vec<Role> = form
+        .iter()
+        .filter(|(k, _)| k == "waive_role")
+        .filter_map(|(_, v)| Role::parse(v))
+        .collect();
+    checklists::set_waive_roles(&state.app, &viewer.actor, &roles).await?;
+    settings_page(&state, &viewer, true).await
+}
