@@ -1,6 +1,25 @@
-//! Rendering of documents. Now: the tender package as Markdown, with the data
-//! classification label at top and bottom. DOCX and PDF follow with the export work.
+//! Rendering of documents: the tender package as Markdown, DOCX and PDF, each carrying the
+//! data classification label on every page (or at top and bottom for Markdown). Pure: the
+//! same package, cover and language give the same bytes; nothing is read from disk or net.
 
+mod docx;
+mod error;
 mod markdown;
+mod pdf;
+mod view;
+mod vocab;
 
-pub use markdown::{CoverInfo, render_markdown};
+pub use docx::render_docx;
+pub use error::DocsError;
+pub use markdown::render_markdown;
+pub use pdf::render_pdf;
+
+/// Dossier details for the cover of an export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CoverInfo {
+    pub title: String,
+    /// Data classification label, e.g. `Departementaal Vertrouwelijk`.
+    pub label: String,
+    pub dossier_id: String,
+    pub date: jiff::civil::Date,
+}

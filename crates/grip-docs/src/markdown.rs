@@ -4,79 +4,10 @@
 use std::fmt::Write;
 
 use grip_knowledge::Lang;
-use grip_knowledge::tender::{PackageItem, SectionKind, TenderPackage, Use};
+use grip_knowledge::tender::{PackageItem, SectionKind, TenderPackage};
 
-/// Dossier details for the cover of an export.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CoverInfo {
-    pub title: String,
-    /// Data classification label, e.g. `Departementaal Vertrouwelijk`.
-    pub label: String,
-    pub dossier_id: String,
-    pub date: jiff::civil::Date,
-}
-
-struct Words {
-    dossier: &'static str,
-    date: &'static str,
-    category: &'static str,
-    verdict: &'static str,
-    knowledge: &'static str,
-    reason: &'static str,
-    purpose: &'static str,
-    secures: &'static str,
-    source: &'static str,
-    criterion: &'static str,
-    group: &'static str,
-    weight: &'static str,
-    empty: &'static str,
-}
-
-fn words(lang: Lang) -> Words {
-    match lang {
-        Lang::Nl => Words {
-            dossier: "Dossier",
-            date: "Datum",
-            category: "Categorie",
-            verdict: "Oordeel AI-verordening",
-            knowledge: "Kennispakketten",
-            reason: "Waarom",
-            purpose: "Doel",
-            secures: "Borgt",
-            source: "Bron",
-            criterion: "Criterium",
-            group: "Groep",
-            weight: "Weging",
-            empty: "Geen items geselecteerd.",
-        },
-        Lang::En => Words {
-            dossier: "Dossier",
-            date: "Date",
-            category: "Category",
-            verdict: "AI Act verdict",
-            knowledge: "Knowledge packs",
-            reason: "Why",
-            purpose: "Purpose",
-            secures: "Secures",
-            source: "Source",
-            criterion: "Criterion",
-            group: "Group",
-            weight: "Weight",
-            empty: "No items selected.",
-        },
-    }
-}
-
-fn use_label(use_: Use, lang: Lang) -> &'static str {
-    match (use_, lang) {
-        (Use::KnockOut, Lang::Nl) => "knock-out",
-        (Use::Award, Lang::Nl) => "gunning",
-        (Use::Information, Lang::Nl) => "informatief",
-        (Use::KnockOut, Lang::En) => "knock-out",
-        (Use::Award, Lang::En) => "award",
-        (Use::Information, Lang::En) => "information",
-    }
-}
+use crate::CoverInfo;
+use crate::vocab::{Words, use_label, words};
 
 /// Table cells must not break the row: pipes escaped, newlines flattened.
 fn cell(text: &str) -> String {

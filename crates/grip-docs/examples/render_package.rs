@@ -1,0 +1,82 @@
+//! Renders the demo patrol-car tender package, to look at the layout or reproduce
+//! `docs/patrol-car-package.png`:
+//! `cargo run -p grip-docs --example render_package -- --format pdf|docx|md [--lang nl|en] --out FILE`
+
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+use grip_docs::{CoverInfo, render_docx, render_markdown, render_pdf};
+use grip_knowledge::tender::{
+    ClassificationFacts, DossierFacts, ScreeningFinding, TenderKnowledge, generate,
+};
+use grip_knowledge::{Lang, Route, Verdict};
+
+fn patrol_car() -> DossierFacts {
+    DossierFacts {
+        title: "Surveillancevoertuigen noodhulp 2027".into(),
+        category: "voertuigen".into(),
+        operational_context: "Noodhulp en achtervolgingen, ook tactisch rijden.".into(),
+        classification: ClassificationFacts {
+            verdict: Verdict::HighRisk,
+            route: Some(Route::AnnexIB),
+            annex_iii_points: vec![],
+            transparency: vec![],
+        },
+        slots: BTreeMap::from([
+            ("place".to_string(), "op de A12 bij Utrecht".to_string()),
+            ("people".to_string(), "twee noodhulpagenten".to_string()),
+        ]),
+        findings: vec![ScreeningFinding {
+            document: "brochure-2026.pdf".into(),
+            category: "driver_assistance".into(),
+            excerpt: "Autonomous Emergency Braking is always active and cannot be disabled.".into(),
+        }],
+    }
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let mut format = "pdf".to_string();
+    let mut out = None;
+    let mut lang = Lang::Nl;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--format" => format = args.next().ok_or("--format needs a value")?,
+            "--out" => out = Some(args.next().ok_or("--out needs a value")?),
+            "--lang" => {
+                lang = match args.next().as_deref() {
+                    Some("nl") => Lang::Nl,
+                    Some("en") => Lang::En,
+                    _ => return Err("--lang is nl or en".into()),
+                }
+            }
+            other => return Err(format!("unknown argument {other}").into()),
+        }
+    }
+    let out = out.ok_or("usage: --format pdf|docx|md --out FILE")?;
+    let facts = patrol_car();
+    let package = generate(&TenderKnowledge::embedded()?, &facts);
+    let cover = CoverInfo {
+        title: facts.title.clone(),
+        label: "Departementaal Vertrouwelijk".into(),
+        dossier_id: "0190f3a2-demo-patrol".into(),
+        date: jiff::civil::date(2026, 11, 23),
+    };
+    // Twice, so the timing shows the cost with and without one-off font loading.
+    for round in ["first", "second"] {
+        let started = Instant::now();
+        let bytes = match format.as_str() {
+            "pdf" => render_pdf(&package, lang, &cover)?,
+            "docx" => render_docx(&package, lang, &cover)?,
+            "md" => render_markdown(&package, lang, &cover).into_bytes(),
+            other => return Err(format!("unknown format {other}").into()),
+        };
+        eprintln!(
+            "{round} render: {:?}, {} bytes",
+            started.elapsed(),
+            bytes.len()
+        );
+        std::fs::write(&out, bytes)?;
+    }
+    Ok(())
+}
