@@ -9,6 +9,8 @@ use crate::{Actor, App, AppError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
+    Docx,
+    Pdf,
     Markdown,
     Json,
 }
@@ -16,6 +18,8 @@ pub enum ExportFormat {
 impl ExportFormat {
     pub fn parse(name: &str) -> Option<ExportFormat> {
         match name {
+            "docx" => Some(ExportFormat::Docx),
+            "pdf" => Some(ExportFormat::Pdf),
             "md" | "markdown" => Some(ExportFormat::Markdown),
             "json" => Some(ExportFormat::Json),
             _ => None,
@@ -24,6 +28,8 @@ impl ExportFormat {
 
     pub fn extension(self) -> &'static str {
         match self {
+            ExportFormat::Docx => "docx",
+            ExportFormat::Pdf => "pdf",
             ExportFormat::Markdown => "md",
             ExportFormat::Json => "json",
         }
@@ -31,12 +37,16 @@ impl ExportFormat {
 
     pub fn media_type(self) -> &'static str {
         match self {
+            ExportFormat::Docx => {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            }
+            ExportFormat::Pdf => "application/pdf",
             ExportFormat::Markdown => "text/markdown; charset=utf-8",
             ExportFormat::Json => "application/json",
         }
     }
 
-    pub const NAMES: &'static str = "md, json";
+    pub const NAMES: &'static str = "docx, pdf, md, json";
 }
 
 /// An exported document and the name to save it under.
@@ -68,7 +78,22 @@ pub async fn export(
         dossier_id: dossier_id.to_string(),
         date,
     };
+    let rendered = |r: Result<Vec<u8>, grip_docs::DocsError>| {
+        r.map_err(|e| AppError::Internal(format!("package {}: {e}", format.extension())))
+    };
     let bytes = match format {
+        ExportFormat::Docx => rendered(grip_docs::render_docx(&stored.package, lang, &cover))?,
+        // Typst layout is CPU work of tens of milliseconds; keep it off the async workers.
+        ExportFormat::Pdf => {
+            let package = stored.package.clone();
+            let cover = cover.clone();
+            let task =
+                tokio::task::spawn_blocking(move || grip_docs::render_pdf(&package, lang, &cover));
+            rendered(
+                task.await
+                    .map_err(|e| AppError::Internal(format!("PDF task: {e}")))?,
+            )?
+        }
         ExportFormat::Markdown => {
             grip_docs::render_markdown(&stored.package, lang, &cover).into_bytes()
         }
