@@ -52,7 +52,7 @@ impl Pattern {
             id: id.to_owned(),
             message,
         };
-        let anchors = prefix_anchors(pattern).map_err(|e| invalid(e.to_string()))?;
+        let anchors = prefix_anchors(pattern).map_err(invalid)?;
         let (anchored, full) = if anchors.is_empty() {
             let regex = build_regex(pattern).map_err(|e| invalid(e.to_string()))?;
             (None, OnceLock::from(Some(regex)))
@@ -169,8 +169,11 @@ fn build_regex(pattern: &str) -> Result<Regex, regex::Error> {
 /// differs from some prefix only by the case of its letters, which folding removes, except
 /// for the characters [`super::fold::Folded::exotic_case`] flags. Non-ASCII prefixes are
 /// refused for the same reason (their other-case forms may not fold to them).
-fn prefix_anchors(pattern: &str) -> Result<Vec<String>, regex_syntax::Error> {
-    let hir = regex_syntax::ParserBuilder::new().build().parse(pattern)?;
+fn prefix_anchors(pattern: &str) -> Result<Vec<String>, String> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(pattern)
+        .map_err(|e| e.to_string())?;
     let seq = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
     let Some(literals) = seq.literals() else {
         return Ok(Vec::new());
