@@ -110,6 +110,25 @@ const CASES: &[Case] = &[
             &["biometric"],
         )
     },
+    // A machine recognising faces is face recognition (Annex III 1a); a person doing so is not.
+    Case {
+        hints: &["1a"],
+        ..case(
+            "De camera herkent gezichten automatisch.",
+            AI,
+            &["biometric"],
+        )
+    },
+    Case {
+        hints: &["1a"],
+        ..case(
+            "The software automatically recognises faces in the footage.",
+            AI,
+            &["biometric"],
+        )
+    },
+    case("De medewerker herkent gezichten van collega's.", NO, &[]),
+    case("Officers recognise faces of regular visitors.", NO, &[]),
     // English
     case(
         "The platform leverages artificial intelligence for case triage.",
@@ -357,7 +376,8 @@ fn invalid_packs_are_rejected() {
     let bad_category = base.replacen("category = \"generative\"", "category = \"magic\"", 1);
     let duplicate = base.replacen("id = \"ml.explicit\"", "id = \"ai.explicit\"", 1);
     let bad_regex = base.replacen("'\\bfeature enhancement'", "'(unclosed'", 1);
-    let bad_version = base.replacen("version = \"1.0.0\"", "version = \"one\"", 1);
+    let version_line = format!("version = \"{}\"", common::lexicon().version());
+    let bad_version = base.replacen(&version_line, "version = \"one\"", 1);
     for (label, source) in [
         ("unknown field", unknown_field),
         ("weight", bad_weight),

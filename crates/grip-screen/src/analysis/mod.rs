@@ -12,7 +12,7 @@ pub use language_api::detect;
 pub use specificity::{Specificity, assess_specificity};
 
 use crate::extract::Extracted;
-use crate::lexicon::{CATEGORIES, Lexicon, fold};
+use crate::lexicon::{CATEGORIES, Lexicon, fold_text};
 use crate::screening::{DocumentInfo, Finding, SCREENING_SCHEMA, Screening, Verdict};
 
 mod language_api {
@@ -33,9 +33,9 @@ struct RawFinding {
 /// Screens extracted text against the lexicon.
 pub fn analyse(doc_name: &str, extracted: &Extracted, lexicon: &Lexicon) -> Screening {
     let text = &extracted.text;
-    let folded = fold(text);
+    let folded = fold_text(text);
     let raw: Vec<RawFinding> = lexicon
-        .find(text)
+        .find(text, &folded)
         .into_iter()
         .map(|hit| RawFinding {
             indicator: hit.indicator,
@@ -43,7 +43,7 @@ pub fn analyse(doc_name: &str, extracted: &Extracted, lexicon: &Lexicon) -> Scre
             end: hit.end,
             negated: lexicon
                 .negation_rules()
-                .is_negated(&folded, text, hit.start, hit.end),
+                .is_negated(&folded.text, text, hit.start, hit.end),
         })
         .collect();
     let indicators = lexicon.indicators();

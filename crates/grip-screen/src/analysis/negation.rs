@@ -2,7 +2,7 @@
 //! clause ("bevat geen AI", "does not rely on …"), or a denial after it ("AI wordt niet
 //! gebruikt"). Scope breakers ("dankzij", "that") stop a cue from reaching further.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use regex::{Regex, RegexBuilder};
 
@@ -17,7 +17,8 @@ const MAX_CLAUSE_LOOKAHEAD: usize = 300;
 pub(crate) struct Negation {
     cues: HashSet<String>,
     phrase_cues: Vec<String>,
-    not_negating: HashSet<(String, String)>,
+    /// Cue → next words that cancel it ("not" → "only"), looked up without allocating.
+    not_negating: HashMap<String, Vec<String>>,
     breakers: HashSet<String>,
     window: usize,
     after: Vec<Regex>,
@@ -26,11 +27,14 @@ pub(crate) struct Negation {
 impl Negation {
     pub(crate) fn compile(rules: &NegationRules) -> Result<Self, LexiconError> {
         let lower = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect::<Vec<_>>();
-        let mut not_negating = HashSet::new();
+        let mut not_negating: HashMap<String, Vec<String>> = HashMap::new();
         for pair in lower(&rules.not_negating) {
             let mut words = pair.split_whitespace();
             if let (Some(a), Some(b)) = (words.next(), words.next()) {
-                not_negating.insert((a.to_owned(), b.to_owned()));
+                not_negating
+                    .entry(a.to_owned())
+                    .or_default()
+                    .push(b.to_owned());
             }
         }
         let mut after = Vec::new();
@@ -73,27 +77,25 @@ impl Negation {
     }
 
     fn cue_before(&self, before: &str) -> bool {
-        let words: Vec<&str> = before
-            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
-            .filter(|w| !w.is_empty())
-            .collect();
-        for (distance, index) in (0..words.len()).rev().enumerate() {
-            if distance >= self.window {
-                break;
-            }
-            let word = words[index];
+        // Words from the match backwards; `next` is the word after the current one.
+        let words = before
+            .rsplit(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+            .filter(|w| !w.is_empty());
+        let mut next = "";
+        for word in words.take(self.window) {
             if self.breakers.contains(word) {
                 return false;
             }
             if self.cues.contains(word) || word.ends_with("n't") {
-                let next = words.get(index + 1).copied().unwrap_or("");
-                if !self
+                let cancelled = self
                     .not_negating
-                    .contains(&(word.to_owned(), next.to_owned()))
-                {
+                    .get(word)
+                    .is_some_and(|nexts| nexts.iter().any(|n| n == next));
+                if !cancelled {
                     return true;
                 }
             }
+            next = word;
         }
         let tail_start = floor_char_boundary(before, before.len().saturating_sub(80));
         let tail = &before[tail_start..];
@@ -139,4 +141,33 @@ pub(crate) fn floor_char_boundary(text: &str, mut index: usize) -> usize {
         index -= 1;
     }
     index
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lexicon::{Lexicon, fold_text};
+
+    fn negated(text: &str, term: &str) -> bool {
+        let lexicon = Lexicon::embedded().expect("embedded lexicon");
+        let start = text.find(term).expect("term in text");
+        let folded = fold_text(text);
+        lexicon
+            .negation_rules()
+            .is_negated(&folded.text, text, start, start + term.len())
+    }
+
+    #[test]
+    fn cue_scope_window_breakers_and_cancelling_pairs() {
+        assert!(negated("Het product bevat geen AI.", "AI"));
+        assert!(negated("We don't use AI anywhere.", "AI"));
+        assert!(!negated("Not only AI but also rules.", "AI"));
+        assert!(!negated("Niet alleen AI, ook regels.", "AI"));
+        assert!(!negated("Geen wachttijd dankzij AI.", "AI"));
+        assert!(!negated(
+            "Geen een twee drie vier vijf zes zeven acht negen AI.",
+            "AI"
+        ));
+        assert!(negated("Geen een twee drie vier vijf zes zeven AI.", "AI"));
+        assert!(negated("AI wordt in deze versie niet gebruikt.", "AI"));
+    }
 }

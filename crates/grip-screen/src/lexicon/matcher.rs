@@ -1,16 +1,14 @@
-//! Compiled matching: one Aho-Corasick automaton over case-folded text for terms, one for
-//! case-sensitive abbreviations, and one regex per structured pattern (a RegexSet fell back
-//! to the slow PikeVM on real documents: 80% of the run time). False-friend spans
-//! suppress any indicator hit they overlap; overlapping hits keep the longest.
+//! Compiled matching: one Aho-Corasick automaton over case-folded text for terms, false
+//! friends and the literal prefixes of structured patterns (see [`super::patterns`]), one for
+//! case-sensitive abbreviations. False-friend spans suppress any indicator hit they overlap;
+//! overlapping hits keep the longest.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::{Regex, RegexBuilder};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
+use super::fold::{Folded, fold};
 use super::pack::PackFile;
+use super::patterns::Pattern;
 use crate::LexiconError;
-
-/// Upper bound on compiled regex size, so a pack cannot exhaust memory.
-const REGEX_SIZE_LIMIT: usize = 8 * 1024 * 1024;
 
 /// One indicator occurrence, as byte offsets into the extracted text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,9 +32,13 @@ enum Target {
 }
 
 #[derive(Debug, Clone, Copy)]
-struct Slot {
-    target: Target,
-    boundary: Boundary,
+enum Slot {
+    Term {
+        target: Target,
+        boundary: Boundary,
+    },
+    /// A literal prefix of pattern number `.0`.
+    Anchor(usize),
 }
 
 #[derive(Debug)]
@@ -45,8 +47,8 @@ pub(crate) struct Matcher {
     folded_slots: Vec<Slot>,
     exact: AhoCorasick,
     exact_slots: Vec<usize>,
-    regexes: Vec<Regex>,
-    regex_slots: Vec<Target>,
+    patterns: Vec<Pattern>,
+    pattern_targets: Vec<Target>,
 }
 
 impl Matcher {
@@ -55,9 +57,7 @@ impl Matcher {
         let mut folded_slots = Vec::new();
         let mut exact_terms = Vec::new();
         let mut exact_slots = Vec::new();
-        let mut patterns = Vec::new();
-        let mut regex_slots = Vec::new();
-        let mut pattern_ids = Vec::new();
+        let mut sources = Vec::new();
         for (index, entry) in pack.indicators.iter().enumerate() {
             let target = Target::Indicator(index);
             for (list, boundary) in [
@@ -67,7 +67,7 @@ impl Matcher {
             ] {
                 for term in list {
                     folded_terms.push(fold(term));
-                    folded_slots.push(Slot { target, boundary });
+                    folded_slots.push(Slot::Term { target, boundary });
                 }
             }
             for term in &entry.exact {
@@ -75,65 +75,71 @@ impl Matcher {
                 exact_slots.push(index);
             }
             for pattern in &entry.patterns {
-                patterns.push(pattern.clone());
-                regex_slots.push(target);
-                pattern_ids.push(entry.id.clone());
+                sources.push((pattern, target, &entry.id));
             }
         }
         for entry in &pack.false_friends {
             for term in &entry.terms {
                 folded_terms.push(fold(term));
-                folded_slots.push(Slot {
+                folded_slots.push(Slot::Term {
                     target: Target::FalseFriend,
                     boundary: Boundary::WordStart,
                 });
             }
             for pattern in &entry.patterns {
-                patterns.push(pattern.clone());
-                regex_slots.push(Target::FalseFriend);
-                pattern_ids.push(entry.id.clone());
+                sources.push((pattern, Target::FalseFriend, &entry.id));
             }
         }
-        let automaton = |terms: &[String]| {
+        let mut patterns = Vec::with_capacity(sources.len());
+        let mut pattern_targets = Vec::with_capacity(sources.len());
+        for (source, target, id) in sources {
+            let pattern = Pattern::compile(&ascii_word_boundaries(source), id)?;
+            for anchor in &pattern.anchors {
+                folded_terms.push(anchor.clone());
+                folded_slots.push(Slot::Anchor(patterns.len()));
+            }
+            patterns.push(pattern);
+            pattern_targets.push(target);
+        }
+        // A DFA costs a few milliseconds to build once and searches several times faster
+        // than the NFA the crate would pick for this many terms.
+        let automaton = |terms: &[String], kind| {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::Standard)
+                .kind(kind)
                 .build(terms)
                 .map_err(|e| LexiconError::Invalid(format!("term automaton: {e}")))
         };
-        let mut regexes = Vec::with_capacity(patterns.len());
-        let patterns: Vec<String> = patterns.iter().map(|p| ascii_word_boundaries(p)).collect();
-        for (pattern, id) in patterns.iter().zip(&pattern_ids) {
-            let compiled = RegexBuilder::new(pattern)
-                .case_insensitive(true)
-                .size_limit(REGEX_SIZE_LIMIT)
-                .build()
-                .map_err(|e| LexiconError::Pattern {
-                    id: id.clone(),
-                    message: e.to_string(),
-                })?;
-            regexes.push(compiled);
-        }
         Ok(Matcher {
-            folded: automaton(&folded_terms)?,
+            folded: automaton(&folded_terms, Some(AhoCorasickKind::DFA))?,
             folded_slots,
-            exact: automaton(&exact_terms)?,
+            exact: automaton(&exact_terms, None)?,
             exact_slots,
-            regexes,
-            regex_slots,
+            patterns,
+            pattern_targets,
         })
     }
 
-    /// All indicator hits in `text`, sorted by start, non-overlapping.
-    pub(crate) fn find(&self, text: &str) -> Vec<Hit> {
-        let folded = fold(text);
+    /// All indicator hits in `text` (whose folded form is `folded`), sorted by start,
+    /// without hits nested in longer ones.
+    pub(crate) fn find(&self, text: &str, folded: &Folded) -> Vec<Hit> {
+        let folded_text = folded.text.as_str();
         let mut hits = Vec::new();
         let mut blocked: Vec<(usize, usize)> = Vec::new();
-        for m in self.folded.find_overlapping_iter(&folded) {
-            let slot = self.folded_slots[m.pattern().as_usize()];
-            if !boundary_ok(&folded, m.start(), m.end(), slot.boundary) {
+        // (pattern, start) of every anchor occurrence
+        let mut candidates: Vec<(usize, usize)> = Vec::new();
+        for m in self.folded.find_overlapping_iter(folded_text) {
+            let (target, boundary) = match self.folded_slots[m.pattern().as_usize()] {
+                Slot::Term { target, boundary } => (target, boundary),
+                Slot::Anchor(pattern) => {
+                    candidates.push((pattern, m.start()));
+                    continue;
+                }
+            };
+            if !boundary_ok(folded_text, m.start(), m.end(), boundary) {
                 continue;
             }
-            match slot.target {
+            match target {
                 Target::Indicator(indicator) => hits.push(Hit {
                     indicator,
                     start: m.start(),
@@ -152,21 +158,53 @@ impl Matcher {
                 });
             }
         }
-        for (index, regex) in self.regexes.iter().enumerate() {
-            for m in regex.find_iter(&folded).filter(|m| !m.is_empty()) {
-                match self.regex_slots[index] {
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut starts: Vec<usize> = Vec::new();
+        let mut rest = candidates.as_slice();
+        for (index, pattern) in self.patterns.iter().enumerate() {
+            let own = rest.partition_point(|&(p, _)| p == index);
+            if pattern.is_anchored() && own == 0 && !folded.exotic_case {
+                rest = &rest[own..];
+                continue;
+            }
+            starts.clear();
+            starts.extend(rest[..own].iter().map(|&(_, start)| start));
+            rest = &rest[own..];
+            for (start, end) in pattern.find(folded_text, &starts, folded.exotic_case) {
+                match self.pattern_targets[index] {
                     Target::Indicator(indicator) => hits.push(Hit {
                         indicator,
-                        start: m.start(),
-                        end: m.end(),
+                        start,
+                        end,
                     }),
-                    Target::FalseFriend => blocked.push((m.start(), m.end())),
+                    Target::FalseFriend => blocked.push((start, end)),
                 }
             }
         }
-        hits.retain(|h| !blocked.iter().any(|&(s, e)| h.start < e && s < h.end));
+        remove_blocked(&mut hits, blocked);
         keep_longest(hits)
     }
+}
+
+/// Drops hits that overlap a false-friend span. Spans are sorted once and searched with a
+/// running maximum of their ends, so long documents with many spans stay linear-ish.
+fn remove_blocked(hits: &mut Vec<Hit>, mut blocked: Vec<(usize, usize)>) {
+    if blocked.is_empty() {
+        return;
+    }
+    blocked.sort_unstable();
+    let mut max_end = Vec::with_capacity(blocked.len());
+    let mut running = 0;
+    for &(_, end) in &blocked {
+        running = running.max(end);
+        max_end.push(running);
+    }
+    hits.retain(|h| {
+        // spans starting before the hit ends; one of them overlaps iff it ends after the start
+        let before = blocked.partition_point(|&(start, _)| start < h.end);
+        before == 0 || max_end[before - 1] <= h.start
+    });
 }
 
 /// Drops hits lying entirely inside an earlier, longer hit ("learning" inside "machine
@@ -216,48 +254,68 @@ fn boundary_ok(text: &str, start: usize, end: usize, boundary: Boundary) -> bool
     }
 }
 
-/// Lower-cases character by character, keeping each character's UTF-8 length so that byte
-/// offsets found in the folded text are valid in the original. Whitespace becomes a space so
-/// multi-word terms survive line breaks.
-pub(crate) fn fold(text: &str) -> String {
-    let mut bytes = text.as_bytes().to_vec();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii() {
-            bytes[i] = match b {
-                b'\n' | b'\r' | b'\t' | 0x0c => b' ',
-                _ => b.to_ascii_lowercase(),
-            };
-            i += 1;
-            continue;
-        }
-        // `i` is a char boundary of `text`: only same-length replacements happen below.
-        let Some(c) = text[i..].chars().next() else {
-            break;
-        };
-        let len = c.len_utf8();
-        let mut lower = c.to_lowercase();
-        if let (Some(l), None) = (lower.next(), lower.next())
-            && l != c
-            && l.len_utf8() == len
-        {
-            l.encode_utf8(&mut bytes[i..i + len]);
-        }
-        i += len;
-    }
-    String::from_utf8(bytes).unwrap_or_else(|_| text.to_owned())
-}
-
 #[cfg(test)]
 mod tests {
-    use super::fold;
+    use super::super::Lexicon;
+    use super::super::fold::fold_text;
+    use super::*;
+
+    fn hits(lexicon: &Lexicon, text: &str, force_full_scan: bool) -> Vec<Hit> {
+        let mut folded = fold_text(text);
+        folded.exotic_case |= force_full_scan;
+        lexicon.matcher.find(text, &folded)
+    }
+
+    /// The anchored prefilter must find exactly what scanning every regex over the whole
+    /// text finds, on real register texts and on the shared fixture cases.
+    #[test]
+    fn anchored_patterns_find_what_full_scans_find() {
+        let lexicon = Lexicon::embedded().expect("embedded lexicon");
+        let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+        let mut texts: Vec<String> = Vec::new();
+        for file in [
+            "fixtures/screen/cases.json",
+            "corpora/algoritmeregister/algoritmeregister_listing_2026-08-08.json",
+        ] {
+            let Ok(source) = std::fs::read_to_string(shared.join(file)) else {
+                continue;
+            };
+            let json: serde_json::Value = serde_json::from_str(&source).expect("JSON");
+            let items = json
+                .as_array()
+                .or_else(|| json["algoritmes"].as_array())
+                .cloned()
+                .unwrap_or_default();
+            for item in items {
+                for key in ["text", "title", "doel"] {
+                    if let Some(text) = item[key].as_str() {
+                        texts.push(text.to_owned());
+                    }
+                }
+            }
+        }
+        texts.push("Het model wordt elke nacht opnieuw getraind; 500 ml per uur.".to_owned());
+        let mut pattern_hits = 0;
+        for text in &texts {
+            let anchored = hits(&lexicon, text, false);
+            assert_eq!(anchored, hits(&lexicon, text, true), "{text}");
+            pattern_hits += anchored.len();
+        }
+        assert!(pattern_hits > 0);
+    }
 
     #[test]
-    fn fold_keeps_byte_length() {
-        for s in ["Gezichtsherkenning İstanbul ẞ ΣΑΣ", "AI\nML", "Ǆ ǅ"] {
-            assert_eq!(fold(s).len(), s.len());
-        }
-        assert_eq!(fold("Machine\nLearning"), "machine learning");
+    fn false_friend_spans_block_overlapping_hits_only() {
+        let hit = |start, end| Hit {
+            indicator: 0,
+            start,
+            end,
+        };
+        let mut hits = vec![hit(0, 5), hit(10, 20), hit(30, 35), hit(40, 45)];
+        remove_blocked(&mut hits, vec![(12, 14), (25, 31), (0, 2)]);
+        assert_eq!(hits, vec![hit(40, 45)]);
+        let mut hits = vec![hit(5, 10)];
+        remove_blocked(&mut hits, vec![(0, 5), (10, 12)]);
+        assert_eq!(hits, vec![hit(5, 10)]);
     }
 }

@@ -1,14 +1,17 @@
 //! The indicator lexicon: a versioned knowledge pack (TOML) of Dutch and English terms,
 //! patterns, false friends and negation cues, embedded in the binary or loaded from a folder.
 
+mod fold;
 mod matcher;
 pub(crate) mod pack;
+mod patterns;
 
 use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
-pub(crate) use matcher::{Hit, ascii_word_boundaries, fold};
+pub(crate) use fold::{Folded, fold_text};
+pub(crate) use matcher::{Hit, ascii_word_boundaries};
 pub use pack::{CATEGORIES, FalseFriendEntry, IndicatorEntry, NegationRules, PackMeta};
 
 use crate::LexiconError;
@@ -117,8 +120,8 @@ impl Lexicon {
         &self.negation
     }
 
-    pub(crate) fn find(&self, text: &str) -> Vec<Hit> {
-        self.matcher.find(text)
+    pub(crate) fn find(&self, text: &str, folded: &Folded) -> Vec<Hit> {
+        self.matcher.find(text, folded)
     }
 }
 
