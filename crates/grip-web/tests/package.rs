@@ -79,7 +79,10 @@ async fn the_package_page_generates_edits_freezes_and_downloads() {
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let html = body_text(app.send(page(&app, Role::Inkoper, &base)).await).await;
-    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(
+        html.contains("&#60;script&#62;alert(1)"),
+        "the text is escaped"
+    );
     assert!(!html.contains("<script>alert(1)"));
     assert!(
         html.contains("data-testid=\"changed\""),
