@@ -4,10 +4,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use regex::{Regex, RegexBuilder};
-
 use crate::LexiconError;
-use crate::lexicon::NegationRules;
+use crate::lexicon::{LazyRegex, NegationRules};
 
 /// How far back (bytes) a clause start is searched; clauses are short in practice.
 const MAX_CLAUSE_LOOKBACK: usize = 400;
@@ -21,7 +19,7 @@ pub(crate) struct Negation {
     not_negating: HashMap<String, Vec<String>>,
     breakers: HashSet<String>,
     window: usize,
-    after: Vec<Regex>,
+    after: Vec<LazyRegex>,
 }
 
 impl Negation {
@@ -39,13 +37,12 @@ impl Negation {
         }
         let mut after = Vec::new();
         for (i, pattern) in rules.after_patterns.iter().enumerate() {
-            let regex = RegexBuilder::new(&crate::lexicon::ascii_word_boundaries(pattern))
-                .case_insensitive(true)
-                .build()
-                .map_err(|e| LexiconError::Pattern {
+            let regex = LazyRegex::new(&crate::lexicon::ascii_word_boundaries(pattern)).map_err(
+                |message| LexiconError::Pattern {
                     id: format!("negation.after_patterns[{i}]"),
-                    message: e.to_string(),
-                })?;
+                    message,
+                },
+            )?;
             after.push(regex);
         }
         Ok(Negation {
