@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 pub(crate) use fold::{Folded, fold_text};
 pub(crate) use matcher::{Hit, ascii_word_boundaries};
 pub use pack::{CATEGORIES, FalseFriendEntry, IndicatorEntry, NegationRules, PackMeta};
-pub(crate) use patterns::LazyRegex;
+pub(crate) use patterns::{LazyRegex, required_literals};
 
 use crate::LexiconError;
 use crate::analysis::negation::Negation;

@@ -72,11 +72,9 @@ impl Pattern {
             source: pattern.to_owned(),
             full: OnceLock::new(),
         };
-        if large {
-            if !compiled.anchors.is_empty() {
-                let search = AnchoredSearch::build(pattern).map_err(invalid)?;
-                let _ = compiled.anchored.set(Some(search));
-            }
+        if large && !compiled.anchors.is_empty() {
+            let search = AnchoredSearch::build(pattern).map_err(invalid)?;
+            let _ = compiled.anchored.set(Some(search));
         }
         Ok(compiled)
     }
@@ -217,6 +215,49 @@ impl LazyRegex {
             .get_or_init(|| build_regex(&self.source).ok())
             .as_ref()
             .is_some_and(|r| r.is_match(haystack))
+    }
+}
+
+/// Lower-cased ASCII literals at least one of which occurs in every match of `pattern`
+/// (parsed as written, like [`prefix_anchors`]); None when no such set is found. A text
+/// without any of them cannot match, except through the case-insensitive equivalents that
+/// folding cannot reach (see [`super::fold::Folded::exotic_case`]).
+pub(crate) fn required_literals(pattern: &str) -> Option<Vec<String>> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(pattern)
+        .ok()?;
+    let literals = required_in(&hir)?;
+    let mut folded = Vec::with_capacity(literals.len());
+    for literal in literals {
+        if literal.is_empty() || !literal.is_ascii() {
+            return None;
+        }
+        folded.push(String::from_utf8_lossy(&literal).to_ascii_lowercase());
+    }
+    folded.sort();
+    folded.dedup();
+    Some(folded)
+}
+
+fn required_in(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    match hir.kind() {
+        HirKind::Literal(literal) => Some(vec![literal.0.to_vec()]),
+        HirKind::Capture(capture) => required_in(&capture.sub),
+        HirKind::Repetition(rep) if rep.min > 0 => required_in(&rep.sub),
+        // Any part of a concatenation will do: take the one whose shortest literal is longest.
+        HirKind::Concat(subs) => subs
+            .iter()
+            .filter_map(required_in)
+            .max_by_key(|set| set.iter().map(Vec::len).min().unwrap_or(0)),
+        HirKind::Alternation(subs) => {
+            let mut all = Vec::new();
+            for sub in subs {
+                all.extend(required_in(sub)?);
+            }
+            Some(all)
+        }
+        _ => None,
     }
 }
 
@@ -393,6 +434,17 @@ mod tests {
         let err = Pattern::compile(r"ab(unclosed", "bad.one").unwrap_err();
         assert!(err.to_string().contains("bad.one"), "{err}");
         assert!(Pattern::compile(r"\p{NoSuchClass}x", "bad.class").is_err());
+    }
+
+    #[test]
+    fn required_literals_of_a_denial_pattern() {
+        let pattern =
+            bounded(r"^[^.;:!?]{0,40}?\b(gebruiken|Passen|zet)\b\s+(\w+\s+){0,2}?(niet|geen)\b");
+        // The alternation whose shortest literal is longest: "niet"/"geen" over "zet".
+        assert_eq!(required_literals(&pattern).unwrap(), ["geen", "niet"]);
+        assert_eq!(required_literals(&bounded(r"\w+(ab)?")), None);
+        assert_eq!(required_literals(r"(é|x)yz").unwrap(), ["yz"]);
+        assert_eq!(required_literals(r"(é|xy)"), None);
     }
 
     /// Every pattern of the embedded pack stays under the eager threshold, so loading it
