@@ -14,7 +14,7 @@ use regex_automata::nfa::thompson;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
-use regex_syntax::hir::{Class, Hir, HirKind};
+use regex_syntax::hir::{Class, ClassUnicode, Hir, HirKind};
 use regex_syntax::utf8::Utf8Sequences;
 
 use super::fold::fold;
@@ -262,31 +262,42 @@ fn required_in(hir: &Hir) -> Option<Vec<Vec<u8>>> {
 }
 
 /// A generous upper bound on the NFA states `hir` compiles to: every Unicode class counted
-/// as its UTF-8 byte-sequence chains without sharing, every bounded repetition unrolled. Patterns above
-/// [`EAGER_CHECK_STATES`] are compiled at load to check them against the size limit.
+/// as its UTF-8 byte-sequence chains without sharing, every bounded repetition unrolled.
+/// Patterns above [`EAGER_CHECK_STATES`] are compiled at load to check them against the
+/// size limit.
 pub(crate) fn estimated_nfa_states(hir: &Hir) -> usize {
+    estimate_with(hir, &mut Vec::new())
+}
+
+/// `seen` remembers the chain count of each distinct class (`\w` recurs in most patterns).
+fn estimate_with<'h>(hir: &'h Hir, seen: &mut Vec<(&'h ClassUnicode, usize)>) -> usize {
     match hir.kind() {
         HirKind::Empty | HirKind::Look(_) => 1,
         HirKind::Literal(literal) => literal.0.len() + 1,
         HirKind::Class(Class::Unicode(class)) => {
+            if let Some(&(_, chains)) = seen.iter().find(|(c, _)| *c == class) {
+                return chains;
+            }
             // Each range compiles to a few UTF-8 byte-sequence chains.
-            let chains: usize = class
+            let chains = class
                 .ranges()
                 .iter()
                 .flat_map(|r| Utf8Sequences::new(r.start(), r.end()))
                 .map(|seq| seq.len())
-                .sum();
-            chains + 1
+                .sum::<usize>()
+                + 1;
+            seen.push((class, chains));
+            chains
         }
         HirKind::Class(Class::Bytes(class)) => class.ranges().len() + 1,
         HirKind::Repetition(rep) => {
             let copies = rep.max.unwrap_or(rep.min).max(rep.min) as usize + 1;
-            copies.saturating_mul(estimated_nfa_states(&rep.sub))
+            copies.saturating_mul(estimate_with(&rep.sub, seen))
         }
-        HirKind::Capture(capture) => estimated_nfa_states(&capture.sub) + 2,
+        HirKind::Capture(capture) => estimate_with(&capture.sub, seen) + 2,
         HirKind::Concat(subs) | HirKind::Alternation(subs) => subs
             .iter()
-            .map(estimated_nfa_states)
+            .map(|sub| estimate_with(sub, seen))
             .fold(1, usize::saturating_add),
     }
 }
