@@ -184,10 +184,8 @@ static SIGNALS: LazyLock<Vec<Signal>> = LazyLock::new(|| {
 
 /// Scores `text`; `None` when it is too short to judge.
 pub fn assess_specificity(text: &str) -> Option<Specificity> {
-    let words = text.split_whitespace().count();
-    if words < MIN_WORDS {
-        return None;
-    }
+    // Only whether there are enough words matters: stop counting there.
+    text.split_whitespace().nth(MIN_WORDS - 1)?;
     // Long documents are judged on evidence density; cap counting so a manual does not
     // saturate on page numbers.
     let sample_end = super::negation::floor_char_boundary(text, 20_000);
