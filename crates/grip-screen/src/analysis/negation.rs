@@ -4,10 +4,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use regex::{Regex, RegexBuilder};
-
 use crate::LexiconError;
-use crate::lexicon::NegationRules;
+use aho_corasick::AhoCorasick;
+
+use crate::lexicon::{LazyRegex, NegationRules, required_literals};
 
 /// How far back (bytes) a clause start is searched; clauses are short in practice.
 const MAX_CLAUSE_LOOKBACK: usize = 400;
@@ -21,7 +21,24 @@ pub(crate) struct Negation {
     not_negating: HashMap<String, Vec<String>>,
     breakers: HashSet<String>,
     window: usize,
-    after: Vec<Regex>,
+    after: Vec<AfterPattern>,
+}
+
+/// A denial pattern tried after a match, with the literals one of which it needs: most
+/// clauses contain none, and the regex (with a counted lead-in the lazy DFA finds costly)
+/// is then not run at all.
+#[derive(Debug)]
+struct AfterPattern {
+    /// Required literals plus the characters folding leaves as case-insensitive ASCII
+    /// letters (`ſ`, Kelvin sign); None when the pattern has no required literals.
+    required: Option<AhoCorasick>,
+    regex: LazyRegex,
+}
+
+impl AfterPattern {
+    fn is_match(&self, folded: &str) -> bool {
+        self.required.as_ref().is_none_or(|ac| ac.is_match(folded)) && self.regex.is_match(folded)
+    }
 }
 
 impl Negation {
@@ -39,14 +56,16 @@ impl Negation {
         }
         let mut after = Vec::new();
         for (i, pattern) in rules.after_patterns.iter().enumerate() {
-            let regex = RegexBuilder::new(&crate::lexicon::ascii_word_boundaries(pattern))
-                .case_insensitive(true)
-                .build()
-                .map_err(|e| LexiconError::Pattern {
-                    id: format!("negation.after_patterns[{i}]"),
-                    message: e.to_string(),
-                })?;
-            after.push(regex);
+            let bounded = crate::lexicon::ascii_word_boundaries(pattern);
+            let regex = LazyRegex::new(&bounded).map_err(|message| LexiconError::Pattern {
+                id: format!("negation.after_patterns[{i}]"),
+                message,
+            })?;
+            let required = required_literals(&bounded).and_then(|mut literals| {
+                literals.extend(["\u{17F}".to_owned(), "\u{212A}".to_owned()]);
+                AhoCorasick::new(&literals).ok()
+            });
+            after.push(AfterPattern { required, regex });
         }
         Ok(Negation {
             cues: lower(&rules.cues).into_iter().collect(),
@@ -73,7 +92,7 @@ impl Negation {
             || self
                 .after
                 .iter()
-                .any(|r| r.is_match(&folded[end..clause_end]))
+                .any(|a| a.is_match(&folded[end..clause_end]))
     }
 
     fn cue_before(&self, before: &str) -> bool {
@@ -169,5 +188,45 @@ mod tests {
         ));
         assert!(negated("Geen een twee drie vier vijf zes zeven AI.", "AI"));
         assert!(negated("AI wordt in deze versie niet gebruikt.", "AI"));
+        assert!(negated("AI wordt in deze versie niet GEBRUIKT.", "AI"));
+        assert!(negated("AI is not uſed here.", "AI"));
+        assert!(!negated("AI wordt in deze versie niet vaak.", "AI"));
+    }
+
+    /// The literal pre-check never hides a match of a denial pattern.
+    #[test]
+    fn after_pattern_precheck_keeps_every_match() {
+        let lexicon = Lexicon::embedded().expect("embedded lexicon");
+        let clauses = [
+            " wordt in deze versie niet gebruikt",
+            " is not used in production",
+            " was never deployed",
+            " worden nooit ingezet",
+            " is niet aanwezig",
+            " gebruiken wij niet",
+            " passen we nooit toe",
+            " zetten wij niet in",
+            " is not uſed",
+            " wordt gebruikt",
+            " is used daily",
+            "",
+        ];
+        let mut matched = 0;
+        for clause in clauses {
+            let folded = fold_text(clause).text;
+            for after in &lexicon.negation_rules().after {
+                let full = after.regex.is_match(&folded);
+                assert_eq!(after.is_match(&folded), full, "{clause}");
+                matched += usize::from(full);
+            }
+            assert!(
+                lexicon
+                    .negation_rules()
+                    .after
+                    .iter()
+                    .all(|a| a.required.is_some())
+            );
+        }
+        assert!(matched >= 8, "{matched}");
     }
 }

@@ -13,6 +13,7 @@ use sha2::{Digest, Sha256};
 pub(crate) use fold::{Folded, fold_text};
 pub(crate) use matcher::{Hit, ascii_word_boundaries};
 pub use pack::{CATEGORIES, FalseFriendEntry, IndicatorEntry, NegationRules, PackMeta};
+pub(crate) use patterns::{LazyRegex, required_literals};
 
 use crate::LexiconError;
 use crate::analysis::negation::Negation;
@@ -22,7 +23,7 @@ use pack::PackFile;
 /// File name of the pack inside `knowledge/indicators/`.
 pub const PACK_FILE: &str = "indicators.toml";
 
-const EMBEDDED: &str = include_str!("../../../../knowledge/indicators/indicators.toml");
+pub(crate) const EMBEDDED: &str = include_str!("../../../../knowledge/indicators/indicators.toml");
 
 /// A validated, compiled indicator pack.
 #[derive(Debug)]

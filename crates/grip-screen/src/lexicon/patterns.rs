@@ -14,12 +14,19 @@ use regex_automata::nfa::thompson;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use regex_syntax::hir::{Class, ClassUnicode, Hir, HirKind};
+use regex_syntax::utf8::Utf8Sequences;
 
 use super::fold::fold;
 use crate::LexiconError;
 
 /// Upper bound on compiled regex size, so a pack cannot exhaust memory.
 const REGEX_SIZE_LIMIT: usize = 8 * 1024 * 1024;
+/// Patterns estimated above this many NFA states are compiled at load (see
+/// [`estimated_nfa_states`]); below it they are far inside [`REGEX_SIZE_LIMIT`] (tested).
+/// The regex crate's NFAs measured at most ~21 bytes per estimated state (`\d{n}`), so this
+/// leaves a margin of about 3× (the test below tries patterns just under it).
+pub(crate) const EAGER_CHECK_STATES: usize = REGEX_SIZE_LIMIT / 64;
 /// Prefixes shorter than this match too often to save work; such patterns scan fully.
 const MIN_ANCHOR_BYTES: usize = 2;
 /// More prefixes than this means the extractor gave up on precision; scan fully.
@@ -30,10 +37,11 @@ const MAX_ANCHORS: usize = 64;
 pub(crate) struct Pattern {
     /// Lower-cased literals every match starts with; empty when the pattern scans fully.
     pub anchors: Vec<String>,
-    /// Forward lazy DFA for anchored runs (present when `anchors` is not empty).
-    anchored: Option<AnchoredSearch>,
-    /// The regex as the regex crate runs it: built at load for full-scan patterns, on first
-    /// need for anchored ones (exotic texts, or a DFA that had to quit).
+    /// Forward lazy DFA for anchored runs (only when `anchors` is not empty), built on first
+    /// use: compiling the Unicode-aware NFAs of every pattern was most of the start-up time.
+    anchored: OnceLock<Option<AnchoredSearch>>,
+    /// The regex as the regex crate runs it, built on first need (full-scan patterns, exotic
+    /// texts, or a DFA that had to quit).
     source: String,
     full: OnceLock<Option<Regex>>,
 }
@@ -46,44 +54,42 @@ struct AnchoredSearch {
 }
 
 impl Pattern {
-    /// Compiles `pattern` (already with ASCII word boundaries), case-insensitive.
+    /// Checks `pattern` (already with ASCII word boundaries, case-insensitive) and prepares
+    /// it; the automata are compiled on first use. Validation stays strict at load: the full
+    /// syntax is parsed and translated here (bad syntax, unknown Unicode classes), and a
+    /// pattern whose estimated NFA size is not clearly within [`REGEX_SIZE_LIMIT`] is
+    /// compiled now, so a pack that loads also compiles later.
     pub(crate) fn compile(pattern: &str, id: &str) -> Result<Pattern, LexiconError> {
         let invalid = |message: String| LexiconError::Pattern {
             id: id.to_owned(),
             message,
         };
+        let large = check_syntax(pattern).map_err(invalid)?;
         let anchors = prefix_anchors(pattern).map_err(invalid)?;
-        let (anchored, full) = if anchors.is_empty() {
-            let regex = build_regex(pattern).map_err(|e| invalid(e.to_string()))?;
-            (None, OnceLock::from(Some(regex)))
-        } else {
-            // The forward NFA carries the same size limit as the full regex, so a pack that
-            // passes here also compiles later; the reverse half is never needed.
-            let dfa = DFA::builder()
-                .syntax(syntax::Config::new().case_insensitive(true))
-                .thompson(
-                    thompson::Config::new()
-                        .which_captures(thompson::WhichCaptures::None)
-                        .nfa_size_limit(Some(REGEX_SIZE_LIMIT)),
-                )
-                .build(pattern)
-                .map_err(|e| invalid(e.to_string()))?;
-            let search = AnchoredSearch {
-                dfa,
-                caches: Mutex::new(Vec::new()),
-            };
-            (Some(search), OnceLock::new())
-        };
-        Ok(Pattern {
+        let compiled = Pattern {
             anchors,
-            anchored,
+            anchored: OnceLock::new(),
             source: pattern.to_owned(),
-            full,
-        })
+            full: OnceLock::new(),
+        };
+        if large && !compiled.anchors.is_empty() {
+            let search = AnchoredSearch::build(pattern).map_err(invalid)?;
+            let _ = compiled.anchored.set(Some(search));
+        }
+        Ok(compiled)
     }
 
     pub(crate) fn is_anchored(&self) -> bool {
-        self.anchored.is_some()
+        !self.anchors.is_empty()
+    }
+
+    fn anchored_search(&self) -> Option<&AnchoredSearch> {
+        if self.anchors.is_empty() {
+            return None;
+        }
+        self.anchored
+            .get_or_init(|| AnchoredSearch::build(&self.source).ok())
+            .as_ref()
     }
 
     /// Non-empty matches in `folded`, as `find_iter` over the whole text would report them.
@@ -94,7 +100,8 @@ impl Pattern {
         starts: &[usize],
         exotic_case: bool,
     ) -> Vec<(usize, usize)> {
-        if let (Some(search), false) = (&self.anchored, exotic_case)
+        if !exotic_case
+            && let Some(search) = self.anchored_search()
             && let Some(found) = search.find(folded, starts)
         {
             return found;
@@ -114,6 +121,24 @@ impl Pattern {
 }
 
 impl AnchoredSearch {
+    fn build(pattern: &str) -> Result<AnchoredSearch, String> {
+        // The forward NFA carries the same size limit as the full regex; the reverse half is
+        // never needed.
+        let dfa = DFA::builder()
+            .syntax(syntax::Config::new().case_insensitive(true))
+            .thompson(
+                thompson::Config::new()
+                    .which_captures(thompson::WhichCaptures::None)
+                    .nfa_size_limit(Some(REGEX_SIZE_LIMIT)),
+            )
+            .build(pattern)
+            .map_err(|e| e.to_string())?;
+        Ok(AnchoredSearch {
+            dfa,
+            caches: Mutex::new(Vec::new()),
+        })
+    }
+
     /// None when the DFA had to quit (e.g. a Unicode word boundary on non-ASCII text).
     fn find(&self, folded: &str, starts: &[usize]) -> Option<Vec<(usize, usize)>> {
         let mut found = Vec::new();
@@ -151,6 +176,129 @@ impl AnchoredSearch {
             caches.push(cache);
         }
         result.map(|()| found)
+    }
+}
+
+/// Parses `pattern` as the case-insensitive regex it will be compiled to; for a pattern too
+/// large to be clearly within the size limit, compiles it. Ok(true) when it was compiled.
+pub(crate) fn check_syntax(pattern: &str) -> Result<bool, String> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .case_insensitive(true)
+        .build()
+        .parse(pattern)
+        .map_err(|e| e.to_string())?;
+    if estimated_nfa_states(&hir) <= EAGER_CHECK_STATES {
+        return Ok(false);
+    }
+    build_regex(pattern).map_err(|e| e.to_string())?;
+    Ok(true)
+}
+
+/// A case-insensitive regex checked at load ([`check_syntax`]) and compiled on first use.
+#[derive(Debug)]
+pub(crate) struct LazyRegex {
+    source: String,
+    regex: OnceLock<Option<Regex>>,
+}
+
+impl LazyRegex {
+    pub(crate) fn new(pattern: &str) -> Result<LazyRegex, String> {
+        check_syntax(pattern)?;
+        Ok(LazyRegex {
+            source: pattern.to_owned(),
+            regex: OnceLock::new(),
+        })
+    }
+
+    pub(crate) fn is_match(&self, haystack: &str) -> bool {
+        self.regex
+            .get_or_init(|| build_regex(&self.source).ok())
+            .as_ref()
+            .is_some_and(|r| r.is_match(haystack))
+    }
+}
+
+/// Lower-cased ASCII literals at least one of which occurs in every match of `pattern`
+/// (parsed as written, like [`prefix_anchors`]); None when no such set is found. A text
+/// without any of them cannot match, except through the case-insensitive equivalents that
+/// folding cannot reach (see [`super::fold::Folded::exotic_case`]).
+pub(crate) fn required_literals(pattern: &str) -> Option<Vec<String>> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(pattern)
+        .ok()?;
+    let literals = required_in(&hir)?;
+    let mut folded = Vec::with_capacity(literals.len());
+    for literal in literals {
+        if literal.is_empty() || !literal.is_ascii() {
+            return None;
+        }
+        folded.push(String::from_utf8_lossy(&literal).to_ascii_lowercase());
+    }
+    folded.sort();
+    folded.dedup();
+    Some(folded)
+}
+
+fn required_in(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    match hir.kind() {
+        HirKind::Literal(literal) => Some(vec![literal.0.to_vec()]),
+        HirKind::Capture(capture) => required_in(&capture.sub),
+        HirKind::Repetition(rep) if rep.min > 0 => required_in(&rep.sub),
+        // Any part of a concatenation will do: take the one whose shortest literal is longest.
+        HirKind::Concat(subs) => subs
+            .iter()
+            .filter_map(required_in)
+            .max_by_key(|set| set.iter().map(Vec::len).min().unwrap_or(0)),
+        HirKind::Alternation(subs) => {
+            let mut all = Vec::new();
+            for sub in subs {
+                all.extend(required_in(sub)?);
+            }
+            Some(all)
+        }
+        _ => None,
+    }
+}
+
+/// A generous upper bound on the NFA states `hir` compiles to: every Unicode class counted
+/// as its UTF-8 byte-sequence chains without sharing, every bounded repetition unrolled.
+/// Patterns above [`EAGER_CHECK_STATES`] are compiled at load to check them against the
+/// size limit.
+pub(crate) fn estimated_nfa_states(hir: &Hir) -> usize {
+    estimate_with(hir, &mut Vec::new())
+}
+
+/// `seen` remembers the chain count of each distinct class (`\w` recurs in most patterns).
+fn estimate_with<'h>(hir: &'h Hir, seen: &mut Vec<(&'h ClassUnicode, usize)>) -> usize {
+    match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => 1,
+        HirKind::Literal(literal) => literal.0.len() + 1,
+        HirKind::Class(Class::Unicode(class)) => {
+            if let Some(&(_, chains)) = seen.iter().find(|(c, _)| *c == class) {
+                return chains;
+            }
+            // Each range compiles to a few UTF-8 byte-sequence chains.
+            let chains = class
+                .ranges()
+                .iter()
+                .flat_map(|r| Utf8Sequences::new(r.start(), r.end()))
+                .map(|seq| seq.len())
+                .sum::<usize>()
+                + 1;
+            seen.push((class, chains));
+            chains
+        }
+        HirKind::Class(Class::Bytes(class)) => class.ranges().len() + 1,
+        HirKind::Repetition(rep) => {
+            let copies = rep.max.unwrap_or(rep.min).max(rep.min) as usize + 1;
+            copies.saturating_mul(estimate_with(&rep.sub, seen))
+        }
+        HirKind::Capture(capture) => estimate_with(&capture.sub, seen) + 2,
+        HirKind::Concat(subs) | HirKind::Alternation(subs) => subs
+            .iter()
+            .map(|sub| estimate_with(sub, seen))
+            .fold(1, usize::saturating_add),
     }
 }
 
@@ -249,5 +397,81 @@ mod tests {
         assert_eq!(anchored, full);
         assert_eq!(full.len(), 3);
         assert_eq!(pattern.find(&text, &starts, true), full);
+    }
+
+    fn estimate(pattern: &str) -> usize {
+        let hir = regex_syntax::ParserBuilder::new()
+            .case_insensitive(true)
+            .build()
+            .parse(pattern)
+            .unwrap();
+        estimated_nfa_states(&hir)
+    }
+
+    /// Patterns checked only by syntax at load must compile later: the largest ones under
+    /// the eager-check threshold do, within the size limit.
+    #[test]
+    fn patterns_under_the_eager_threshold_compile_within_the_size_limit() {
+        let mut checked = 0;
+        for n in 1..200 {
+            for pattern in [
+                format!(r"ab(\w+\s+){{0,{n}}}?x"),
+                format!(r"ab\w{{{n}}}"),
+                format!(r"ab.{{{}}}", n * 10),
+                format!(r"ab[^a]{{{}}}", n * 10),
+                format!(r"ab\d{{{}}}", n * 10),
+                format!(r"ab\s{{{}}}", n * 10),
+                format!(r"ab[^.;:!?]{{0,{n}}}?\b(\w+\s+){{0,3}}?z"),
+            ] {
+                let pattern = bounded(&pattern);
+                let estimate = estimate(&pattern);
+                if estimate <= EAGER_CHECK_STATES && estimate > EAGER_CHECK_STATES / 2 {
+                    if let Err(e) = build_regex(&pattern) {
+                        panic!("{pattern} {estimate}: {e}");
+                    }
+                    assert!(AnchoredSearch::build(&pattern).is_ok(), "{pattern}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked >= 3, "{checked}");
+    }
+
+    /// Too large a pattern is still rejected at load, with the pattern's id.
+    #[test]
+    fn oversized_pattern_is_rejected_at_load() {
+        let err = Pattern::compile(r"ab\w{5000}", "big.one").unwrap_err();
+        assert!(err.to_string().contains("big.one"), "{err}");
+        let err = Pattern::compile(r"ab(unclosed", "bad.one").unwrap_err();
+        assert!(err.to_string().contains("bad.one"), "{err}");
+        assert!(Pattern::compile(r"\p{NoSuchClass}x", "bad.class").is_err());
+    }
+
+    #[test]
+    fn required_literals_of_a_denial_pattern() {
+        let pattern =
+            bounded(r"^[^.;:!?]{0,40}?\b(gebruiken|Passen|zet)\b\s+(\w+\s+){0,2}?(niet|geen)\b");
+        // The alternation whose shortest literal is longest: "niet"/"geen" over "zet".
+        assert_eq!(required_literals(&pattern).unwrap(), ["geen", "niet"]);
+        assert_eq!(required_literals(&bounded(r"\w+(ab)?")), None);
+        assert_eq!(required_literals(r"(é|x)yz").unwrap(), ["yz"]);
+        assert_eq!(required_literals(r"(é|xy)"), None);
+    }
+
+    /// Every pattern of the embedded pack stays under the eager threshold, so loading it
+    /// compiles nothing.
+    #[test]
+    fn embedded_patterns_are_checked_lazily() {
+        let pack: super::super::pack::PackFile = toml::from_str(super::super::EMBEDDED).unwrap();
+        let patterns = pack
+            .indicators
+            .iter()
+            .flat_map(|i| &i.patterns)
+            .chain(pack.false_friends.iter().flat_map(|f| &f.patterns));
+        for pattern in patterns {
+            let bounded = bounded(pattern);
+            let estimate = estimate(&bounded);
+            assert!(estimate <= EAGER_CHECK_STATES, "{pattern}");
+        }
     }
 }
