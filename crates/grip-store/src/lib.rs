@@ -11,6 +11,7 @@ pub mod dossiers;
 mod error;
 pub mod inventory;
 pub mod organisation;
+pub mod screening_jobs;
 pub mod screenings;
 pub mod sessions;
 pub mod users;

@@ -11,6 +11,7 @@ mod dossiers;
 mod inventory;
 pub mod problem;
 mod screening;
+mod screening_jobs;
 
 use crate::AppState;
 use axum::extract::{DefaultBodyLimit, FromRequestParts};
@@ -33,6 +34,7 @@ pub fn routes() -> Router<AppState> {
         .merge(documents::routes().layer(DefaultBodyLimit::max(
             grip_app::Limits::default().max_document_bytes + 1024 * 1024,
         )))
+        .merge(screening_jobs::routes())
         .merge(catalogue::routes())
         .merge(inventory::routes())
         .merge(audit::routes())
@@ -64,6 +66,7 @@ pub fn openapi_json() -> String {
         audit::events,
         classify::classify,
         screening::screen, screening::document_screening,
+        screening_jobs::start, screening_jobs::status, screening_jobs::cancel,
         classifications::put_profile, classifications::history, classifications::obligations, classifications::set_status,
     ),
     components(schemas(problem::Problem, problem::ProblemField, screening::ApiDocumentScreening)),

@@ -9,6 +9,7 @@ mod documents;
 mod dossiers;
 mod inventory;
 mod login;
+mod screening_jobs;
 mod users;
 
 pub use dossiers::{file_response, read_file_field};
@@ -23,6 +24,7 @@ pub fn routes() -> Router<AppState> {
         .merge(dashboard::routes())
         .merge(dossiers::routes())
         .merge(documents::routes())
+        .merge(screening_jobs::routes())
         .merge(classify::routes())
         .merge(classification::routes())
         .merge(catalogue::routes())
