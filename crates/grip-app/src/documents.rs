@@ -148,17 +148,14 @@ pub async fn upload(
     require_in_dossier(&mut tx, actor, Action::UploadDocument, dossier_id).await?;
     let now = now_ms();
     documents::put_blob(&mut tx, &sha256, bytes).await?;
-    let row = DocumentRow {
-        id: grip_store::new_id(),
-        dossier_id: dossier_id.into(),
+    let accepted = Accepted {
+        name,
+        media_type: media_type.into(),
         sha256,
         size: bytes.len() as i64,
-        media_type: media_type.into(),
-        original_name: name,
-        uploaded_by: actor.user_id.clone(),
-        uploaded_at: now,
     };
-    insert_screened(&mut tx, &row, &screening, now).await?;
+    let (row, payload) =
+        store_screened(&mut tx, actor, dossier_id, accepted, &screening, now).await?;
     commit_with_event(
         tx,
         NewEvent {
@@ -166,18 +163,52 @@ pub async fn upload(
             actor: &actor.username,
             dossier: Some(dossier_id),
             kind: "document.uploaded",
-            payload: json!({
-                "document_id": row.id,
-                "name": row.original_name,
-                "sha256": row.sha256,
-                "size": row.size,
-                "media_type": row.media_type,
-                "verdict": crate::screening::verdict_name(screening.verdict),
-            }),
+            payload,
         },
     )
     .await?;
     Ok(row)
+}
+
+/// An upload that passed the checks, its content already in `blob`.
+pub(crate) struct Accepted {
+    pub name: String,
+    pub media_type: String,
+    pub sha256: String,
+    pub size: i64,
+}
+
+/// Stores a checked and screened upload as a dossier document with its screening, and
+/// returns the row and the payload of its `document.uploaded` event. Single uploads and
+/// bulk screening jobs both come through here, so their documents are stored alike.
+pub(crate) async fn store_screened(
+    tx: &mut grip_store::Conn,
+    actor: &Actor,
+    dossier_id: &str,
+    accepted: Accepted,
+    screening: &crate::screening::Screening,
+    now: i64,
+) -> Result<(DocumentRow, serde_json::Value), AppError> {
+    let row = DocumentRow {
+        id: grip_store::new_id(),
+        dossier_id: dossier_id.into(),
+        sha256: accepted.sha256,
+        size: accepted.size,
+        media_type: accepted.media_type,
+        original_name: accepted.name,
+        uploaded_by: actor.user_id.clone(),
+        uploaded_at: now,
+    };
+    insert_screened(tx, &row, screening, now).await?;
+    let payload = json!({
+        "document_id": row.id,
+        "name": row.original_name,
+        "sha256": row.sha256,
+        "size": row.size,
+        "media_type": row.media_type,
+        "verdict": crate::screening::verdict_name(screening.verdict),
+    });
+    Ok((row, payload))
 }
 
 /// Inserts a document row together with its screening (upload, bulk job and demo).

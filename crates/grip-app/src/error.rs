@@ -50,3 +50,14 @@ impl AppError {
         }
     }
 }
+
+/// The first human message of an error, for recording it as text (a skipped item's reason).
+pub(crate) fn first_message(err: &AppError) -> String {
+    match err {
+        AppError::Invalid(errors) => errors
+            .first()
+            .map(|e| e.message.clone())
+            .unwrap_or_default(),
+        other => other.to_string(),
+    }
+}

@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod bulk;
 pub mod catalogue;
 pub mod checklists;
 pub mod classification;
@@ -30,6 +31,8 @@ pub use grip_store::{DatabaseTarget, Page, Paging, Store};
 pub struct App {
     pub store: Store,
     pub limits: Limits,
+    /// Woken when a bulk screening job is started, so this process's worker starts at once.
+    pub jobs: std::sync::Arc<tokio::sync::Notify>,
 }
 
 /// Limits on what people may send.
@@ -51,6 +54,7 @@ impl App {
         App {
             store,
             limits: Limits::default(),
+            jobs: Default::default(),
         }
     }
 

@@ -170,3 +170,29 @@ pub async fn demo_actor(app: &App, username: &str, role: Role) -> Actor {
         roles: vec![role],
     }
 }
+
+/// Ends a screening job's lease at once, as if the worker holding it had crashed.
+pub async fn expire_job_lease(app: &App, job_id: &str) {
+    let mut conn = app.store.conn().await.expect("connection");
+    grip_store::screening_jobs::expire_lease(&mut conn, job_id)
+        .await
+        .expect("expire lease");
+}
+
+/// A ZIP archive of these entries (deflated), for bulk screening tests.
+pub fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, content) in entries {
+        writer.start_file(*name, options).expect("zip entry");
+        writer.write_all(content).expect("zip content");
+    }
+    writer.finish().expect("zip").into_inner()
+}
+
+/// A ZIP whose one entry of zeros expands about a thousandfold.
+pub fn zip_bomb() -> Vec<u8> {
+    zip_of(&[("nullen.txt", &vec![0u8; 20 * 1024 * 1024])])
+}

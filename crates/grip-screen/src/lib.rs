@@ -3,6 +3,7 @@
 //! bytes given (and an optional lexicon folder), no clock except per-document deadlines.
 
 mod analysis;
+mod archive;
 mod error;
 mod extract;
 mod lexicon;
@@ -11,6 +12,7 @@ mod report;
 mod screening;
 
 pub use analysis::{Specificity, analyse, assess_specificity, detect as detect_language};
+pub use archive::{ArchiveEntry, ArchiveError, ArchiveLimits, SkipReason, expand_zip};
 pub use error::{ExtractError, LexiconError};
 pub use extract::{Extracted, Format, detect_format, extract};
 pub use lexicon::{

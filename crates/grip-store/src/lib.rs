@@ -13,6 +13,7 @@ mod error;
 pub mod inventory;
 pub mod organisation;
 pub mod packages;
+pub mod screening_jobs;
 pub mod screenings;
 pub mod sessions;
 pub mod settings;

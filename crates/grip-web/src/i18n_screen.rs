@@ -1,4 +1,4 @@
-//! Interface texts of document screening.
+//! Interface texts of document screening and bulk screening jobs.
 //! Dutch first, English second; `Lang::t` looks here after the other tables.
 
 pub const TEXTS: &[(&str, &str, &str)] = &[
@@ -37,4 +37,34 @@ pub const TEXTS: &[(&str, &str, &str)] = &[
     ),
     ("download", "Downloaden", "Download"),
     ("ai_screening", "AI-screening", "AI screening"),
+    ("bulk_screening", "Bulkscreening", "Bulk screening"),
+    (
+        "bulk_hint",
+        "Meerdere bestanden of een ZIP-bestand; elk bestand wordt als document opgeslagen en gescreend. U kunt de pagina daarna verlaten en later terugkomen.",
+        "Several files or a ZIP file; each file is stored as a document and screened. You may leave the page afterwards and come back later.",
+    ),
+    ("bulk_files", "Bestanden of ZIP", "Files or ZIP"),
+    ("start_bulk", "Screening starten", "Start screening"),
+    ("screening_jobs", "Screeningsopdrachten", "Screening jobs"),
+    ("job_progress", "Voortgang", "Progress"),
+    ("job_started", "gestart", "started"),
+    ("job_handled", "verwerkt", "handled"),
+    ("job_queued", "In de wachtrij", "Queued"),
+    ("job_running_short", "Bezig", "Running"),
+    ("job_done", "Klaar", "Done"),
+    ("job_failed", "Mislukt", "Failed"),
+    ("job_cancelled", "Geannuleerd", "Cancelled"),
+    (
+        "job_running",
+        "Bezig; u kunt deze pagina verlaten en later terugkomen.",
+        "Running; you may leave this page and come back later.",
+    ),
+    ("refresh", "Vernieuwen", "Refresh"),
+    ("cancel_job", "Screening annuleren", "Cancel screening"),
+    ("item_pending", "wacht", "waiting"),
+    ("item_done", "gescreend", "screened"),
+    ("item_failed", "mislukt", "failed"),
+    ("item_skipped", "overgeslagen", "skipped"),
+    ("note", "Toelichting", "Note"),
+    ("view_job", "Bekijken", "View"),
 ];

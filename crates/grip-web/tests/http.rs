@@ -545,6 +545,9 @@ async fn the_openapi_document_describes_every_api_route() {
         "/api/v1/audit-events",
         "/api/v1/dossiers/{id}/package",
         "/api/v1/dossiers/{id}/checklist",
+        "/api/v1/dossiers/{id}/screening-jobs",
+        "/api/v1/dossiers/{id}/screening-jobs/{job_id}",
+        "/api/v1/dossiers/{id}/screening-jobs/{job_id}/cancel",
     ] {
         assert!(
             paths.contains_key(path),

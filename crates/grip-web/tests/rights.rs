@@ -175,6 +175,56 @@ fn routes() -> Vec<Route> {
             Only(ADMIN),
             Form("roles=jurist"),
         ),
+        route(
+            post.clone(),
+            "/dossiers/{d}/screening-jobs",
+            false,
+            Only(UPLOADERS),
+            Upload,
+        ),
+        route(
+            get.clone(),
+            "/dossiers/{d}/screening-jobs/{job}",
+            false,
+            All,
+            None,
+        ),
+        route(
+            get.clone(),
+            "/dossiers/{d}/screening-jobs/{job}/progress",
+            false,
+            All,
+            None,
+        ),
+        route(
+            post.clone(),
+            "/dossiers/{d}/screening-jobs/{job}/cancel",
+            false,
+            Only(UPLOADERS),
+            Form(""),
+        ),
+        route(
+            post.clone(),
+            "/api/v1/dossiers/{d}/screening-jobs",
+            true,
+            Only(UPLOADERS),
+            Upload,
+        ),
+        route(
+            get.clone(),
+            "/api/v1/dossiers/{d}/screening-jobs/{job}",
+            true,
+            All,
+            None,
+        ),
+        // The first allowed role cancels; the others find it ended (409, still allowed).
+        route(
+            post.clone(),
+            "/api/v1/dossiers/{d}/screening-jobs/{job}/cancel",
+            true,
+            Only(UPLOADERS),
+            None,
+        ),
         route(get.clone(), "/api/v1/dossiers", true, All, None),
         route(get.clone(), "/api/v1/dossiers/{d}", true, All, None),
         route(
@@ -439,7 +489,13 @@ fn routes() -> Vec<Route> {
     ]
 }
 
-fn build(app: &TestApp, r: &Route, who: Option<Role>, classification: &str) -> Request<Body> {
+fn build(
+    app: &TestApp,
+    r: &Route,
+    who: Option<Role>,
+    classification: &str,
+    job: &str,
+) -> Request<Body> {
     let role = who.map(|r| r.id()).unwrap_or("anonymous");
     let path = r
         .path
@@ -447,7 +503,8 @@ fn build(app: &TestApp, r: &Route, who: Option<Role>, classification: &str) -> R
         .replace("{doc}", &app.document_id)
         .replace("{c}", classification)
         .replace("{ob}", OBLIGATION)
-        .replace("{role}", role);
+        .replace("{role}", role)
+        .replace("{job}", job);
     let mut builder = Request::builder().method(r.method.clone()).uri(path);
     if let Some(role) = who {
         let person = app.person(role);
@@ -501,9 +558,18 @@ async fn every_route_for_every_role_and_for_nobody() {
     grip_app::packages::generate(&app.db.app, &buyer, &app.dossier_id, &Default::default())
         .await
         .unwrap();
+    let job = grip_app::bulk::start_bulk_screening(
+        &app.db.app,
+        &buyer,
+        &app.dossier_id,
+        vec![("offerte.txt".into(), b"Slimme camera's.".to_vec())],
+    )
+    .await
+    .unwrap();
+    let job = job.id.as_str();
     let mut failures = Vec::new();
     for r in routes() {
-        let response = app.send(build(&app, &r, None, c)).await;
+        let response = app.send(build(&app, &r, None, c, job)).await;
         let status = response.status();
         let to_login = response
             .headers()
@@ -518,7 +584,7 @@ async fn every_route_for_every_role_and_for_nobody() {
             failures.push(format!("anonymous {} {} got {status}", r.method, r.path));
         }
         for role in Role::ALL {
-            let status = app.send(build(&app, &r, Some(role), c)).await.status();
+            let status = app.send(build(&app, &r, Some(role), c, job)).await.status();
             let expected = allowed(r.who, role);
             let was_allowed = status != StatusCode::FORBIDDEN
                 && status != StatusCode::UNAUTHORIZED

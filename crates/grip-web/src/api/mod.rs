@@ -13,6 +13,7 @@ mod inventory;
 mod packages;
 pub mod problem;
 mod screening;
+mod screening_jobs;
 
 use crate::AppState;
 use axum::extract::{DefaultBodyLimit, FromRequestParts};
@@ -35,6 +36,7 @@ pub fn routes() -> Router<AppState> {
         .merge(documents::routes().layer(DefaultBodyLimit::max(
             grip_app::Limits::default().max_document_bytes + 1024 * 1024,
         )))
+        .merge(screening_jobs::routes())
         .merge(catalogue::routes())
         .merge(inventory::routes())
         .merge(audit::routes())
@@ -68,6 +70,7 @@ pub fn openapi_json() -> String {
         audit::events,
         classify::classify,
         screening::screen, screening::document_screening,
+        screening_jobs::start, screening_jobs::status, screening_jobs::cancel,
         classifications::put_profile, classifications::history, classifications::obligations, classifications::set_status,
         packages::get_package, packages::generate, packages::edit_item, packages::remove_item, packages::move_item, packages::add_item, packages::freeze, packages::revise,
         checklist::list, checklist::set_status,

@@ -319,6 +319,8 @@ struct DetailPage {
     /// Each document with the i18n key of its screening verdict.
     documents: Vec<(grip_store::documents::DocumentRow, &'static str)>,
     events: Vec<grip_store::audit::AuditRow>,
+    /// Recent bulk screening jobs: id, state key, handled, total, started.
+    jobs: Vec<(String, &'static str, i64, i64, i64)>,
     /// Id, verdict label and time of the newest AI Act classification.
     latest: Option<(String, &'static str, String)>,
     obligations: Vec<super::classification::ObligationLine>,
@@ -422,6 +424,15 @@ async fn detail_page(
         package: grip_app::packages::current(app, &viewer.actor, id)
             .await?
             .map(|p| (p.version, p.state)),
+        jobs: grip_app::bulk::list_jobs(app, &viewer.actor, id)
+            .await?
+            .into_iter()
+            .map(|j| {
+                let handled = j.done_count + j.failed_count + j.skipped_count;
+                let key = super::screening_jobs::job_state_key(&j.state);
+                (j.id, key, handled, j.total, j.created_at)
+            })
+            .collect(),
         d: detail.dossier,
     };
     Ok((status, render(&page)?).into_response())

@@ -11,6 +11,7 @@ mod guidance;
 mod inventory;
 mod login;
 mod package;
+mod screening_jobs;
 mod users;
 
 pub use dossiers::{attachment_response, file_response, read_file_field};
@@ -25,6 +26,7 @@ pub fn routes() -> Router<AppState> {
         .merge(dashboard::routes())
         .merge(dossiers::routes())
         .merge(documents::routes())
+        .merge(screening_jobs::routes())
         .merge(classify::routes())
         .merge(classification::routes())
         .merge(catalogue::routes())

@@ -22,6 +22,9 @@ pub async fn run(db: &DbArgs, args: ServeArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// How often the worker looks for bulk screening jobs started by other instances.
+const JOB_POLL: std::time::Duration = std::time::Duration::from_millis(500);
+
 /// Binds first (so a busy port is reported before anything else), then serves.
 pub async fn serve(app: App, args: &ServeArgs, announce: impl FnOnce(&str)) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind(&args.bind).await.with_context(|| {
@@ -30,6 +33,9 @@ pub async fn serve(app: App, args: &ServeArgs, announce: impl FnOnce(&str)) -> a
     let local = listener.local_addr().context("listening address")?;
     announce(&format!("http://{local}"));
     spawn_session_cleanup(app.clone());
+    // Bulk screening jobs run in the background of every instance; leases keep several
+    // instances on one PostgreSQL database from doing the same work.
+    let worker = grip_app::bulk::WorkerHandle::spawn(app.clone(), JOB_POLL);
     let router = grip_web::router(
         app.clone(),
         grip_web::WebConfig {
@@ -42,6 +48,7 @@ pub async fn serve(app: App, args: &ServeArgs, announce: impl FnOnce(&str)) -> a
         })
         .await
         .context("the web server stopped")?;
+    worker.stop(&app).await;
     app.store.close().await;
     Ok(())
 }
