@@ -23,6 +23,13 @@ test("a buyer edits one question, freezes the package and downloads it as DOCX",
     assert.equal(await page.textContent('[data-testid="package-state"]'), "concept");
     const scenario = page.locator('#section-scenario [data-testid="item-text"]').first();
     assert.match(await scenario.textContent(), /A12/);
+
+    // Generate again with another incident (the confirmation is accepted): the scenario follows.
+    await page.fill('input[name="slot_incident"]', "de achtervolging van een gestolen bestelbus");
+    page.once("dialog", (dialog) => dialog.accept());
+    await Promise.all([page.waitForLoadState("load"), page.click('[data-testid="generate"]')]);
+    await page.waitForSelector('#section-scenario [data-testid="item-text"]:has-text("gestolen bestelbus")');
+    assert.match(await scenario.textContent(), /A12/, "the other details are kept");
     assert.ok((await page.locator("text=Waarom:").count()) > 10, "every item says why");
 
     // Reword the first disclosure question.
