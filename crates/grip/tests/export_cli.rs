@@ -81,6 +81,18 @@ async fn the_package_exports_in_every_format() {
     assert_eq!(json["schema"], "grip.tender-package/1");
     assert!(json["sections"][0]["items"][0]["reason"]["en"].is_string());
 
+    let (result, out) = export("docx", &[]);
+    assert!(result.status.success(), "{}", text(&result));
+    let docx = std::fs::read(out).unwrap();
+    assert!(docx.starts_with(b"PK"), "a DOCX is a ZIP package");
+    assert!(docx.windows(17).any(|w| w == b"word/document.xml"));
+
+    let (result, out) = export("pdf", &[]);
+    assert!(result.status.success(), "{}", text(&result));
+    let pdf = std::fs::read(out).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert!(pdf.len() > 10_000, "{} bytes", pdf.len());
+
     let (result, _) = export("odt", &[]);
     assert_eq!(result.status.code(), Some(2), "{}", text(&result));
     assert!(text(&result).contains("unknown format"));
