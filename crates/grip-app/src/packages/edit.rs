@@ -4,8 +4,9 @@
 use grip_core::package::{MAX_ITEMS, check_item_text, check_weight};
 use grip_knowledge::Text;
 use grip_knowledge::tender::{PackageItem, SectionKind, Use};
+use grip_store::WriteTx;
 use grip_store::audit::NewEvent;
-use grip_store::packages::{self, ItemRow};
+use grip_store::packages::{self, ItemRow, PackageRow};
 use serde_json::{Map, Value, json};
 
 use super::{draft_for_change, rows};
@@ -99,50 +100,30 @@ pub async fn edit_item(
         return Err(AppError::Invalid(errors));
     }
     let mut changes = Map::new();
-    note(
-        &mut changes,
-        "text_nl",
-        json!(current.text_nl),
-        json!(next.text_nl),
-    );
-    note(
-        &mut changes,
-        "text_en",
-        json!(current.text_en),
-        json!(next.text_en),
-    );
-    note(
-        &mut changes,
-        "use",
-        json!(current.use_kind),
-        json!(next.use_kind),
-    );
-    note(
-        &mut changes,
-        "weight",
-        json!(current.weight),
-        json!(next.weight),
-    );
+    let fields = [
+        ("text_nl", json!(current.text_nl), json!(next.text_nl)),
+        ("text_en", json!(current.text_en), json!(next.text_en)),
+        ("use", json!(current.use_kind), json!(next.use_kind)),
+        ("weight", json!(current.weight), json!(next.weight)),
+    ];
+    for (field, from, to) in fields {
+        note(&mut changes, field, from, to);
+    }
     if changes.is_empty() {
         return Ok(());
     }
     packages::update_item(&mut tx, &next).await?;
-    let now = now_ms();
-    packages::touch(&mut tx, &header.id, now).await?;
-    commit_with_event(
+    commit_draft_change(
         tx,
-        NewEvent {
-            at_ms: now,
-            actor: &actor.username,
-            dossier: Some(dossier_id),
-            kind: "package.item_edited",
-            payload: json!({
-                "version": header.version,
-                "key": key,
-                "knowledge_id": current.knowledge_id,
-                "changes": changes,
-            }),
-        },
+        &header,
+        actor,
+        dossier_id,
+        "package.item_edited",
+        json!({
+            "key": key,
+            "knowledge_id": current.knowledge_id,
+            "changes": changes,
+        }),
     )
     .await?;
     Ok(())
@@ -159,23 +140,18 @@ pub async fn remove_item(
     let items = packages::items(&mut tx, &header.id).await?;
     let current = find(&items, key)?;
     packages::delete_item(&mut tx, &header.id, key).await?;
-    let now = now_ms();
-    packages::touch(&mut tx, &header.id, now).await?;
-    commit_with_event(
+    commit_draft_change(
         tx,
-        NewEvent {
-            at_ms: now,
-            actor: &actor.username,
-            dossier: Some(dossier_id),
-            kind: "package.item_removed",
-            payload: json!({
-                "version": header.version,
-                "key": key,
-                "knowledge_id": current.knowledge_id,
-                "section": current.section,
-                "text_nl": current.text_nl,
-            }),
-        },
+        &header,
+        actor,
+        dossier_id,
+        "package.item_removed",
+        json!({
+            "key": key,
+            "knowledge_id": current.knowledge_id,
+            "section": current.section,
+            "text_nl": current.text_nl,
+        }),
     )
     .await?;
     Ok(())
@@ -210,23 +186,18 @@ pub async fn move_item(
         row.ordinal = i64::try_from(n).unwrap_or(i64::MAX);
         packages::update_item(&mut tx, row).await?;
     }
-    let now = now_ms();
-    packages::touch(&mut tx, &header.id, now).await?;
-    commit_with_event(
+    commit_draft_change(
         tx,
-        NewEvent {
-            at_ms: now,
-            actor: &actor.username,
-            dossier: Some(dossier_id),
-            kind: "package.item_moved",
-            payload: json!({
-                "version": header.version,
-                "key": key,
-                "section": current.section,
-                "from": at + 1,
-                "to": other + 1,
-            }),
-        },
+        &header,
+        actor,
+        dossier_id,
+        "package.item_moved",
+        json!({
+            "key": key,
+            "section": current.section,
+            "from": at + 1,
+            "to": other + 1,
+        }),
     )
     .await?;
     Ok(())
@@ -298,23 +269,18 @@ pub async fn add_item(
         &rows::item_row(&header.id, section, ordinal, &item),
     )
     .await?;
-    let now = now_ms();
-    packages::touch(&mut tx, &header.id, now).await?;
-    commit_with_event(
+    commit_draft_change(
         tx,
-        NewEvent {
-            at_ms: now,
-            actor: &actor.username,
-            dossier: Some(dossier_id),
-            kind: "package.item_added",
-            payload: json!({
-                "version": header.version,
-                "key": item.key,
-                "knowledge_id": item.knowledge_id,
-                "section": name,
-                "text_nl": item.text.nl,
-            }),
-        },
+        &header,
+        actor,
+        dossier_id,
+        "package.item_added",
+        json!({
+            "key": item.key,
+            "knowledge_id": item.knowledge_id,
+            "section": name,
+            "text_nl": item.text.nl,
+        }),
     )
     .await?;
     Ok(item.key)
@@ -352,4 +318,33 @@ fn own_item(
         weight: None,
         original: None,
     })
+}
+
+/// Marks the draft as changed and commits the change with its audit event, which names the
+/// package version.
+async fn commit_draft_change(
+    mut tx: WriteTx,
+    header: &PackageRow,
+    actor: &Actor,
+    dossier_id: &str,
+    kind: &str,
+    mut payload: Value,
+) -> Result<(), AppError> {
+    let now = now_ms();
+    packages::touch(&mut tx, &header.id, now).await?;
+    if let Value::Object(map) = &mut payload {
+        map.insert("version".into(), json!(header.version));
+    }
+    commit_with_event(
+        tx,
+        NewEvent {
+            at_ms: now,
+            actor: &actor.username,
+            dossier: Some(dossier_id),
+            kind,
+            payload,
+        },
+    )
+    .await?;
+    Ok(())
 }
