@@ -10,7 +10,7 @@ use grip_store::checklists::{self, CheckStatusRow};
 use grip_store::{Conn, dossiers, settings};
 use serde_json::json;
 
-use crate::dossiers::require_in_dossier;
+use crate::dossiers::{require, require_in_dossier};
 use crate::record::commit_with_event;
 use crate::{Action, Actor, App, AppError, Phase, Role, now_ms};
 
@@ -138,9 +138,7 @@ async fn read_waive_roles(conn: &mut Conn) -> Result<Vec<Role>, AppError> {
 
 /// Sets who may waive checklist items (administrators only).
 pub async fn set_waive_roles(app: &App, actor: &Actor, roles: &[Role]) -> Result<(), AppError> {
-    if !actor.may(Action::ManageSettings) {
-        return Err(AppError::Forbidden);
-    }
+    require(actor, Action::ManageSettings)?;
     let mut tx = app.store.begin_write().await?;
     let before = read_waive_roles(&mut tx).await?;
     let ids: Vec<&str> = roles.iter().map(|r| r.id()).collect();
@@ -168,9 +166,7 @@ pub async fn for_dossier(
     actor: &Actor,
     dossier_id: &str,
 ) -> Result<PhaseChecklist, AppError> {
-    if !actor.may(Action::Read) {
-        return Err(AppError::Forbidden);
-    }
+    require(actor, Action::Read)?;
     let mut conn = app.store.conn().await?;
     let dossier = dossiers::get(&mut conn, dossier_id)
         .await?
@@ -303,8 +299,6 @@ pub(crate) async fn open_mandatory(
 
 /// The waive roles as the settings page shows them (administrators only).
 pub async fn waive_roles_setting(app: &App, actor: &Actor) -> Result<Vec<Role>, AppError> {
-    if !actor.may(Action::ManageSettings) {
-        return Err(AppError::Forbidden);
-    }
+    require(actor, Action::ManageSettings)?;
     waive_roles(app).await
 }

@@ -9,7 +9,8 @@ use grip_store::dossiers::{self, DossierFilter, DossierRecord, DossierView, Memb
 use grip_store::{Conn, Page, Paging, catalogue};
 use serde_json::json;
 
-fn require(actor: &Actor, action: Action) -> Result<(), AppError> {
+/// Checks a right that depends on roles alone.
+pub(crate) fn require(actor: &Actor, action: Action) -> Result<(), AppError> {
     if actor.may(action) {
         Ok(())
     } else {

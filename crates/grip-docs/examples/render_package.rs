@@ -2,37 +2,15 @@
 //! `docs/patrol-car-package.png`:
 //! `cargo run -p grip-docs --example render_package -- --format pdf|docx|md [--lang nl|en] --out FILE`
 
-use std::collections::BTreeMap;
 use std::time::Instant;
 
-use grip_docs::{CoverInfo, render_docx, render_markdown, render_pdf};
-use grip_knowledge::tender::{
-    ClassificationFacts, DossierFacts, ScreeningFinding, TenderKnowledge, generate,
-};
-use grip_knowledge::{Lang, Route, Verdict};
+use grip_docs::{render_docx, render_markdown, render_pdf};
+use grip_knowledge::Lang;
 
-fn patrol_car() -> DossierFacts {
-    DossierFacts {
-        title: "Surveillancevoertuigen noodhulp 2027".into(),
-        category: "voertuigen".into(),
-        operational_context: "Noodhulp en achtervolgingen, ook tactisch rijden.".into(),
-        classification: ClassificationFacts {
-            verdict: Verdict::HighRisk,
-            route: Some(Route::AnnexIB),
-            annex_iii_points: vec![],
-            transparency: vec![],
-        },
-        slots: BTreeMap::from([
-            ("place".to_string(), "op de A12 bij Utrecht".to_string()),
-            ("people".to_string(), "twee noodhulpagenten".to_string()),
-        ]),
-        findings: vec![ScreeningFinding {
-            document: "brochure-2026.pdf".into(),
-            category: "driver_assistance".into(),
-            excerpt: "Autonomous Emergency Braking is always active and cannot be disabled.".into(),
-        }],
-    }
-}
+// The same patrol-car package the export tests render.
+#[path = "../tests/common/mod.rs"]
+#[expect(dead_code, reason = "the example uses only the patrol-car package")]
+mod common;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut format = "pdf".to_string();
@@ -54,14 +32,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     let out = out.ok_or("usage: --format pdf|docx|md --out FILE")?;
-    let facts = patrol_car();
-    let package = generate(&TenderKnowledge::embedded()?, &facts);
-    let cover = CoverInfo {
-        title: facts.title.clone(),
-        label: "Departementaal Vertrouwelijk".into(),
-        dossier_id: "0190f3a2-demo-patrol".into(),
-        date: jiff::civil::date(2026, 11, 23),
-    };
+    let (package, cover) = common::patrol_car();
     // Twice, so the timing shows the cost with and without one-off font loading.
     for round in ["first", "second"] {
         let started = Instant::now();

@@ -8,7 +8,7 @@ mod worker;
 pub use worker::{Step, Worker, WorkerHandle, process_until_idle, run_next_job_step};
 
 use crate::documents::{ACCEPTED, clean_file_name, sniff_media_type};
-use crate::dossiers::require_in_dossier;
+use crate::dossiers::{require, require_in_dossier};
 use crate::record::commit_with_event;
 use crate::{Action, Actor, App, AppError, now_ms};
 use grip_screen::{ArchiveLimits, expand_zip};
@@ -65,9 +65,7 @@ pub async fn start_bulk_screening(
     dossier_id: &str,
     files: Vec<(String, Vec<u8>)>,
 ) -> Result<JobRow, AppError> {
-    if !actor.may(Action::UploadDocument) {
-        return Err(AppError::Forbidden);
-    }
+    require(actor, Action::UploadDocument)?;
     // Refuse before the expensive part when the dossier is wrong or closed to the actor.
     {
         let mut conn = app.store.conn().await?;
@@ -288,9 +286,7 @@ pub async fn job_status(
     dossier_id: &str,
     job_id: &str,
 ) -> Result<JobStatus, AppError> {
-    if !actor.may(Action::Read) {
-        return Err(AppError::Forbidden);
-    }
+    require(actor, Action::Read)?;
     let mut conn = app.store.conn().await?;
     let job = job_of(&mut conn, dossier_id, job_id).await?;
     let items = screening_jobs::item_views(&mut conn, job_id).await?;
@@ -303,9 +299,7 @@ pub async fn list_jobs(
     actor: &Actor,
     dossier_id: &str,
 ) -> Result<Vec<JobRow>, AppError> {
-    if !actor.may(Action::Read) {
-        return Err(AppError::Forbidden);
-    }
+    require(actor, Action::Read)?;
     let mut conn = app.store.conn().await?;
     Ok(screening_jobs::jobs_for_dossier(&mut conn, dossier_id, 20).await?)
 }
@@ -330,9 +324,7 @@ pub async fn cancel_job(
     dossier_id: &str,
     job_id: &str,
 ) -> Result<JobRow, AppError> {
-    if !actor.may(Action::Read) {
-        return Err(AppError::Forbidden);
-    }
+    require(actor, Action::Read)?;
     let mut tx = app.store.begin_write().await?;
     let job = job_of(&mut tx, dossier_id, job_id).await?;
     if job.created_by != actor.user_id {

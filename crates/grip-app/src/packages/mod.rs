@@ -17,7 +17,7 @@ use grip_store::{Conn, dossiers};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
-use crate::dossiers::require_in_dossier;
+use crate::dossiers::{require, require_in_dossier};
 use crate::record::commit_with_event;
 use crate::{Action, Actor, App, AppError, now_ms};
 
@@ -91,21 +91,13 @@ pub fn content_hash(package: &TenderPackage) -> String {
     hex::encode(Sha256::digest(&bytes))
 }
 
-fn require_read(actor: &Actor) -> Result<(), AppError> {
-    if actor.may(Action::Read) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
 /// The newest version (draft or frozen), if a package was ever generated.
 pub async fn current(
     app: &App,
     actor: &Actor,
     dossier_id: &str,
 ) -> Result<Option<StoredPackage>, AppError> {
-    require_read(actor)?;
+    require(actor, Action::Read)?;
     let mut conn = app.store.conn().await?;
     match packages::latest(&mut conn, dossier_id).await? {
         Some(header) => Ok(Some(load(&mut conn, header).await?)),
@@ -120,7 +112,7 @@ pub async fn get(
     dossier_id: &str,
     version: Option<i64>,
 ) -> Result<StoredPackage, AppError> {
-    require_read(actor)?;
+    require(actor, Action::Read)?;
     let mut conn = app.store.conn().await?;
     let header = match version {
         Some(v) => packages::by_version(&mut conn, dossier_id, v).await?,
@@ -135,7 +127,7 @@ pub async fn versions(
     actor: &Actor,
     dossier_id: &str,
 ) -> Result<Vec<PackageRow>, AppError> {
-    require_read(actor)?;
+    require(actor, Action::Read)?;
     let mut conn = app.store.conn().await?;
     Ok(packages::versions(&mut conn, dossier_id).await?)
 }
@@ -148,7 +140,7 @@ pub async fn preview(
     dossier_id: &str,
     slots: BTreeMap<String, String>,
 ) -> Result<TenderPackage, AppError> {
-    require_read(actor)?;
+    require(actor, Action::Read)?;
     let mut conn = app.store.conn().await?;
     let dossier = dossiers::get(&mut conn, dossier_id)
         .await?
