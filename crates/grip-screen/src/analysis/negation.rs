@@ -56,7 +56,7 @@ impl Negation {
         }
         let mut after = Vec::new();
         for (i, pattern) in rules.after_patterns.iter().enumerate() {
-            let bounded = crate::lexicon::ascii_word_boundaries(pattern);
+            let bounded = crate::lexicon::document_dialect(pattern);
             let regex = LazyRegex::new(&bounded).map_err(|message| LexiconError::Pattern {
                 id: format!("negation.after_patterns[{i}]"),
                 message,

@@ -41,7 +41,7 @@ struct Counter {
 
 impl Counter {
     fn new(pattern: &str) -> Counter {
-        let pattern = format!("(?i){}", crate::lexicon::ascii_word_boundaries(pattern));
+        let pattern = format!("(?i){}", crate::lexicon::document_dialect(pattern));
         let dfa = DFA::builder()
             .syntax(syntax::Config::new().utf8(true))
             .thompson(thompson::Config::new().which_captures(thompson::WhichCaptures::None))

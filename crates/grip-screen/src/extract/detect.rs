@@ -9,15 +9,23 @@ const PDF_HEADER_WINDOW: usize = 1024;
 
 /// Recognises the format of `bytes`, or says why it is not a supported document.
 pub fn detect_format(bytes: &[u8], limits: &Limits) -> Result<Format, ExtractError> {
+    detect(bytes, limits).map(|(format, _)| format)
+}
+
+/// The format, and for text formats the decoded text (so extraction need not decode again).
+pub(crate) fn detect(
+    bytes: &[u8],
+    limits: &Limits,
+) -> Result<(Format, Option<String>), ExtractError> {
     let head = &bytes[..bytes.len().min(PDF_HEADER_WINDOW)];
     if head.windows(5).any(|w| w == b"%PDF-") {
-        return Ok(Format::Pdf);
+        return Ok((Format::Pdf, None));
     }
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        return detect_zip(bytes, limits);
+        return Ok((detect_zip(bytes, limits)?, None));
     }
     let decoded = text::decode(bytes)?;
-    Ok(sniff_text(&decoded))
+    Ok((sniff_text(&decoded), Some(decoded)))
 }
 
 fn detect_zip(bytes: &[u8], limits: &Limits) -> Result<Format, ExtractError> {
@@ -36,12 +44,9 @@ fn detect_zip(bytes: &[u8], limits: &Limits) -> Result<Format, ExtractError> {
 
 /// HTML when the start looks like markup, Markdown when headings/lists/links dominate.
 fn sniff_text(text: &str) -> Format {
-    let start: String = text
-        .trim_start()
-        .chars()
-        .take(1024)
-        .collect::<String>()
-        .to_lowercase();
+    // Markup names are ASCII, so ASCII lower-casing of the start is enough.
+    let start: String = text.trim_start().chars().take(1024).collect();
+    let start = start.to_ascii_lowercase();
     let html_openers = ["<!doctype html", "<html", "<head", "<body", "<?xml"];
     if html_openers.iter().any(|o| start.starts_with(o))
         || (start.starts_with('<')

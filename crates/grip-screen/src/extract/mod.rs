@@ -139,13 +139,14 @@ pub fn extract(bytes: &[u8], limits: &Limits) -> Result<Extracted, ExtractError>
         });
     }
     let deadline = Deadline::start(limits);
-    let format = detect_format(bytes, limits)?;
+    let (format, decoded) = detect::detect(bytes, limits)?;
+    let decoded = move || decoded.map_or_else(|| text::decode(bytes), Ok);
     let raw = guarded(format.as_str(), || match format {
         Format::Pdf => pdf::extract_pdf(bytes, limits, &deadline),
         Format::Docx => docx_odt::extract_docx(bytes, limits, &deadline),
         Format::Odt => docx_odt::extract_odt(bytes, limits, &deadline),
-        Format::Html => html::extract_html(&text::decode(bytes)?, limits, &deadline),
-        Format::Txt | Format::Md => Ok(Extracted::plain(format, text::decode(bytes)?)),
+        Format::Html => html::extract_html(&decoded()?, limits, &deadline),
+        Format::Txt | Format::Md => Ok(Extracted::plain(format, decoded()?)),
     })?;
     let normalised = normalize::normalise(raw, &deadline)?;
     if normalised.text.len() > limits.max_text_bytes {

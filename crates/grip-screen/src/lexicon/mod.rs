@@ -11,9 +11,9 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 
 pub(crate) use fold::{Folded, fold_text};
-pub(crate) use matcher::{Hit, ascii_word_boundaries};
+pub(crate) use matcher::Hit;
 pub use pack::{CATEGORIES, FalseFriendEntry, IndicatorEntry, NegationRules, PackMeta};
-pub(crate) use patterns::{LazyRegex, required_literals};
+pub(crate) use patterns::{LazyRegex, document_dialect, required_literals};
 
 use crate::LexiconError;
 use crate::analysis::negation::Negation;
