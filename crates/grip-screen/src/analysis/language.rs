@@ -4,6 +4,8 @@
 //! whatlang costs time in proportion to the text it sees, so a long document is judged on at
 //! most [`MAX_SAMPLES`] paragraphs spread evenly from its start to its end (not its first
 //! paragraphs only, which would miss an appendix or a second half in the other language).
+//! A paragraph whose function words leave no doubt ("de", "het", "een" against "the", "of",
+//! "and") is decided by them; whatlang, about a hundred times dearer, judges the others.
 
 use whatlang::{Detector, Lang};
 
@@ -37,9 +39,11 @@ pub(crate) fn detect_language(text: &str) -> Language {
             .nth(SAMPLE_CHARS)
             .map_or(paragraph.len(), |(i, _)| i);
         let sample = &paragraph[..end];
-        match detector.detect(sample) {
-            Some(info) if info.lang() == Lang::Nld => dutch += sample.len(),
-            Some(info) if info.lang() == Lang::Eng => english += sample.len(),
+        let lang = function_word_verdict(sample)
+            .or_else(|| detector.detect(sample).map(|info| info.lang()));
+        match lang {
+            Some(Lang::Nld) => dutch += sample.len(),
+            Some(Lang::Eng) => english += sample.len(),
             _ => {}
         }
     }
@@ -60,6 +64,150 @@ pub(crate) fn detect_language(text: &str) -> Language {
     } else {
         Language::En
     }
+}
+
+/// Function words needed on the winning side before it decides alone.
+const MIN_FUNCTION_WORDS: usize = 4;
+/// How many times the other side's count the winner needs.
+const FUNCTION_WORD_DOMINANCE: usize = 4;
+
+/// Dutch or English when the sample's function words clearly say so; None leaves it to
+/// whatlang. Words both languages use ("in", "is", "we", "of", "over") count for neither.
+fn function_word_verdict(sample: &str) -> Option<Lang> {
+    let (mut dutch, mut english) = (0usize, 0usize);
+    let mut word = [0u8; 8];
+    for token in sample.split(|c: char| !c.is_alphanumeric()) {
+        // Every function word is short ASCII; skip the rest without lower-casing it.
+        if token.is_empty() || token.len() > word.len() || !token.is_ascii() {
+            continue;
+        }
+        let lower = &mut word[..token.len()];
+        lower.copy_from_slice(token.as_bytes());
+        lower.make_ascii_lowercase();
+        if is_dutch_function_word(lower) {
+            dutch += 1;
+        } else if is_english_function_word(lower) {
+            english += 1;
+        }
+    }
+    if dutch >= MIN_FUNCTION_WORDS && dutch >= FUNCTION_WORD_DOMINANCE * english {
+        Some(Lang::Nld)
+    } else if english >= MIN_FUNCTION_WORDS && english >= FUNCTION_WORD_DOMINANCE * dutch {
+        Some(Lang::Eng)
+    } else {
+        None
+    }
+}
+
+fn is_dutch_function_word(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"de"
+            | b"het"
+            | b"een"
+            | b"van"
+            | b"en"
+            | b"op"
+            | b"te"
+            | b"voor"
+            | b"met"
+            | b"zijn"
+            | b"niet"
+            | b"die"
+            | b"dat"
+            | b"er"
+            | b"aan"
+            | b"ook"
+            | b"als"
+            | b"bij"
+            | b"door"
+            | b"om"
+            | b"wordt"
+            | b"worden"
+            | b"naar"
+            | b"kan"
+            | b"deze"
+            | b"dit"
+            | b"uit"
+            | b"tot"
+            | b"wij"
+            | b"onze"
+            | b"ons"
+            | b"wel"
+            | b"geen"
+            | b"nog"
+            | b"meer"
+            | b"heeft"
+            | b"hebben"
+            | b"zal"
+            | b"waar"
+            | b"wat"
+            | b"hoe"
+            | b"omdat"
+            | b"maar"
+            | b"zoals"
+            | b"tussen"
+            | b"binnen"
+            | b"onder"
+            | b"wanneer"
+            | b"welke"
+            | b"hun"
+    )
+}
+
+fn is_english_function_word(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"the"
+            | b"and"
+            | b"to"
+            | b"a"
+            | b"for"
+            | b"it"
+            | b"with"
+            | b"as"
+            | b"on"
+            | b"be"
+            | b"by"
+            | b"this"
+            | b"are"
+            | b"or"
+            | b"from"
+            | b"at"
+            | b"an"
+            | b"not"
+            | b"which"
+            | b"our"
+            | b"will"
+            | b"can"
+            | b"have"
+            | b"has"
+            | b"been"
+            | b"that"
+            | b"these"
+            | b"their"
+            | b"its"
+            | b"such"
+            | b"into"
+            | b"when"
+            | b"would"
+            | b"should"
+            | b"how"
+            | b"what"
+            | b"where"
+            | b"who"
+            | b"they"
+            | b"them"
+            | b"than"
+            | b"also"
+            | b"more"
+            | b"through"
+            | b"between"
+            | b"within"
+            | b"under"
+            | b"about"
+            | b"other"
+    )
 }
 
 #[cfg(test)]
@@ -83,6 +231,28 @@ mod tests {
     fn long_dutch_document_with_english_appendix_is_mixed() {
         assert_eq!(detect_language(&document(90, 30)), Language::Mixed);
         assert_eq!(detect_language(&document(30, 90)), Language::Mixed);
+    }
+
+    #[test]
+    fn clear_function_words_decide_and_unclear_samples_are_left_to_whatlang() {
+        assert_eq!(function_word_verdict(NL), Some(Lang::Nld));
+        assert_eq!(function_word_verdict(EN), Some(Lang::Eng));
+        // Too few function words, or both languages at once: no verdict of its own.
+        assert_eq!(
+            function_word_verdict("Camerasysteem met beheersoftware"),
+            None
+        );
+        assert_eq!(
+            function_word_verdict("De camera and the software, het systeem and een model"),
+            None
+        );
+        // Upper case and punctuation do not hide the words; long and non-ASCII words are
+        // skipped.
+        assert_eq!(
+            function_word_verdict("THE SUPPLIER, AND THE CAMERA: FOR THE POLICE."),
+            Some(Lang::Eng)
+        );
+        assert_eq!(function_word_verdict("één privacyverklaring"), None);
     }
 
     /// A short English appendix (under the mixed share) leaves a Dutch document Dutch.
