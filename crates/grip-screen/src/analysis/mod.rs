@@ -34,16 +34,17 @@ struct RawFinding {
 pub fn analyse(doc_name: &str, extracted: &Extracted, lexicon: &Lexicon) -> Screening {
     let text = &extracted.text;
     let folded = fold_text(text);
-    let raw: Vec<RawFinding> = lexicon
-        .find(text, &folded)
+    let found = lexicon.find(text, &folded);
+    let negation = lexicon.negation_rules();
+    let scan = negation.scan(found.signals);
+    let raw: Vec<RawFinding> = found
+        .hits
         .into_iter()
         .map(|hit| RawFinding {
             indicator: hit.indicator,
             start: hit.start,
             end: hit.end,
-            negated: lexicon
-                .negation_rules()
-                .is_negated(&folded.text, text, hit.start, hit.end),
+            negated: negation.is_negated(&scan, &folded.text, text, hit.start, hit.end),
         })
         .collect();
     let indicators = lexicon.indicators();

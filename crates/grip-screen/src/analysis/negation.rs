@@ -1,12 +1,17 @@
 //! Negation scope in Dutch and English: a cue word shortly before the match in the same
 //! clause ("bevat geen AI", "does not rely on …"), or a denial after it ("AI wordt niet
 //! gebruikt"). Scope breakers ("dankzij", "that") stop a cue from reaching further.
+//!
+//! A document is first scanned once for everything a denial needs ([`NegationScan`]: the
+//! cues and the after-patterns' literals); a finding whose clause holds none of them is
+//! settled without reading the clause again, which most findings are.
 
 use std::collections::{HashMap, HashSet};
 
 use crate::LexiconError;
 use aho_corasick::AhoCorasick;
 
+use super::sentences::{first_boundary, last_boundary};
 use crate::lexicon::{LazyRegex, NegationRules, required_literals};
 
 /// How far back (bytes) a clause start is searched; clauses are short in practice.
@@ -15,6 +20,11 @@ const MAX_CLAUSE_LOOKAHEAD: usize = 300;
 
 #[derive(Debug)]
 pub(crate) struct Negation {
+    /// Every cue, phrase cue and "n't", and each after-pattern's required literals: what
+    /// the term automaton also reports, for [`NegationScan`]. None when some signal is not
+    /// ASCII (folding may then not meet it byte for byte) or a pattern has no required
+    /// literals: every finding then reads its clauses.
+    signals: Option<Vec<String>>,
     cues: HashSet<String>,
     phrase_cues: Vec<String>,
     /// Cue → next words that cancel it ("not" → "only"), looked up without allocating.
@@ -22,6 +32,29 @@ pub(crate) struct Negation {
     breakers: HashSet<String>,
     window: usize,
     after: Vec<AfterPattern>,
+}
+
+/// Where one document's negation signals occur: the (start, end) byte spans of every
+/// occurrence in its folded text, sorted by start. A finding whose clause holds none of
+/// them is neither preceded by a cue nor followed by a denial.
+#[derive(Debug, Default)]
+pub(crate) struct NegationScan {
+    spans: Option<Vec<(usize, usize)>>,
+}
+
+impl NegationScan {
+    /// Whether a signal lies within `from..to`; true when nothing was scanned, so that the
+    /// full check runs.
+    fn holds_signal(&self, from: usize, to: usize) -> bool {
+        let Some(spans) = &self.spans else {
+            return true;
+        };
+        let first = spans.partition_point(|&(start, _)| start < from);
+        spans[first..]
+            .iter()
+            .take_while(|&&(start, _)| start < to)
+            .any(|&(_, end)| end <= to)
+    }
 }
 
 /// A denial pattern tried after a match, with the literals one of which it needs: most
@@ -55,19 +88,32 @@ impl Negation {
             }
         }
         let mut after = Vec::new();
+        let mut signals: Vec<String> = lower(&rules.cues);
+        signals.extend(lower(&rules.phrase_cues));
+        signals.push("n't".to_owned());
+        let mut every_pattern_has_literals = true;
         for (i, pattern) in rules.after_patterns.iter().enumerate() {
             let bounded = crate::lexicon::document_dialect(pattern);
             let regex = LazyRegex::new(&bounded).map_err(|message| LexiconError::Pattern {
                 id: format!("negation.after_patterns[{i}]"),
                 message,
             })?;
-            let required = required_literals(&bounded).and_then(|mut literals| {
+            let literals = required_literals(&bounded).map(|mut literals| {
                 literals.extend(["\u{17F}".to_owned(), "\u{212A}".to_owned()]);
-                AhoCorasick::new(&literals).ok()
+                literals
             });
+            let required = literals.as_ref().and_then(|l| AhoCorasick::new(l).ok());
+            every_pattern_has_literals &= required.is_some();
+            signals.extend(literals.into_iter().flatten());
             after.push(AfterPattern { required, regex });
         }
+        let usable = every_pattern_has_literals
+            && signals
+                .iter()
+                .all(|s| s.is_ascii() || s == "\u{17F}" || s == "\u{212A}");
+        let signals = usable.then_some(signals);
         Ok(Negation {
+            signals,
             cues: lower(&rules.cues).into_iter().collect(),
             phrase_cues: lower(&rules.phrase_cues),
             not_negating,
@@ -77,19 +123,47 @@ impl Negation {
         })
     }
 
-    /// Whether the match at `start..end` of `folded` (lower-cased text) is denied.
+    /// Literals whose occurrences a [`NegationScan`] is made of (None: scans are not used).
+    pub(crate) fn signals(&self) -> Option<&[String]> {
+        self.signals.as_deref()
+    }
+
+    /// The scan of a document from every occurrence of [`Negation::signals`] in its folded
+    /// text, in any order.
+    pub(crate) fn scan(&self, mut spans: Vec<(usize, usize)>) -> NegationScan {
+        if self.signals.is_none() {
+            return NegationScan::default();
+        }
+        spans.sort_unstable();
+        NegationScan { spans: Some(spans) }
+    }
+
+    /// Whether the match at `start..end` of `folded` (lower-cased text) is denied; `scan`
+    /// is [`Negation::scan`] of `folded`.
     pub(crate) fn is_negated(
         &self,
+        scan: &NegationScan,
         folded: &str,
         original: &str,
         start: usize,
         end: usize,
     ) -> bool {
-        let clause_start = clause_start(original, start);
+        let lookback = floor_char_boundary(original, start.saturating_sub(MAX_CLAUSE_LOOKBACK));
+        if scan.holds_signal(lookback, start) {
+            let clause_start = clause_start(original, start);
+            if scan.holds_signal(clause_start, start)
+                && self.cue_before(&folded[clause_start..start])
+            {
+                return true;
+            }
+        }
+        let lookahead = (end + MAX_CLAUSE_LOOKAHEAD).min(folded.len());
+        if !scan.holds_signal(end, lookahead) {
+            return false;
+        }
         let clause_end = clause_end(original, end);
-        let before = &folded[clause_start..start];
-        self.cue_before(before)
-            || self
+        scan.holds_signal(end, clause_end)
+            && self
                 .after
                 .iter()
                 .any(|a| a.is_match(&folded[end..clause_end]))
@@ -139,19 +213,12 @@ fn is_clause_end(text: &str, index: usize, c: char) -> bool {
 
 fn clause_start(text: &str, start: usize) -> usize {
     let from = floor_char_boundary(text, start.saturating_sub(MAX_CLAUSE_LOOKBACK));
-    text[from..start]
-        .char_indices()
-        .rev()
-        .find(|&(i, c)| is_clause_end(text, from + i, c))
-        .map_or(from, |(i, c)| from + i + c.len_utf8())
+    last_boundary(text, from, start, is_clause_end).map_or(from, |(i, c)| i + c.len_utf8())
 }
 
 fn clause_end(text: &str, end: usize) -> usize {
     let to = floor_char_boundary(text, (end + MAX_CLAUSE_LOOKAHEAD).min(text.len()));
-    text[end..to]
-        .char_indices()
-        .find(|&(i, c)| is_clause_end(text, end + i, c))
-        .map_or(to, |(i, _)| end + i)
+    first_boundary(text, end, to, is_clause_end).map_or(to, |(i, _)| i)
 }
 
 pub(crate) fn floor_char_boundary(text: &str, mut index: usize) -> usize {
@@ -170,9 +237,24 @@ mod tests {
         let lexicon = Lexicon::embedded().expect("embedded lexicon");
         let start = text.find(term).expect("term in text");
         let folded = fold_text(text);
-        lexicon
-            .negation_rules()
-            .is_negated(&folded.text, text, start, start + term.len())
+        let rules = lexicon.negation_rules();
+        let scanned = rules.is_negated(
+            &rules.scan(lexicon.find(text, &folded).signals),
+            &folded.text,
+            text,
+            start,
+            start + term.len(),
+        );
+        // The scan only saves work: without it every clause is read, with the same answer.
+        let unscanned = rules.is_negated(
+            &super::NegationScan::default(),
+            &folded.text,
+            text,
+            start,
+            start + term.len(),
+        );
+        assert_eq!(scanned, unscanned, "{text}");
+        scanned
     }
 
     #[test]
@@ -191,6 +273,60 @@ mod tests {
         assert!(negated("AI wordt in deze versie niet GEBRUIKT.", "AI"));
         assert!(negated("AI is not uſed here.", "AI"));
         assert!(!negated("AI wordt in deze versie niet vaak.", "AI"));
+    }
+
+    /// On real texts (the Algorithm Register and the public screening cases, when present)
+    /// the scan changes no finding's negation.
+    #[test]
+    fn scan_decides_like_reading_every_clause() {
+        let lexicon = Lexicon::embedded().expect("embedded lexicon");
+        let rules = lexicon.negation_rules();
+        let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+        let mut texts = vec![
+            "Het product bevat geen AI. De camera herkent wel gezichten; AI wordt niet \
+             gebruikt in versie 2, maar machine learning wel."
+                .to_owned(),
+        ];
+        for file in [
+            "fixtures/screen/cases.json",
+            "corpora/algoritmeregister/algoritmeregister_listing_2026-08-08.json",
+        ] {
+            let Ok(source) = std::fs::read_to_string(shared.join(file)) else {
+                continue;
+            };
+            let json: serde_json::Value = serde_json::from_str(&source).expect("JSON");
+            let items = json.as_array().or_else(|| json["algoritmes"].as_array());
+            let items = items.cloned().unwrap_or_default();
+            // Joined, so clauses and look-backs cross text borders too.
+            let joined: Vec<String> = items
+                .iter()
+                .flat_map(|item| {
+                    ["text", "title", "doel"].map(|k| item[k].as_str().map(str::to_owned))
+                })
+                .flatten()
+                .collect();
+            texts.extend(joined.chunks(40).map(|c| c.join("\n")));
+        }
+        let (mut checked, mut negated) = (0, 0);
+        for text in &texts {
+            let folded = fold_text(text);
+            let found = lexicon.find(text, &folded);
+            let scan = rules.scan(found.signals);
+            for hit in found.hits {
+                let with_scan = rules.is_negated(&scan, &folded.text, text, hit.start, hit.end);
+                let without = rules.is_negated(
+                    &super::NegationScan::default(),
+                    &folded.text,
+                    text,
+                    hit.start,
+                    hit.end,
+                );
+                assert_eq!(with_scan, without, "{}", &text[hit.start..hit.end]);
+                checked += 1;
+                negated += usize::from(with_scan);
+            }
+        }
+        assert!(checked > 0 && negated > 0, "{checked} {negated}");
     }
 
     /// The literal pre-check never hides a match of a denial pattern.

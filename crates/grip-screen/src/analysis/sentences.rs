@@ -63,23 +63,59 @@ fn is_sentence_end(text: &str, index: usize, c: char) -> bool {
 
 fn sentence_start(text: &str, start: usize) -> usize {
     let from = floor_char_boundary(text, start.saturating_sub(MAX_SCAN_BYTES));
-    text[from..start]
-        .char_indices()
-        .rev()
-        .find(|&(i, c)| is_sentence_end(text, from + i, c))
-        .map_or(from, |(i, c)| from + i + c.len_utf8())
+    last_boundary(text, from, start, is_sentence_end).map_or(from, |(i, c)| i + c.len_utf8())
 }
 
 fn sentence_end(text: &str, end: usize) -> usize {
     let to = floor_char_boundary(text, (end + MAX_SCAN_BYTES).min(text.len()));
-    text[end..to]
-        .char_indices()
-        .find(|&(i, c)| is_sentence_end(text, end + i, c))
-        .map_or(to, |(i, c)| {
-            if c == '\n' {
-                end + i
-            } else {
-                end + i + c.len_utf8()
-            }
-        })
+    first_boundary(text, end, to, is_sentence_end)
+        .map_or(to, |(i, c)| if c == '\n' { i } else { i + c.len_utf8() })
+}
+
+/// Whether byte `b` can begin a sentence or clause boundary: each is an ASCII character or
+/// `•` (bytes E2 80 A2). ASCII bytes never occur inside a multi-byte character, so boundary
+/// scans can step over bytes instead of decoding every character.
+fn may_begin_boundary(b: u8) -> bool {
+    matches!(
+        b,
+        b'.' | b'!' | b'?' | b';' | b':' | b'(' | b')' | b'\n' | 0xE2
+    )
+}
+
+/// The last character in `text[from..to]` that `is_boundary` accepts, with its offset.
+pub(crate) fn last_boundary(
+    text: &str,
+    from: usize,
+    to: usize,
+    is_boundary: impl Fn(&str, usize, char) -> bool,
+) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    (from..to)
+        .rev()
+        .find_map(|i| boundary_at(text, bytes[i], i, &is_boundary))
+}
+
+/// The first character in `text[from..to]` that `is_boundary` accepts, with its offset.
+pub(crate) fn first_boundary(
+    text: &str,
+    from: usize,
+    to: usize,
+    is_boundary: impl Fn(&str, usize, char) -> bool,
+) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    (from..to).find_map(|i| boundary_at(text, bytes[i], i, &is_boundary))
+}
+
+fn boundary_at(
+    text: &str,
+    byte: u8,
+    i: usize,
+    is_boundary: &impl Fn(&str, usize, char) -> bool,
+) -> Option<(usize, char)> {
+    if !may_begin_boundary(byte) {
+        return None;
+    }
+    // A candidate byte always begins a character (ASCII, or the lead byte E2).
+    let c = text[i..].chars().next()?;
+    is_boundary(text, i, c).then_some((i, c))
 }

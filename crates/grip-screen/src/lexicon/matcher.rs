@@ -39,6 +39,15 @@ enum Slot {
     },
     /// A literal prefix of pattern number `.0`.
     Anchor(usize),
+    /// A negation signal (see `analysis::negation::NegationScan`), reported as found.
+    Signal,
+}
+
+/// What one pass over a document finds: indicator hits and the negation signals' spans.
+#[derive(Debug, Default)]
+pub(crate) struct Found {
+    pub hits: Vec<Hit>,
+    pub signals: Vec<(usize, usize)>,
 }
 
 #[derive(Debug)]
@@ -52,7 +61,8 @@ pub(crate) struct Matcher {
 }
 
 impl Matcher {
-    pub(crate) fn compile(pack: &PackFile) -> Result<Self, LexiconError> {
+    /// `signals` are folded literals whose every occurrence [`Matcher::find`] reports too.
+    pub(crate) fn compile(pack: &PackFile, signals: &[String]) -> Result<Self, LexiconError> {
         let mut folded_terms = Vec::new();
         let mut folded_slots = Vec::new();
         let mut exact_terms = Vec::new();
@@ -90,6 +100,10 @@ impl Matcher {
                 sources.push((pattern, Target::FalseFriend, &entry.id));
             }
         }
+        for signal in signals {
+            folded_terms.push(signal.clone());
+            folded_slots.push(Slot::Signal);
+        }
         let mut patterns = Vec::with_capacity(sources.len());
         let mut pattern_targets = Vec::with_capacity(sources.len());
         for (source, target, id) in sources {
@@ -121,10 +135,11 @@ impl Matcher {
     }
 
     /// All indicator hits in `text` (whose folded form is `folded`), sorted by start,
-    /// without hits nested in longer ones.
-    pub(crate) fn find(&self, text: &str, folded: &Folded) -> Vec<Hit> {
+    /// without hits nested in longer ones, and every occurrence of a signal.
+    pub(crate) fn find(&self, text: &str, folded: &Folded) -> Found {
         let folded_text = folded.text.as_str();
         let mut hits = Vec::new();
+        let mut signals = Vec::new();
         let mut blocked: Vec<(usize, usize)> = Vec::new();
         // (pattern, start) of every anchor occurrence
         let mut candidates: Vec<(usize, usize)> = Vec::new();
@@ -133,6 +148,10 @@ impl Matcher {
                 Slot::Term { target, boundary } => (target, boundary),
                 Slot::Anchor(pattern) => {
                     candidates.push((pattern, m.start()));
+                    continue;
+                }
+                Slot::Signal => {
+                    signals.push((m.start(), m.end()));
                     continue;
                 }
             };
@@ -183,7 +202,10 @@ impl Matcher {
             }
         }
         remove_blocked(&mut hits, blocked);
-        keep_longest(hits)
+        Found {
+            hits: keep_longest(hits),
+            signals,
+        }
     }
 }
 
@@ -256,7 +278,7 @@ mod tests {
     fn hits(lexicon: &Lexicon, text: &str, force_full_scan: bool) -> Vec<Hit> {
         let mut folded = fold_text(text);
         folded.exotic_case |= force_full_scan;
-        lexicon.matcher.find(text, &folded)
+        lexicon.matcher.find(text, &folded).hits
     }
 
     /// The anchored prefilter must find exactly what scanning every regex over the whole

@@ -11,7 +11,7 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 
 pub(crate) use fold::{Folded, fold_text};
-pub(crate) use matcher::Hit;
+pub(crate) use matcher::Found;
 pub use pack::{CATEGORIES, FalseFriendEntry, IndicatorEntry, NegationRules, PackMeta};
 pub(crate) use patterns::{LazyRegex, document_dialect, required_literals};
 
@@ -57,8 +57,8 @@ impl Lexicon {
             message: e.to_string(),
         })?;
         pack.validate()?;
-        let matcher = Matcher::compile(&pack)?;
         let negation = Negation::compile(&pack.negation)?;
+        let matcher = Matcher::compile(&pack, negation.signals().unwrap_or_default())?;
         let content_hash = hex::encode(Sha256::digest(source.as_bytes()));
         Ok(Lexicon {
             pack,
@@ -121,7 +121,7 @@ impl Lexicon {
         &self.negation
     }
 
-    pub(crate) fn find(&self, text: &str, folded: &Folded) -> Vec<Hit> {
+    pub(crate) fn find(&self, text: &str, folded: &Folded) -> Found {
         self.matcher.find(text, folded)
     }
 }
