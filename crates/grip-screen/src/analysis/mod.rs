@@ -14,6 +14,7 @@ pub use specificity::{Specificity, assess_specificity};
 use crate::extract::Extracted;
 use crate::lexicon::{CATEGORIES, Lexicon, fold_text};
 use crate::screening::{DocumentInfo, Finding, SCREENING_SCHEMA, Screening, Verdict};
+use sentences::Boundaries;
 
 mod language_api {
     /// Language of a text as the contract reports it (`nl`, `en`, `mixed`, `unknown`).
@@ -37,6 +38,7 @@ pub fn analyse(doc_name: &str, extracted: &Extracted, lexicon: &Lexicon) -> Scre
     let found = lexicon.find(text, &folded);
     let negation = lexicon.negation_rules();
     let scan = negation.scan(found.signals);
+    let bounds = Boundaries::of(text, negation::is_clause_end);
     let raw: Vec<RawFinding> = found
         .hits
         .into_iter()
@@ -44,7 +46,7 @@ pub fn analyse(doc_name: &str, extracted: &Extracted, lexicon: &Lexicon) -> Scre
             indicator: hit.indicator,
             start: hit.start,
             end: hit.end,
-            negated: negation.is_negated(&scan, &folded.text, text, hit.start, hit.end),
+            negated: negation.is_negated(&scan, &bounds, &folded.text, text, hit.start, hit.end),
         })
         .collect();
     let indicators = lexicon.indicators();
@@ -88,7 +90,7 @@ pub fn analyse(doc_name: &str, extracted: &Extracted, lexicon: &Lexicon) -> Scre
         } else {
             Verdict::NoAiIndicated
         },
-        findings: to_findings(&raw, extracted, lexicon),
+        findings: to_findings(&raw, extracted, &bounds, lexicon),
         categories,
         annex_iii_hints: hints,
         contradiction: denied && ai_indicated,
@@ -98,7 +100,12 @@ pub fn analyse(doc_name: &str, extracted: &Extracted, lexicon: &Lexicon) -> Scre
 }
 
 /// Converts byte offsets to character offsets in one pass (hits are sorted by start).
-fn to_findings(raw: &[RawFinding], extracted: &Extracted, lexicon: &Lexicon) -> Vec<Finding> {
+fn to_findings(
+    raw: &[RawFinding],
+    extracted: &Extracted,
+    bounds: &Boundaries,
+    lexicon: &Lexicon,
+) -> Vec<Finding> {
     let text = &extracted.text;
     let mut char_pos = 0usize;
     let mut byte_pos = 0usize;
@@ -110,7 +117,7 @@ fn to_findings(raw: &[RawFinding], extracted: &Extracted, lexicon: &Lexicon) -> 
     let mut findings = Vec::with_capacity(raw.len());
     for f in raw {
         let entry = &lexicon.indicators()[f.indicator];
-        let (excerpt_start, excerpt_end) = sentences::excerpt_range(text, f.start, f.end);
+        let (excerpt_start, excerpt_end) = sentences::excerpt_range(text, bounds, f.start, f.end);
         let start = to_chars(f.start);
         // Hits may overlap, so the end is counted from the start, not from the cursor.
         let end = start + text[f.start..f.end].chars().count();

@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 use crate::LexiconError;
 use aho_corasick::AhoCorasick;
 
-use super::sentences::{first_boundary, last_boundary};
+use super::sentences::Boundaries;
 use crate::lexicon::{LazyRegex, NegationRules, required_literals};
 
 /// How far back (bytes) a clause start is searched; clauses are short in practice.
@@ -143,6 +143,7 @@ impl Negation {
     pub(crate) fn is_negated(
         &self,
         scan: &NegationScan,
+        bounds: &Boundaries,
         folded: &str,
         original: &str,
         start: usize,
@@ -150,7 +151,7 @@ impl Negation {
     ) -> bool {
         let lookback = floor_char_boundary(original, start.saturating_sub(MAX_CLAUSE_LOOKBACK));
         if scan.holds_signal(lookback, start) {
-            let clause_start = clause_start(original, start);
+            let clause_start = clause_start(original, bounds, start);
             if scan.holds_signal(clause_start, start)
                 && self.cue_before(&folded[clause_start..start])
             {
@@ -161,7 +162,7 @@ impl Negation {
         if !scan.holds_signal(end, lookahead) {
             return false;
         }
-        let clause_end = clause_end(original, end);
+        let clause_end = clause_end(original, bounds, end);
         scan.holds_signal(end, clause_end)
             && self
                 .after
@@ -196,7 +197,7 @@ impl Negation {
     }
 }
 
-fn is_clause_end(text: &str, index: usize, c: char) -> bool {
+pub(crate) fn is_clause_end(text: &str, index: usize, c: char) -> bool {
     match c {
         ';' | '!' | '?' | '(' | ')' | '•' => true,
         // A single line break is only layout (PDF lines, re-wrapped text); a blank line ends.
@@ -211,14 +212,14 @@ fn is_clause_end(text: &str, index: usize, c: char) -> bool {
     }
 }
 
-fn clause_start(text: &str, start: usize) -> usize {
+fn clause_start(text: &str, bounds: &Boundaries, start: usize) -> usize {
     let from = floor_char_boundary(text, start.saturating_sub(MAX_CLAUSE_LOOKBACK));
-    last_boundary(text, from, start, is_clause_end).map_or(from, |(i, c)| i + c.len_utf8())
+    bounds.last_clause_end(from, start).unwrap_or(from)
 }
 
-fn clause_end(text: &str, end: usize) -> usize {
+fn clause_end(text: &str, bounds: &Boundaries, end: usize) -> usize {
     let to = floor_char_boundary(text, (end + MAX_CLAUSE_LOOKAHEAD).min(text.len()));
-    first_boundary(text, end, to, is_clause_end).map_or(to, |(i, _)| i)
+    bounds.first_clause_end(end, to).unwrap_or(to)
 }
 
 pub(crate) fn floor_char_boundary(text: &str, mut index: usize) -> usize {
@@ -231,6 +232,7 @@ pub(crate) fn floor_char_boundary(text: &str, mut index: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::super::sentences::Boundaries;
     use crate::lexicon::{Lexicon, fold_text};
 
     fn negated(text: &str, term: &str) -> bool {
@@ -238,8 +240,10 @@ mod tests {
         let start = text.find(term).expect("term in text");
         let folded = fold_text(text);
         let rules = lexicon.negation_rules();
+        let bounds = Boundaries::of(text, super::is_clause_end);
         let scanned = rules.is_negated(
             &rules.scan(lexicon.find(text, &folded).signals),
+            &bounds,
             &folded.text,
             text,
             start,
@@ -248,6 +252,7 @@ mod tests {
         // The scan only saves work: without it every clause is read, with the same answer.
         let unscanned = rules.is_negated(
             &super::NegationScan::default(),
+            &bounds,
             &folded.text,
             text,
             start,
@@ -312,10 +317,13 @@ mod tests {
             let folded = fold_text(text);
             let found = lexicon.find(text, &folded);
             let scan = rules.scan(found.signals);
+            let bounds = Boundaries::of(text, super::is_clause_end);
             for hit in found.hits {
-                let with_scan = rules.is_negated(&scan, &folded.text, text, hit.start, hit.end);
+                let with_scan =
+                    rules.is_negated(&scan, &bounds, &folded.text, text, hit.start, hit.end);
                 let without = rules.is_negated(
                     &super::NegationScan::default(),
+                    &bounds,
                     &folded.text,
                     text,
                     hit.start,

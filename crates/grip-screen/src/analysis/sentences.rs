@@ -1,5 +1,7 @@
 //! Excerpts: the sentence around a match, or a window of at most 300 characters that always
-//! contains the whole match, so a reader can check every finding in context.
+//! contains the whole match, so a reader can check every finding in context. Sentence and
+//! clause boundaries are found in one pass per document ([`Boundaries`]), so the many
+//! findings of a long document look them up instead of each re-reading its surroundings.
 
 use super::negation::floor_char_boundary;
 
@@ -7,10 +9,68 @@ use super::negation::floor_char_boundary;
 pub(crate) const MAX_EXCERPT_CHARS: usize = 300;
 const MAX_SCAN_BYTES: usize = 1200;
 
+/// Where a document's sentences and clauses end: byte offsets of the boundary characters
+/// (see [`is_sentence_end`] and `negation::is_clause_end`), in text order.
+#[derive(Debug)]
+pub(crate) struct Boundaries {
+    sentence: Vec<(usize, char)>,
+    clause: Vec<(usize, char)>,
+}
+
+impl Boundaries {
+    pub(crate) fn of(text: &str, is_clause_end: impl Fn(&str, usize, char) -> bool) -> Self {
+        let (mut sentence, mut clause) = (Vec::new(), Vec::new());
+        for (i, &byte) in text.as_bytes().iter().enumerate() {
+            if !may_begin_boundary(byte) {
+                continue;
+            }
+            // A candidate byte always begins a character (ASCII, or the lead byte E2).
+            let Some(c) = text[i..].chars().next() else {
+                continue;
+            };
+            if is_sentence_end(text, i, c) {
+                sentence.push((i, c));
+            }
+            if is_clause_end(text, i, c) {
+                clause.push((i, c));
+            }
+        }
+        Boundaries { sentence, clause }
+    }
+
+    /// Offset just after the last clause boundary in `from..to`.
+    pub(crate) fn last_clause_end(&self, from: usize, to: usize) -> Option<usize> {
+        last_in(&self.clause, from, to).map(|(i, c)| i + c.len_utf8())
+    }
+
+    /// Offset of the first clause boundary in `from..to`.
+    pub(crate) fn first_clause_end(&self, from: usize, to: usize) -> Option<usize> {
+        first_in(&self.clause, from, to).map(|(i, _)| i)
+    }
+}
+
+fn last_in(list: &[(usize, char)], from: usize, to: usize) -> Option<(usize, char)> {
+    let before_to = list.partition_point(|&(i, _)| i < to);
+    list[..before_to]
+        .last()
+        .copied()
+        .filter(|&(i, _)| i >= from)
+}
+
+fn first_in(list: &[(usize, char)], from: usize, to: usize) -> Option<(usize, char)> {
+    let first = list.partition_point(|&(i, _)| i < from);
+    list.get(first).copied().filter(|&(i, _)| i < to)
+}
+
 /// Byte range of the excerpt for the match `start..end` in `text`.
-pub(crate) fn excerpt_range(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let sentence_start = sentence_start(text, start);
-    let sentence_end = sentence_end(text, end);
+pub(crate) fn excerpt_range(
+    text: &str,
+    bounds: &Boundaries,
+    start: usize,
+    end: usize,
+) -> (usize, usize) {
+    let sentence_start = sentence_start(text, bounds, start);
+    let sentence_end = sentence_end(text, bounds, end);
     let sentence = &text[sentence_start..sentence_end];
     if sentence.chars().count() <= MAX_EXCERPT_CHARS {
         return trim(text, sentence_start, sentence_end);
@@ -61,61 +121,27 @@ fn is_sentence_end(text: &str, index: usize, c: char) -> bool {
     }
 }
 
-fn sentence_start(text: &str, start: usize) -> usize {
+fn sentence_start(text: &str, bounds: &Boundaries, start: usize) -> usize {
     let from = floor_char_boundary(text, start.saturating_sub(MAX_SCAN_BYTES));
-    last_boundary(text, from, start, is_sentence_end).map_or(from, |(i, c)| i + c.len_utf8())
+    last_in(&bounds.sentence, from, start).map_or(from, |(i, c)| i + c.len_utf8())
 }
 
-fn sentence_end(text: &str, end: usize) -> usize {
+fn sentence_end(text: &str, bounds: &Boundaries, end: usize) -> usize {
     let to = floor_char_boundary(text, (end + MAX_SCAN_BYTES).min(text.len()));
-    first_boundary(text, end, to, is_sentence_end)
-        .map_or(to, |(i, c)| if c == '\n' { i } else { i + c.len_utf8() })
+    first_in(&bounds.sentence, end, to).map_or(
+        to,
+        |(i, c)| {
+            if c == '\n' { i } else { i + c.len_utf8() }
+        },
+    )
 }
 
 /// Whether byte `b` can begin a sentence or clause boundary: each is an ASCII character or
-/// `•` (bytes E2 80 A2). ASCII bytes never occur inside a multi-byte character, so boundary
-/// scans can step over bytes instead of decoding every character.
+/// `•` (bytes E2 80 A2). ASCII bytes never occur inside a multi-byte character, so the
+/// boundary pass steps over bytes instead of decoding every character.
 fn may_begin_boundary(b: u8) -> bool {
     matches!(
         b,
         b'.' | b'!' | b'?' | b';' | b':' | b'(' | b')' | b'\n' | 0xE2
     )
-}
-
-/// The last character in `text[from..to]` that `is_boundary` accepts, with its offset.
-pub(crate) fn last_boundary(
-    text: &str,
-    from: usize,
-    to: usize,
-    is_boundary: impl Fn(&str, usize, char) -> bool,
-) -> Option<(usize, char)> {
-    let bytes = text.as_bytes();
-    (from..to)
-        .rev()
-        .find_map(|i| boundary_at(text, bytes[i], i, &is_boundary))
-}
-
-/// The first character in `text[from..to]` that `is_boundary` accepts, with its offset.
-pub(crate) fn first_boundary(
-    text: &str,
-    from: usize,
-    to: usize,
-    is_boundary: impl Fn(&str, usize, char) -> bool,
-) -> Option<(usize, char)> {
-    let bytes = text.as_bytes();
-    (from..to).find_map(|i| boundary_at(text, bytes[i], i, &is_boundary))
-}
-
-fn boundary_at(
-    text: &str,
-    byte: u8,
-    i: usize,
-    is_boundary: &impl Fn(&str, usize, char) -> bool,
-) -> Option<(usize, char)> {
-    if !may_begin_boundary(byte) {
-        return None;
-    }
-    // A candidate byte always begins a character (ASCII, or the lead byte E2).
-    let c = text[i..].chars().next()?;
-    is_boundary(text, i, c).then_some((i, c))
 }
