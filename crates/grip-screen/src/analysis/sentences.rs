@@ -20,10 +20,14 @@ pub(crate) struct Boundaries {
 impl Boundaries {
     pub(crate) fn of(text: &str, is_clause_end: impl Fn(&str, usize, char) -> bool) -> Self {
         let (mut sentence, mut clause) = (Vec::new(), Vec::new());
-        for (i, &byte) in text.as_bytes().iter().enumerate() {
-            if !may_begin_boundary(byte) {
-                continue;
-            }
+        let bytes = text.as_bytes();
+        let mut next = 0;
+        while let Some(offset) = bytes[next..]
+            .iter()
+            .position(|&b| MAY_BEGIN_BOUNDARY[usize::from(b)])
+        {
+            let i = next + offset;
+            next = i + 1;
             // A candidate byte always begins a character (ASCII, or the lead byte E2).
             let Some(c) = text[i..].chars().next() else {
                 continue;
@@ -136,12 +140,16 @@ fn sentence_end(text: &str, bounds: &Boundaries, end: usize) -> usize {
     )
 }
 
-/// Whether byte `b` can begin a sentence or clause boundary: each is an ASCII character or
-/// `•` (bytes E2 80 A2). ASCII bytes never occur inside a multi-byte character, so the
-/// boundary pass steps over bytes instead of decoding every character.
-fn may_begin_boundary(b: u8) -> bool {
-    matches!(
-        b,
-        b'.' | b'!' | b'?' | b';' | b':' | b'(' | b')' | b'\n' | 0xE2
-    )
-}
+/// Bytes that can begin a sentence or clause boundary: each is an ASCII character or `•`
+/// (bytes E2 80 A2). ASCII bytes never occur inside a multi-byte character, so the boundary
+/// pass steps over bytes (one table load each) instead of decoding every character.
+const MAY_BEGIN_BOUNDARY: [bool; 256] = {
+    let mut table = [false; 256];
+    let candidates = [b'.', b'!', b'?', b';', b':', b'(', b')', b'\n', 0xE2];
+    let mut k = 0;
+    while k < candidates.len() {
+        table[candidates[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
