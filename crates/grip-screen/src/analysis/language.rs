@@ -20,7 +20,7 @@ const MIXED_SHARE: f64 = 0.2;
 pub(crate) fn detect_language(text: &str) -> Language {
     let detector = Detector::with_allowlist(vec![Lang::Nld, Lang::Eng]);
     let (mut dutch, mut english) = (0usize, 0usize);
-    let paragraphs = text.split("\n\n").flat_map(|p| {
+    let paragraphs = split_at_blank_lines(text).into_iter().flat_map(|p| {
         if p.len() > 4 * SAMPLE_CHARS {
             p.split('\n').collect()
         } else {
@@ -64,6 +64,19 @@ pub(crate) fn detect_language(text: &str) -> Language {
     } else {
         Language::En
     }
+}
+
+/// `text.split("\n\n")`, with memchr's searcher (the standard one took a twentieth of the
+/// screening time on long documents).
+fn split_at_blank_lines(text: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for at in memchr::memmem::find_iter(text.as_bytes(), b"\n\n") {
+        pieces.push(&text[start..at]);
+        start = at + 2;
+    }
+    pieces.push(&text[start..]);
+    pieces
 }
 
 /// Function words needed on the winning side before it decides alone.
@@ -231,6 +244,16 @@ mod tests {
     fn long_dutch_document_with_english_appendix_is_mixed() {
         assert_eq!(detect_language(&document(90, 30)), Language::Mixed);
         assert_eq!(detect_language(&document(30, 90)), Language::Mixed);
+    }
+
+    #[test]
+    fn splits_at_blank_lines_like_str_split() {
+        for text in ["", "a", "a\n\nb", "a\n\n\nb\n\n", "\n\n\n\n", "é\n\nü\nx"] {
+            assert_eq!(
+                split_at_blank_lines(text),
+                text.split("\n\n").collect::<Vec<_>>()
+            );
+        }
     }
 
     #[test]

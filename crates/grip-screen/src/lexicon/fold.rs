@@ -16,33 +16,33 @@ pub(crate) fn fold(text: &str) -> String {
     fold_text(text).text
 }
 
-/// ASCII folding as a table: one load per byte keeps folding far cheaper than matching.
-const ASCII_FOLD: [u8; 128] = {
-    let mut table = [0u8; 128];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = match b as u8 {
-            b'\n' | b'\r' | b'\t' | 0x0c => b' ',
-            c => c.to_ascii_lowercase(),
-        };
-        b += 1;
+/// Lower-cases an ASCII byte and turns line breaks, tabs and form feeds into spaces,
+/// without branches, so runs of ASCII fold at vector speed.
+fn fold_ascii(b: u8) -> u8 {
+    let upper = b.wrapping_sub(b'A') < 26;
+    let lower = b | (u8::from(upper) << 5);
+    if matches!(b, b'\n' | b'\r' | b'\t' | 0x0c) {
+        b' '
+    } else {
+        lower
     }
-    table
-};
+}
 
 pub(crate) fn fold_text(text: &str) -> Folded {
     let mut bytes = text.as_bytes().to_vec();
     let mut exotic_case = false;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii() {
-            bytes[i] = ASCII_FOLD[usize::from(b)];
-            i += 1;
-            continue;
+        let run_end = bytes[i..]
+            .iter()
+            .position(|b| !b.is_ascii())
+            .map_or(bytes.len(), |n| i + n);
+        for b in &mut bytes[i..run_end] {
+            *b = fold_ascii(*b);
         }
+        i = run_end;
         // `i` is a char boundary of `text`: only same-length replacements happen below.
-        let Some(c) = text[i..].chars().next() else {
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
             break;
         };
         let len = c.len_utf8();
@@ -79,6 +79,17 @@ mod tests {
             fold(text),
             "abcdefghijklmnop qrstuvwxyz abcdefgh één ändern abcdefghij"
         );
+    }
+
+    #[test]
+    fn ascii_folding_lowers_letters_and_flattens_breaks_only() {
+        for b in 0u8..128 {
+            let expected = match b {
+                b'\n' | b'\r' | b'\t' | 0x0c => b' ',
+                other => other.to_ascii_lowercase(),
+            };
+            assert_eq!(fold_ascii(b), expected, "{b}");
+        }
     }
 
     #[test]
