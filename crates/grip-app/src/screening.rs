@@ -3,7 +3,7 @@
 
 use crate::{Action, Actor, App, AppError};
 pub use grip_screen::{
-    Extracted, Finding, Lexicon, Limits, Screening, Verdict, screening_text_report,
+    Extracted, Finding, Lexicon, Limits, Prepared, Screening, Verdict, screening_text_report,
 };
 use grip_store::documents::DocumentRow;
 use grip_store::screenings::{self, ScreeningRow};
@@ -20,12 +20,13 @@ pub fn lexicon() -> Result<&'static Lexicon, AppError> {
 
 /// Extracts and screens one document; an unreadable one gets verdict `unreadable` and its reason.
 pub fn screen(name: &str, bytes: &[u8]) -> Result<Screening, AppError> {
-    Ok(grip_screen::screen_bytes(
-        name,
-        bytes,
-        lexicon()?,
-        &Limits::default(),
-    ))
+    Ok(prepare(name, bytes).screen(lexicon()?))
+}
+
+/// The part of [`screen`] that needs no lexicon (extraction, language, specificity), for
+/// batches that start before the lexicon is compiled; finish with [`Prepared::screen`].
+pub fn prepare(name: &str, bytes: &[u8]) -> Prepared {
+    grip_screen::prepare(name, bytes, &Limits::default())
 }
 
 /// Extraction alone, for showing a document's text with its findings.

@@ -1,22 +1,19 @@
-//! Benchmark driver for `bench/screen/run.sh`; stands in for the future `grip screen` CLI.
-//!   screen_bench screen FILE…        JSON Lines per file, like `grip screen`
+//! Helper of `bench/screen/run.sh` (which times `grip screen` itself):
 //!   screen_bench terms               the lexicon's plain terms, one per line (for grep -F -f)
 //!   screen_bench extraction DIR N    generates a DOCX and a PDF of N pages into DIR, times extraction
 
-use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use grip_screen::{Lexicon, Limits, Verdict, extract, screen_bytes};
+use grip_screen::{Lexicon, Limits, extract};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        Some("screen") => screen(&args[1..]),
         Some("terms") => terms(),
         Some("extraction") => extraction(&args[1..]),
-        _ => Err("usage: screen_bench screen FILE… | terms | extraction DIR PAGES".to_owned()),
+        _ => Err("usage: screen_bench terms | extraction DIR PAGES".to_owned()),
     };
     match result {
         Ok(code) => code,
@@ -29,28 +26,6 @@ fn main() -> ExitCode {
 
 fn lexicon() -> Result<Lexicon, String> {
     Lexicon::embedded().map_err(|e| e.to_string())
-}
-
-fn screen(files: &[String]) -> Result<ExitCode, String> {
-    let lexicon = lexicon()?;
-    let limits = Limits::default();
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let mut unreadable = false;
-    for file in files {
-        let screening = match std::fs::read(file) {
-            Ok(bytes) => screen_bytes(file, &bytes, &lexicon, &limits),
-            Err(e) => return Err(format!("{file}: {e}")),
-        };
-        unreadable |= screening.verdict == Verdict::Unreadable;
-        writeln!(out, "{}", screening.to_json_line()).map_err(|e| e.to_string())?;
-    }
-    out.flush().map_err(|e| e.to_string())?;
-    Ok(if unreadable {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
 }
 
 fn terms() -> Result<ExitCode, String> {

@@ -11,7 +11,9 @@ mod limits;
 mod report;
 mod screening;
 
-pub use analysis::{Specificity, analyse, assess_specificity, detect as detect_language};
+pub use analysis::{
+    Measures, Specificity, analyse, analyse_measured, assess_specificity, detect as detect_language,
+};
 pub use archive::{ArchiveEntry, ArchiveError, ArchiveLimits, SkipReason, expand_zip};
 pub use error::{ExtractError, LexiconError};
 pub use extract::{Extracted, Format, detect_format, extract};
@@ -27,9 +29,45 @@ pub use screening::{
 /// Extracts and analyses one document. An extraction failure yields verdict `unreadable`
 /// with the error message, so a batch run can go on with the next document.
 pub fn screen_bytes(doc_name: &str, bytes: &[u8], lexicon: &Lexicon, limits: &Limits) -> Screening {
+    prepare(doc_name, bytes, limits).screen(lexicon)
+}
+
+/// A document extracted and measured, waiting for the lexicon: the first half of
+/// [`screen_bytes`], which a batch can run while the lexicon is still being compiled.
+#[derive(Debug)]
+pub enum Prepared {
+    Text {
+        doc_name: String,
+        extracted: Extracted,
+        measures: Measures,
+    },
+    /// Extraction failed: the screening is complete without a lexicon.
+    Unreadable(Box<Screening>),
+}
+
+/// Extracts `bytes` and measures what needs no lexicon.
+pub fn prepare(doc_name: &str, bytes: &[u8], limits: &Limits) -> Prepared {
     match extract(bytes, limits) {
-        Ok(extracted) => analyse(doc_name, &extracted, lexicon),
-        Err(error) => unreadable(doc_name, bytes, limits, &error),
+        Ok(extracted) => Prepared::Text {
+            doc_name: doc_name.to_owned(),
+            measures: Measures::of(&extracted.text),
+            extracted,
+        },
+        Err(error) => Prepared::Unreadable(Box::new(unreadable(doc_name, bytes, limits, &error))),
+    }
+}
+
+impl Prepared {
+    /// The second half of [`screen_bytes`]: the lexicon's findings and the verdict.
+    pub fn screen(self, lexicon: &Lexicon) -> Screening {
+        match self {
+            Prepared::Text {
+                doc_name,
+                extracted,
+                measures,
+            } => analyse_measured(&doc_name, &extracted, measures, lexicon),
+            Prepared::Unreadable(screening) => *screening,
+        }
     }
 }
 

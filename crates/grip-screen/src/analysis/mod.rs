@@ -13,7 +13,7 @@ pub use specificity::{Specificity, assess_specificity};
 
 use crate::extract::Extracted;
 use crate::lexicon::{CATEGORIES, Lexicon, fold_text};
-use crate::screening::{DocumentInfo, Finding, SCREENING_SCHEMA, Screening, Verdict};
+use crate::screening::{DocumentInfo, Finding, Language, SCREENING_SCHEMA, Screening, Verdict};
 use sentences::Boundaries;
 
 mod language_api {
@@ -31,8 +31,35 @@ struct RawFinding {
     negated: bool,
 }
 
+/// What a screening reports of a text that needs no lexicon, so that it can be measured
+/// while the lexicon is still being compiled.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Measures {
+    pub language: Language,
+    pub specificity: Option<f64>,
+}
+
+impl Measures {
+    pub fn of(text: &str) -> Measures {
+        Measures {
+            language: language::detect_language(text),
+            specificity: assess_specificity(text).map(|s| s.score),
+        }
+    }
+}
+
 /// Screens extracted text against the lexicon.
 pub fn analyse(doc_name: &str, extracted: &Extracted, lexicon: &Lexicon) -> Screening {
+    analyse_measured(doc_name, extracted, Measures::of(&extracted.text), lexicon)
+}
+
+/// [`analyse`] with the lexicon-free part already measured (see [`Measures`]).
+pub fn analyse_measured(
+    doc_name: &str,
+    extracted: &Extracted,
+    measures: Measures,
+    lexicon: &Lexicon,
+) -> Screening {
     let text = &extracted.text;
     let folded = fold_text(text);
     let found = lexicon.find(text, &folded);
@@ -83,7 +110,7 @@ pub fn analyse(doc_name: &str, extracted: &Extracted, lexicon: &Lexicon) -> Scre
             format: extracted.format,
             chars: extracted.chars(),
             pages: extracted.pages(),
-            language: language::detect_language(text),
+            language: measures.language,
         },
         verdict: if ai_indicated {
             Verdict::AiIndicated
@@ -94,7 +121,7 @@ pub fn analyse(doc_name: &str, extracted: &Extracted, lexicon: &Lexicon) -> Scre
         categories,
         annex_iii_hints: hints,
         contradiction: denied && ai_indicated,
-        specificity: assess_specificity(text).map(|s| s.score),
+        specificity: measures.specificity,
         error: None,
     }
 }

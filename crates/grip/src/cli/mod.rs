@@ -6,6 +6,7 @@ mod classify;
 mod demo;
 mod export;
 mod knowledge;
+mod ordered;
 mod screen;
 mod serve;
 
@@ -102,14 +103,7 @@ pub enum Command {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     init_logging();
-    let runtime = match tokio::runtime::Runtime::new() {
-        Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("grip: cannot start: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    match runtime.block_on(run(cli)) {
+    match run(cli) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("grip: {e:#}");
@@ -118,11 +112,26 @@ pub fn main() -> ExitCode {
     }
 }
 
-async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let db = cli.db;
+/// Commands without a database run without the async runtime (and start faster without it).
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Serve(args) => serve::run(&db, args).await,
-        Command::Demo(args) => demo::run(&db, args).await,
+        Command::Classify(args) => classify::run(args),
+        Command::Screen(args) => screen::run(args),
+        Command::Knowledge(cmd) => knowledge::run(cmd),
+        Command::Openapi => {
+            println!("{}", grip_web::openapi_json());
+            Ok(ExitCode::SUCCESS)
+        }
+        command => tokio::runtime::Runtime::new()
+            .map_err(|e| anyhow::anyhow!("cannot start the async runtime: {e}"))?
+            .block_on(run_with_database(&cli.db, command)),
+    }
+}
+
+async fn run_with_database(db: &DbArgs, command: Command) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Serve(args) => serve::run(db, args).await,
+        Command::Demo(args) => demo::run(db, args).await,
         Command::Migrate => {
             let app = db.open().await?;
             let version = app.store.database_schema_version().await?.unwrap_or(0);
@@ -132,17 +141,13 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Command::User(cmd) => admin::user(&db, cmd).await,
-        Command::Token(cmd) => admin::token(&db, cmd).await,
-        Command::Audit(cmd) => audit::run(&db, cmd).await,
-        Command::Import(cmd) => admin::import(&db, cmd).await,
-        Command::Classify(args) => classify::run(args),
-        Command::Screen(args) => screen::run(args),
-        Command::Knowledge(cmd) => knowledge::run(cmd),
-        Command::Export(cmd) => export::run(&db, cmd).await,
-        Command::Openapi => {
-            println!("{}", grip_web::openapi_json());
-            Ok(ExitCode::SUCCESS)
+        Command::User(cmd) => admin::user(db, cmd).await,
+        Command::Token(cmd) => admin::token(db, cmd).await,
+        Command::Audit(cmd) => audit::run(db, cmd).await,
+        Command::Import(cmd) => admin::import(db, cmd).await,
+        Command::Export(cmd) => export::run(db, cmd).await,
+        Command::Classify(_) | Command::Screen(_) | Command::Knowledge(_) | Command::Openapi => {
+            unreachable!("handled by `run` without the runtime")
         }
     }
 }

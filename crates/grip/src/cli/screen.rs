@@ -1,13 +1,19 @@
 //! `grip screen FILE…|-`: screen documents for AI indicators and print one `grip.screening/1`
 //! object per document (JSON Lines, input order), or a readable report. Directories are
 //! walked in name order. An unreadable document is reported and the run goes on; the exit
-//! code is 1 when any document was unreadable.
+//! code is 1 when any document was unreadable. Documents are screened on every core.
 
 use clap::{Args, ValueEnum};
 use grip_app::screening::{self, Verdict};
-use std::io::{Read, Write};
+use std::io::{BufWriter, Read, Write};
+use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+use super::ordered::for_each_ordered;
+
+/// Finished screenings that may wait behind a slow document, per worker.
+const WAITING_PER_WORKER: usize = 16;
 
 #[derive(Args)]
 pub struct ScreenArgs {
@@ -17,6 +23,9 @@ pub struct ScreenArgs {
     /// Output: one JSON object per line, or a readable report.
     #[arg(long, value_enum, default_value = "jsonl")]
     pub format: OutputFormat,
+    /// Documents screened at the same time (default: one per processor core).
+    #[arg(long, value_name = "N")]
+    pub jobs: Option<NonZeroUsize>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -30,26 +39,45 @@ pub fn run(args: ScreenArgs) -> anyhow::Result<ExitCode> {
     for input in &args.inputs {
         collect(input, &mut files);
     }
-    let mut out = std::io::stdout().lock();
+    // The lexicon compiles on a thread of its own while the workers extract their first
+    // documents; a worker that needs it before it is ready waits for it.
+    std::thread::spawn(|| screening::lexicon().map(|_| ()));
+    let workers = args
+        .jobs
+        .or_else(|| std::thread::available_parallelism().ok())
+        .map_or(1, NonZeroUsize::get);
+    let mut out = BufWriter::new(std::io::stdout().lock());
     let mut any_unreadable = false;
-    for file in files {
-        let (name, bytes) = read(&file);
-        let result = match bytes {
-            Ok(bytes) => screening::screen(&name, &bytes)?,
-            Err(reason) => unreadable(&name, reason)?,
-        };
-        any_unreadable |= result.verdict == Verdict::Unreadable;
-        match args.format {
-            OutputFormat::Jsonl => writeln!(out, "{}", serde_json::to_string(&result)?)?,
-            OutputFormat::Text => {
-                writeln!(out, "{}", screening::screening_text_report(&result, None))?
+    for_each_ordered(
+        &files,
+        workers,
+        workers * WAITING_PER_WORKER,
+        |file| screen_file(file),
+        |result| -> anyhow::Result<()> {
+            let result = result?;
+            any_unreadable |= result.verdict == Verdict::Unreadable;
+            match args.format {
+                OutputFormat::Jsonl => writeln!(out, "{}", serde_json::to_string(&result)?)?,
+                OutputFormat::Text => {
+                    writeln!(out, "{}", screening::screening_text_report(&result, None))?
+                }
             }
-        }
-    }
+            Ok(())
+        },
+    )?;
+    out.flush()?;
     Ok(if any_unreadable {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+fn screen_file(file: &Path) -> anyhow::Result<screening::Screening> {
+    let (name, bytes) = read(file);
+    Ok(match bytes {
+        Ok(bytes) => screening::prepare(&name, &bytes).screen(screening::lexicon()?),
+        Err(reason) => unreadable(&name, reason)?,
     })
 }
 
