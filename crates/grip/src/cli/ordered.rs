@@ -1,14 +1,16 @@
 //! Work on a list of items on several threads while handing the results on in input order,
 //! so `grip screen` uses every core and still prints its lines in the order it was given.
-//! A slow item holds back at most a bounded number of finished results behind it.
+//! A slow item holds back at most a bounded number of finished results behind it. Workers
+//! take items in chunks, so that many small items do not cost a hand-over each.
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, mpsc};
 
 /// Runs `work` on every item on up to `workers` threads and calls `emit` with the results
-/// in input order. A worker does not start an item more than `window` places ahead of the
-/// last emitted one. The first error from `emit` stops the workers and is returned.
+/// in input order. A worker does not start a chunk of items more than `window` places
+/// (at least two chunks per worker) ahead of the last emitted one. The first error from `emit` stops the workers and is
+/// returned.
 pub fn for_each_ordered<T, R, E>(
     items: &[T],
     workers: usize,
@@ -24,22 +26,26 @@ where
     if workers == 1 {
         return items.iter().try_for_each(|item| emit(work(item)));
     }
-    let window = window.max(1);
+    let chunk = chunk_size(items.len(), workers);
+    // Below two chunks per worker, workers would wait for each other's chunks.
+    let window = window.max(2 * chunk * workers);
     let next = AtomicUsize::new(0);
     let gate = Gate::default();
     std::thread::scope(|scope| {
-        let (sender, receiver) = mpsc::channel::<(usize, R)>();
+        let (sender, receiver) = mpsc::channel::<(usize, Vec<R>)>();
         for _ in 0..workers {
             let sender = sender.clone();
             let (next, gate, work) = (&next, &gate, &work);
             scope.spawn(move || {
                 let _guard = StopOnPanic(gate);
                 loop {
-                    let index = next.fetch_add(1, Ordering::Relaxed);
-                    if index >= items.len() || !gate.wait_until_within(index, window) {
+                    let first = next.fetch_add(chunk, Ordering::Relaxed);
+                    if first >= items.len() || !gate.wait_until_within(first, window) {
                         break;
                     }
-                    if sender.send((index, work(&items[index]))).is_err() {
+                    let last = (first + chunk).min(items.len());
+                    let results = items[first..last].iter().map(work).collect();
+                    if sender.send((first, results)).is_err() {
                         break;
                     }
                 }
@@ -49,11 +55,13 @@ where
         let mut waiting = BTreeMap::new();
         let mut emitted = 0;
         let outcome = (|| {
-            for (index, result) in &receiver {
-                waiting.insert(index, result);
-                while let Some(result) = waiting.remove(&emitted) {
-                    emit(result)?;
-                    emitted += 1;
+            for (first, results) in &receiver {
+                waiting.insert(first, results);
+                while let Some(results) = waiting.remove(&emitted) {
+                    for result in results {
+                        emit(result)?;
+                        emitted += 1;
+                    }
                 }
                 gate.advance(emitted);
             }
@@ -64,6 +72,11 @@ where
         }
         outcome
     })
+}
+
+/// Chunks small enough to share the work evenly, large enough to keep hand-overs rare.
+fn chunk_size(items: usize, workers: usize) -> usize {
+    (items / (workers * 16)).clamp(1, 32)
 }
 
 /// How far the emitter has got, for workers that must not run too far ahead of it.
@@ -146,7 +159,8 @@ mod tests {
         assert_eq!(seen, items.iter().map(|i| i * 10).collect::<Vec<_>>());
     }
 
-    /// No worker starts an item more than `window` places after the last emitted one.
+    /// No worker starts an item more than `window` places (plus the rest of its chunk)
+    /// after the last emitted one.
     #[test]
     fn workers_stay_within_the_window() {
         let items: Vec<usize> = (0..200).collect();
@@ -171,7 +185,9 @@ mod tests {
         );
         assert_eq!(outcome, Ok(()));
         assert_eq!(emitted.load(Ordering::SeqCst), 200);
-        assert!(furthest_ahead.load(Ordering::SeqCst) < 5);
+        let chunk = chunk_size(200, 3);
+        let window = 5.max(2 * chunk * 3);
+        assert!(furthest_ahead.load(Ordering::SeqCst) < window + chunk - 1);
     }
 
     /// An emit error (a closed pipe) stops the run and is returned; later items are skipped.

@@ -48,20 +48,23 @@ pub fn run(args: ScreenArgs) -> anyhow::Result<ExitCode> {
         .map_or(1, NonZeroUsize::get);
     let mut out = BufWriter::new(std::io::stdout().lock());
     let mut any_unreadable = false;
+    // Workers also render their lines, so the writer only copies bytes.
     for_each_ordered(
         &files,
         workers,
         workers * WAITING_PER_WORKER,
-        |file| screen_file(file),
-        |result| -> anyhow::Result<()> {
-            let result = result?;
-            any_unreadable |= result.verdict == Verdict::Unreadable;
-            match args.format {
-                OutputFormat::Jsonl => writeln!(out, "{}", serde_json::to_string(&result)?)?,
-                OutputFormat::Text => {
-                    writeln!(out, "{}", screening::screening_text_report(&result, None))?
-                }
-            }
+        |file| {
+            let result = screen_file(file)?;
+            let line = match args.format {
+                OutputFormat::Jsonl => serde_json::to_string(&result)?,
+                OutputFormat::Text => screening::screening_text_report(&result, None),
+            };
+            anyhow::Ok((line, result.verdict == Verdict::Unreadable))
+        },
+        |rendered| -> anyhow::Result<()> {
+            let (line, unreadable) = rendered?;
+            any_unreadable |= unreadable;
+            writeln!(out, "{line}")?;
             Ok(())
         },
     )?;
