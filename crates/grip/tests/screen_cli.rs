@@ -19,7 +19,11 @@ fn temp_dir(name: &str) -> PathBuf {
 }
 
 fn lines(output: &Output) -> Vec<serde_json::Value> {
-    String::from_utf8(output.stdout.clone())
+    json_lines(&output.stdout)
+}
+
+fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
+    std::str::from_utf8(stdout)
         .unwrap()
         .lines()
         .map(|l| serde_json::from_str(l).expect("each line is one JSON object"))
@@ -79,6 +83,59 @@ fn several_files_and_a_directory_come_out_in_input_order() {
             .unwrap()
             .contains(&"biometric".into())
     );
+}
+
+/// Screening on several cores prints exactly what one core prints, in input order, with
+/// unreadable documents in their place and the exit code saying so.
+#[test]
+fn parallel_screening_keeps_input_order_and_output() {
+    let dir = temp_dir("parallel");
+    let mut names = Vec::new();
+    for i in 0..300 {
+        let name = format!("doc-{i:03}.txt");
+        let content: &[u8] = match i % 7 {
+            0 => b"\x00\x01\x02\x03 binary",
+            3 => AI.as_bytes(),
+            _ => PLAIN.as_bytes(),
+        };
+        std::fs::write(dir.join(&name), content).unwrap();
+        names.push(name);
+    }
+    let run = |jobs: &str| {
+        let output = grip()
+            .args(["screen", "--jobs", jobs])
+            .arg(&dir)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1), "{output:?}");
+        output.stdout
+    };
+    let one = run("1");
+    assert_eq!(run("3"), one);
+    assert_eq!(run("2"), one);
+    let results = json_lines(&one);
+    assert_eq!(results.len(), 300);
+    for (i, (result, name)) in results.iter().zip(&names).enumerate() {
+        assert!(
+            result["document"]["name"]
+                .as_str()
+                .unwrap()
+                .ends_with(name.as_str())
+        );
+        let expected = match i % 7 {
+            0 => "unreadable",
+            3 => "ai_indicated",
+            _ => "no_ai_indicated",
+        };
+        assert_eq!(result["verdict"], expected, "{name}");
+    }
+    let zero = grip()
+        .args(["screen", "--jobs", "0"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(zero.status.code(), Some(2), "{zero:?}");
+    assert!(zero.stdout.is_empty());
 }
 
 #[test]

@@ -34,29 +34,28 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<String, ExtractError> {
 const SAMPLE_CHARS: usize = 64 * 1024;
 
 /// Whether the first [`SAMPLE_CHARS`] characters hold a NUL or too many control characters.
-/// Works on the UTF-8 bytes: a character starts at every byte that is not a continuation
-/// byte, and the only non-ASCII controls (C1, U+0080–U+009F) are encoded C2 80 – C2 9F.
+/// Counts on the UTF-8 bytes in passes the compiler can vectorise: a character starts at
+/// every byte that is not a continuation byte, and the only non-ASCII controls (C1,
+/// U+0080–U+009F) are encoded C2 80 – C2 9F.
 fn looks_binary(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let (mut total, mut control) = (0usize, 0usize);
-    for (i, &b) in bytes.iter().enumerate() {
-        if b & 0xC0 == 0x80 {
-            continue;
-        }
-        if total == SAMPLE_CHARS {
-            break;
-        }
-        total += 1;
-        match b {
-            0 => return true,
-            0x01..=0x1F | 0x7F => {
-                control += usize::from(!matches!(b, b'\n' | b'\r' | b'\t' | 0x0C))
-            }
-            0xC2 => control += usize::from(matches!(bytes.get(i + 1), Some(0x80..=0x9F))),
-            _ => {}
-        }
+    let end = text
+        .char_indices()
+        .nth(SAMPLE_CHARS)
+        .map_or(text.len(), |(i, _)| i);
+    let sample = &text.as_bytes()[..end];
+    if memchr::memchr(0, sample).is_some() {
+        return true;
     }
-    control * 1000 > total * MAX_CONTROL_PER_MILLE
+    let continuation = sample.iter().filter(|&&b| b & 0xC0 == 0x80).count();
+    let total = sample.len() - continuation;
+    let ascii_control = sample
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)) || b == 0x7F)
+        .count();
+    let c1_control = memchr::memchr_iter(0xC2, sample)
+        .filter(|&i| matches!(sample.get(i + 1), Some(0x80..=0x9F)))
+        .count();
+    (ascii_control + c1_control) * 1000 > total * MAX_CONTROL_PER_MILLE
 }
 
 #[cfg(test)]
