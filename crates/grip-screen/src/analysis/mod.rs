@@ -9,6 +9,7 @@ mod specificity;
 use std::collections::BTreeMap;
 
 pub use language_api::detect;
+pub(crate) use specificity::warm_up as warm_up_specificity;
 pub use specificity::{Specificity, assess_specificity};
 
 use crate::extract::Extracted;

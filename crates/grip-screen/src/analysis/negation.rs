@@ -123,6 +123,13 @@ impl Negation {
         })
     }
 
+    /// Compiles the denial patterns now instead of on first use.
+    pub(crate) fn warm_up(&self) {
+        for after in &self.after {
+            after.regex.compiled();
+        }
+    }
+
     /// Literals whose occurrences a [`NegationScan`] is made of (None: scans are not used).
     pub(crate) fn signals(&self) -> Option<&[String]> {
         self.signals.as_deref()

@@ -182,6 +182,11 @@ static SIGNALS: LazyLock<Vec<Signal>> = LazyLock::new(|| {
     ]
 });
 
+/// Compiles the signals now instead of on the first score.
+pub(crate) fn warm_up() {
+    LazyLock::force(&SIGNALS);
+}
+
 /// Scores `text`; `None` when it is too short to judge.
 pub fn assess_specificity(text: &str) -> Option<Specificity> {
     // Only whether there are enough words matters: stop counting there.

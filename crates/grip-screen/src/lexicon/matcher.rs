@@ -134,6 +134,11 @@ impl Matcher {
         })
     }
 
+    /// Compiles every pattern's automaton now instead of on first use.
+    pub(crate) fn warm_up(&self) {
+        self.patterns.iter().for_each(Pattern::warm_up);
+    }
+
     /// All indicator hits in `text` (whose folded form is `folded`), sorted by start,
     /// without hits nested in longer ones, and every occurrence of a signal.
     pub(crate) fn find(&self, text: &str, folded: &Folded) -> Found {

@@ -117,6 +117,15 @@ impl Lexicon {
         terms
     }
 
+    /// Compiles now every automaton that would otherwise be compiled on first use (the
+    /// patterns', the denials' and the specificity signals'), so that a batch can do it on
+    /// a spare thread while its workers extract the first documents.
+    pub fn warm_up(&self) {
+        crate::analysis::warm_up_specificity();
+        self.negation.warm_up();
+        self.matcher.warm_up();
+    }
+
     pub(crate) fn negation_rules(&self) -> &Negation {
         &self.negation
     }

@@ -83,6 +83,13 @@ impl Pattern {
         !self.anchors.is_empty()
     }
 
+    /// Compiles now what the pattern's first search would compile.
+    pub(crate) fn warm_up(&self) {
+        if self.anchored_search().is_none() {
+            self.full.get_or_init(|| build_regex(&self.source).ok());
+        }
+    }
+
     fn anchored_search(&self) -> Option<&AnchoredSearch> {
         if self.anchors.is_empty() {
             return None;
@@ -211,10 +218,14 @@ impl LazyRegex {
     }
 
     pub(crate) fn is_match(&self, haystack: &str) -> bool {
+        self.compiled().is_some_and(|r| r.is_match(haystack))
+    }
+
+    /// The compiled regex (compiling it on the first call).
+    pub(crate) fn compiled(&self) -> Option<&Regex> {
         self.regex
             .get_or_init(|| build_regex(&self.source).ok())
             .as_ref()
-            .is_some_and(|r| r.is_match(haystack))
     }
 }
 

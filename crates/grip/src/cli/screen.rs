@@ -41,7 +41,7 @@ pub fn run(args: ScreenArgs) -> anyhow::Result<ExitCode> {
     }
     // The lexicon compiles on a thread of its own while the workers extract their first
     // documents; a worker that needs it before it is ready waits for it.
-    std::thread::spawn(|| screening::lexicon().map(|_| ()));
+    std::thread::spawn(|| screening::lexicon().map(|lexicon| lexicon.warm_up()));
     let workers = args
         .jobs
         .or_else(|| std::thread::available_parallelism().ok())
