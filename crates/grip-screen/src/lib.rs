@@ -9,6 +9,8 @@ mod extract;
 mod lexicon;
 mod limits;
 mod report;
+#[cfg(feature = "testing")]
+pub mod samples;
 mod screening;
 
 pub use analysis::{

@@ -69,6 +69,38 @@ fn truncated_pdf_is_corrupt_or_unreadable() {
     ));
 }
 
+/// Wherever a multi-page PDF is cut off, it is either refused or read whole: a truncated
+/// file must not be screened on the pages that survived as if that were all it said.
+#[test]
+fn truncated_multi_page_pdf_is_refused_rather_than_read_in_part() {
+    let pages: [&[&str]; 3] = [
+        &["Eerste pagina over stoelen en tafels."],
+        &["Tweede pagina over levering en onderhoud."],
+        &["Derde pagina: de camera gebruikt gezichtsherkenning."],
+    ];
+    let pdf = builders::pdf(&pages);
+    let mut refused = 0;
+    for percent in (5..100).step_by(5) {
+        let cut = pdf.len() * percent / 100;
+        match extract(&pdf[..cut], &Limits::default()) {
+            Ok(doc) => {
+                for page in &pages {
+                    assert!(
+                        doc.text.contains(page[0]),
+                        "cut at {percent}%: {:?}",
+                        doc.text
+                    );
+                }
+            }
+            Err(e) => {
+                refused += 1;
+                assert!(!e.to_string().is_empty());
+            }
+        }
+    }
+    assert!(refused > 10, "{refused}");
+}
+
 #[test]
 fn pdf_without_text_layer_needs_ocr() {
     assert_eq!(

@@ -76,3 +76,33 @@ fn specificity_is_reported_for_answer_texts() {
             .is_none()
     );
 }
+
+/// One document of every supported format and the usual broken ones: each screening fits
+/// the contract, readable documents get the verdict they should, broken ones `unreadable`
+/// with a reason.
+#[test]
+fn every_format_and_every_broken_file_fits_the_contract() {
+    let validator = common::screening_validator();
+    for sample in grip_screen::samples::every_format() {
+        let screening = grip_screen::screen_bytes(
+            sample.name,
+            &sample.bytes,
+            common::lexicon(),
+            &grip_screen::Limits::default(),
+        );
+        let json = serde_json::to_value(&screening).expect("serialise");
+        assert!(validator.validate(&json).is_ok(), "{}: {json}", sample.name);
+        let expected = match (sample.readable, sample.ai) {
+            (false, _) => grip_screen::Verdict::Unreadable,
+            (true, true) => grip_screen::Verdict::AiIndicated,
+            (true, false) => grip_screen::Verdict::NoAiIndicated,
+        };
+        assert_eq!(screening.verdict, expected, "{}: {json}", sample.name);
+        assert_eq!(
+            screening.error.is_some(),
+            !sample.readable,
+            "{}",
+            sample.name
+        );
+    }
+}

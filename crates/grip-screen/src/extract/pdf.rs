@@ -13,14 +13,24 @@ const MIN_LETTERS_PER_PAGE: usize = 10;
 const MAX_SUSPICIOUS_PER_MILLE: usize = 50;
 /// Bound on decompressed content per page and per stream, against deflate bombs.
 const MAX_DECOMPRESSED_PER_STREAM: usize = 64 * 1024 * 1024;
+/// How far from the end the `%%EOF` marker may sit.
+const EOF_WINDOW: usize = 1024;
 
 pub(crate) fn extract_pdf(
     bytes: &[u8],
     limits: &Limits,
     deadline: &Deadline,
 ) -> Result<Extracted, ExtractError> {
-    let pages = match lopdf_pages(bytes, limits, deadline) {
-        Ok(pages) => pages,
+    if !has_end_marker(bytes) {
+        return Err(ExtractError::Corrupt {
+            format: "PDF",
+            detail: "the file ends before its %%EOF marker (truncated?)".into(),
+        });
+    }
+    // pdf_oxide gets a file lopdf cannot parse at all; one that parses but has lost pages
+    // or their content is refused by lopdf_pages, not read in part by another reader.
+    let pages = match load(bytes) {
+        Ok(document) => lopdf_pages(&document, limits, deadline)?,
         Err(ExtractError::Corrupt { .. }) if cfg!(feature = "pdf-oxide") => {
             fallback::oxide_pages(bytes, limits, deadline)?
         }
@@ -37,20 +47,31 @@ pub(crate) fn extract_pdf(
     Ok(Extracted::from_pages(Format::Pdf, &pages))
 }
 
-fn lopdf_pages(
-    bytes: &[u8],
-    limits: &Limits,
-    deadline: &Deadline,
-) -> Result<Vec<String>, ExtractError> {
+/// Every complete PDF ends with `%%EOF` (readers allow some trailing junk after it); a file
+/// without one was cut off, and whatever a lenient reader recovers from it is incomplete.
+fn has_end_marker(bytes: &[u8]) -> bool {
+    let tail = &bytes[bytes.len().saturating_sub(EOF_WINDOW)..];
+    memchr::memmem::rfind(tail, b"%%EOF").is_some()
+}
+
+fn load(bytes: &[u8]) -> Result<Document, ExtractError> {
     let options = LoadOptions {
         max_decompressed_size: Some(MAX_DECOMPRESSED_PER_STREAM),
         ..Default::default()
     };
-    let document = Document::load_mem_with_options(bytes, options).map_err(map_lopdf_error)?;
+    Document::load_mem_with_options(bytes, options).map_err(map_lopdf_error)
+}
+
+fn lopdf_pages(
+    document: &Document,
+    limits: &Limits,
+    deadline: &Deadline,
+) -> Result<Vec<String>, ExtractError> {
     if document.is_encrypted() {
         return Err(ExtractError::Encrypted);
     }
-    let page_numbers: Vec<u32> = document.get_pages().keys().copied().collect();
+    let page_tree = document.get_pages();
+    let page_numbers: Vec<u32> = page_tree.keys().copied().collect();
     if page_numbers.len() > limits.max_pages {
         return Err(ExtractError::TooManyPages {
             pages: page_numbers.len(),
@@ -63,17 +84,45 @@ fn lopdf_pages(
             detail: "no pages".into(),
         });
     }
+    // A truncated file can still parse, minus its last pages or their content: screening
+    // what is left would pass over whatever the lost part says, so it is refused instead.
+    if let Some(declared) = declared_page_count(document)
+        && declared > page_numbers.len()
+    {
+        return Err(ExtractError::Corrupt {
+            format: "PDF",
+            detail: format!(
+                "{} of its {declared} pages are missing (truncated?)",
+                declared - page_numbers.len()
+            ),
+        });
+    }
     let mut pages = Vec::with_capacity(page_numbers.len());
     let mut total = 0usize;
-    for number in page_numbers {
+    for (index, number) in page_numbers.into_iter().enumerate() {
         deadline.check()?;
-        // A page whose content cannot be decoded contributes no text rather than failing
-        // the whole document; the letter count below catches documents with nothing left.
+        // The page tree may name pages whose objects, or whose content streams, are gone.
+        let lost = page_tree.get(&number).is_none_or(|&page| {
+            document.get_object(page).is_err()
+                || document
+                    .get_page_contents(page)
+                    .iter()
+                    .any(|&stream| document.get_object(stream).is_err())
+        });
+        if lost {
+            return Err(ExtractError::Corrupt {
+                format: "PDF",
+                detail: format!("page {} is missing (truncated?)", index + 1),
+            });
+        }
         let text = document
             .extract_text_chunks_with_limit(&[number], MAX_DECOMPRESSED_PER_STREAM)
             .into_iter()
-            .filter_map(Result::ok)
-            .collect::<String>();
+            .collect::<Result<String, _>>()
+            .map_err(|e| ExtractError::Corrupt {
+                format: "PDF",
+                detail: format!("page {} cannot be read ({e}); truncated?", index + 1),
+            })?;
         total += text.len();
         if total > limits.max_text_bytes {
             return Err(ExtractError::TextTooLong {
@@ -83,6 +132,25 @@ fn lopdf_pages(
         pages.push(text);
     }
     Ok(pages)
+}
+
+/// The page count the document's page tree declares, when it says.
+fn declared_page_count(document: &Document) -> Option<usize> {
+    let pages = document
+        .catalog()
+        .ok()?
+        .get(b"Pages")
+        .ok()?
+        .as_reference()
+        .ok()?;
+    let count = document
+        .get_dictionary(pages)
+        .ok()?
+        .get(b"Count")
+        .ok()?
+        .as_i64()
+        .ok()?;
+    usize::try_from(count).ok()
 }
 
 fn map_lopdf_error(error: lopdf::Error) -> ExtractError {
@@ -174,7 +242,13 @@ mod fallback {
         let mut pages = Vec::with_capacity(count);
         for index in 0..count {
             deadline.check()?;
-            pages.push(document.extract_text(index).unwrap_or_default());
+            let text = document
+                .extract_text(index)
+                .map_err(|e| ExtractError::Corrupt {
+                    format: "PDF",
+                    detail: format!("page {} cannot be read ({e})", index + 1),
+                })?;
+            pages.push(text);
         }
         Ok(pages)
     }

@@ -1,8 +1,8 @@
 //! Helpers shared by the integration tests: the embedded lexicon, the contract schema
 //! validator, and small document builders (DOCX, ODT, PDF) so no binaries are committed.
-#![allow(dead_code)]
+#![allow(dead_code, unused_imports)]
 
-pub mod builders;
+pub use grip_screen::samples as builders;
 
 use std::path::PathBuf;
 use std::sync::OnceLock;

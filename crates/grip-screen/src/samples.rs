@@ -1,5 +1,7 @@
-//! Builders for small test documents, generated in code instead of committed binaries:
-//! DOCX and ODT via the zip writer and XML strings, PDF via lopdf.
+//! Small documents for tests, generated in code instead of committed binaries: DOCX and
+//! ODT via the zip writer and XML strings, PDF via lopdf, and a set with one document of
+//! every supported format and the usual broken ones (feature `testing`, for this and other
+//! crates' tests).
 
 use std::io::{Cursor, Write};
 
@@ -230,4 +232,75 @@ pub fn pdf_without_text() -> Vec<u8> {
     let mut out = Vec::new();
     doc.save_to(&mut out).expect("write pdf");
     out
+}
+
+/// A sample document and what its screening must say.
+pub struct Sample {
+    pub name: &'static str,
+    pub bytes: Vec<u8>,
+    /// False for documents that must come out `unreadable`.
+    pub readable: bool,
+    /// For readable samples: whether AI must be indicated.
+    pub ai: bool,
+}
+
+const AI_NL: &str = "De camera gebruikt gezichtsherkenning om bezoekers te vergelijken.";
+const AI_EN: &str = "The system uses machine learning to predict maintenance.";
+const PLAIN_NL: &str = "Wij leveren stevige bureaustoelen met verstelbare armleuningen.";
+
+/// One document of every supported format (with and without AI), then broken ones: an
+/// encrypted PDF, a PDF without text layer, a truncated PDF, garbage named .pdf, a ZIP that
+/// is no office document, an empty file and binary bytes named .txt.
+pub fn every_format() -> Vec<Sample> {
+    let readable = |name, bytes, ai| Sample {
+        name,
+        bytes,
+        readable: true,
+        ai,
+    };
+    let broken = |name, bytes| Sample {
+        name,
+        bytes,
+        readable: false,
+        ai: false,
+    };
+    let pdf_bytes = pdf(&[&[PLAIN_NL], &[AI_EN]]);
+    let truncated = pdf_bytes[..pdf_bytes.len() / 2].to_vec();
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(AI_NL.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let html = format!(
+        "<!doctype html><html><head><style>.x{{}}</style><script>var ai = 'AI';</script></head>\
+         <body><p>{AI_EN}</p></body></html>"
+    );
+    vec![
+        readable("offerte.pdf", pdf_bytes, true),
+        readable("productblad.docx", docx_body(&[PLAIN_NL, AI_NL]), true),
+        readable("stoelen.docx", docx_body(&[PLAIN_NL]), false),
+        readable("handleiding.odt", odt(&[AI_EN]), true),
+        readable("release-notes.html", html.into_bytes(), true),
+        readable("antwoord.txt", AI_NL.as_bytes().to_vec(), true),
+        readable(
+            "notities.md",
+            format!("# Notities\n\n- {PLAIN_NL}\n").into_bytes(),
+            false,
+        ),
+        readable("utf16.txt", utf16, true),
+        readable(
+            "cp1252.txt",
+            b"Caf\xe9 met stoelen en tafels, geen bijzonderheden.".to_vec(),
+            false,
+        ),
+        broken("versleuteld.pdf", pdf_claiming_encryption()),
+        broken("scan.pdf", pdf_without_text()),
+        broken("afgekapt.pdf", truncated),
+        broken("onzin.pdf", b"%PDF-1.7\n\x00\x01\x02 garbage".to_vec()),
+        broken(
+            "archief.docx",
+            zip_of(&[("readme.txt", b"no office document")]),
+        ),
+        broken("leeg.txt", Vec::new()),
+        broken("binair.txt", vec![0, 1, 2, 3, 0xFF, 0xFE, 0, 7]),
+    ]
 }
