@@ -6,7 +6,7 @@ mod support;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use grip_app::Role;
-use support::{TestApp, body_text, multipart, with_session, with_token};
+use support::{TestApp, body_text, multipart, multipart_files, with_session, with_token};
 
 const AI_TEXT: &str = "Onze software bevat geen AI. De camera herkent <gezichten> met \
      gezichtsherkenning & vergelijkt ze met een lijst.";
@@ -32,6 +32,16 @@ fn get_page(app: &TestApp, path: &str) -> Request<Body> {
     with_session(Request::get(path), &app.person(Role::Inkoper).session)
         .body(Body::empty())
         .unwrap()
+}
+
+fn screen_request(app: &TestApp, content_type: String, body: Vec<u8>) -> Request<Body> {
+    with_token(
+        Request::post("/api/v1/screen"),
+        &app.person(Role::Auditor).token,
+    )
+    .header(header::CONTENT_TYPE, content_type)
+    .body(Body::from(body))
+    .unwrap()
 }
 
 async fn json(app: &TestApp, request: Request<Body>) -> (StatusCode, serde_json::Value) {
@@ -87,34 +97,12 @@ async fn uploads_are_screened_and_the_page_marks_the_evidence() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_screen_endpoint_screens_several_files_and_stores_nothing() {
     let app = TestApp::new().await;
-    let boundary = "grip-boundary";
-    let mut body = Vec::new();
-    for (name, content) in [
+    let (content_type, body) = multipart_files(&[
         ("a.txt", AI_TEXT.as_bytes()),
         ("b.md", b"# Stoelen\nStevige bureaustoelen.".as_slice()),
         ("c.pdf", b"%PDF-1.7 kapot".as_slice()),
-    ] {
-        body.extend_from_slice(
-            format!(
-                "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; \
-                 filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
-            )
-            .as_bytes(),
-        );
-        body.extend_from_slice(content);
-        body.extend_from_slice(b"\r\n");
-    }
-    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
-    let request = with_token(
-        Request::post("/api/v1/screen"),
-        &app.person(Role::Auditor).token,
-    )
-    .header(
-        header::CONTENT_TYPE,
-        format!("multipart/form-data; boundary={boundary}"),
-    )
-    .body(Body::from(body))
-    .unwrap();
+    ]);
+    let request = screen_request(&app, content_type, body);
     let (status, results) = json(&app, request).await;
     assert_eq!(status, StatusCode::OK, "{results}");
     let verdicts: Vec<&str> = results
@@ -152,4 +140,40 @@ async fn the_screen_endpoint_screens_several_files_and_stores_nothing() {
     let (status, problem) = json(&app, request).await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{problem}");
     app.db.finish().await;
+}
+
+/// One document of every supported format and the usual broken ones in one request: every
+/// result fits the contract and has the verdict the document should get.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_screen_endpoint_answers_every_format_and_broken_file_by_the_contract() {
+    let app = TestApp::new().await;
+    let samples = grip_screen::samples::every_format();
+    let files: Vec<(&str, &[u8])> = samples
+        .iter()
+        .map(|s| (s.name, s.bytes.as_slice()))
+        .collect();
+    let (content_type, body) = multipart_files(&files);
+    let (status, results) = json(&app, screen_request(&app, content_type, body)).await;
+    assert_eq!(status, StatusCode::OK, "{results}");
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../../../shared/contracts/screening.schema.json"),
+        )
+        .expect("the contract schema next to the checkout"),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let results = results.as_array().expect("an array");
+    assert_eq!(results.len(), samples.len());
+    for (result, sample) in results.iter().zip(&samples) {
+        assert!(validator.is_valid(result), "{}: {result}", sample.name);
+        let expected = match (sample.readable, sample.ai) {
+            (false, _) => "unreadable",
+            (true, true) => "ai_indicated",
+            (true, false) => "no_ai_indicated",
+        };
+        assert_eq!(result["verdict"], expected, "{}: {result}", sample.name);
+        assert_eq!(result["document"]["name"], sample.name);
+    }
 }

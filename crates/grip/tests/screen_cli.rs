@@ -138,6 +138,50 @@ fn parallel_screening_keeps_input_order_and_output() {
     assert!(zero.stdout.is_empty());
 }
 
+/// One document of every supported format and the usual broken ones, screened from a
+/// directory: every line fits the contract, each document gets the verdict it should.
+#[test]
+fn every_format_and_broken_file_gives_a_contract_line() {
+    let dir = temp_dir("formats");
+    let samples = grip_screen::samples::every_format();
+    for (i, sample) in samples.iter().enumerate() {
+        // Numbered so the directory walk keeps the samples' order.
+        std::fs::write(dir.join(format!("{i:02}-{}", sample.name)), &sample.bytes).unwrap();
+    }
+    let output = grip().arg("screen").arg(&dir).output().unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "broken files make the exit code 1"
+    );
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../../../shared/contracts/screening.schema.json"),
+        )
+        .expect("the contract schema next to the checkout"),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let results = lines(&output);
+    assert_eq!(results.len(), samples.len());
+    for (result, sample) in results.iter().zip(&samples) {
+        assert!(validator.is_valid(result), "{}: {result}", sample.name);
+        let expected = match (sample.readable, sample.ai) {
+            (false, _) => "unreadable",
+            (true, true) => "ai_indicated",
+            (true, false) => "no_ai_indicated",
+        };
+        assert_eq!(result["verdict"], expected, "{}: {result}", sample.name);
+        assert_eq!(
+            result["error"].is_string(),
+            !sample.readable,
+            "{}",
+            sample.name
+        );
+    }
+}
+
 #[test]
 fn missing_and_garbage_files_are_unreadable_and_the_run_goes_on() {
     let dir = temp_dir("bad");

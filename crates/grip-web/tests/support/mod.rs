@@ -114,12 +114,23 @@ pub fn with_token(
 
 /// A multipart body with one file field.
 pub fn multipart(name: &str, content: &[u8]) -> (String, Vec<u8>) {
+    multipart_files(&[(name, content)])
+}
+
+/// A multipart body with one `file` field per (file name, content).
+pub fn multipart_files(files: &[(&str, &[u8])]) -> (String, Vec<u8>) {
     let boundary = "grip-test-boundary";
-    let mut body = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
-    )
-    .into_bytes();
-    body.extend_from_slice(content);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    let mut body = Vec::new();
+    for (name, content) in files {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(content);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
     (format!("multipart/form-data; boundary={boundary}"), body)
 }
