@@ -33,6 +33,12 @@ pub async fn serve(app: App, args: &ServeArgs, announce: impl FnOnce(&str)) -> a
     let local = listener.local_addr().context("listening address")?;
     announce(&format!("http://{local}"));
     spawn_session_cleanup(app.clone());
+    // Compile the screening lexicon now rather than on the first upload.
+    tokio::task::spawn_blocking(|| {
+        if let Err(e) = grip_app::screening::lexicon().map(|lexicon| lexicon.warm_up()) {
+            tracing::error!(error = %e, "the built-in indicator lexicon does not load");
+        }
+    });
     // Bulk screening jobs run in the background of every instance; leases keep several
     // instances on one PostgreSQL database from doing the same work.
     let worker = grip_app::bulk::WorkerHandle::spawn(app.clone(), JOB_POLL);
