@@ -12,6 +12,8 @@ mod report;
 #[cfg(feature = "testing")]
 pub mod samples;
 mod screening;
+#[cfg(test)]
+mod test_texts;
 
 pub use analysis::{
     Measures, Specificity, analyse, analyse_measured, assess_specificity, detect as detect_language,

@@ -244,6 +244,26 @@ pub struct Sample {
     pub ai: bool,
 }
 
+impl Sample {
+    /// The verdict the contract names for this sample (`unreadable`, `ai_indicated`, …).
+    pub fn expected_verdict(&self) -> &'static str {
+        match (self.readable, self.ai) {
+            (false, _) => "unreadable",
+            (true, true) => "ai_indicated",
+            (true, false) => "no_ai_indicated",
+        }
+    }
+}
+
+/// The screening contract (`shared/contracts/screening.schema.json` next to the checkout).
+pub fn contract_schema() -> serde_json::Value {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/contracts/screening.schema.json");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("the contract schema {}: {e}", path.display()));
+    serde_json::from_str(&text).expect("the contract schema is JSON")
+}
+
 const AI_NL: &str = "De camera gebruikt gezichtsherkenning om bezoekers te vergelijken.";
 const AI_EN: &str = "The system uses machine learning to predict maintenance.";
 const PLAIN_NL: &str = "Wij leveren stevige bureaustoelen met verstelbare armleuningen.";

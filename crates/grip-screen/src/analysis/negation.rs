@@ -293,32 +293,14 @@ mod tests {
     fn scan_decides_like_reading_every_clause() {
         let lexicon = Lexicon::embedded().expect("embedded lexicon");
         let rules = lexicon.negation_rules();
-        let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
         let mut texts = vec![
             "Het product bevat geen AI. De camera herkent wel gezichten; AI wordt niet \
              gebruikt in versie 2, maar machine learning wel."
                 .to_owned(),
         ];
-        for file in [
-            "fixtures/screen/cases.json",
-            "corpora/algoritmeregister/algoritmeregister_listing_2026-08-08.json",
-        ] {
-            let Ok(source) = std::fs::read_to_string(shared.join(file)) else {
-                continue;
-            };
-            let json: serde_json::Value = serde_json::from_str(&source).expect("JSON");
-            let items = json.as_array().or_else(|| json["algoritmes"].as_array());
-            let items = items.cloned().unwrap_or_default();
-            // Joined, so clauses and look-backs cross text borders too.
-            let joined: Vec<String> = items
-                .iter()
-                .flat_map(|item| {
-                    ["text", "title", "doel"].map(|k| item[k].as_str().map(str::to_owned))
-                })
-                .flatten()
-                .collect();
-            texts.extend(joined.chunks(40).map(|c| c.join("\n")));
-        }
+        // Joined, so clauses and look-backs cross text borders too.
+        let shared = crate::test_texts::shared_texts();
+        texts.extend(shared.chunks(40).map(|c| c.join("\n")));
         let (mut checked, mut negated) = (0, 0);
         for text in &texts {
             let folded = fold_text(text);

@@ -291,29 +291,7 @@ mod tests {
     #[test]
     fn anchored_patterns_find_what_full_scans_find() {
         let lexicon = Lexicon::embedded().expect("embedded lexicon");
-        let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-        let mut texts: Vec<String> = Vec::new();
-        for file in [
-            "fixtures/screen/cases.json",
-            "corpora/algoritmeregister/algoritmeregister_listing_2026-08-08.json",
-        ] {
-            let Ok(source) = std::fs::read_to_string(shared.join(file)) else {
-                continue;
-            };
-            let json: serde_json::Value = serde_json::from_str(&source).expect("JSON");
-            let items = json
-                .as_array()
-                .or_else(|| json["algoritmes"].as_array())
-                .cloned()
-                .unwrap_or_default();
-            for item in items {
-                for key in ["text", "title", "doel"] {
-                    if let Some(text) = item[key].as_str() {
-                        texts.push(text.to_owned());
-                    }
-                }
-            }
-        }
+        let mut texts = crate::test_texts::shared_texts();
         texts.push("Het model wordt elke nacht opnieuw getraind; 500 ml per uur.".to_owned());
         let mut pattern_hits = 0;
         for text in &texts {

@@ -20,10 +20,5 @@ pub fn lexicon() -> &'static Lexicon {
 }
 
 pub fn screening_validator() -> jsonschema::Validator {
-    let schema: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(shared_dir().join("contracts/screening.schema.json"))
-            .expect("schema file"),
-    )
-    .expect("schema is JSON");
-    jsonschema::validator_for(&schema).expect("schema compiles")
+    jsonschema::validator_for(&grip_screen::samples::contract_schema()).expect("schema compiles")
 }
