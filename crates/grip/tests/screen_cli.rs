@@ -174,6 +174,28 @@ fn every_format_and_broken_file_gives_a_contract_line() {
     }
 }
 
+/// A file above the size limit is refused from its size, without being read into memory
+/// (a sparse 60 MB file takes no disk), and the run goes on.
+#[test]
+fn oversized_files_are_refused_unread() {
+    let dir = temp_dir("huge");
+    let huge = std::fs::File::create(dir.join("huge.pdf")).unwrap();
+    huge.set_len(60 * 1024 * 1024).unwrap();
+    std::fs::write(dir.join("ok.txt"), AI).unwrap();
+    let output = grip()
+        .arg("screen")
+        .arg(dir.join("huge.pdf"))
+        .arg(dir.join("ok.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let results = lines(&output);
+    assert_eq!(results[0]["verdict"], "unreadable");
+    let error = results[0]["error"].as_str().unwrap();
+    assert!(error.contains("62914560 bytes, above the limit"), "{error}");
+    assert_eq!(results[1]["verdict"], "ai_indicated");
+}
+
 #[test]
 fn missing_and_garbage_files_are_unreadable_and_the_run_goes_on() {
     let dir = temp_dir("bad");

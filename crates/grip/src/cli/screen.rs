@@ -99,18 +99,46 @@ fn collect(path: &Path, files: &mut Vec<PathBuf>) {
     }
 }
 
+/// The document's name and bytes, reading at most one byte more than the size limit, so a
+/// huge file (or stream) is refused without being held in memory.
 fn read(path: &Path) -> (String, Result<Vec<u8>, String>) {
+    let limit = screening::Limits::default().max_file_bytes;
     if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        let result = std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map(|_| bytes)
-            .map_err(|e| e.to_string());
-        return ("-".into(), result);
+        return ("-".into(), read_bounded(std::io::stdin().lock(), limit));
     }
     let name = path.display().to_string();
-    let result = std::fs::read(path).map_err(|e| format!("cannot read the file: {e}"));
+    let result = std::fs::File::open(path)
+        .map_err(|e| format!("cannot read the file: {e}"))
+        .and_then(|file| {
+            let size = file.metadata().map_or(0, |m| m.len());
+            match usize::try_from(size) {
+                Ok(size) if size <= limit => read_bounded(file, limit),
+                _ => Err(too_large(
+                    usize::try_from(size).unwrap_or(usize::MAX),
+                    limit,
+                )),
+            }
+        });
     (name, result)
+}
+
+/// Reads to the end, or refuses once more than `limit` bytes have come (a file that grows
+/// while read, or standard input).
+fn read_bounded(source: impl Read, limit: usize) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    source
+        .take(cap)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read the file: {e}"))?;
+    if bytes.len() > limit {
+        return Err(format!("more than {limit} bytes, above the limit"));
+    }
+    Ok(bytes)
+}
+
+fn too_large(size: usize, limit: usize) -> String {
+    grip_screen::ExtractError::TooLarge { size, limit }.to_string()
 }
 
 /// A file that could not even be read still gets its line, with the reason.
