@@ -16,11 +16,11 @@ pub fn screening_text_report(screening: &Screening, extracted: Option<&Extracted
         .unwrap_or_default();
     let _ = writeln!(
         out,
-        "{} ({}{pages}, {} characters, language {:?})",
+        "{} ({}{pages}, {} characters, language {})",
         doc.name,
         doc.format.as_str(),
         doc.chars,
-        doc.language
+        doc.language.as_str()
     );
     let verdict = match screening.verdict {
         Verdict::AiIndicated => "AI INDICATED",

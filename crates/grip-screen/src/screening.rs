@@ -50,6 +50,18 @@ pub enum Language {
     Unknown,
 }
 
+impl Language {
+    /// The contract's name: `nl`, `en`, `mixed` or `unknown`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Language::Nl => "nl",
+            Language::En => "en",
+            Language::Mixed => "mixed",
+            Language::Unknown => "unknown",
+        }
+    }
+}
+
 /// One indicator occurrence. `start`/`end` are character (Unicode scalar) offsets into the
 /// extracted text, as the contract says; use [`char_range_to_bytes`] to slice a `&str`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -54,6 +54,11 @@ fn text_report_shows_verdict_contradiction_and_evidence() {
     assert!(report.contains("bio.face_matching"));
     assert!(report.contains("[denied]"));
     assert!(report.contains("1a"));
+    let language = serde_json::to_value(screening.document.language).expect("language");
+    assert!(
+        report.contains(&format!("language {}", language.as_str().expect("a name"))),
+        "the report names the language as the contract does: {report}"
+    );
 }
 
 #[test]
