@@ -376,6 +376,8 @@ fn invalid_packs_are_rejected() {
     let bad_category = base.replacen("category = \"generative\"", "category = \"magic\"", 1);
     let duplicate = base.replacen("id = \"ml.explicit\"", "id = \"ai.explicit\"", 1);
     let bad_regex = base.replacen("'\\bfeature enhancement'", "'(unclosed'", 1);
+    // Parses, but compiles beyond the size limit: caught by the full check at load.
+    let oversized = base.replacen("'\\bfeature enhancement'", "'feature\\w{50000}'", 1);
     let version_line = format!("version = \"{}\"", common::lexicon().version());
     let bad_version = base.replacen(&version_line, "version = \"one\"", 1);
     for (label, source) in [
@@ -384,6 +386,7 @@ fn invalid_packs_are_rejected() {
         ("category", bad_category),
         ("duplicate", duplicate),
         ("regex", bad_regex),
+        ("oversized", oversized),
         ("version", bad_version),
     ] {
         assert_ne!(source, base, "{label}: replacement did not apply");

@@ -106,8 +106,10 @@ impl Matcher {
         }
         let mut patterns = Vec::with_capacity(sources.len());
         let mut pattern_targets = Vec::with_capacity(sources.len());
+        let mut ids = Vec::with_capacity(sources.len());
         for (source, target, id) in sources {
-            let pattern = Pattern::compile(&document_dialect(source), id)?;
+            let pattern = Pattern::new(&document_dialect(source), id)?;
+            ids.push(id);
             for anchor in &pattern.anchors {
                 folded_terms.push(anchor.clone());
                 folded_slots.push(Slot::Anchor(patterns.len()));
@@ -124,8 +126,21 @@ impl Matcher {
                 .build(terms)
                 .map_err(|e| LexiconError::Invalid(format!("term automaton: {e}")))
         };
+        // Checking every pattern in full and building the term DFA are the two halves of
+        // loading a pack; they run side by side.
+        let (checked, folded) = std::thread::scope(|scope| {
+            let check = scope.spawn(|| {
+                patterns
+                    .iter()
+                    .zip(&ids)
+                    .try_for_each(|(pattern, id)| pattern.check(id))
+            });
+            let folded = automaton(&folded_terms, Some(AhoCorasickKind::DFA));
+            (check.join(), folded)
+        });
+        checked.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
         Ok(Matcher {
-            folded: automaton(&folded_terms, Some(AhoCorasickKind::DFA))?,
+            folded: folded?,
             folded_slots,
             exact: automaton(&exact_terms, None)?,
             exact_slots,

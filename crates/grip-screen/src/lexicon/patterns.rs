@@ -54,28 +54,38 @@ struct AnchoredSearch {
 }
 
 impl Pattern {
-    /// Checks `pattern` (already with ASCII word boundaries, case-insensitive) and prepares
-    /// it; the automata are compiled on first use. Validation stays strict at load: the full
-    /// syntax is parsed and translated here (bad syntax, unknown Unicode classes), and a
-    /// pattern whose estimated NFA size is not clearly within [`REGEX_SIZE_LIMIT`] is
-    /// compiled now, so a pack that loads also compiles later.
-    pub(crate) fn compile(pattern: &str, id: &str) -> Result<Pattern, LexiconError> {
-        let invalid = |message: String| LexiconError::Pattern {
-            id: id.to_owned(),
-            message,
-        };
-        let large = check_syntax(pattern).map_err(invalid)?;
-        let anchors = prefix_anchors(pattern).map_err(invalid)?;
-        let compiled = Pattern {
+    /// Prepares `pattern` (already in the document dialect, case-insensitive): finds the
+    /// literal prefixes it is anchored on. The automata are compiled on first use;
+    /// [`Pattern::check`] validates it.
+    pub(crate) fn new(pattern: &str, id: &str) -> Result<Pattern, LexiconError> {
+        let anchors = prefix_anchors(pattern).map_err(|message| invalid(id, message))?;
+        Ok(Pattern {
             anchors,
             anchored: OnceLock::new(),
             source: pattern.to_owned(),
             full: OnceLock::new(),
-        };
-        if large && !compiled.anchors.is_empty() {
-            let search = AnchoredSearch::build(pattern).map_err(invalid)?;
-            let _ = compiled.anchored.set(Some(search));
+        })
+    }
+
+    /// Validation stays strict at load: the full syntax is parsed and translated here (bad
+    /// syntax, unknown Unicode classes), and a pattern whose estimated NFA size is not
+    /// clearly within [`REGEX_SIZE_LIMIT`] is compiled now, so a pack that loads also
+    /// compiles later.
+    pub(crate) fn check(&self, id: &str) -> Result<(), LexiconError> {
+        let large = check_syntax(&self.source).map_err(|message| invalid(id, message))?;
+        if large && !self.anchors.is_empty() {
+            let search =
+                AnchoredSearch::build(&self.source).map_err(|message| invalid(id, message))?;
+            let _ = self.anchored.set(Some(search));
         }
+        Ok(())
+    }
+
+    /// [`Pattern::new`] and [`Pattern::check`] in one.
+    #[cfg(test)]
+    pub(crate) fn compile(pattern: &str, id: &str) -> Result<Pattern, LexiconError> {
+        let compiled = Pattern::new(pattern, id)?;
+        compiled.check(id)?;
         Ok(compiled)
     }
 
@@ -124,6 +134,13 @@ impl Pattern {
             .filter(|m| !m.is_empty())
             .map(|m| (m.start(), m.end()))
             .collect()
+    }
+}
+
+fn invalid(id: &str, message: String) -> LexiconError {
+    LexiconError::Pattern {
+        id: id.to_owned(),
+        message,
     }
 }
 
