@@ -15,9 +15,7 @@ mod screening;
 #[cfg(test)]
 mod test_texts;
 
-pub use analysis::{
-    Measures, Specificity, analyse, analyse_measured, assess_specificity, detect as detect_language,
-};
+pub use analysis::{Measures, Specificity, analyse, assess_specificity, detect as detect_language};
 pub use archive::{ArchiveEntry, ArchiveError, ArchiveLimits, SkipReason, expand_zip};
 pub use error::{ExtractError, LexiconError};
 pub use extract::{Extracted, Format, detect_format, extract};
@@ -69,7 +67,7 @@ impl Prepared {
                 doc_name,
                 extracted,
                 measures,
-            } => analyse_measured(&doc_name, &extracted, measures, lexicon),
+            } => analysis::analyse_measured(&doc_name, &extracted, measures, lexicon),
             Prepared::Unreadable(screening) => *screening,
         }
     }

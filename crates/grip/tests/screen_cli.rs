@@ -219,6 +219,34 @@ fn missing_and_garbage_files_are_unreadable_and_the_run_goes_on() {
     assert_eq!(results[2]["verdict"], "ai_indicated");
 }
 
+/// Standard input has no size to check first: it is refused once it passes the limit.
+#[test]
+fn oversized_standard_input_is_refused() {
+    let mut child = grip()
+        .args(["screen", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let chunk = vec![b'a'; 1024 * 1024];
+        // Past 50 MB grip stops reading; the broken pipe that follows is expected.
+        for _ in 0..60 {
+            if stdin.write_all(&chunk).is_err() {
+                break;
+            }
+        }
+    });
+    let output = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let results = lines(&output);
+    assert_eq!(results[0]["verdict"], "unreadable");
+    let error = results[0]["error"].as_str().unwrap();
+    assert!(error.contains("above the limit"), "{error}");
+}
+
 #[test]
 fn standard_input_is_read_with_a_dash() {
     let mut child = grip()

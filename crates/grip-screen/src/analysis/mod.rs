@@ -55,7 +55,7 @@ pub fn analyse(doc_name: &str, extracted: &Extracted, lexicon: &Lexicon) -> Scre
 }
 
 /// [`analyse`] with the lexicon-free part already measured (see [`Measures`]).
-pub fn analyse_measured(
+pub(crate) fn analyse_measured(
     doc_name: &str,
     extracted: &Extracted,
     measures: Measures,
@@ -66,7 +66,12 @@ pub fn analyse_measured(
     let found = lexicon.find(text, &folded);
     let negation = lexicon.negation_rules();
     let scan = negation.scan(found.signals);
-    let bounds = Boundaries::of(text, negation::is_clause_end);
+    // Only findings need boundaries (for negation and excerpts).
+    let bounds = if found.hits.is_empty() {
+        Boundaries::default()
+    } else {
+        Boundaries::of(text)
+    };
     let raw: Vec<RawFinding> = found
         .hits
         .into_iter()

@@ -156,18 +156,9 @@ impl Negation {
         start: usize,
         end: usize,
     ) -> bool {
-        let lookback = floor_char_boundary(original, start.saturating_sub(MAX_CLAUSE_LOOKBACK));
-        if scan.holds_signal(lookback, start) {
-            let clause_start = clause_start(original, bounds, start);
-            if scan.holds_signal(clause_start, start)
-                && self.cue_before(&folded[clause_start..start])
-            {
-                return true;
-            }
-        }
-        let lookahead = (end + MAX_CLAUSE_LOOKAHEAD).min(folded.len());
-        if !scan.holds_signal(end, lookahead) {
-            return false;
+        let clause_start = clause_start(original, bounds, start);
+        if scan.holds_signal(clause_start, start) && self.cue_before(&folded[clause_start..start]) {
+            return true;
         }
         let clause_end = clause_end(original, bounds, end);
         scan.holds_signal(end, clause_end)
@@ -247,7 +238,7 @@ mod tests {
         let start = text.find(term).expect("term in text");
         let folded = fold_text(text);
         let rules = lexicon.negation_rules();
-        let bounds = Boundaries::of(text, super::is_clause_end);
+        let bounds = Boundaries::of(text);
         let scanned = rules.is_negated(
             &rules.scan(lexicon.find(text, &folded).signals),
             &bounds,
@@ -306,7 +297,7 @@ mod tests {
             let folded = fold_text(text);
             let found = lexicon.find(text, &folded);
             let scan = rules.scan(found.signals);
-            let bounds = Boundaries::of(text, super::is_clause_end);
+            let bounds = Boundaries::of(text);
             for hit in found.hits {
                 let with_scan =
                     rules.is_negated(&scan, &bounds, &folded.text, text, hit.start, hit.end);

@@ -3,7 +3,7 @@
 //! clause boundaries are found in one pass per document ([`Boundaries`]), so the many
 //! findings of a long document look them up instead of each re-reading its surroundings.
 
-use super::negation::floor_char_boundary;
+use super::negation::{floor_char_boundary, is_clause_end};
 
 /// Contract limit for an excerpt, in characters.
 pub(crate) const MAX_EXCERPT_CHARS: usize = 300;
@@ -11,14 +11,14 @@ const MAX_SCAN_BYTES: usize = 1200;
 
 /// Where a document's sentences and clauses end: byte offsets of the boundary characters
 /// (see [`is_sentence_end`] and `negation::is_clause_end`), in text order.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub(crate) struct Boundaries {
     sentence: Vec<(usize, char)>,
     clause: Vec<(usize, char)>,
 }
 
 impl Boundaries {
-    pub(crate) fn of(text: &str, is_clause_end: impl Fn(&str, usize, char) -> bool) -> Self {
+    pub(crate) fn of(text: &str) -> Self {
         let (mut sentence, mut clause) = (Vec::new(), Vec::new());
         let bytes = text.as_bytes();
         let mut next = 0;
