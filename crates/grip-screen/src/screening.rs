@@ -81,7 +81,28 @@ pub struct Finding {
 impl Screening {
     /// One compact JSON line, as `grip screen` prints it.
     pub fn to_json_line(&self) -> String {
-        serde_json::to_string(self).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+        self.to_json()
+            .unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    }
+
+    /// Compact JSON, written into a buffer sized up front: a long document's line is mostly
+    /// its excerpts, and growing the buffer by doubling copied it many times over.
+    pub fn to_json(&self) -> serde_json::Result<String> {
+        let mut out = Vec::with_capacity(self.json_size_estimate());
+        serde_json::to_writer(&mut out, self)?;
+        String::from_utf8(out).map_err(<serde_json::Error as serde::ser::Error>::custom)
+    }
+
+    fn json_size_estimate(&self) -> usize {
+        const PER_FINDING: usize = 160;
+        const FIXED: usize = 512;
+        FIXED
+            + self.document.name.len()
+            + self
+                .findings
+                .iter()
+                .map(|f| PER_FINDING + f.indicator.len() + f.excerpt.len())
+                .sum::<usize>()
     }
 }
 

@@ -29,19 +29,13 @@ fn fold_ascii(b: u8) -> u8 {
 }
 
 pub(crate) fn fold_text(text: &str) -> Folded {
-    let mut bytes = text.as_bytes().to_vec();
+    // `fold_ascii` leaves bytes from 0x80 up as they are, so one pass over every byte folds
+    // the ASCII (at vector speed); the other characters are then visited one by one.
+    let mut bytes: Vec<u8> = text.bytes().map(fold_ascii).collect();
     let mut exotic_case = false;
     let mut i = 0;
-    while i < bytes.len() {
-        let run_end = bytes[i..]
-            .iter()
-            .position(|b| !b.is_ascii())
-            .map_or(bytes.len(), |n| i + n);
-        for b in &mut bytes[i..run_end] {
-            *b = fold_ascii(*b);
-        }
-        i = run_end;
-        // `i` is a char boundary of `text`: only same-length replacements happen below.
+    while let Some(offset) = next_non_ascii(&bytes[i..]) {
+        i += offset;
         let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
             break;
         };
@@ -58,6 +52,20 @@ pub(crate) fn fold_text(text: &str) -> Folded {
     }
     let text = String::from_utf8(bytes).unwrap_or_else(|_| text.to_owned());
     Folded { text, exotic_case }
+}
+
+/// Offset of the first byte from 0x80 up, skipping all-ASCII blocks a word at a time.
+fn next_non_ascii(bytes: &[u8]) -> Option<usize> {
+    const BLOCK: usize = 32;
+    let skipped = bytes
+        .chunks_exact(BLOCK)
+        .take_while(|block| block.is_ascii())
+        .count()
+        * BLOCK;
+    bytes[skipped..]
+        .iter()
+        .position(|b| !b.is_ascii())
+        .map(|n| skipped + n)
 }
 
 #[cfg(test)]
@@ -89,6 +97,30 @@ mod tests {
                 other => other.to_ascii_lowercase(),
             };
             assert_eq!(fold_ascii(b), expected, "{b}");
+        }
+    }
+
+    /// Character by character: lower-case when that keeps the UTF-8 length, breaks to spaces.
+    fn reference(text: &str) -> String {
+        text.chars()
+            .map(|c| match c {
+                '\n' | '\r' | '\t' | '\u{c}' => ' ',
+                c => {
+                    let mut lower = c.to_lowercase();
+                    match (lower.next(), lower.next()) {
+                        (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                        _ => c,
+                    }
+                }
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fold_matches_its_definition(text in "[a-zA-Z0-9 \\n\\tÉéİẞΣſ€𝄞Ǆ]{0,200}", pad in 0usize..70) {
+            let text = format!("{}{text}", "Ab".repeat(pad));
+            proptest::prop_assert_eq!(fold(&text), reference(&text));
         }
     }
 

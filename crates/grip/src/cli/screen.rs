@@ -56,7 +56,7 @@ pub fn run(args: ScreenArgs) -> anyhow::Result<ExitCode> {
         |file| {
             let result = screen_file(file)?;
             let line = match args.format {
-                OutputFormat::Jsonl => serde_json::to_string(&result)?,
+                OutputFormat::Jsonl => result.to_json()?,
                 OutputFormat::Text => screening::screening_text_report(&result, None),
             };
             anyhow::Ok((line, result.verdict == Verdict::Unreadable))
