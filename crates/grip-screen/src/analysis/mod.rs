@@ -4,6 +4,7 @@
 mod language;
 pub(crate) mod negation;
 mod sentences;
+mod signals;
 mod specificity;
 
 use std::collections::BTreeMap;

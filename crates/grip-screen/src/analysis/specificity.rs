@@ -2,13 +2,13 @@
 //! procedures, standards) against boilerplate that would fit any supplier. Returns a score in
 //! 0.0–1.0 with the reasons, so a buyer sees why an answer was judged generic.
 
-use std::sync::{LazyLock, Mutex, OnceLock};
+use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 use regex_automata::Input;
-use regex_automata::hybrid::dfa::{Cache, DFA};
-use regex_automata::nfa::thompson;
-use regex_automata::util::syntax;
+
+use super::signals::{SIGNAL_SPECS, signal_source};
+use crate::automata::{ForwardDfa, Use};
 
 /// Texts shorter than this (in words) get no score: too little to judge.
 const MIN_WORDS: usize = 8;
@@ -29,28 +29,22 @@ struct Signal {
 }
 
 /// Counts non-overlapping leftmost-first matches, as `Regex::find_iter(..).count()` would,
-/// with a forward lazy DFA only: a count needs match ends, not starts, so the reverse
-/// automaton the regex crate also builds (half the compile time) is never needed.
+/// with a forward DFA only: a count needs match ends, not starts, so the reverse automaton
+/// the regex crate also builds (half the compile time) is never needed.
 struct Counter {
     pattern: String,
-    dfa: Option<DFA>,
-    caches: Mutex<Vec<Cache>>,
+    dfa: Option<ForwardDfa>,
     /// The regex crate's engine, built only if the DFA fails on some text.
     fallback: OnceLock<Option<Regex>>,
 }
 
 impl Counter {
     fn new(pattern: &str) -> Counter {
-        let pattern = format!("(?i){}", crate::lexicon::document_dialect(pattern));
-        let dfa = DFA::builder()
-            .syntax(syntax::Config::new().utf8(true))
-            .thompson(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
-            .build(&pattern)
-            .ok();
+        let pattern = signal_source(&crate::lexicon::document_dialect(pattern));
+        let dfa = ForwardDfa::new(&pattern, Use::Signal).ok();
         Counter {
             pattern,
             dfa,
-            caches: Mutex::new(Vec::new()),
             fallback: OnceLock::new(),
         }
     }
@@ -62,36 +56,25 @@ impl Counter {
     }
 
     fn count_dfa(&self, text: &str, limit: usize) -> Option<usize> {
-        let dfa = self.dfa.as_ref()?;
-        let mut cache = self
-            .caches
-            .lock()
-            .ok()
-            .and_then(|mut c| c.pop())
-            .unwrap_or_else(|| dfa.create_cache());
-        let (mut count, mut at, mut ok) = (0, 0, true);
-        while count < limit && at <= text.len() {
-            match dfa.try_search_fwd(&mut cache, &Input::new(text).range(at..)) {
-                Ok(Some(end)) => {
-                    count += 1;
-                    // The signals never match empty text; step on anyway if one did.
-                    at = if end.offset() > at {
-                        end.offset()
-                    } else {
-                        next_char(text, at)
-                    };
-                }
-                Ok(None) => break,
-                Err(_) => {
-                    ok = false;
-                    break;
+        self.dfa.as_ref()?.searching(|search| {
+            let (mut count, mut at) = (0, 0);
+            while count < limit && at <= text.len() {
+                match search(&Input::new(text).range(at..)) {
+                    Ok(Some(end)) => {
+                        count += 1;
+                        // The signals never match empty text; step on anyway if one did.
+                        at = if end.offset() > at {
+                            end.offset()
+                        } else {
+                            next_char(text, at)
+                        };
+                    }
+                    Ok(None) => break,
+                    Err(_) => return None,
                 }
             }
-        }
-        if let Ok(mut caches) = self.caches.lock() {
-            caches.push(cache);
-        }
-        ok.then_some(count)
+            Some(count)
+        })
     }
 
     fn count_regex(&self, text: &str, limit: usize) -> usize {
@@ -110,76 +93,15 @@ fn next_char(text: &str, at: usize) -> usize {
 }
 
 static SIGNALS: LazyLock<Vec<Signal>> = LazyLock::new(|| {
-    let concrete = |label, pattern: &str, weight| Signal {
-        label,
-        counter: Counter::new(pattern),
-        weight,
-        concrete: true,
-    };
-    let generic = |label, pattern: &str, weight| Signal {
-        label,
-        counter: Counter::new(pattern),
-        weight,
-        concrete: false,
-    };
-    vec![
-        concrete(
-            "version numbers",
-            r"\b(v|versie|version|release|firmware)\s*\d+(\.\d+)+\b|\b\d+\.\d+\.\d+\b",
-            1.5,
-        ),
-        concrete(
-            "times and durations",
-            r"\b\d+([.,]\d+)?\s*(ms|sec|seconden|seconds|s|min|minuten|minutes|uur|uren|hours?|h|dagen|days?|weken|weeks?|maanden|months?|werkdagen|business days)\b|\b\d{1,2}:\d{2}\b|\b24/7\b",
-            1.5,
-        ),
-        concrete(
-            "quantities and percentages",
-            r"\b\d+([.,]\d+)?\s*(%|procent|percent|gb|tb|mb|fte|euro|eur|€)|€\s*\d",
-            1.0,
-        ),
-        concrete("other numbers", r"\b\d{2,}\b", 0.5),
-        concrete(
-            "dates",
-            r"\b\d{1,2}[-/]\d{1,2}[-/]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|june|july|august|october)\s+\d{4}\b",
-            1.0,
-        ),
-        concrete(
-            "standards and norms",
-            r"\b(iso|iec|nen|en)\s*[-/]?\s*\d{3,5}\b|\b(bio|avg|gdpr|nis2|soc\s*2|owasp|wcag)\b",
-            1.0,
-        ),
-        concrete(
-            "named roles",
-            r"\b(functioneel beheerder|applicatiebeheerder|security officer|ciso|privacy officer|functionaris gegevensbescherming|fg|dpo|product owner|servicedesk|service desk|accountmanager|account manager|projectleider|project manager|data scientist|operator|meldkamer|wachtcommandant|teamleider|contactpersoon)\b",
-            1.0,
-        ),
-        concrete(
-            "procedures and steps",
-            r"\b(stap\s+\d|step\s+\d|escalat\w*|procedure|protocol|runbook|draaiboek|eerst\w*|vervolgens|daarna|then|afterwards|logboek|audit ?log|rollback|terugval\w*|fallback)\b",
-            0.8,
-        ),
-        concrete(
-            "named products or parties",
-            r"(?-i)\b[A-Z][a-z]+[A-Z]\w*\b|(?-i)\b[A-Z]{2,}[a-z]*\d*\b",
-            0.4,
-        ),
-        generic(
-            "marketing superlatives",
-            r"\b(state[- ]of[- ]the[- ]art|cutting[- ]edge|industry[- ]leading|world[- ]class|best[- ]in[- ]class|toonaangevend|vooruitstrevend|innovatie(f|ve)|innovative|naadloos|naadloze|seamless(ly)?|robuust|robuuste|robust|next[- ]generation|future[- ]proof|toekomstbestendig\w*|hoogste kwaliteit|highest quality|uitstekend\w*|excellent)\b",
-            1.0,
-        ),
-        generic(
-            "commitments without detail",
-            r"\b(wij streven|we strive|we are committed|wij zijn toegewijd|wij hechten (groot )?belang|we take \w+ seriously|wij nemen \w+ serieus|uiteraard|of course|vanzelfsprekend|naturally|als geen ander|ontzorgen|klantgericht\w*|customer[- ]centric|holistic\w*|holistisch\w*|op maat|tailored|maatwerk|best practices?|in lijn met|in line with|waar nodig|where necessary|indien nodig|if required|passende maatregelen|appropriate measures)\b",
-            1.0,
-        ),
-        generic(
-            "compliance boilerplate",
-            r"\b(geldende wet- en regelgeving|applicable (laws|legislation|regulations)|voldoet aan alle|complies with all|fully compliant|volledig compliant|volledig conform)\b",
-            1.0,
-        ),
-    ]
+    SIGNAL_SPECS
+        .iter()
+        .map(|spec| Signal {
+            label: spec.label,
+            counter: Counter::new(spec.pattern),
+            weight: spec.weight,
+            concrete: spec.concrete,
+        })
+        .collect()
 });
 
 /// Compiles the signals now instead of on the first score.
@@ -267,7 +189,16 @@ mod tests {
         let all = texts.join("\n\n");
         texts.push(all[..super::super::negation::floor_char_boundary(&all, 20_000)].to_owned());
         for signal in SIGNALS.iter() {
-            assert!(signal.counter.dfa.is_some(), "{}", signal.label);
+            // The build script precompiled every signal (a lazy DFA would count the same).
+            assert!(
+                signal
+                    .counter
+                    .dfa
+                    .as_ref()
+                    .is_some_and(ForwardDfa::is_precompiled),
+                "{}",
+                signal.label
+            );
             let regex = Regex::new(&signal.counter.pattern).expect("signal regex");
             for text in &texts {
                 for limit in [20, usize::MAX] {

@@ -6,9 +6,10 @@
 use aho_corasick::automaton::Automaton;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, MatchKind, dfa};
 
+use super::dialect::document_dialect;
 use super::fold::{Folded, fold};
 use super::pack::PackFile;
-use super::patterns::{Pattern, document_dialect};
+use super::patterns::Pattern;
 use crate::LexiconError;
 
 /// One indicator occurrence, as byte offsets into the extracted text.
@@ -342,6 +343,29 @@ mod tests {
             pattern_hits += anchored.len();
         }
         assert!(pattern_hits > 0);
+    }
+
+    /// The build script determinised every anchored pattern of the embedded pack; a pattern
+    /// of another pack is compiled at run time and finds the same.
+    #[test]
+    fn embedded_patterns_are_precompiled_and_others_are_not() {
+        let lexicon = Lexicon::embedded().expect("embedded lexicon");
+        let anchored: Vec<&Pattern> = lexicon
+            .matcher
+            .patterns
+            .iter()
+            .filter(|p| p.is_anchored())
+            .collect();
+        assert!(anchored.len() > 20);
+        assert!(anchored.iter().all(|p| p.is_precompiled()));
+        let other =
+            Pattern::compile(&document_dialect(r"\bvoorspelt\s+\w+"), "t").expect("compiles");
+        assert!(!other.is_precompiled());
+        let text = "de software voorspelt recidive";
+        let embedded = Pattern::compile(&document_dialect(r"\b(voorspelt|voorspellen|voorspeld|voorspelling|voorspellingen|predicts?|predicted|predicting|prediction|predictions|forecasts?|anticipeert|anticipates)\b"), "t").expect("compiles");
+        assert!(embedded.is_precompiled());
+        assert_eq!(embedded.find(text, &[12], false), vec![(12, 21)]);
+        assert_eq!(other.find(text, &[12], false), vec![(12, 30)]);
     }
 
     #[test]

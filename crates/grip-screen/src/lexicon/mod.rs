@@ -1,6 +1,7 @@
 //! The indicator lexicon: a versioned knowledge pack (TOML) of Dutch and English terms,
 //! patterns, false friends and negation cues, embedded in the binary or loaded from a folder.
 
+mod dialect;
 mod fold;
 mod matcher;
 pub(crate) mod pack;
@@ -10,10 +11,11 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
+pub(crate) use dialect::document_dialect;
 pub(crate) use fold::{Folded, fold_text};
 pub(crate) use matcher::Found;
 pub use pack::{CATEGORIES, FalseFriendEntry, IndicatorEntry, NegationRules, PackMeta};
-pub(crate) use patterns::{LazyRegex, document_dialect, required_literals};
+pub(crate) use patterns::{LazyRegex, required_literals};
 
 use crate::LexiconError;
 use crate::analysis::negation::Negation;

@@ -6,12 +6,9 @@
 //! defeat the regex crate's own prefilters). Patterns without usable prefixes, and texts the
 //! ASCII prefilter cannot see into (see [`super::fold::Folded::exotic_case`]), get a full scan.
 
-use std::sync::{Mutex, OnceLock};
+use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder};
-use regex_automata::hybrid::dfa::{Cache, DFA};
-use regex_automata::nfa::thompson;
-use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Class, ClassUnicode, Hir, HirKind};
@@ -19,9 +16,9 @@ use regex_syntax::utf8::Utf8Sequences;
 
 use super::fold::fold;
 use crate::LexiconError;
+use crate::automata::config::REGEX_SIZE_LIMIT;
+use crate::automata::{ForwardDfa, Use};
 
-/// Upper bound on compiled regex size, so a pack cannot exhaust memory.
-const REGEX_SIZE_LIMIT: usize = 8 * 1024 * 1024;
 /// Patterns estimated above this many NFA states are compiled at load (see
 /// [`estimated_nfa_states`]); below it they are far inside [`REGEX_SIZE_LIMIT`] (tested).
 /// The regex crate's NFAs measured at most ~21 bytes per estimated state (`\d{n}`), so this
@@ -46,11 +43,10 @@ pub(crate) struct Pattern {
     full: OnceLock<Option<Regex>>,
 }
 
+/// A pattern's forward DFA, run anchored at candidate starts.
 #[derive(Debug)]
 struct AnchoredSearch {
-    dfa: DFA,
-    /// Lazy DFA state caches, reused across documents (they are what makes the DFA fast).
-    caches: Mutex<Vec<Cache>>,
+    dfa: ForwardDfa,
 }
 
 impl Pattern {
@@ -91,6 +87,13 @@ impl Pattern {
 
     pub(crate) fn is_anchored(&self) -> bool {
         !self.anchors.is_empty()
+    }
+
+    /// Whether its anchored DFA came from the build script.
+    #[cfg(test)]
+    pub(crate) fn is_precompiled(&self) -> bool {
+        self.anchored_search()
+            .is_some_and(|s| s.dfa.is_precompiled())
     }
 
     /// Compiles now what the pattern's first search would compile.
@@ -148,19 +151,7 @@ impl AnchoredSearch {
     fn build(pattern: &str) -> Result<AnchoredSearch, String> {
         // The forward NFA carries the same size limit as the full regex; the reverse half is
         // never needed.
-        let dfa = DFA::builder()
-            .syntax(syntax::Config::new().case_insensitive(true))
-            .thompson(
-                thompson::Config::new()
-                    .which_captures(thompson::WhichCaptures::None)
-                    .nfa_size_limit(Some(REGEX_SIZE_LIMIT)),
-            )
-            .build(pattern)
-            .map_err(|e| e.to_string())?;
-        Ok(AnchoredSearch {
-            dfa,
-            caches: Mutex::new(Vec::new()),
-        })
+        ForwardDfa::new(pattern, Use::AnchoredPattern).map(|dfa| AnchoredSearch { dfa })
     }
 
     /// None when the DFA had to quit (e.g. a Unicode word boundary on non-ASCII text).
@@ -169,37 +160,27 @@ impl AnchoredSearch {
         if starts.is_empty() {
             return Some(found);
         }
-        let mut cache = self
-            .caches
-            .lock()
-            .ok()
-            .and_then(|mut c| c.pop())
-            .unwrap_or_else(|| self.dfa.create_cache());
-        // Leftmost-first, non-overlapping: the match starting at the first candidate that
-        // matches is the one an unanchored scan reports; the next one starts after it.
-        let mut resume = 0;
-        let mut result = Some(());
-        for &start in starts {
-            if start < resume {
-                continue;
-            }
-            let input = Input::new(folded).range(start..).anchored(Anchored::Yes);
-            match self.dfa.try_search_fwd(&mut cache, &input) {
-                Ok(Some(end)) if end.offset() > start => {
-                    found.push((start, end.offset()));
-                    resume = end.offset();
+        self.dfa.searching(|search| {
+            // Leftmost-first, non-overlapping: the match starting at the first candidate
+            // that matches is the one an unanchored scan reports; the next one starts after.
+            let mut resume = 0;
+            for &start in starts {
+                if start < resume {
+                    continue;
                 }
-                Ok(_) => {}
-                Err(_) => {
-                    result = None;
-                    break;
+                let input = Input::new(folded).range(start..).anchored(Anchored::Yes);
+                match search(&input) {
+                    Ok(Some(end)) if end.offset() > start => {
+                        found.push((start, end.offset()));
+                        resume = end.offset();
+                    }
+                    Ok(_) => {}
+                    Err(_) => return None,
                 }
             }
-        }
-        if let Ok(mut caches) = self.caches.lock() {
-            caches.push(cache);
-        }
-        result.map(|()| found)
+            Some(())
+        })?;
+        Some(found)
     }
 }
 
@@ -330,62 +311,6 @@ fn estimate_with<'h>(hir: &'h Hir, seen: &mut Vec<(&'h ClassUnicode, usize)>) ->
     }
 }
 
-/// Word characters as the pack's patterns mean them on documents: ASCII letters, digits and
-/// `_`, the Latin, Greek and Cyrillic letters (U+00C0–U+052F, U+1E00–U+1FFF, less × and ÷),
-/// and everything from U+3040 on (kana, CJK and beyond). Listed in both cases and exempt
-/// from case folding, which over these ranges would cost more than the class saves.
-const WORD_RANGES: &str = r"0-9A-Za-z_\u{AA}\u{B5}\u{BA}\u{C0}-\u{D6}\u{D8}-\u{F6}\u{F8}-\u{52F}\u{1E00}-\u{1FFF}\u{3040}-\u{10FFFF}";
-
-fn word_class(negated: bool) -> String {
-    let not = if negated { "^" } else { "" };
-    format!("(?-i:[{not}{WORD_RANGES}])")
-}
-
-/// Rewrites a pack pattern into the dialect it runs in on documents: `\b`/`\B` become ASCII
-/// word boundaries and `\w`/`\W` (outside brackets) [`WORD_RANGES`]. Unicode `\b` makes
-/// the lazy DFA quit on any non-ASCII text, and Unicode `\w` (some 770 ranges) made
-/// compiling the patterns cost more than screening a thousand short documents; the scripts
-/// they leave out do not occur in Dutch or English supplier documents.
-pub(crate) fn document_dialect(pattern: &str) -> String {
-    let mut out = String::with_capacity(pattern.len() + 64);
-    let mut chars = pattern.chars().peekable();
-    let mut class_depth = 0usize;
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => match chars.next() {
-                Some('b') if class_depth == 0 => out.push_str(r"(?-u:\b)"),
-                Some('B') if class_depth == 0 => out.push_str(r"(?-u:\B)"),
-                Some('w') if class_depth == 0 => out.push_str(&word_class(false)),
-                Some('W') if class_depth == 0 => out.push_str(&word_class(true)),
-                Some(escaped) => {
-                    out.push('\\');
-                    out.push(escaped);
-                }
-                None => out.push('\\'),
-            },
-            '[' => {
-                class_depth += 1;
-                out.push('[');
-                // A `]` right after the opening (or its `^`) is a literal, not the end.
-                if chars.peek() == Some(&'^') {
-                    out.push('^');
-                    chars.next();
-                }
-                if chars.peek() == Some(&']') {
-                    out.push(']');
-                    chars.next();
-                }
-            }
-            ']' if class_depth > 0 => {
-                class_depth -= 1;
-                out.push(']');
-            }
-            other => out.push(other),
-        }
-    }
-    out
-}
-
 fn build_regex(pattern: &str) -> Result<Regex, regex::Error> {
     RegexBuilder::new(pattern)
         .case_insensitive(true)
@@ -433,6 +358,7 @@ fn prefix_anchors(pattern: &str) -> Result<Vec<String>, String> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::dialect::{document_dialect, word_class};
     use super::*;
 
     fn bounded(p: &str) -> String {

@@ -1,0 +1,113 @@
+//! Determinises the embedded pack's patterns and the specificity signals into dense DFAs,
+//! serialised into `OUT_DIR` and embedded by `src/automata`, so that a run only validates
+//! them instead of compiling regexes and growing lazy DFAs. A pattern that cannot be
+//! precompiled is left out with a warning and gets a lazy DFA at run time.
+
+#[path = "src/automata/config.rs"]
+#[allow(dead_code)]
+mod config;
+#[path = "src/lexicon/dialect.rs"]
+#[allow(dead_code)]
+mod dialect;
+#[path = "src/analysis/signals.rs"]
+#[allow(dead_code)]
+mod signals;
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use regex_automata::dfa::{StartKind, dense};
+
+use config::Use;
+
+const PACK: &str = "../../knowledge/indicators/indicators.toml";
+
+fn main() {
+    for input in [
+        PACK,
+        "build.rs",
+        "src/automata/config.rs",
+        "src/lexicon/dialect.rs",
+        "src/analysis/signals.rs",
+    ] {
+        println!("cargo:rerun-if-changed={input}");
+    }
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let big_endian = std::env::var("CARGO_CFG_TARGET_ENDIAN").as_deref() == Ok("big");
+    let pack = std::fs::read_to_string(PACK).expect("the embedded indicator pack");
+    let patterns: Vec<String> = pack_patterns(&pack)
+        .iter()
+        .map(|p| dialect::document_dialect(p))
+        .collect();
+    let signals: Vec<String> = signals::SIGNAL_SPECS
+        .iter()
+        .map(|s| signals::signal_source(&dialect::document_dialect(s.pattern)))
+        .collect();
+    let mut code = String::new();
+    for (name, purpose, regexes) in [
+        ("PATTERN", Use::AnchoredPattern, &patterns),
+        ("SIGNAL", Use::Signal, &signals),
+    ] {
+        let _ = writeln!(code, "static {name}_DFAS: &[(&str, &Aligned<[u8]>)] = &[");
+        for (index, regex) in regexes.iter().enumerate() {
+            let file = format!("{}-{index}.dfa", name.to_lowercase());
+            match serialised_dfa(regex, purpose, big_endian) {
+                Ok(bytes) => {
+                    std::fs::write(out_dir.join(&file), bytes).expect("write a DFA");
+                    let _ = writeln!(
+                        code,
+                        "    ({}, &Aligned(*include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{file}\")))),",
+                        raw_string(regex)
+                    );
+                }
+                Err(e) => {
+                    println!("cargo:warning=not precompiled, compiled at run time: {regex}: {e}")
+                }
+            }
+        }
+        code.push_str("];\n");
+    }
+    std::fs::write(out_dir.join("precompiled_dfas.rs"), code).expect("write the DFA table");
+}
+
+/// The `patterns` of every indicator and false friend, in pack order.
+fn pack_patterns(pack: &str) -> Vec<String> {
+    let table: toml::Table = toml::from_str(pack).expect("the embedded pack parses");
+    ["indicator", "false_friend"]
+        .iter()
+        .filter_map(|key| table.get(*key)?.as_array())
+        .flatten()
+        .filter_map(|entry| entry.get("patterns")?.as_array())
+        .flatten()
+        .filter_map(|p| p.as_str().map(str::to_owned))
+        .collect()
+}
+
+fn serialised_dfa(regex: &str, purpose: Use, big_endian: bool) -> Result<Vec<u8>, String> {
+    let start = if purpose.anchored() {
+        StartKind::Anchored
+    } else {
+        StartKind::Unanchored
+    };
+    let dfa = dense::Builder::new()
+        .syntax(purpose.syntax())
+        .thompson(purpose.thompson())
+        .configure(dense::Config::new().start_kind(start))
+        .build(regex)
+        .map_err(|e| e.to_string())?;
+    let (bytes, padding) = if big_endian {
+        dfa.to_bytes_big_endian()
+    } else {
+        dfa.to_bytes_little_endian()
+    };
+    Ok(bytes[padding..].to_vec())
+}
+
+/// `text` as a Rust raw string literal.
+fn raw_string(text: &str) -> String {
+    let mut hashes = String::from("#");
+    while text.contains(&format!("\"{hashes}")) {
+        hashes.push('#');
+    }
+    format!("r{hashes}\"{text}\"{hashes}")
+}

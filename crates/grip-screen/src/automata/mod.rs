@@ -1,0 +1,99 @@
+//! Forward DFAs for the pack's patterns and the specificity signals. The embedded pack's
+//! are determinised by the build script (see `build.rs`) and only validated at start-up;
+//! any other regex (a pack loaded from a folder) gets a lazy DFA, determinised while it
+//! searches. Compiling and determinising at run time was a quarter of a screening run.
+
+pub(crate) mod config;
+
+use std::sync::Mutex;
+
+use regex_automata::dfa::Automaton;
+use regex_automata::dfa::dense;
+use regex_automata::hybrid::dfa::{Cache, DFA as LazyDfa};
+use regex_automata::{HalfMatch, Input, MatchError};
+
+pub(crate) use config::Use;
+
+/// Bytes of a serialised DFA, aligned as `dense::DFA::from_bytes` requires.
+#[repr(C, align(4))]
+struct Aligned<B: ?Sized>(B);
+
+// `PATTERN_DFAS` and `SIGNAL_DFAS`: (regex as compiled, serialised DFA), written by build.rs.
+include!(concat!(env!("OUT_DIR"), "/precompiled_dfas.rs"));
+
+/// A forward DFA, precompiled or lazy.
+#[derive(Debug)]
+pub(crate) struct ForwardDfa {
+    engine: Engine,
+}
+
+#[derive(Debug)]
+enum Engine {
+    Precompiled(dense::DFA<&'static [u32]>),
+    Lazy {
+        dfa: LazyDfa,
+        /// State caches, reused across documents (they are what makes a lazy DFA fast).
+        caches: Mutex<Vec<Cache>>,
+    },
+}
+
+/// One search: where the leftmost-first match of `input` ends, if any.
+pub(crate) type Search<'a> = dyn FnMut(&Input<'_>) -> Result<Option<HalfMatch>, MatchError> + 'a;
+
+impl ForwardDfa {
+    /// The DFA for `regex` (already in its compiled form) used as `purpose` says.
+    pub(crate) fn new(regex: &str, purpose: Use) -> Result<ForwardDfa, String> {
+        if let Some(dfa) = precompiled(regex, purpose) {
+            return Ok(ForwardDfa {
+                engine: Engine::Precompiled(dfa),
+            });
+        }
+        let dfa = LazyDfa::builder()
+            .syntax(purpose.syntax())
+            .thompson(purpose.thompson())
+            .build(regex)
+            .map_err(|e| e.to_string())?;
+        Ok(ForwardDfa {
+            engine: Engine::Lazy {
+                dfa,
+                caches: Mutex::new(Vec::new()),
+            },
+        })
+    }
+
+    /// Whether the build script compiled this one.
+    #[cfg(test)]
+    pub(crate) fn is_precompiled(&self) -> bool {
+        matches!(self.engine, Engine::Precompiled(_))
+    }
+
+    /// Runs `searches` with a search function; a lazy DFA's cache is taken from the pool
+    /// for the whole run and given back after.
+    pub(crate) fn searching<R>(&self, searches: impl FnOnce(&mut Search<'_>) -> R) -> R {
+        match &self.engine {
+            Engine::Precompiled(dfa) => searches(&mut |input| dfa.try_search_fwd(input)),
+            Engine::Lazy { dfa, caches } => {
+                let mut cache = caches
+                    .lock()
+                    .ok()
+                    .and_then(|mut c| c.pop())
+                    .unwrap_or_else(|| dfa.create_cache());
+                let result = searches(&mut |input| dfa.try_search_fwd(&mut cache, input));
+                if let Ok(mut caches) = caches.lock() {
+                    caches.push(cache);
+                }
+                result
+            }
+        }
+    }
+}
+
+fn precompiled(regex: &str, purpose: Use) -> Option<dense::DFA<&'static [u32]>> {
+    let table = match purpose {
+        Use::AnchoredPattern => PATTERN_DFAS,
+        Use::Signal => SIGNAL_DFAS,
+    };
+    let (_, bytes) = table.iter().find(|(source, _)| *source == regex)?;
+    // Fails only if the bytes do not fit this build (they were made for it): then compile.
+    dense::DFA::from_bytes(&bytes.0).ok().map(|(dfa, _)| dfa)
+}

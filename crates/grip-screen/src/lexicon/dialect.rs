@@ -1,0 +1,58 @@
+//! The dialect pack patterns run in on documents. Kept free of crate items: the build script
+//! includes this file to precompile the embedded pack's automata exactly as the crate would.
+
+/// Word characters as the pack's patterns mean them on documents: ASCII letters, digits and
+/// `_`, the Latin, Greek and Cyrillic letters (U+00C0–U+052F, U+1E00–U+1FFF, less × and ÷),
+/// and everything from U+3040 on (kana, CJK and beyond). Listed in both cases and exempt
+/// from case folding, which over these ranges would cost more than the class saves.
+const WORD_RANGES: &str = r"0-9A-Za-z_\u{AA}\u{B5}\u{BA}\u{C0}-\u{D6}\u{D8}-\u{F6}\u{F8}-\u{52F}\u{1E00}-\u{1FFF}\u{3040}-\u{10FFFF}";
+
+pub(crate) fn word_class(negated: bool) -> String {
+    let not = if negated { "^" } else { "" };
+    format!("(?-i:[{not}{WORD_RANGES}])")
+}
+
+/// Rewrites a pack pattern into the dialect it runs in on documents: `\b`/`\B` become ASCII
+/// word boundaries and `\w`/`\W` (outside brackets) [`WORD_RANGES`]. Unicode `\b` makes
+/// the lazy DFA quit on any non-ASCII text, and Unicode `\w` (some 770 ranges) made
+/// compiling the patterns cost more than screening a thousand short documents; the scripts
+/// they leave out do not occur in Dutch or English supplier documents.
+pub(crate) fn document_dialect(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 64);
+    let mut chars = pattern.chars().peekable();
+    let mut class_depth = 0usize;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some('b') if class_depth == 0 => out.push_str(r"(?-u:\b)"),
+                Some('B') if class_depth == 0 => out.push_str(r"(?-u:\B)"),
+                Some('w') if class_depth == 0 => out.push_str(&word_class(false)),
+                Some('W') if class_depth == 0 => out.push_str(&word_class(true)),
+                Some(escaped) => {
+                    out.push('\\');
+                    out.push(escaped);
+                }
+                None => out.push('\\'),
+            },
+            '[' => {
+                class_depth += 1;
+                out.push('[');
+                // A `]` right after the opening (or its `^`) is a literal, not the end.
+                if chars.peek() == Some(&'^') {
+                    out.push('^');
+                    chars.next();
+                }
+                if chars.peek() == Some(&']') {
+                    out.push(']');
+                    chars.next();
+                }
+            }
+            ']' if class_depth > 0 => {
+                class_depth -= 1;
+                out.push(']');
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
