@@ -4,6 +4,7 @@
 
 mod analysis;
 mod archive;
+mod ascii;
 mod automata;
 mod error;
 mod extract;

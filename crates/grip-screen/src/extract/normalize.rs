@@ -64,7 +64,7 @@ fn non_ascii_segments(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let bytes = text.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
-        let run = i + bytes[i..].iter().position(|b| !b.is_ascii())?;
+        let run = i + crate::ascii::next_non_ascii(&bytes[i..])?;
         let end = bytes[run..]
             .iter()
             .position(u8::is_ascii)

@@ -34,7 +34,7 @@ pub(crate) fn fold_text(text: &str) -> Folded {
     let mut bytes: Vec<u8> = text.bytes().map(fold_ascii).collect();
     let mut exotic_case = false;
     let mut i = 0;
-    while let Some(offset) = next_non_ascii(&bytes[i..]) {
+    while let Some(offset) = crate::ascii::next_non_ascii(&bytes[i..]) {
         i += offset;
         let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
             break;
@@ -54,19 +54,6 @@ pub(crate) fn fold_text(text: &str) -> Folded {
     Folded { text, exotic_case }
 }
 
-/// Offset of the first byte from 0x80 up, skipping all-ASCII blocks a word at a time.
-fn next_non_ascii(bytes: &[u8]) -> Option<usize> {
-    const BLOCK: usize = 32;
-    let skipped = bytes
-        .chunks_exact(BLOCK)
-        .take_while(|block| block.is_ascii())
-        .count()
-        * BLOCK;
-    bytes[skipped..]
-        .iter()
-        .position(|b| !b.is_ascii())
-        .map(|n| skipped + n)
-}
 
 #[cfg(test)]
 mod tests {
