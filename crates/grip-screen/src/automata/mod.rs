@@ -8,7 +8,7 @@ pub(crate) mod config;
 use std::sync::Mutex;
 
 use regex_automata::dfa::Automaton;
-use regex_automata::dfa::dense;
+use regex_automata::dfa::{dense, sparse};
 use regex_automata::hybrid::dfa::{Cache, DFA as LazyDfa};
 use regex_automata::{HalfMatch, Input, MatchError};
 
@@ -29,7 +29,8 @@ pub(crate) struct ForwardDfa {
 
 #[derive(Debug)]
 enum Engine {
-    Precompiled(dense::DFA<&'static [u32]>),
+    Dense(dense::DFA<&'static [u32]>),
+    Sparse(sparse::DFA<&'static [u8]>),
     Lazy {
         dfa: LazyDfa,
         /// State caches, reused across documents (they are what makes a lazy DFA fast).
@@ -43,10 +44,8 @@ pub(crate) type Search<'a> = dyn FnMut(&Input<'_>) -> Result<Option<HalfMatch>, 
 impl ForwardDfa {
     /// The DFA for `regex` (already in its compiled form) used as `purpose` says.
     pub(crate) fn new(regex: &str, purpose: Use) -> Result<ForwardDfa, String> {
-        if let Some(dfa) = precompiled(regex, purpose) {
-            return Ok(ForwardDfa {
-                engine: Engine::Precompiled(dfa),
-            });
+        if let Some(engine) = precompiled(regex, purpose) {
+            return Ok(ForwardDfa { engine });
         }
         let dfa = LazyDfa::builder()
             .syntax(purpose.syntax())
@@ -64,14 +63,15 @@ impl ForwardDfa {
     /// Whether the build script compiled this one.
     #[cfg(test)]
     pub(crate) fn is_precompiled(&self) -> bool {
-        matches!(self.engine, Engine::Precompiled(_))
+        matches!(self.engine, Engine::Dense(_) | Engine::Sparse(_))
     }
 
     /// Runs `searches` with a search function; a lazy DFA's cache is taken from the pool
     /// for the whole run and given back after.
     pub(crate) fn searching<R>(&self, searches: impl FnOnce(&mut Search<'_>) -> R) -> R {
         match &self.engine {
-            Engine::Precompiled(dfa) => searches(&mut |input| dfa.try_search_fwd(input)),
+            Engine::Dense(dfa) => searches(&mut |input| dfa.try_search_fwd(input)),
+            Engine::Sparse(dfa) => searches(&mut |input| dfa.try_search_fwd(input)),
             Engine::Lazy { dfa, caches } => {
                 let mut cache = caches
                     .lock()
@@ -88,12 +88,20 @@ impl ForwardDfa {
     }
 }
 
-fn precompiled(regex: &str, purpose: Use) -> Option<dense::DFA<&'static [u32]>> {
+fn precompiled(regex: &str, purpose: Use) -> Option<Engine> {
     let table = match purpose {
         Use::AnchoredPattern => PATTERN_DFAS,
         Use::Signal => SIGNAL_DFAS,
     };
     let (_, bytes) = table.iter().find(|(source, _)| *source == regex)?;
     // Fails only if the bytes do not fit this build (they were made for it): then compile.
-    dense::DFA::from_bytes(&bytes.0).ok().map(|(dfa, _)| dfa)
+    if purpose.precompiled_sparse() {
+        sparse::DFA::from_bytes(&bytes.0)
+            .ok()
+            .map(|(dfa, _)| Engine::Sparse(dfa))
+    } else {
+        dense::DFA::from_bytes(&bytes.0)
+            .ok()
+            .map(|(dfa, _)| Engine::Dense(dfa))
+    }
 }

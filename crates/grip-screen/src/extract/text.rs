@@ -42,30 +42,22 @@ fn looks_binary(text: &str) -> bool {
     if memchr::memchr(0, sample).is_some() {
         return true;
     }
-    // Per 64-byte block, branch-free counts that the compiler turns into vector code:
-    // characters (bytes that are not UTF-8 continuations), ASCII controls, and the lead
-    // byte C2 followed by 80..9F (a C1 control).
-    let (mut chars, mut control) = (0usize, 0usize);
-    for (block_index, block) in sample.chunks(BLOCK).enumerate() {
-        chars += block.iter().filter(|&&b| b & 0xC0 != 0x80).count();
-        control += block.iter().filter(|&&b| is_ascii_control(b)).count();
-        let next = sample.get((block_index + 1) * BLOCK).copied();
-        control += block
-            .iter()
-            .zip(block[1..].iter().copied().chain(next))
-            .filter(|&(&b, n)| b == 0xC2 && (0x80..=0x9F).contains(&n))
-            .count();
-    }
-    control * 1000 > chars * MAX_CONTROL_PER_MILLE
+    // Whole-slice counts the compiler turns into vector code: characters are the bytes that
+    // are not UTF-8 continuations; a C1 control is the lead byte C2 followed by 80..9F.
+    let chars = sample.iter().filter(|&&b| !is_continuation(b)).count();
+    let ascii_control = sample.iter().filter(|&&b| is_ascii_control(b)).count();
+    let c1_control = memchr::memchr_iter(0xC2, sample)
+        .filter(|&i| matches!(sample.get(i + 1), Some(0x80..=0x9F)))
+        .count();
+    (ascii_control + c1_control) * 1000 > chars * MAX_CONTROL_PER_MILLE
 }
-
-const BLOCK: usize = 64;
 
 /// Byte offset just past the first [`SAMPLE_CHARS`] characters (or the end of the text).
 fn sample_end(bytes: &[u8]) -> usize {
+    const BLOCK: usize = 256;
     let mut chars = 0usize;
     for (block_index, block) in bytes.chunks(BLOCK).enumerate() {
-        let in_block = block.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+        let in_block = block.iter().filter(|&&b| !is_continuation(b)).count();
         if chars + in_block <= SAMPLE_CHARS {
             chars += in_block;
             continue;
@@ -74,11 +66,15 @@ fn sample_end(bytes: &[u8]) -> usize {
         let mut starts = block
             .iter()
             .enumerate()
-            .filter(|&(_, &b)| b & 0xC0 != 0x80)
+            .filter(|&(_, &b)| !is_continuation(b))
             .map(|(i, _)| block_index * BLOCK + i);
         return starts.nth(SAMPLE_CHARS - chars).unwrap_or(bytes.len());
     }
     bytes.len()
+}
+
+fn is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
 }
 
 fn is_ascii_control(b: u8) -> bool {

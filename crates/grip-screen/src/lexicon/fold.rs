@@ -54,7 +54,6 @@ pub(crate) fn fold_text(text: &str) -> Folded {
     Folded { text, exotic_case }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
