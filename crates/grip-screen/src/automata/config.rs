@@ -33,13 +33,6 @@ impl Use {
         }
     }
 
-    /// Whether the build script stores it sparse: a pattern runs anchored over a few dozen
-    /// bytes, where a dense table's speed matters less than the time start-up spends
-    /// validating it (dense tables are about six times larger); a signal scans whole texts.
-    pub(crate) fn precompiled_sparse(self) -> bool {
-        matches!(self, Use::AnchoredPattern)
-    }
-
     /// Whether searches are anchored at a given start (else they scan for the leftmost match).
     /// The build script needs it to choose a dense DFA's start states; a lazy DFA has both.
     #[allow(dead_code)]

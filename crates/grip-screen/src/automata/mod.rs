@@ -8,7 +8,7 @@ pub(crate) mod config;
 use std::sync::Mutex;
 
 use regex_automata::dfa::Automaton;
-use regex_automata::dfa::{dense, sparse};
+use regex_automata::dfa::dense;
 use regex_automata::hybrid::dfa::{Cache, DFA as LazyDfa};
 use regex_automata::{HalfMatch, Input, MatchError};
 
@@ -29,8 +29,7 @@ pub(crate) struct ForwardDfa {
 
 #[derive(Debug)]
 enum Engine {
-    Dense(dense::DFA<&'static [u32]>),
-    Sparse(sparse::DFA<&'static [u8]>),
+    Precompiled(dense::DFA<&'static [u32]>),
     Lazy {
         dfa: LazyDfa,
         /// State caches, reused across documents (they are what makes a lazy DFA fast).
@@ -63,15 +62,14 @@ impl ForwardDfa {
     /// Whether the build script compiled this one.
     #[cfg(test)]
     pub(crate) fn is_precompiled(&self) -> bool {
-        matches!(self.engine, Engine::Dense(_) | Engine::Sparse(_))
+        matches!(self.engine, Engine::Precompiled(_))
     }
 
     /// Runs `searches` with a search function; a lazy DFA's cache is taken from the pool
     /// for the whole run and given back after.
     pub(crate) fn searching<R>(&self, searches: impl FnOnce(&mut Search<'_>) -> R) -> R {
         match &self.engine {
-            Engine::Dense(dfa) => searches(&mut |input| dfa.try_search_fwd(input)),
-            Engine::Sparse(dfa) => searches(&mut |input| dfa.try_search_fwd(input)),
+            Engine::Precompiled(dfa) => searches(&mut |input| dfa.try_search_fwd(input)),
             Engine::Lazy { dfa, caches } => {
                 let mut cache = caches
                     .lock()
@@ -95,13 +93,7 @@ fn precompiled(regex: &str, purpose: Use) -> Option<Engine> {
     };
     let (_, bytes) = table.iter().find(|(source, _)| *source == regex)?;
     // Fails only if the bytes do not fit this build (they were made for it): then compile.
-    if purpose.precompiled_sparse() {
-        sparse::DFA::from_bytes(&bytes.0)
-            .ok()
-            .map(|(dfa, _)| Engine::Sparse(dfa))
-    } else {
-        dense::DFA::from_bytes(&bytes.0)
-            .ok()
-            .map(|(dfa, _)| Engine::Dense(dfa))
-    }
+    dense::DFA::from_bytes(&bytes.0)
+        .ok()
+        .map(|(dfa, _)| Engine::Precompiled(dfa))
 }
