@@ -219,15 +219,20 @@ fn missing_and_garbage_files_are_unreadable_and_the_run_goes_on() {
     assert_eq!(results[2]["verdict"], "ai_indicated");
 }
 
-/// Standard input has no size to check first: it is refused once it passes the limit.
-#[test]
-fn oversized_standard_input_is_refused() {
-    let mut child = grip()
+/// `grip screen -` with piped standard input and output.
+fn screen_standard_input() -> std::process::Child {
+    grip()
         .args(["screen", "-"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
-        .unwrap();
+        .unwrap()
+}
+
+/// Standard input has no size to check first: it is refused once it passes the limit.
+#[test]
+fn oversized_standard_input_is_refused() {
+    let mut child = screen_standard_input();
     let mut stdin = child.stdin.take().unwrap();
     let writer = std::thread::spawn(move || {
         let chunk = vec![b'a'; 1024 * 1024];
@@ -249,12 +254,7 @@ fn oversized_standard_input_is_refused() {
 
 #[test]
 fn standard_input_is_read_with_a_dash() {
-    let mut child = grip()
-        .args(["screen", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = screen_standard_input();
     child
         .stdin
         .take()
