@@ -43,8 +43,8 @@ pub(crate) type Search<'a> = dyn FnMut(&Input<'_>) -> Result<Option<HalfMatch>, 
 impl ForwardDfa {
     /// The DFA for `regex` (already in its compiled form) used as `purpose` says.
     pub(crate) fn new(regex: &str, purpose: Use) -> Result<ForwardDfa, String> {
-        if let Some(engine) = precompiled(regex, purpose) {
-            return Ok(ForwardDfa { engine });
+        if let Some(dfa) = Self::precompiled(regex, purpose) {
+            return Ok(dfa);
         }
         let dfa = LazyDfa::builder()
             .syntax(purpose.syntax())
@@ -84,16 +84,19 @@ impl ForwardDfa {
             }
         }
     }
-}
 
-fn precompiled(regex: &str, purpose: Use) -> Option<Engine> {
-    let table = match purpose {
-        Use::AnchoredPattern => PATTERN_DFAS,
-        Use::Signal => SIGNAL_DFAS,
-    };
-    let (_, bytes) = table.iter().find(|(source, _)| *source == regex)?;
-    // Fails only if the bytes do not fit this build (they were made for it): then compile.
-    dense::DFA::from_bytes(&bytes.0)
-        .ok()
-        .map(|(dfa, _)| Engine::Precompiled(dfa))
+    /// The build script's DFA for `regex`, if it made one. Such a regex was parsed,
+    /// compiled within the size limit and determinised when Grip was built.
+    pub(crate) fn precompiled(regex: &str, purpose: Use) -> Option<ForwardDfa> {
+        let table = match purpose {
+            Use::AnchoredPattern => PATTERN_DFAS,
+            Use::Signal => SIGNAL_DFAS,
+        };
+        let (_, bytes) = table.iter().find(|(source, _)| *source == regex)?;
+        // Fails only if the bytes do not fit this build (they were made for it): then compile.
+        let (dfa, _) = dense::DFA::from_bytes(&bytes.0).ok()?;
+        Some(ForwardDfa {
+            engine: Engine::Precompiled(dfa),
+        })
+    }
 }

@@ -25,6 +25,7 @@ use crate::automata::{ForwardDfa, Use};
 /// leaves a margin of about 3× (the test below tries patterns just under it).
 pub(crate) const EAGER_CHECK_STATES: usize = REGEX_SIZE_LIMIT / 64;
 /// Prefixes shorter than this match too often to save work; such patterns scan fully.
+/// Digits are the exception (see [`usable_anchor`]).
 const MIN_ANCHOR_BYTES: usize = 2;
 /// More prefixes than this means the extractor gave up on precision; scan fully.
 const MAX_ANCHORS: usize = 64;
@@ -66,8 +67,15 @@ impl Pattern {
     /// Validation stays strict at load: the full syntax is parsed and translated here (bad
     /// syntax, unknown Unicode classes), and a pattern whose estimated NFA size is not
     /// clearly within [`REGEX_SIZE_LIMIT`] is compiled now, so a pack that loads also
-    /// compiles later.
+    /// compiles later. A pattern the build script precompiled passed all of that already.
     pub(crate) fn check(&self, id: &str) -> Result<(), LexiconError> {
+        if self.is_anchored()
+            && let Some(dfa) = ForwardDfa::precompiled(&self.source, Use::AnchoredPattern)
+        {
+            // Checked when Grip was built; the DFA is what the first search would load.
+            let _ = self.anchored.set(Some(AnchoredSearch { dfa }));
+            return Ok(());
+        }
         let large = check_syntax(&self.source).map_err(|message| invalid(id, message))?;
         if large && !self.anchors.is_empty() {
             let search =
@@ -338,7 +346,7 @@ fn prefix_anchors(pattern: &str) -> Result<Vec<String>, String> {
     let mut anchors = Vec::with_capacity(literals.len());
     for literal in literals {
         let bytes = literal.as_bytes();
-        if bytes.len() < MIN_ANCHOR_BYTES || !bytes.is_ascii() {
+        if !usable_anchor(bytes) {
             return Ok(Vec::new());
         }
         anchors.push(fold(&String::from_utf8_lossy(bytes)));
@@ -354,6 +362,14 @@ fn prefix_anchors(pattern: &str) -> Result<Vec<String>, String> {
         }
     }
     Ok(minimal)
+}
+
+/// A prefix worth a candidate at each occurrence: ASCII, and either [`MIN_ANCHOR_BYTES`]
+/// long or a single digit. Digits are rare in prose (a 100 KB document holds a few hundred),
+/// while a single letter would stop the term pass every few bytes; anchoring the quantity
+/// pattern (`\d+ ml`) on them spared a full regex scan that cost as much as the term pass.
+fn usable_anchor(bytes: &[u8]) -> bool {
+    bytes.is_ascii() && (bytes.len() >= MIN_ANCHOR_BYTES || matches!(bytes, [b] if b.is_ascii_digit()))
 }
 
 #[cfg(test)]
@@ -414,12 +430,25 @@ mod tests {
 
     #[test]
     fn patterns_without_literal_prefix_scan_fully() {
-        assert!(
-            prefix_anchors(&bounded(r"\b\d+([.,]\d+)?\s*ml\b"))
-                .unwrap()
-                .is_empty()
-        );
+        assert!(prefix_anchors(&bounded(r"\b\w+ing")).unwrap().is_empty());
+        assert!(prefix_anchors(&bounded(r"\b[a-c]\d")).unwrap().is_empty());
         assert!(prefix_anchors(r"(é|ë)xtra").unwrap().is_empty());
+    }
+
+    #[test]
+    fn quantities_are_anchored_on_their_digits() {
+        let pattern = Pattern::compile(&bounded(r"\b[0-9]+([.,][0-9]+)?\s*ml\b"), "t").unwrap();
+        let digits: Vec<String> = ('0'..='9').map(String::from).collect();
+        assert_eq!(pattern.anchors, digits);
+        let text = "flacon van 2,5 ml en 500ml; model 12 mlp en x9 ml";
+        let starts: Vec<usize> = text
+            .char_indices()
+            .filter(|(_, c)| c.is_ascii_digit())
+            .map(|(i, _)| i)
+            .collect();
+        let anchored = pattern.find(text, &starts, false);
+        assert_eq!(anchored, pattern.full_scan(text));
+        assert_eq!(anchored, [(11, 17), (21, 26)]);
     }
 
     /// The anchored search must report exactly what a full scan reports.
