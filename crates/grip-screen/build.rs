@@ -21,10 +21,13 @@ use regex_automata::dfa::{StartKind, dense};
 use config::Use;
 
 const PACK: &str = "../../knowledge/indicators/indicators.toml";
+/// The embedded pack's folded terms as the matcher lists them (kept fresh by a test).
+const TERMS: &str = "src/lexicon/embedded_terms.txt";
 
 fn main() {
     for input in [
         PACK,
+        TERMS,
         "build.rs",
         "src/automata/config.rs",
         "src/lexicon/dialect.rs",
@@ -68,6 +71,44 @@ fn main() {
         code.push_str("];\n");
     }
     std::fs::write(out_dir.join("precompiled_dfas.rs"), code).expect("write the DFA table");
+    write_term_dfa(&out_dir, big_endian);
+}
+
+/// Determinises the term list into one unanchored DFA reporting every term that ends at
+/// each position (what an overlapping Aho-Corasick search reports).
+fn write_term_dfa(out_dir: &std::path::Path, big_endian: bool) {
+    use regex_automata::MatchKind;
+    use regex_automata::nfa::thompson;
+    use regex_syntax::hir::Hir;
+
+    let list = std::fs::read_to_string(TERMS).expect("the embedded term list");
+    let literals: Vec<Hir> = list
+        .lines()
+        .map(|term| Hir::literal(term.as_bytes()))
+        .collect();
+    let nfa = thompson::Compiler::new()
+        .configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
+        .build_many_from_hir(&literals)
+        .expect("the term NFA");
+    let dfa = dense::Builder::new()
+        .configure(
+            dense::Config::new()
+                .match_kind(MatchKind::All)
+                .start_kind(StartKind::Unanchored),
+        )
+        .build_from_nfa(&nfa)
+        .expect("the term DFA");
+    let (bytes, padding) = if big_endian {
+        dfa.to_bytes_big_endian()
+    } else {
+        dfa.to_bytes_little_endian()
+    };
+    std::fs::write(out_dir.join("terms.dfa"), &bytes[padding..]).expect("write the term DFA");
+    let code = format!(
+        "static EMBEDDED_TERMS: &str = include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/{TERMS}\"));\n\
+         static EMBEDDED_TERMS_DFA: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(env!(\"OUT_DIR\"), \"/terms.dfa\")));\n"
+    );
+    std::fs::write(out_dir.join("precompiled_terms.rs"), code).expect("write the term table");
 }
 
 /// The `patterns` of every indicator and false friend, in pack order.

@@ -4,6 +4,7 @@
 //! searches. Compiling and determinising at run time was a quarter of a screening run.
 
 pub(crate) mod config;
+pub(crate) mod terms;
 
 use std::sync::Mutex;
 

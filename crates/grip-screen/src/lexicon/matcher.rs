@@ -3,14 +3,14 @@
 //! case-sensitive abbreviations. False-friend spans suppress any indicator hit they overlap;
 //! overlapping hits keep the longest.
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, MatchKind, dfa};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::dialect::document_dialect;
 use super::fold::{Folded, fold};
 use super::pack::PackFile;
 use super::patterns::Pattern;
 use crate::LexiconError;
+use crate::automata::terms::TermAutomaton;
 
 /// One indicator occurrence, as byte offsets into the extracted text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,7 +54,7 @@ pub(crate) struct Found {
 
 #[derive(Debug)]
 pub(crate) struct Matcher {
-    folded: dfa::DFA,
+    folded: TermAutomaton,
     folded_slots: Vec<Slot>,
     exact: AhoCorasick,
     exact_slots: Vec<usize>,
@@ -119,9 +119,8 @@ impl Matcher {
             patterns.push(pattern);
             pattern_targets.push(target);
         }
-        // Checking every pattern in full and building the term DFA are the two halves of
-        // loading a pack; they run side by side. A DFA costs a few milliseconds to build
-        // once and searches several times faster than an NFA for this many terms.
+        // Checking every pattern in full and preparing the term automaton are the two
+        // halves of loading a pack; they run side by side.
         let (checked, folded) = std::thread::scope(|scope| {
             let check = scope.spawn(|| {
                 patterns
@@ -129,11 +128,7 @@ impl Matcher {
                     .zip(&ids)
                     .try_for_each(|(pattern, id)| pattern.check(id))
             });
-            let folded = dfa::DFA::builder()
-                .match_kind(MatchKind::Standard)
-                // No prefilter: with this many terms it would not skip, only slow the loop.
-                .prefilter(false)
-                .build(&folded_terms)
+            let folded = TermAutomaton::new(&folded_terms)
                 .map_err(|e| LexiconError::Invalid(format!("term automaton: {e}")));
             (check.join(), folded)
         });
@@ -165,30 +160,31 @@ impl Matcher {
         let mut blocked: Vec<(usize, usize)> = Vec::new();
         // (pattern, start) of every anchor occurrence
         let mut candidates: Vec<(usize, usize)> = Vec::new();
-        for_each_overlapping(&self.folded, folded_text.as_bytes(), |term, start, end| {
-            let (target, boundary) = match self.folded_slots[term] {
-                Slot::Term { target, boundary } => (target, boundary),
-                Slot::Anchor(pattern) => {
-                    candidates.push((pattern, start));
+        self.folded
+            .for_each_overlapping(folded_text.as_bytes(), |term, start, end| {
+                let (target, boundary) = match self.folded_slots[term] {
+                    Slot::Term { target, boundary } => (target, boundary),
+                    Slot::Anchor(pattern) => {
+                        candidates.push((pattern, start));
+                        return;
+                    }
+                    Slot::Signal => {
+                        signals.push((start, end));
+                        return;
+                    }
+                };
+                if !boundary_ok(folded_text, start, end, boundary) {
                     return;
                 }
-                Slot::Signal => {
-                    signals.push((start, end));
-                    return;
+                match target {
+                    Target::Indicator(indicator) => hits.push(Hit {
+                        indicator,
+                        start,
+                        end,
+                    }),
+                    Target::FalseFriend => blocked.push((start, end)),
                 }
-            };
-            if !boundary_ok(folded_text, start, end, boundary) {
-                return;
-            }
-            match target {
-                Target::Indicator(indicator) => hits.push(Hit {
-                    indicator,
-                    start,
-                    end,
-                }),
-                Target::FalseFriend => blocked.push((start, end)),
-            }
-        });
+            });
         for m in self.exact.find_overlapping_iter(text) {
             if boundary_ok(text, m.start(), m.end(), Boundary::WholeWord) {
                 let indicator = self.exact_slots[m.pattern().as_usize()];
@@ -227,32 +223,6 @@ impl Matcher {
         Found {
             hits: keep_longest(hits),
             signals,
-        }
-    }
-}
-
-/// Calls `on_match(term, start, end)` for every occurrence of every term in `haystack`,
-/// overlapping ones included, in order of their ends: what `find_overlapping_iter` reports,
-/// from a loop that keeps its state in registers (the crate's iterator re-enters its search
-/// for each match and was a sixth of the screening time).
-fn for_each_overlapping(
-    dfa: &dfa::DFA,
-    haystack: &[u8],
-    mut on_match: impl FnMut(usize, usize, usize),
-) {
-    let Ok(mut state) = dfa.start_state(Anchored::No) else {
-        return;
-    };
-    for (at, &byte) in haystack.iter().enumerate() {
-        state = dfa.next_state(Anchored::No, state, byte);
-        // Without a prefilter, only match states (and the dead state, which an unanchored
-        // search never enters) are special.
-        if dfa.is_special(state) && dfa.is_match(state) {
-            let end = at + 1;
-            for index in 0..dfa.match_len(state) {
-                let term = dfa.match_pattern(state, index);
-                on_match(term.as_usize(), end - dfa.pattern_len(term), end);
-            }
         }
     }
 }
@@ -366,6 +336,27 @@ mod tests {
         assert!(embedded.is_precompiled());
         assert_eq!(embedded.find(text, &[12], false), vec![(12, 21)]);
         assert_eq!(other.find(text, &[12], false), vec![(12, 30)]);
+    }
+
+    /// The build script precompiles the term automaton from a list kept in the repository;
+    /// this fails when the pack's terms no longer match it, and rewrites it when asked.
+    #[test]
+    fn embedded_term_list_is_fresh() {
+        let lexicon = Lexicon::embedded().expect("embedded lexicon");
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src/lexicon/embedded_terms.txt"
+        );
+        if std::env::var_os("GRIP_WRITE_TERMS").is_some() {
+            let mut list = lexicon.matcher.folded.terms().join("\n");
+            list.push('\n');
+            std::fs::write(path, list).expect("write the term list");
+        }
+        assert!(
+            lexicon.matcher.folded.is_precompiled(),
+            "the embedded pack's terms changed: refresh {path} with \
+             `GRIP_WRITE_TERMS=1 cargo test -p grip-screen embedded_term_list`"
+        );
     }
 
     #[test]
