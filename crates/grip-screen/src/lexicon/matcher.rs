@@ -339,7 +339,8 @@ mod tests {
     }
 
     /// The build script precompiles the term automaton from a list kept in the repository;
-    /// this fails when the pack's terms no longer match it, and rewrites it when asked.
+    /// this fails when the pack's terms no longer match it, and rewrites it when asked
+    /// (`GRIP_WRITE_TERMS=1`).
     #[test]
     fn embedded_term_list_is_fresh() {
         let lexicon = Lexicon::embedded().expect("embedded lexicon");
@@ -351,6 +352,8 @@ mod tests {
             let mut list = lexicon.matcher.folded.terms().join("\n");
             list.push('\n');
             std::fs::write(path, list).expect("write the term list");
+            // This build still carries the old list; the next one is checked.
+            return;
         }
         assert!(
             lexicon.matcher.folded.is_precompiled(),
