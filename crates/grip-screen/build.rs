@@ -98,12 +98,8 @@ fn write_term_dfa(out_dir: &std::path::Path, big_endian: bool) {
         )
         .build_from_nfa(&nfa)
         .expect("the term DFA");
-    let (bytes, padding) = if big_endian {
-        dfa.to_bytes_big_endian()
-    } else {
-        dfa.to_bytes_little_endian()
-    };
-    std::fs::write(out_dir.join("terms.dfa"), &bytes[padding..]).expect("write the term DFA");
+    std::fs::write(out_dir.join("terms.dfa"), dfa_bytes(&dfa, big_endian))
+        .expect("write the term DFA");
     let code = format!(
         "static EMBEDDED_TERMS: &str = include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/{TERMS}\"));\n\
          static EMBEDDED_TERMS_DFA: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(env!(\"OUT_DIR\"), \"/terms.dfa\")));\n"
@@ -137,12 +133,17 @@ fn serialised_dfa(regex: &str, purpose: Use, big_endian: bool) -> Result<Vec<u8>
         .configure(dense::Config::new().start_kind(start).minimize(true))
         .build(regex)
         .map_err(|e| e.to_string())?;
+    Ok(dfa_bytes(&dfa, big_endian))
+}
+
+/// The DFA serialised for the target, without the alignment padding (`Aligned` aligns it).
+fn dfa_bytes(dfa: &dense::DFA<Vec<u32>>, big_endian: bool) -> Vec<u8> {
     let (bytes, padding) = if big_endian {
         dfa.to_bytes_big_endian()
     } else {
         dfa.to_bytes_little_endian()
     };
-    Ok(bytes[padding..].to_vec())
+    bytes[padding..].to_vec()
 }
 
 /// `text` as a Rust raw string literal.
