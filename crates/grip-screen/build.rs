@@ -1,6 +1,7 @@
 //! Determinises the embedded pack's patterns and the specificity signals into dense DFAs,
 //! serialised into `OUT_DIR` and embedded by `src/automata`, so that a run only validates
-//! them instead of compiling regexes and growing lazy DFAs. A pattern that cannot be
+//! them instead of compiling regexes and growing lazy DFAs; the term list becomes a table
+//! that needs no validation at all. A pattern that cannot be
 //! precompiled is left out with a warning and gets a lazy DFA at run time.
 
 #[path = "src/automata/config.rs"]
@@ -12,6 +13,9 @@ mod dialect;
 #[path = "src/analysis/signals.rs"]
 #[allow(dead_code)]
 mod signals;
+#[path = "src/automata/term_table.rs"]
+#[allow(dead_code)]
+mod term_table;
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -32,6 +36,7 @@ fn main() {
         "src/automata/config.rs",
         "src/lexicon/dialect.rs",
         "src/analysis/signals.rs",
+        "src/automata/term_table.rs",
     ] {
         println!("cargo:rerun-if-changed={input}");
     }
@@ -71,38 +76,32 @@ fn main() {
         code.push_str("];\n");
     }
     std::fs::write(out_dir.join("precompiled_dfas.rs"), code).expect("write the DFA table");
-    write_term_dfa(&out_dir, big_endian);
+    write_term_table(&out_dir, big_endian);
 }
 
-/// Determinises the term list into one unanchored DFA reporting every term that ends at
-/// each position (what an overlapping Aho-Corasick search reports).
-fn write_term_dfa(out_dir: &std::path::Path, big_endian: bool) {
-    use regex_automata::MatchKind;
-    use regex_automata::nfa::thompson;
-    use regex_syntax::hir::Hir;
-
-    let list = std::fs::read_to_string(TERMS).expect("the embedded term list");
-    let literals: Vec<Hir> = list
+/// Writes the term list's table (see `src/automata/term_table.rs`) as words of the target.
+fn write_term_table(out_dir: &std::path::Path, big_endian: bool) {
+    let terms: Vec<String> = std::fs::read_to_string(TERMS)
+        .expect("the embedded term list")
         .lines()
-        .map(|term| Hir::literal(term.as_bytes()))
+        .map(str::to_owned)
         .collect();
-    let nfa = thompson::Compiler::new()
-        .configure(thompson::Config::new().which_captures(thompson::WhichCaptures::None))
-        .build_many_from_hir(&literals)
-        .expect("the term NFA");
-    let dfa = dense::Builder::new()
-        .configure(
-            dense::Config::new()
-                .match_kind(MatchKind::All)
-                .start_kind(StartKind::Unanchored),
-        )
-        .build_from_nfa(&nfa)
-        .expect("the term DFA");
-    std::fs::write(out_dir.join("terms.dfa"), dfa_bytes(&dfa, big_endian))
-        .expect("write the term DFA");
+    let table = term_table::TermTable::build(&terms).expect("the term table");
+    let bytes: Vec<u8> = table
+        .to_words()
+        .into_iter()
+        .flat_map(|w| {
+            if big_endian {
+                w.to_be_bytes()
+            } else {
+                w.to_le_bytes()
+            }
+        })
+        .collect();
+    std::fs::write(out_dir.join("terms.table"), bytes).expect("write the term table");
     let code = format!(
         "static EMBEDDED_TERMS: &str = include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/{TERMS}\"));\n\
-         static EMBEDDED_TERMS_DFA: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(env!(\"OUT_DIR\"), \"/terms.dfa\")));\n"
+         static EMBEDDED_TERM_TABLE: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(env!(\"OUT_DIR\"), \"/terms.table\")));\n"
     );
     std::fs::write(out_dir.join("precompiled_terms.rs"), code).expect("write the term table");
 }

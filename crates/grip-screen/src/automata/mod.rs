@@ -4,6 +4,7 @@
 //! searches. Compiling and determinising at run time was a quarter of a screening run.
 
 pub(crate) mod config;
+pub(crate) mod term_table;
 pub(crate) mod terms;
 
 use std::sync::Mutex;
@@ -15,7 +16,8 @@ use regex_automata::{HalfMatch, Input, MatchError};
 
 pub(crate) use config::Use;
 
-/// Bytes of a serialised DFA, aligned as `dense::DFA::from_bytes` requires.
+/// Bytes of a serialised DFA or term table, aligned as `dense::DFA::from_bytes` and the
+/// table's 32-bit words require.
 #[repr(C, align(4))]
 struct Aligned<B: ?Sized>(B);
 

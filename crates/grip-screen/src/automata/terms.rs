@@ -1,54 +1,44 @@
 //! The term automaton: every occurrence of every folded term, overlapping ones included.
-//! For the embedded pack it is a dense DFA the build script determinised from
-//! `src/lexicon/embedded_terms.txt` (start-up only validates it); any other term list (a
-//! pack loaded from a folder, or an embedded pack whose list file is stale) gets an
-//! Aho-Corasick DFA built at load, which was a third of loading the embedded pack.
-
-use aho_corasick::automaton::Automaton as _;
-use aho_corasick::{Anchored, MatchKind, dfa};
-use regex_automata::dfa::Automaton as _;
-use regex_automata::dfa::dense;
+//! For the embedded pack its table was built by the build script from
+//! `src/lexicon/embedded_terms.txt` and is used where it lies; any other term list (a pack
+//! loaded from a folder, or an embedded pack whose list file is stale) gets its table
+//! built at load.
 
 use super::Aligned;
+use super::term_table::TermTable;
 
-// `EMBEDDED_TERMS` (the list, one term per line) and `EMBEDDED_TERMS_DFA`, from build.rs.
+// `EMBEDDED_TERMS` (the list, one term per line) and `EMBEDDED_TERM_TABLE`, from build.rs.
 include!(concat!(env!("OUT_DIR"), "/precompiled_terms.rs"));
 
 #[derive(Debug)]
 pub(crate) struct TermAutomaton {
-    engine: Engine,
+    table: TermTable,
     /// The terms by number (a match state only says where a term ends, not its length).
     terms: Vec<String>,
-}
-
-#[derive(Debug)]
-enum Engine {
-    Precompiled(Box<dense::DFA<&'static [u32]>>),
-    Built(Box<dfa::DFA>),
+    #[cfg(test)]
+    precompiled: bool,
 }
 
 impl TermAutomaton {
     pub(crate) fn new(terms: &[String]) -> Result<TermAutomaton, String> {
-        let engine = match precompiled(terms) {
-            Some(dfa) => Engine::Precompiled(Box::new(dfa)),
-            None => Engine::Built(Box::new(
-                dfa::DFA::builder()
-                    .match_kind(MatchKind::Standard)
-                    // No prefilter: with this many terms it would not skip, only slow the loop.
-                    .prefilter(false)
-                    .build(terms)
-                    .map_err(|e| e.to_string())?,
-            )),
+        let precompiled = precompiled(terms);
+        #[cfg(test)]
+        let is_precompiled = precompiled.is_some();
+        let table = match precompiled {
+            Some(table) => table,
+            None => TermTable::build(terms)?,
         };
         Ok(TermAutomaton {
-            engine,
+            table,
             terms: terms.to_vec(),
+            #[cfg(test)]
+            precompiled: is_precompiled,
         })
     }
 
     #[cfg(test)]
     pub(crate) fn is_precompiled(&self) -> bool {
-        matches!(self.engine, Engine::Precompiled(_))
+        self.precompiled
     }
 
     #[cfg(test)]
@@ -57,83 +47,30 @@ impl TermAutomaton {
     }
 
     /// Calls `on_match(term, start, end)` for every occurrence of every term in `haystack`,
-    /// overlapping ones included, in order of their ends. Both loops keep their state in
-    /// registers (the crates' overlapping iterators re-enter their search for each match,
-    /// and were a sixth of the screening time).
+    /// overlapping ones included, in order of their ends.
     pub(crate) fn for_each_overlapping(
         &self,
         haystack: &[u8],
         mut on_match: impl FnMut(usize, usize, usize),
     ) {
-        let mut report =
-            |term: usize, end: usize| on_match(term, end - self.terms[term].len(), end);
-        match &self.engine {
-            Engine::Precompiled(dfa) => dense_overlapping(dfa, haystack, &mut report),
-            Engine::Built(dfa) => aho_corasick_overlapping(dfa, haystack, &mut report),
-        }
+        self.table.for_each_overlapping(haystack, |term, end| {
+            on_match(term, end - self.terms[term].len(), end)
+        });
     }
 }
 
-/// The build script's DFA, when it was made from exactly these terms.
-fn precompiled(terms: &[String]) -> Option<dense::DFA<&'static [u32]>> {
+/// The build script's table, when it was made from exactly these terms.
+fn precompiled(terms: &[String]) -> Option<TermTable> {
     if !EMBEDDED_TERMS.lines().eq(terms.iter().map(String::as_str)) {
         return None;
     }
-    dense::DFA::from_bytes(&EMBEDDED_TERMS_DFA.0)
-        .ok()
-        .map(|(dfa, _)| dfa)
-}
-
-/// A dense DFA reports a match one byte late: the state entered on the byte at `at` holds
-/// the terms ending just before it, and the end-of-input transition those ending last.
-fn dense_overlapping(
-    dfa: &dense::DFA<&'static [u32]>,
-    haystack: &[u8],
-    report: &mut impl FnMut(usize, usize),
-) {
-    let Some(mut state) = dfa.universal_start_state(regex_automata::Anchored::No) else {
-        return;
-    };
-    let mut report_state = |state, end| {
-        for index in 0..dfa.match_len(state) {
-            report(dfa.match_pattern(state, index).as_usize(), end);
-        }
-    };
-    for (at, &byte) in haystack.iter().enumerate() {
-        state = dfa.next_state(state, byte);
-        // Unanchored, without quit bytes or a prefilter: only match states are special.
-        if dfa.is_special_state(state) && dfa.is_match_state(state) {
-            report_state(state, at);
-        }
-    }
-    state = dfa.next_eoi_state(state);
-    if dfa.is_match_state(state) {
-        report_state(state, haystack.len());
-    }
-}
-
-fn aho_corasick_overlapping(
-    dfa: &dfa::DFA,
-    haystack: &[u8],
-    report: &mut impl FnMut(usize, usize),
-) {
-    let Ok(mut state) = dfa.start_state(Anchored::No) else {
-        return;
-    };
-    for (at, &byte) in haystack.iter().enumerate() {
-        state = dfa.next_state(Anchored::No, state, byte);
-        // Without a prefilter, only match states (and the dead state, which an unanchored
-        // search never enters) are special.
-        if dfa.is_special(state) && dfa.is_match(state) {
-            for index in 0..dfa.match_len(state) {
-                report(dfa.match_pattern(state, index).as_usize(), at + 1);
-            }
-        }
-    }
+    TermTable::from_words(bytemuck::try_cast_slice(&EMBEDDED_TERM_TABLE.0).ok()?)
 }
 
 #[cfg(test)]
 mod tests {
+    use aho_corasick::{AhoCorasick, MatchKind};
+
     use super::*;
 
     fn occurrences(automaton: &TermAutomaton, text: &str) -> Vec<(usize, usize, usize)> {
@@ -143,25 +80,41 @@ mod tests {
         found
     }
 
-    /// The precompiled DFA finds every occurrence the Aho-Corasick automaton finds, at
-    /// the ends of texts too, on the register texts.
+    /// The build script's table is the one built at load, word for word.
     #[test]
-    fn precompiled_and_built_automata_find_the_same() {
+    fn precompiled_table_is_the_built_one() {
         let terms: Vec<String> = EMBEDDED_TERMS.lines().map(str::to_owned).collect();
         assert!(terms.len() > 500);
         let precompiled = TermAutomaton::new(&terms).unwrap();
         assert!(precompiled.is_precompiled());
-        let built = TermAutomaton {
-            engine: Engine::Built(Box::new(dfa::DFA::new(&terms).unwrap())),
-            terms: terms.clone(),
-        };
+        assert_eq!(
+            precompiled.table.to_words(),
+            TermTable::build(&terms).unwrap().to_words()
+        );
+    }
+
+    /// The table finds every occurrence Aho-Corasick's own overlapping search finds, at
+    /// the ends of texts too, on the register texts.
+    #[test]
+    fn table_finds_what_aho_corasick_finds() {
+        let terms: Vec<String> = EMBEDDED_TERMS.lines().map(str::to_owned).collect();
+        let automaton = TermAutomaton::new(&terms).unwrap();
+        let reference = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&terms)
+            .unwrap();
         let mut texts = crate::test_texts::shared_texts();
         texts.extend(terms.iter().take(50).cloned());
         let mut total = 0;
         for text in &texts {
             let text = crate::lexicon::fold_text(text).text;
-            let found = occurrences(&precompiled, &text);
-            assert_eq!(found, occurrences(&built, &text), "{text}");
+            let found = occurrences(&automaton, &text);
+            let mut expected: Vec<_> = reference
+                .find_overlapping_iter(&text)
+                .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+                .collect();
+            expected.sort_unstable();
+            assert_eq!(found, expected, "{text}");
             total += found.len();
         }
         assert!(total > 1000, "{total}");
@@ -180,5 +133,19 @@ mod tests {
             occurrences(&automaton, "ai and machine learning"),
             [(0, 0, 2), (1, 7, 23), (2, 15, 23)]
         );
+    }
+
+    /// Words that do not have the table's layout are refused, not used.
+    #[test]
+    fn malformed_words_are_refused() {
+        let terms = vec!["ai".to_owned(), "ml".to_owned()];
+        let words = TermTable::build(&terms).unwrap().to_words();
+        let words: &'static [u32] = Vec::leak(words);
+        assert!(TermTable::from_words(words).is_some());
+        assert!(TermTable::from_words(&words[..words.len() - 1]).is_none());
+        assert!(TermTable::from_words(&words[..3]).is_none());
+        let mut wrong_format = words.to_vec();
+        wrong_format[0] ^= 1;
+        assert!(TermTable::from_words(Vec::leak(wrong_format)).is_none());
     }
 }
