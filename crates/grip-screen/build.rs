@@ -1,8 +1,8 @@
 //! Determinises the embedded pack's patterns and the specificity signals into dense DFAs,
 //! serialised into `OUT_DIR` and embedded by `src/automata`, so that a run only validates
 //! them instead of compiling regexes and growing lazy DFAs; the term list becomes a table
-//! that needs no validation at all. A pattern that cannot be
-//! precompiled is left out with a warning and gets a lazy DFA at run time.
+//! that is used without validation. A pattern that cannot be precompiled is left out with
+//! a warning and gets a lazy DFA at run time.
 
 #[path = "src/automata/config.rs"]
 #[allow(dead_code)]

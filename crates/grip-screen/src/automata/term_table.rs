@@ -82,6 +82,12 @@ impl TermTable {
         })
     }
 
+    /// Whether the tables are borrowed words (the build script's) rather than built here.
+    #[cfg(test)]
+    pub(crate) fn is_borrowed(&self) -> bool {
+        matches!(self.transitions, Cow::Borrowed(_))
+    }
+
     /// Calls `report(term, end)` for every occurrence of every term in `haystack`, in
     /// order of their ends.
     pub(crate) fn for_each_overlapping(
@@ -150,10 +156,13 @@ impl TermTable {
         let (transitions, rest) =
             rest.split_at_checked((state_count as usize).checked_mul(class_count as usize)?)?;
         let (match_offsets, match_terms) = rest.split_at_checked(match_count as usize + 1)?;
+        let is_row =
+            |state: u32| state.is_multiple_of(class_count) && state as usize <= transitions.len();
         let fits = match_terms.len() == term_count as usize
             && class_words.iter().all(|&c| c < class_count)
-            && start < first_match.max(1)
-            && first_match as usize <= transitions.len()
+            && is_row(start)
+            && (start as usize) < transitions.len()
+            && is_row(first_match)
             && (transitions.len() - first_match as usize) / class_count as usize
                 == match_count as usize
             && match_offsets.last() == Some(&term_count);

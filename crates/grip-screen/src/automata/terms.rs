@@ -15,30 +15,23 @@ pub(crate) struct TermAutomaton {
     table: TermTable,
     /// The terms by number (a match state only says where a term ends, not its length).
     terms: Vec<String>,
-    #[cfg(test)]
-    precompiled: bool,
 }
 
 impl TermAutomaton {
     pub(crate) fn new(terms: &[String]) -> Result<TermAutomaton, String> {
-        let precompiled = precompiled(terms);
-        #[cfg(test)]
-        let is_precompiled = precompiled.is_some();
-        let table = match precompiled {
+        let table = match precompiled(terms) {
             Some(table) => table,
             None => TermTable::build(terms)?,
         };
         Ok(TermAutomaton {
             table,
             terms: terms.to_vec(),
-            #[cfg(test)]
-            precompiled: is_precompiled,
         })
     }
 
     #[cfg(test)]
     pub(crate) fn is_precompiled(&self) -> bool {
-        self.precompiled
+        self.table.is_borrowed()
     }
 
     #[cfg(test)]
@@ -147,5 +140,13 @@ mod tests {
         let mut wrong_format = words.to_vec();
         wrong_format[0] ^= 1;
         assert!(TermTable::from_words(Vec::leak(wrong_format)).is_none());
+        // The header's start (word 3) and first match state (word 4) must be rows inside
+        // the transitions.
+        let mut start_between_rows = words.to_vec();
+        start_between_rows[3] += 1;
+        assert!(TermTable::from_words(Vec::leak(start_between_rows)).is_none());
+        let mut matches_past_the_end = words.to_vec();
+        matches_past_the_end[4] = u32::MAX - 1;
+        assert!(TermTable::from_words(Vec::leak(matches_past_the_end)).is_none());
     }
 }
