@@ -253,6 +253,29 @@ impl Sample {
             (true, false) => "no_ai_indicated",
         }
     }
+
+    /// Panics unless `result`, this sample's screening as JSON, fits the contract (as
+    /// `fits` judges), has the expected verdict, and has an error exactly when the sample
+    /// is broken.
+    pub fn assert_screened(
+        &self,
+        result: &serde_json::Value,
+        fits: impl Fn(&serde_json::Value) -> bool,
+    ) {
+        assert!(fits(result), "{}: {result}", self.name);
+        assert_eq!(
+            result["verdict"],
+            self.expected_verdict(),
+            "{}: {result}",
+            self.name
+        );
+        assert_eq!(
+            result["error"].is_string(),
+            !self.readable,
+            "{}: {result}",
+            self.name
+        );
+    }
 }
 
 /// The screening contract (`shared/contracts/screening.schema.json` next to the checkout).

@@ -95,19 +95,36 @@ impl TermTable {
         haystack: &[u8],
         mut report: impl FnMut(usize, usize),
     ) {
-        let transitions: &[u32] = &self.transitions;
         let mut state = self.start;
-        for (at, &byte) in haystack.iter().enumerate() {
-            state = transitions[(state + u32::from(self.classes[usize::from(byte)])) as usize];
-            if state >= self.first_match {
-                let index = ((state - self.first_match) / self.class_count) as usize;
-                let terms =
-                    self.match_offsets[index] as usize..self.match_offsets[index + 1] as usize;
-                for &term in &self.match_terms[terms] {
-                    report(term as usize, at + 1);
-                }
+        let mut from = 0;
+        while let Some(at) = self.run_to_match(haystack, from, &mut state) {
+            let index = ((state - self.first_match) / self.class_count) as usize;
+            let terms = self.match_offsets[index] as usize..self.match_offsets[index + 1] as usize;
+            for &term in &self.match_terms[terms] {
+                report(term as usize, at + 1);
+            }
+            from = at + 1;
+        }
+    }
+
+    /// Steps from `state` through `haystack[from..]` and stops in the first match state,
+    /// returning the position of the byte that led there. Kept apart from the reporting
+    /// so that the loop over every byte has the registers to itself: inlined into the
+    /// caller's callback, it spilled to the stack and took twice the instructions.
+    #[inline(never)]
+    fn run_to_match(&self, haystack: &[u8], from: usize, state: &mut u32) -> Option<usize> {
+        let transitions: &[u32] = &self.transitions;
+        let classes = &self.classes;
+        let first_match = self.first_match;
+        let mut current = *state;
+        for (offset, &byte) in haystack.get(from..)?.iter().enumerate() {
+            current = transitions[(current + u32::from(classes[usize::from(byte)])) as usize];
+            if current >= first_match {
+                *state = current;
+                return Some(from + offset);
             }
         }
+        None
     }
 
     /// The table as words, in the layout `from_words` reads.
