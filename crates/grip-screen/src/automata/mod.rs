@@ -12,8 +12,7 @@ use std::sync::Mutex;
 use regex_automata::dfa::Automaton;
 use regex_automata::dfa::dense;
 use regex_automata::hybrid::dfa::{Cache, DFA as LazyDfa};
-use regex_automata::util::prefilter::Prefilter;
-use regex_automata::{HalfMatch, Input, MatchError, MatchKind};
+use regex_automata::{HalfMatch, Input, MatchError};
 
 pub(crate) use config::Use;
 
@@ -24,15 +23,6 @@ struct Aligned<B: ?Sized>(B);
 
 // `PATTERN_DFAS` and `SIGNAL_DFAS`: (regex as compiled, serialised DFA), written by build.rs.
 include!(concat!(env!("OUT_DIR"), "/precompiled_dfas.rs"));
-
-/// A prefilter on the literals every match of `regex` starts with, if it has few enough.
-/// An unanchored search skips to where one occurs instead of stepping the DFA through every
-/// byte: a signal that rarely matches ("we are committed") no longer costs a full scan.
-/// Serialised DFAs carry no prefilter, so it is made here, for both kinds.
-fn prefix_prefilter(regex: &str, purpose: Use) -> Option<Prefilter> {
-    let hir = regex_automata::util::syntax::parse_with(regex, &purpose.syntax()).ok()?;
-    Prefilter::from_hir_prefix(MatchKind::LeftmostFirst, &hir)
-}
 
 /// A forward DFA, precompiled or lazy.
 #[derive(Debug)]
@@ -56,18 +46,10 @@ pub(crate) type Search<'a> = dyn FnMut(&Input<'_>) -> Result<Option<HalfMatch>, 
 impl ForwardDfa {
     /// The DFA for `regex` (already in its compiled form) used as `purpose` says.
     pub(crate) fn new(regex: &str, purpose: Use) -> Result<ForwardDfa, String> {
-        let prefilter = match purpose {
-            Use::Signal => prefix_prefilter(regex, purpose),
-            Use::AnchoredPattern => None,
-        };
-        if let Some(mut dfa) = Self::precompiled(regex, purpose) {
-            if let Engine::Precompiled(dense) = &mut dfa.engine {
-                dense.set_prefilter(prefilter);
-            }
+        if let Some(dfa) = Self::precompiled(regex, purpose) {
             return Ok(dfa);
         }
         let dfa = LazyDfa::builder()
-            .configure(LazyDfa::config().prefilter(prefilter))
             .syntax(purpose.syntax())
             .thompson(purpose.thompson())
             .build(regex)
