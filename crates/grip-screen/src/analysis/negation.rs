@@ -195,6 +195,8 @@ impl Negation {
     }
 }
 
+/// A clause ends at `c` (at `index`): the definition `sentences::Boundaries` implements.
+#[cfg(test)]
 pub(crate) fn is_clause_end(text: &str, index: usize, c: char) -> bool {
     match c {
         ';' | '!' | '?' | '(' | ')' | '•' => true,

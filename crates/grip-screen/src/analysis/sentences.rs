@@ -3,7 +3,7 @@
 //! clause boundaries are found in one pass per document ([`Boundaries`]), so the many
 //! findings of a long document look them up instead of each re-reading its surroundings.
 
-use super::negation::{floor_char_boundary, is_clause_end};
+use super::negation::floor_char_boundary;
 
 /// Contract limit for an excerpt, in characters.
 pub(crate) const MAX_EXCERPT_CHARS: usize = 300;
@@ -12,6 +12,7 @@ const MAX_SCAN_BYTES: usize = 1200;
 /// Where a document's sentences and clauses end: byte offsets of the boundary characters
 /// (see [`is_sentence_end`] and `negation::is_clause_end`), in text order.
 #[derive(Debug, Default)]
+#[cfg_attr(test, derive(PartialEq))]
 pub(crate) struct Boundaries {
     sentence: Vec<(usize, char)>,
     clause: Vec<(usize, char)>,
@@ -28,14 +29,11 @@ impl Boundaries {
         {
             let i = next + offset;
             next = i + 1;
-            // A candidate byte always begins a character (ASCII, or the lead byte E2).
-            let Some(c) = text[i..].chars().next() else {
-                continue;
-            };
-            if is_sentence_end(text, i, c) {
+            let (c, ends_sentence, ends_clause) = classify(text, i);
+            if ends_sentence {
                 sentence.push((i, c));
             }
-            if is_clause_end(text, i, c) {
+            if ends_clause {
                 clause.push((i, c));
             }
         }
@@ -76,7 +74,9 @@ pub(crate) fn excerpt_range(
     let sentence_start = sentence_start(text, bounds, start);
     let sentence_end = sentence_end(text, bounds, end);
     let sentence = &text[sentence_start..sentence_end];
-    if sentence.chars().count() <= MAX_EXCERPT_CHARS {
+    // No more bytes than the limit means no more characters either: most sentences are
+    // settled without counting.
+    if sentence.len() <= MAX_EXCERPT_CHARS || sentence.chars().count() <= MAX_EXCERPT_CHARS {
         return trim(text, sentence_start, sentence_end);
     }
     window(text, start, end)
@@ -110,6 +110,53 @@ fn trim(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
     (start, end.max(start))
 }
 
+/// The character at the candidate byte `index` and whether it ends a sentence and a clause:
+/// [`is_sentence_end`] and `is_clause_end` decided from bytes, since a candidate is ASCII
+/// or the first byte of `•` and so, in practice, is what follows it.
+fn classify(text: &str, index: usize) -> (char, bool, bool) {
+    let bytes = text.as_bytes();
+    let c = char::from(bytes[index]);
+    match bytes[index] {
+        b'!' | b'?' => (c, true, true),
+        b';' | b'(' | b')' => (c, false, true),
+        b'.' => {
+            let ends = whitespace_or_end_at(text, index + 1);
+            (c, ends, ends)
+        }
+        b':' => (c, false, whitespace_or_end_at(text, index + 1)),
+        b'\n' => {
+            let ends = blank_line_follows(bytes, index + 1);
+            (c, ends, ends)
+        }
+        _ => {
+            let bullet = bytes[index..].starts_with("•".as_bytes());
+            ('•', bullet, bullet)
+        }
+    }
+}
+
+/// Whether the text ends at `index` or continues with whitespace there.
+fn whitespace_or_end_at(text: &str, index: usize) -> bool {
+    match text.as_bytes().get(index) {
+        None => true,
+        Some(&b) if b.is_ascii() => char::from(b).is_whitespace(),
+        Some(_) => text[index..]
+            .chars()
+            .next()
+            .is_some_and(char::is_whitespace),
+    }
+}
+
+/// Whether only spaces, tabs and carriage returns stand between `index` and a line break.
+fn blank_line_follows(bytes: &[u8], index: usize) -> bool {
+    bytes[index..]
+        .iter()
+        .find(|&&b| !matches!(b, b' ' | b'\t' | b'\r'))
+        == Some(&b'\n')
+}
+
+/// A sentence ends at `c` (at `index`): the definition [`classify`] implements.
+#[cfg(test)]
 fn is_sentence_end(text: &str, index: usize, c: char) -> bool {
     match c {
         '!' | '?' | '•' => true,
@@ -153,3 +200,53 @@ const MAY_BEGIN_BOUNDARY: [bool; 256] = {
     }
     table
 };
+
+#[cfg(test)]
+mod tests {
+    use super::super::negation::is_clause_end;
+    use super::*;
+
+    /// Boundaries as their definitions give them, character by character.
+    fn reference(text: &str) -> Boundaries {
+        let (mut sentence, mut clause) = (Vec::new(), Vec::new());
+        for (i, c) in text.char_indices() {
+            if is_sentence_end(text, i, c) {
+                sentence.push((i, c));
+            }
+            if is_clause_end(text, i, c) {
+                clause.push((i, c));
+            }
+        }
+        Boundaries { sentence, clause }
+    }
+
+    fn assert_like_reference(text: &str) {
+        assert_eq!(Boundaries::of(text), reference(text), "{text:?}");
+    }
+
+    #[test]
+    fn boundaries_follow_their_definitions_on_real_texts() {
+        let texts = crate::test_texts::shared_texts();
+        assert_like_reference(&texts.join("\n\n"));
+        for text in [
+            "Eén. Twee!Drie? Vier; vijf: zes (zeven) • acht.",
+            "Einde.\u{a0}Volgende.\u{2003}En.€ Slot:\u{85}x.",
+            "Regel\n  \t\nNieuwe alinea\nzelfde alinea.\n\r\n",
+            "ab.cd:ef.\n",
+            "•",
+            "",
+            ".",
+            "\n",
+            "\u{2022}\u{2023}\u{2024}",
+        ] {
+            assert_like_reference(text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn boundaries_follow_their_definitions(text in "[a. !?;:()\\n\\t\\r•€\u{a0}\u{2003}\u{85}é]{0,80}") {
+            assert_like_reference(&text);
+        }
+    }
+}
