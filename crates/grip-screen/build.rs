@@ -4,6 +4,12 @@
 //! that is used without validation. A pattern that cannot be precompiled is left out with
 //! a warning and gets a lazy DFA at run time.
 
+#[path = "src/lexicon/anchors.rs"]
+#[allow(dead_code)]
+mod anchors;
+#[path = "src/ascii.rs"]
+#[allow(dead_code)]
+mod ascii;
 #[path = "src/automata/config.rs"]
 #[allow(dead_code)]
 mod config;
@@ -33,7 +39,9 @@ fn main() {
         PACK,
         TERMS,
         "build.rs",
+        "src/ascii.rs",
         "src/automata/config.rs",
+        "src/lexicon/anchors.rs",
         "src/lexicon/dialect.rs",
         "src/analysis/signals.rs",
         "src/automata/term_table.rs",
@@ -76,7 +84,27 @@ fn main() {
         code.push_str("];\n");
     }
     std::fs::write(out_dir.join("precompiled_dfas.rs"), code).expect("write the DFA table");
+    write_anchors(&out_dir, &patterns);
     write_term_table(&out_dir, big_endian);
+}
+
+/// Writes each pattern's prefix anchors (a pattern they cannot be found for is left out:
+/// loading the pack then reports why).
+fn write_anchors(out_dir: &std::path::Path, patterns: &[String]) {
+    let mut code = String::from("static PATTERN_ANCHORS: &[(&str, &[&str])] = &[\n");
+    for pattern in patterns {
+        if let Ok(anchors) = anchors::prefix_anchors(pattern) {
+            let list: Vec<String> = anchors.iter().map(|a| raw_string(a)).collect();
+            let _ = writeln!(
+                code,
+                "    ({}, &[{}]),",
+                raw_string(pattern),
+                list.join(", ")
+            );
+        }
+    }
+    code.push_str("];\n");
+    std::fs::write(out_dir.join("precompiled_anchors.rs"), code).expect("write the anchors");
 }
 
 /// Writes the term list's table (see `src/automata/term_table.rs`) as words of the target.

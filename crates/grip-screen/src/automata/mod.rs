@@ -88,18 +88,27 @@ impl ForwardDfa {
         }
     }
 
+    /// Whether the build script made a DFA for `regex`.
+    pub(crate) fn is_embedded(regex: &str, purpose: Use) -> bool {
+        embedded_bytes(regex, purpose).is_some()
+    }
+
     /// The build script's DFA for `regex`, if it made one. Such a regex was parsed,
     /// compiled within the size limit and determinised when Grip was built.
     pub(crate) fn precompiled(regex: &str, purpose: Use) -> Option<ForwardDfa> {
-        let table = match purpose {
-            Use::AnchoredPattern => PATTERN_DFAS,
-            Use::Signal => SIGNAL_DFAS,
-        };
-        let (_, bytes) = table.iter().find(|(source, _)| *source == regex)?;
         // Fails only if the bytes do not fit this build (they were made for it): then compile.
-        let (dfa, _) = dense::DFA::from_bytes(&bytes.0).ok()?;
+        let (dfa, _) = dense::DFA::from_bytes(embedded_bytes(regex, purpose)?).ok()?;
         Some(ForwardDfa {
             engine: Engine::Precompiled(dfa),
         })
     }
+}
+
+fn embedded_bytes(regex: &str, purpose: Use) -> Option<&'static [u8]> {
+    let table = match purpose {
+        Use::AnchoredPattern => PATTERN_DFAS,
+        Use::Signal => SIGNAL_DFAS,
+    };
+    let (_, bytes) = table.iter().find(|(source, _)| *source == regex)?;
+    Some(&bytes.0)
 }

@@ -11,21 +11,11 @@ pub(crate) struct Folded {
     pub exotic_case: bool,
 }
 
+use crate::ascii::fold_ascii;
+
 /// Lower-cases `text`; whitespace becomes a space so multi-word terms survive line breaks.
 pub(crate) fn fold(text: &str) -> String {
     fold_text(text).text
-}
-
-/// Lower-cases an ASCII byte and turns line breaks, tabs and form feeds into spaces,
-/// without branches, so runs of ASCII fold at vector speed.
-fn fold_ascii(b: u8) -> u8 {
-    let upper = b.wrapping_sub(b'A') < 26;
-    let lower = b | (u8::from(upper) << 5);
-    if matches!(b, b'\n' | b'\r' | b'\t' | 0x0c) {
-        b' '
-    } else {
-        lower
-    }
 }
 
 pub(crate) fn fold_text(text: &str) -> Folded {

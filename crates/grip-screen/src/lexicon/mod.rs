@@ -1,6 +1,7 @@
 //! The indicator lexicon: a versioned knowledge pack (TOML) of Dutch and English terms,
 //! patterns, false friends and negation cues, embedded in the binary or loaded from a folder.
 
+mod anchors;
 mod dialect;
 mod fold;
 mod matcher;

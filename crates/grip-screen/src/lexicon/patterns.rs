@@ -10,11 +10,10 @@ use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder};
 use regex_automata::{Anchored, Input};
-use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use regex_syntax::hir::{Class, ClassUnicode, Hir, HirKind};
 use regex_syntax::utf8::Utf8Sequences;
 
-use super::fold::fold;
+use super::anchors::prefix_anchors;
 use crate::LexiconError;
 use crate::automata::config::REGEX_SIZE_LIMIT;
 use crate::automata::{ForwardDfa, Use};
@@ -24,11 +23,18 @@ use crate::automata::{ForwardDfa, Use};
 /// The regex crate's NFAs measured at most ~21 bytes per estimated state (`\d{n}`), so this
 /// leaves a margin of about 3× (the test below tries patterns just under it).
 pub(crate) const EAGER_CHECK_STATES: usize = REGEX_SIZE_LIMIT / 64;
-/// Prefixes shorter than this match too often to save work; such patterns scan fully.
-/// Digits are the exception (see [`usable_anchor`]).
-const MIN_ANCHOR_BYTES: usize = 2;
-/// More prefixes than this means the extractor gave up on precision; scan fully.
-const MAX_ANCHORS: usize = 64;
+// `PATTERN_ANCHORS`: (pattern in the document dialect, its prefix anchors), for the
+// embedded pack's patterns, written by build.rs with this crate's `prefix_anchors`.
+include!(concat!(env!("OUT_DIR"), "/precompiled_anchors.rs"));
+
+/// The build script's anchors for `pattern`, when it is one of the embedded pack's: parsing
+/// every pattern again was a third of loading the pack.
+fn embedded_anchors(pattern: &str) -> Option<Vec<String>> {
+    let (_, anchors) = PATTERN_ANCHORS
+        .iter()
+        .find(|(source, _)| *source == pattern)?;
+    Some(anchors.iter().map(|a| (*a).to_owned()).collect())
+}
 
 /// One compiled pattern of the pack.
 #[derive(Debug)]
@@ -55,7 +61,10 @@ impl Pattern {
     /// literal prefixes it is anchored on. The automata are compiled on first use;
     /// [`Pattern::check`] validates it.
     pub(crate) fn new(pattern: &str, id: &str) -> Result<Pattern, LexiconError> {
-        let anchors = prefix_anchors(pattern).map_err(|message| invalid(id, message))?;
+        let anchors = match embedded_anchors(pattern) {
+            Some(anchors) => anchors,
+            None => prefix_anchors(pattern).map_err(|message| invalid(id, message))?,
+        };
         Ok(Pattern {
             anchors,
             anchored: OnceLock::new(),
@@ -69,11 +78,9 @@ impl Pattern {
     /// clearly within [`REGEX_SIZE_LIMIT`] is compiled now, so a pack that loads also
     /// compiles later. A pattern the build script precompiled passed all of that already.
     pub(crate) fn check(&self, id: &str) -> Result<(), LexiconError> {
-        if self.is_anchored()
-            && let Some(dfa) = ForwardDfa::precompiled(&self.source, Use::AnchoredPattern)
-        {
-            // Checked when Grip was built; the DFA is what the first search would load.
-            let _ = self.anchored.set(Some(AnchoredSearch { dfa }));
+        if self.is_anchored() && ForwardDfa::is_embedded(&self.source, Use::AnchoredPattern) {
+            // Checked when Grip was built. Its DFA is loaded (and validated) by the first
+            // search, so a batch pays only for the patterns its documents give a chance.
             return Ok(());
         }
         let large = check_syntax(&self.source).map_err(|message| invalid(id, message))?;
@@ -106,6 +113,10 @@ impl Pattern {
 
     /// Compiles now what the pattern's first search would compile.
     pub(crate) fn warm_up(&self) {
+        // An embedded DFA needs no compiling: the first search that needs it loads it.
+        if self.is_anchored() && ForwardDfa::is_embedded(&self.source, Use::AnchoredPattern) {
+            return;
+        }
         if self.anchored_search().is_none() {
             self.full.get_or_init(|| build_regex(&self.source).ok());
         }
@@ -326,56 +337,10 @@ fn build_regex(pattern: &str) -> Result<Regex, regex::Error> {
         .build()
 }
 
-/// Literals every match of `pattern` starts with, folded like the text, keeping only the
-/// shortest of any prefix chain (so each text position yields one candidate). Empty when
-/// the pattern has no short, finite, ASCII prefix set to anchor on.
-///
-/// The prefixes come from the pattern as written (case-sensitive); a case-insensitive match
-/// differs from some prefix only by the case of its letters, which folding removes, except
-/// for the characters [`super::fold::Folded::exotic_case`] flags. Non-ASCII prefixes are
-/// refused for the same reason (their other-case forms may not fold to them).
-fn prefix_anchors(pattern: &str) -> Result<Vec<String>, String> {
-    let hir = regex_syntax::ParserBuilder::new()
-        .build()
-        .parse(pattern)
-        .map_err(|e| e.to_string())?;
-    let seq = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
-    let Some(literals) = seq.literals() else {
-        return Ok(Vec::new());
-    };
-    let mut anchors = Vec::with_capacity(literals.len());
-    for literal in literals {
-        let bytes = literal.as_bytes();
-        if !usable_anchor(bytes) {
-            return Ok(Vec::new());
-        }
-        anchors.push(fold(&String::from_utf8_lossy(bytes)));
-    }
-    if anchors.len() > MAX_ANCHORS {
-        return Ok(Vec::new());
-    }
-    anchors.sort_by(|a, b| a.len().cmp(&b.len()).then(a.cmp(b)));
-    let mut minimal: Vec<String> = Vec::with_capacity(anchors.len());
-    for anchor in anchors {
-        if !minimal.iter().any(|m| anchor.starts_with(m.as_str())) {
-            minimal.push(anchor);
-        }
-    }
-    Ok(minimal)
-}
-
-/// A prefix worth a candidate at each occurrence: ASCII, and either [`MIN_ANCHOR_BYTES`]
-/// long or a single digit. Digits are rare in prose (a 100 KB document holds a few hundred),
-/// while a single letter would stop the term pass every few bytes; anchoring the quantity
-/// pattern (`\d+ ml`) on them spared a full regex scan that cost as much as the term pass.
-fn usable_anchor(bytes: &[u8]) -> bool {
-    bytes.is_ascii()
-        && (bytes.len() >= MIN_ANCHOR_BYTES || matches!(bytes, [b] if b.is_ascii_digit()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::dialect::{document_dialect, word_class};
+    use super::super::fold::fold;
     use super::*;
 
     fn bounded(p: &str) -> String {
@@ -555,5 +520,23 @@ mod tests {
             let estimate = estimate(&bounded);
             assert!(estimate <= EAGER_CHECK_STATES, "{pattern}");
         }
+    }
+
+    /// The build script's anchors are what the crate's own extraction finds.
+    #[test]
+    fn embedded_anchors_are_what_prefix_anchors_finds() {
+        assert!(PATTERN_ANCHORS.len() > 20);
+        for (pattern, anchors) in PATTERN_ANCHORS {
+            assert_eq!(
+                prefix_anchors(pattern).expect("parses"),
+                *anchors,
+                "{pattern}"
+            );
+            assert_eq!(
+                embedded_anchors(pattern).as_deref(),
+                Some(&prefix_anchors(pattern).expect("parses")[..])
+            );
+        }
+        assert_eq!(embedded_anchors(r"\bnot in the pack\b"), None);
     }
 }
