@@ -141,7 +141,8 @@ impl Negation {
         if self.signals.is_none() {
             return NegationScan::default();
         }
-        spans.sort_unstable();
+        // Found in the order of their ends, nearly sorted: the stable sort follows the runs.
+        spans.sort();
         NegationScan { spans: Some(spans) }
     }
 

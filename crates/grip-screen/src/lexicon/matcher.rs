@@ -158,14 +158,14 @@ impl Matcher {
         let mut hits = Vec::new();
         let mut signals = Vec::new();
         let mut blocked: Vec<(usize, usize)> = Vec::new();
-        // (pattern, start) of every anchor occurrence
-        let mut candidates: Vec<(usize, usize)> = Vec::new();
+        // per pattern, the start of every occurrence of one of its anchors
+        let mut candidates: Vec<Vec<usize>> = vec![Vec::new(); self.patterns.len()];
         self.folded
             .for_each_overlapping(folded_text.as_bytes(), |term, start, end| {
                 let (target, boundary) = match self.folded_slots[term] {
                     Slot::Term { target, boundary } => (target, boundary),
                     Slot::Anchor(pattern) => {
-                        candidates.push((pattern, start));
+                        candidates[pattern].push(start);
                         return;
                     }
                     Slot::Signal => {
@@ -195,20 +195,15 @@ impl Matcher {
                 });
             }
         }
-        candidates.sort_unstable();
-        candidates.dedup();
-        let mut starts: Vec<usize> = Vec::new();
-        let mut rest = candidates.as_slice();
-        for (index, pattern) in self.patterns.iter().enumerate() {
-            let own = rest.partition_point(|&(p, _)| p == index);
-            if pattern.is_anchored() && own == 0 && !folded.exotic_case {
-                rest = &rest[own..];
+        for (index, (pattern, starts)) in self.patterns.iter().zip(&mut candidates).enumerate() {
+            if pattern.is_anchored() && starts.is_empty() && !folded.exotic_case {
                 continue;
             }
-            starts.clear();
-            starts.extend(rest[..own].iter().map(|&(_, start)| start));
-            rest = &rest[own..];
-            for (start, end) in pattern.find(folded_text, &starts, folded.exotic_case) {
+            // Reported in the order of their ends, the starts are nearly sorted already: the
+            // stable sort, which follows runs, puts them in order in about one pass.
+            starts.sort();
+            starts.dedup();
+            for (start, end) in pattern.find(folded_text, starts, folded.exotic_case) {
                 match self.pattern_targets[index] {
                     Target::Indicator(indicator) => hits.push(Hit {
                         indicator,
