@@ -104,7 +104,7 @@ fn collect(path: &Path, files: &mut Vec<PathBuf>) {
 fn read(path: &Path) -> (String, Result<Vec<u8>, String>) {
     let limit = screening::Limits::default().max_file_bytes;
     if path.as_os_str() == "-" {
-        return ("-".into(), read_bounded(std::io::stdin().lock(), limit));
+        return ("-".into(), read_bounded(std::io::stdin().lock(), limit, 0));
     }
     let name = path.display().to_string();
     let result = std::fs::File::open(path)
@@ -112,7 +112,7 @@ fn read(path: &Path) -> (String, Result<Vec<u8>, String>) {
         .and_then(|file| {
             let size = file.metadata().map_or(0, |m| m.len());
             match usize::try_from(size) {
-                Ok(size) if size <= limit => read_bounded(file, limit),
+                Ok(size) if size <= limit => read_bounded(file, limit, size),
                 _ => Err(too_large(
                     usize::try_from(size).unwrap_or(usize::MAX),
                     limit,
@@ -123,9 +123,10 @@ fn read(path: &Path) -> (String, Result<Vec<u8>, String>) {
 }
 
 /// Reads to the end, or refuses once more than `limit` bytes have come (a file that grows
-/// while read, or standard input).
-fn read_bounded(source: impl Read, limit: usize) -> Result<Vec<u8>, String> {
-    let mut bytes = Vec::new();
+/// while read, or standard input). `expected` bytes (a file's size) are room made up front,
+/// so a document is read in one go instead of into a buffer grown and copied step by step.
+fn read_bounded(source: impl Read, limit: usize, expected: usize) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::with_capacity(expected.min(limit).saturating_add(1));
     let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
     source
         .take(cap)
