@@ -7,6 +7,7 @@ use clap::{Args, ValueEnum};
 use grip_app::screening::{self, Verdict};
 use std::io::{BufWriter, Read, Write};
 use std::num::NonZeroUsize;
+use std::os::fd::AsFd;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -14,6 +15,8 @@ use super::ordered::for_each_ordered;
 
 /// Finished screenings that may wait behind a slow document, per worker.
 const WAITING_PER_WORKER: usize = 16;
+/// Bytes collected before a write to standard output.
+const OUTPUT_BUFFER: usize = 64 * 1024;
 
 #[derive(Args)]
 pub struct ScreenArgs {
@@ -46,7 +49,7 @@ pub fn run(args: ScreenArgs) -> anyhow::Result<ExitCode> {
         .jobs
         .or_else(|| std::thread::available_parallelism().ok())
         .map_or(1, NonZeroUsize::get);
-    let mut out = BufWriter::new(std::io::stdout().lock());
+    let mut out = BufWriter::with_capacity(OUTPUT_BUFFER, unbuffered_stdout()?);
     let mut any_unreadable = false;
     // Workers also render their lines, so the writer only copies bytes.
     for_each_ordered(
@@ -74,6 +77,17 @@ pub fn run(args: ScreenArgs) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Standard output without the standard library's line buffering, which searches every
+/// line it is given for its last line break (a long document's line is 100 KB): this
+/// writer only ever gets whole lines.
+fn unbuffered_stdout() -> anyhow::Result<std::fs::File> {
+    let fd = std::io::stdout()
+        .as_fd()
+        .try_clone_to_owned()
+        .map_err(|e| anyhow::anyhow!("cannot write to standard output: {e}"))?;
+    Ok(std::fs::File::from(fd))
 }
 
 fn screen_file(file: &Path) -> anyhow::Result<screening::Screening> {
