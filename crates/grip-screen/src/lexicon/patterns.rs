@@ -78,7 +78,7 @@ impl Pattern {
     /// clearly within [`REGEX_SIZE_LIMIT`] is compiled now, so a pack that loads also
     /// compiles later. A pattern the build script precompiled passed all of that already.
     pub(crate) fn check(&self, id: &str) -> Result<(), LexiconError> {
-        if self.is_anchored() && ForwardDfa::is_embedded(&self.source, Use::AnchoredPattern) {
+        if self.has_embedded_dfa() {
             // Checked when Grip was built. Its DFA is loaded (and validated) by the first
             // search, so a batch pays only for the patterns its documents give a chance.
             return Ok(());
@@ -104,6 +104,11 @@ impl Pattern {
         !self.anchors.is_empty()
     }
 
+    /// Whether the build script determinised its anchored DFA (loaded on first search).
+    fn has_embedded_dfa(&self) -> bool {
+        self.is_anchored() && ForwardDfa::is_embedded(&self.source, Use::AnchoredPattern)
+    }
+
     /// Whether its anchored DFA came from the build script.
     #[cfg(test)]
     pub(crate) fn is_precompiled(&self) -> bool {
@@ -114,7 +119,7 @@ impl Pattern {
     /// Compiles now what the pattern's first search would compile.
     pub(crate) fn warm_up(&self) {
         // An embedded DFA needs no compiling: the first search that needs it loads it.
-        if self.is_anchored() && ForwardDfa::is_embedded(&self.source, Use::AnchoredPattern) {
+        if self.has_embedded_dfa() {
             return;
         }
         if self.anchored_search().is_none() {
