@@ -366,6 +366,13 @@ fn lexicon_pack_metadata_and_hash() {
         (lex.id(), lex.version(), lex.content_hash())
     );
     assert!(lex.plain_terms().iter().any(|t| t == "machine learning"));
+    // The hash is of the file's bytes: a comment more is another pack file.
+    let source = std::fs::read_to_string(dir.join(grip_screen::PACK_FILE)).expect("pack file");
+    let commented = grip_screen::Lexicon::from_toml(&format!("{source}\n# note\n"), "test")
+        .expect("still valid");
+    assert_ne!(commented.content_hash(), lex.content_hash());
+    let same = grip_screen::Lexicon::from_toml(&source, "test").expect("valid");
+    assert_eq!(same.content_hash(), lex.content_hash());
 }
 
 #[test]

@@ -8,7 +8,9 @@ mod matcher;
 pub(crate) mod pack;
 mod patterns;
 
+use std::borrow::Cow;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use sha2::{Digest, Sha256};
 
@@ -34,13 +36,16 @@ pub struct Lexicon {
     pack: PackFile,
     matcher: Matcher,
     negation: Negation,
-    content_hash: String,
+    /// The pack file's text, hashed only when the hash is asked for: a screening run that
+    /// stores nothing need not spend a third of a millisecond on it at start-up.
+    source: Cow<'static, str>,
+    content_hash: OnceLock<String>,
 }
 
 impl Lexicon {
     /// The pack compiled into this build.
     pub fn embedded() -> Result<Lexicon, LexiconError> {
-        Self::from_toml(EMBEDDED, "<embedded>")
+        Self::from_source(Cow::Borrowed(EMBEDDED), "<embedded>")
     }
 
     /// Loads `indicators.toml` from `dir` (an administrator's newer pack version).
@@ -50,24 +55,28 @@ impl Lexicon {
             path: path.display().to_string(),
             source,
         })?;
-        Self::from_toml(&source, &path.display().to_string())
+        Self::from_source(Cow::Owned(source), &path.display().to_string())
     }
 
     /// Parses, validates and compiles a pack given as TOML text.
     pub fn from_toml(source: &str, file_label: &str) -> Result<Lexicon, LexiconError> {
-        let pack: PackFile = toml::from_str(source).map_err(|e| LexiconError::Parse {
+        Self::from_source(Cow::Owned(source.to_owned()), file_label)
+    }
+
+    fn from_source(source: Cow<'static, str>, file_label: &str) -> Result<Lexicon, LexiconError> {
+        let pack: PackFile = toml::from_str(&source).map_err(|e| LexiconError::Parse {
             file: file_label.to_owned(),
             message: e.to_string(),
         })?;
         pack.validate()?;
         let negation = Negation::compile(&pack.negation)?;
         let matcher = Matcher::compile(&pack, negation.signals().unwrap_or_default())?;
-        let content_hash = hex::encode(Sha256::digest(source.as_bytes()));
         Ok(Lexicon {
             pack,
             matcher,
             negation,
-            content_hash,
+            source,
+            content_hash: OnceLock::new(),
         })
     }
 
@@ -85,7 +94,8 @@ impl Lexicon {
 
     /// SHA-256 (hex) of the pack file's bytes; store it with every screening result.
     pub fn content_hash(&self) -> &str {
-        &self.content_hash
+        self.content_hash
+            .get_or_init(|| hex::encode(Sha256::digest(self.source.as_bytes())))
     }
 
     pub fn indicators(&self) -> &[IndicatorEntry] {
