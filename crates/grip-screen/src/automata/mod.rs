@@ -144,4 +144,14 @@ mod tests {
             assert!(load_embedded(&bytes.0).is_some(), "{source}");
         }
     }
+
+    /// Bytes that are not a whole DFA of this build are refused by the header and length
+    /// checks that `load_embedded` keeps, and the pattern is then compiled instead.
+    #[test]
+    fn bytes_that_are_no_dfa_are_refused() {
+        static GARBAGE: Aligned<[u8; 256]> = Aligned([0xA5; 256]);
+        assert!(load_embedded(&GARBAGE.0).is_none());
+        let (_, whole) = SIGNAL_DFAS.first().expect("signal DFAs");
+        assert!(load_embedded(&whole.0[..whole.0.len() / 2]).is_none());
+    }
 }
