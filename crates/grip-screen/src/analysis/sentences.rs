@@ -21,14 +21,7 @@ pub(crate) struct Boundaries {
 impl Boundaries {
     pub(crate) fn of(text: &str) -> Self {
         let (mut sentence, mut clause) = (Vec::new(), Vec::new());
-        let bytes = text.as_bytes();
-        let mut next = 0;
-        while let Some(offset) = bytes[next..]
-            .iter()
-            .position(|&b| MAY_BEGIN_BOUNDARY[usize::from(b)])
-        {
-            let i = next + offset;
-            next = i + 1;
+        for i in boundary_candidates(text.as_bytes()) {
             let (c, ends_sentence, ends_clause) = classify(text, i);
             if ends_sentence {
                 sentence.push((i, c));
@@ -190,16 +183,28 @@ fn sentence_end(text: &str, bounds: &Boundaries, end: usize) -> usize {
 /// Bytes that can begin a sentence or clause boundary: each is an ASCII character or `•`
 /// (bytes E2 80 A2). ASCII bytes never occur inside a multi-byte character, so the boundary
 /// pass steps over bytes (one table load each) instead of decoding every character.
-const MAY_BEGIN_BOUNDARY: [bool; 256] = {
-    let mut table = [false; 256];
-    let candidates = [b'.', b'!', b'?', b';', b':', b'(', b')', b'\n', 0xE2];
-    let mut k = 0;
-    while k < candidates.len() {
-        table[candidates[k] as usize] = true;
-        k += 1;
+/// Positions of the bytes that may begin a boundary (see [`classify`]), in order: three
+/// vectorised searches for three bytes each, merged, rather than a look-up of every byte.
+fn boundary_candidates(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let mut searches = [
+        memchr::memchr3_iter(b'.', b'\n', 0xE2, bytes),
+        memchr::memchr3_iter(b'!', b'?', b';', bytes),
+        memchr::memchr3_iter(b':', b'(', b')', bytes),
+    ];
+    let mut next: [Option<usize>; 3] = [None; 3];
+    for (slot, search) in next.iter_mut().zip(&mut searches) {
+        *slot = search.next();
     }
-    table
-};
+    std::iter::from_fn(move || {
+        let (k, at) = next
+            .iter()
+            .enumerate()
+            .filter_map(|(k, at)| Some((k, (*at)?)))
+            .min_by_key(|&(_, at)| at)?;
+        next[k] = searches[k].next();
+        Some(at)
+    })
+}
 
 #[cfg(test)]
 mod tests {

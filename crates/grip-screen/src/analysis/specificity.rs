@@ -8,10 +8,13 @@ use regex::Regex;
 use regex_automata::Input;
 
 use super::signals::{SIGNAL_SPECS, signal_source};
+use crate::automata::counting::{count_matches, next_char};
 use crate::automata::{ForwardDfa, Use};
 
 /// Texts shorter than this (in words) get no score: too little to judge.
 const MIN_WORDS: usize = 8;
+/// Matches counted per signal: beyond this, more of the same adds nothing.
+const COUNT_LIMIT: usize = 20;
 /// Prior weight pulling short texts towards "generic" until evidence accumulates.
 const PRIOR: f64 = 2.0;
 
@@ -85,13 +88,6 @@ impl Counter {
     }
 }
 
-fn next_char(text: &str, at: usize) -> usize {
-    text[at..]
-        .chars()
-        .next()
-        .map_or(text.len() + 1, |c| at + c.len_utf8())
-}
-
 static SIGNALS: LazyLock<Vec<Signal>> = LazyLock::new(|| {
     SIGNAL_SPECS
         .iter()
@@ -109,6 +105,25 @@ pub(crate) fn warm_up() {
     LazyLock::force(&SIGNALS);
 }
 
+/// Each signal's matches in `text`, at most `limit`: the build script's DFAs all in one
+/// pass over the text (see `automata::counting`), any other signal on its own.
+fn signal_counts(text: &str, limit: usize) -> Vec<usize> {
+    let dense: Vec<_> = SIGNALS
+        .iter()
+        .map(|s| s.counter.dfa.as_ref().and_then(ForwardDfa::dense))
+        .collect();
+    let together: Vec<_> = dense.iter().flatten().copied().collect();
+    let mut together = count_matches(&together, text, limit).into_iter();
+    SIGNALS
+        .iter()
+        .zip(&dense)
+        .map(|(signal, dfa)| {
+            dfa.and_then(|_| together.next().flatten())
+                .unwrap_or_else(|| signal.counter.count(text, limit))
+        })
+        .collect()
+}
+
 /// Scores `text`; `None` when it is too short to judge.
 pub fn assess_specificity(text: &str) -> Option<Specificity> {
     // Only whether there are enough words matters: stop counting there.
@@ -119,8 +134,7 @@ pub fn assess_specificity(text: &str) -> Option<Specificity> {
     let sample = &text[..sample_end];
     let (mut concrete, mut generic) = (0.0, 0.0);
     let mut reasons = Vec::new();
-    for signal in SIGNALS.iter() {
-        let count = signal.counter.count(sample, 20);
+    for (signal, count) in SIGNALS.iter().zip(signal_counts(sample, COUNT_LIMIT)) {
         if count == 0 {
             continue;
         }
@@ -209,6 +223,50 @@ mod tests {
                         signal.label
                     );
                 }
+            }
+        }
+        // All signals in one pass count what each counts alone.
+        for text in &texts {
+            for limit in [0, 1, 20, usize::MAX] {
+                let alone: Vec<usize> = SIGNALS
+                    .iter()
+                    .map(|s| s.counter.count(text, limit))
+                    .collect();
+                assert_eq!(signal_counts(text, limit), alone, "limit {limit}: {text}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Counting all signals in one pass agrees with the regex crate, signal by signal,
+        /// on texts dense with what the signals look for, matches next to each other and
+        /// cut off by the limit included.
+        #[test]
+        fn one_pass_counts_equal_regex_find_iter(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "versie 3.2", "1.2.3", ".4", "12", "7", " ", ".", "-", "/", ":", "\n",
+                    "ISO 27001", "stap 1", "escalatie", "12:30", "€ 5", "%", " min", " uur",
+                    "IBM", "NetApp", "ChatGPT", "wij streven", "state-of-the-art", "procedure",
+                    "24/7", "maart 2025", "12-03-2024", "é", "fg", "soc 2", "v2.0.1", "x",
+                    "we take privacy seriously", "innovatief", "Ab", "2024-03-12", "daarna",
+                ]),
+                0..200,
+            )
+        ) {
+            static REGEXES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+                SIGNALS
+                    .iter()
+                    .map(|s| Regex::new(&s.counter.pattern).expect("signal regex"))
+                    .collect()
+            });
+            let text = pieces.concat();
+            for limit in [1, 3, 20, usize::MAX] {
+                let expected: Vec<usize> = REGEXES
+                    .iter()
+                    .map(|regex| regex.find_iter(&text).take(limit).count())
+                    .collect();
+                proptest::prop_assert_eq!(signal_counts(&text, limit), expected, "limit {}", limit);
             }
         }
     }

@@ -4,6 +4,7 @@
 //! searches. Compiling and determinising at run time was a quarter of a screening run.
 
 pub(crate) mod config;
+pub(crate) mod counting;
 pub(crate) mod term_table;
 pub(crate) mod terms;
 
@@ -60,6 +61,14 @@ impl ForwardDfa {
                 caches: Mutex::new(Vec::new()),
             },
         })
+    }
+
+    /// The build script's dense DFA, when this is one.
+    pub(crate) fn dense(&self) -> Option<&dense::DFA<&'static [u32]>> {
+        match &self.engine {
+            Engine::Precompiled(dfa) => Some(dfa),
+            Engine::Lazy { .. } => None,
+        }
     }
 
     /// Whether the build script compiled this one.

@@ -16,6 +16,10 @@ const FORMAT: u32 = 0x4752_5401;
 /// Words before the tables: format, class count, state count, start, first match state,
 /// match count, term count.
 const HEADER: usize = 7;
+/// Parts of a long haystack searched side by side (see `for_each_overlapping`).
+const LANES: usize = 4;
+/// Below this many bytes a part, a haystack is searched in one run.
+const SPLIT_MIN_PART: usize = 1024;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct TermTable {
@@ -82,6 +86,11 @@ impl TermTable {
         })
     }
 
+    #[cfg(test)]
+    pub(crate) fn start(&self) -> u32 {
+        self.start
+    }
+
     /// Whether the tables are borrowed words (the build script's) rather than built here.
     #[cfg(test)]
     pub(crate) fn is_borrowed(&self) -> bool {
@@ -89,21 +98,102 @@ impl TermTable {
     }
 
     /// Calls `report(term, end)` for every occurrence of every term in `haystack`, in
-    /// order of their ends.
+    /// order of their ends; `longest` is the length of the longest term in bytes.
+    ///
+    /// A long haystack is cut into `LANES` parts searched side by side, one byte of each
+    /// per step: a lone search waits for every table lookup before it can make the next,
+    /// while lookups of independent parts overlap. A part's search starts `longest` bytes
+    /// before the part, where no occurrence that ends inside it can begin, so it reaches
+    /// the state the search of the whole would have had; what ends before the part is
+    /// left to the part before.
     pub(crate) fn for_each_overlapping(
         &self,
         haystack: &[u8],
+        longest: usize,
         mut report: impl FnMut(usize, usize),
     ) {
-        let mut state = self.start;
-        let mut from = 0;
+        let part = haystack.len() / LANES;
+        if part < SPLIT_MIN_PART.max(2 * longest) {
+            let mut ends = Vec::new();
+            self.run_part(haystack, 0, self.start, &mut ends);
+            self.report_ends(&ends, 0, &mut report);
+            return;
+        }
+        let owned: [usize; LANES] = std::array::from_fn(|k| k * part);
+        let from: [usize; LANES] = owned.map(|start| start.saturating_sub(longest));
+        let mut states = [self.start; LANES];
+        let mut ends: [Vec<(usize, u32)>; LANES] = Default::default();
+        // Side by side as far as the shortest search goes: the first, without a lead-in.
+        self.run_side_by_side(haystack, from, part, &mut states, &mut ends);
+        for k in 0..LANES {
+            let end = owned.get(k + 1).copied().unwrap_or(haystack.len());
+            self.run_part(&haystack[..end], from[k] + part, states[k], &mut ends[k]);
+            self.report_ends(&ends[k], owned[k], &mut report);
+        }
+    }
+
+    /// Steps the parts' searches, starting at `from`, side by side for `steps` bytes each,
+    /// noting every match state met (its byte and state) with its part.
+    #[inline(never)]
+    fn run_side_by_side(
+        &self,
+        haystack: &[u8],
+        from: [usize; LANES],
+        steps: usize,
+        states: &mut [u32; LANES],
+        ends: &mut [Vec<(usize, u32)>; LANES],
+    ) {
+        let transitions: &[u32] = &self.transitions;
+        let classes = &self.classes;
+        let first_match = self.first_match;
+        let parts: [&[u8]; LANES] = from.map(|f| &haystack[f..f + steps]);
+        let [mut s0, mut s1, mut s2, mut s3] = *states;
+        for i in 0..steps {
+            let next = |state: u32, part: &[u8]| {
+                transitions[(state + u32::from(classes[usize::from(part[i])])) as usize]
+            };
+            s0 = next(s0, parts[0]);
+            s1 = next(s1, parts[1]);
+            s2 = next(s2, parts[2]);
+            s3 = next(s3, parts[3]);
+            if s0.max(s1).max(s2).max(s3) >= first_match {
+                for (k, state) in [s0, s1, s2, s3].into_iter().enumerate() {
+                    if state >= first_match {
+                        ends[k].push((from[k] + i, state));
+                    }
+                }
+            }
+        }
+        *states = [s0, s1, s2, s3];
+    }
+
+    /// Searches `haystack[from..]` from `state` alone, noting every match state met.
+    pub(crate) fn run_part(
+        &self,
+        haystack: &[u8],
+        mut from: usize,
+        mut state: u32,
+        ends: &mut Vec<(usize, u32)>,
+    ) {
         while let Some(at) = self.run_to_match(haystack, from, &mut state) {
+            ends.push((at, state));
+            from = at + 1;
+        }
+    }
+
+    /// Reports the terms of the match states met at bytes from `owned` on.
+    pub(crate) fn report_ends(
+        &self,
+        ends: &[(usize, u32)],
+        owned: usize,
+        report: &mut impl FnMut(usize, usize),
+    ) {
+        for &(at, state) in ends.iter().filter(|(at, _)| *at >= owned) {
             let index = ((state - self.first_match) / self.class_count) as usize;
             let terms = self.match_offsets[index] as usize..self.match_offsets[index + 1] as usize;
             for &term in &self.match_terms[terms] {
                 report(term as usize, at + 1);
             }
-            from = at + 1;
         }
     }
 

@@ -15,6 +15,8 @@ pub(crate) struct TermAutomaton {
     table: TermTable,
     /// The terms by number (a match state only says where a term ends, not its length).
     terms: Vec<String>,
+    /// The longest term's length in bytes.
+    longest: usize,
 }
 
 impl TermAutomaton {
@@ -26,6 +28,7 @@ impl TermAutomaton {
         Ok(TermAutomaton {
             table,
             terms: terms.to_vec(),
+            longest: terms.iter().map(String::len).max().unwrap_or(0),
         })
     }
 
@@ -46,9 +49,10 @@ impl TermAutomaton {
         haystack: &[u8],
         mut on_match: impl FnMut(usize, usize, usize),
     ) {
-        self.table.for_each_overlapping(haystack, |term, end| {
-            on_match(term, end - self.terms[term].len(), end)
-        });
+        self.table
+            .for_each_overlapping(haystack, self.longest, |term, end| {
+                on_match(term, end - self.terms[term].len(), end)
+            });
     }
 }
 
@@ -111,6 +115,88 @@ mod tests {
             total += found.len();
         }
         assert!(total > 1000, "{total}");
+    }
+
+    /// Long haystacks are searched in parts side by side: they report what one search of
+    /// the whole reports, in the same order (by end), also for occurrences that cross a
+    /// part's edge or lie inside a part's lead-in.
+    #[test]
+    fn parts_searched_side_by_side_find_what_one_search_finds() {
+        let terms: Vec<String> = EMBEDDED_TERMS.lines().map(str::to_owned).collect();
+        let automaton = TermAutomaton::new(&terms).unwrap();
+        let mut texts: Vec<String> = crate::test_texts::shared_texts()
+            .join("\n")
+            .as_bytes()
+            .chunks(100_000)
+            .map(|chunk| fold_lossy(chunk))
+            .collect();
+        // Terms right across every possible part edge of a 6,000-byte text.
+        let filler = "x".repeat(6_000);
+        for term in terms.iter().filter(|t| t.len() > 3).take(40) {
+            for edge in [1_500, 3_000, 4_500] {
+                for shift in 0..term.len() {
+                    let at = edge - shift;
+                    texts.push(format!(
+                        "{}{term}{}",
+                        &filler[..at],
+                        &filler[at + term.len()..]
+                    ));
+                }
+            }
+        }
+        let mut total = 0;
+        for text in &texts {
+            let mut found = Vec::new();
+            automaton.for_each_overlapping(text.as_bytes(), |t, s, e| found.push((t, s, e)));
+            assert!(found.is_sorted_by_key(|&(_, _, end)| end), "{text}");
+            let mut alone = Vec::new();
+            automaton
+                .table
+                .run_part(text.as_bytes(), 0, automaton.table.start(), &mut alone);
+            let mut expected = Vec::new();
+            automaton.table.report_ends(&alone, 0, &mut |t, e| {
+                expected.push((t, e - terms[t].len(), e))
+            });
+            assert_eq!(found, expected);
+            total += found.len();
+        }
+        assert!(total > 1_000, "{total}");
+    }
+
+    fn fold_lossy(bytes: &[u8]) -> String {
+        crate::lexicon::fold_text(&String::from_utf8_lossy(bytes)).text
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn parts_agree_with_aho_corasick(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "ai", "machine learning", "learning", "ml", " ", "earn", "machin", "é",
+                    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "mach", "ine ",
+                ]),
+                0..900,
+            )
+        ) {
+            let terms = vec![
+                "ai".to_owned(),
+                "machine learning".to_owned(),
+                "learning".to_owned(),
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".to_owned(),
+            ];
+            let automaton = TermAutomaton::new(&terms).unwrap();
+            let reference = AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(&terms)
+                .unwrap();
+            let text = pieces.concat();
+            let mut expected: Vec<_> = reference
+                .find_overlapping_iter(&text)
+                .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+                .collect();
+            expected.sort_unstable();
+            proptest::prop_assert_eq!(occurrences(&automaton, &text), expected);
+        }
     }
 
     #[test]
