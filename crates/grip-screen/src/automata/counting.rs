@@ -2,8 +2,8 @@
 //!
 //! A DFA search is one chain of dependent table lookups: the next state cannot be read
 //! before the current one is known, so a lone search waits on memory at every byte. The
-//! specificity signals all scan the same text; stepping them in turn, one byte each, lets
-//! the processor overlap their lookups. Each lane keeps the leftmost-first semantics of
+//! specificity signals all scan the same text; stepping a few of them in turn, one byte
+//! each, lets the processor overlap their lookups. Each lane keeps the leftmost-first semantics of
 //! `try_search_fwd` (a match is reported once the DFA can no longer extend it) and counts
 //! non-overlapping matches the way `Regex::find_iter(..).count()` does.
 
@@ -14,6 +14,10 @@ use regex_automata::util::primitives::StateID;
 
 type Dfa = dense::DFA<&'static [u32]>;
 
+/// Searches stepped side by side: enough to overlap their lookups, few enough that each
+/// one's state and tables stay in registers.
+const GROUP: usize = 4;
+
 /// For each DFA, its non-overlapping leftmost-first matches in `text`, counting at most
 /// `limit`; `None` where a DFA gave up (a quit byte), so the caller can count another way.
 pub(crate) fn count_matches(dfas: &[&Dfa], text: &str, limit: usize) -> Vec<Option<usize>> {
@@ -21,54 +25,77 @@ pub(crate) fn count_matches(dfas: &[&Dfa], text: &str, limit: usize) -> Vec<Opti
     if limit == 0 {
         return counts;
     }
-    let mut lanes: Vec<Lane<'_>> = Vec::with_capacity(dfas.len());
-    for (index, dfa) in dfas.iter().enumerate() {
-        let mut lane = Lane {
-            dfa,
-            index,
-            sid: StateID::ZERO,
-            at: 0,
-            search_start: 0,
-            pending: None,
-            count: 0,
-        };
+    for (group, chunk) in dfas.chunks(GROUP).enumerate() {
+        count_group(chunk, group * GROUP, text, limit, &mut counts);
+    }
+    counts
+}
+
+/// Counts for up to `GROUP` DFAs, side by side; `first` is the first one's index in
+/// `counts`. A lane that is done (or missing) goes on stepping, unheeded, so that the
+/// loop keeps its shape.
+fn count_group(
+    dfas: &[&Dfa],
+    first: usize,
+    text: &str,
+    limit: usize,
+    counts: &mut [Option<usize>],
+) {
+    let mut lanes: [Lane<'_>; GROUP] = std::array::from_fn(|k| Lane {
+        dfa: dfas.get(k).copied().unwrap_or(dfas[0]),
+        index: first + k,
+        sid: StateID::ZERO,
+        at: 0,
+        search_start: 0,
+        pending: None,
+        count: 0,
+    });
+    let mut active = [false; GROUP];
+    for (k, lane) in lanes.iter_mut().enumerate().take(dfas.len()) {
         match lane.restart(text, 0) {
-            Step::Go => lanes.push(lane),
-            Step::Done(count) => counts[index] = count,
+            Step::Go => active[k] = true,
+            Step::Done(count) => counts[lane.index] = count,
         }
     }
+    if !active.contains(&true) {
+        return;
+    }
+    let dfa: [&Dfa; GROUP] = lanes.each_ref().map(|lane| lane.dfa);
+    let mut sid: [StateID; GROUP] = lanes.each_ref().map(|lane| lane.sid);
     for (pos, &byte) in text.as_bytes().iter().enumerate() {
-        if lanes.is_empty() {
-            break;
-        }
-        // The common case: no lane meets a special state, and every lane reads the byte
-        // without a branch that depends on its state.
         let mut special = false;
-        for lane in &mut lanes {
-            lane.sid = lane.dfa.next_state(lane.sid, byte);
-            special |= lane.dfa.is_special_state(lane.sid);
+        for k in 0..GROUP {
+            sid[k] = dfa[k].next_state(sid[k], byte);
+            special |= active[k] & dfa[k].is_special_state(sid[k]);
         }
-        if special {
-            lanes.retain_mut(|lane| {
-                if !lane.dfa.is_special_state(lane.sid) {
-                    return true;
+        if !special {
+            continue;
+        }
+        for k in 0..GROUP {
+            if !(active[k] && dfa[k].is_special_state(sid[k])) {
+                continue;
+            }
+            let lane = &mut lanes[k];
+            lane.sid = sid[k];
+            lane.at = pos;
+            match lane.rejoin(text, limit, pos + 1) {
+                Step::Go => sid[k] = lane.sid,
+                Step::Done(count) => {
+                    counts[lane.index] = count;
+                    active[k] = false;
                 }
-                lane.at = pos;
-                match lane.rejoin(text, limit, pos + 1) {
-                    Step::Go => true,
-                    Step::Done(count) => {
-                        counts[lane.index] = count;
-                        false
-                    }
-                }
-            });
+            }
+        }
+        if !active.contains(&true) {
+            return;
         }
     }
-    for mut lane in lanes {
+    for k in (0..GROUP).filter(|&k| active[k]) {
+        let lane = &mut lanes[k];
+        lane.sid = sid[k];
         lane.at = text.len();
         counts[lane.index] = lane.finish(text, limit);
     }
-    counts
 }
 
 enum Step {
