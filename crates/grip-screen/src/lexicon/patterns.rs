@@ -231,8 +231,106 @@ pub(crate) fn check_syntax(pattern: &str) -> Result<bool, String> {
 #[derive(Debug)]
 pub(crate) struct LazyRegex {
     source: String,
-    dfa: OnceLock<Option<ForwardDfa>>,
+    dfa: OnceLock<Option<Compiled>>,
     regex: OnceLock<Option<Regex>>,
+}
+
+/// The DFA of the pattern, or of its REST when it has a counted lead-in (see [`LeadIn`]).
+#[derive(Debug)]
+pub(crate) struct Compiled {
+    lead_in: Option<LeadIn>,
+    dfa: ForwardDfa,
+}
+
+/// A pattern of the form `^[^…]{0,n}?REST`, tried as REST anchored at each of the first
+/// `n + 1` positions that the lead-in can reach: the same matches, while a DFA of the whole
+/// counts up to `n` in its states and meets thousands of new ones in a run.
+#[derive(Debug)]
+struct LeadIn {
+    /// Characters the lead-in may pass over.
+    allowed: ClassUnicode,
+    max_chars: usize,
+    /// REST as a regex.
+    rest: String,
+}
+
+impl LeadIn {
+    /// The lead-in of `pattern`, if it has exactly that form.
+    fn of(pattern: &str) -> Option<LeadIn> {
+        let hir = regex_syntax::ParserBuilder::new()
+            .case_insensitive(true)
+            .build()
+            .parse(pattern)
+            .ok()?;
+        let HirKind::Concat(parts) = hir.kind() else {
+            return None;
+        };
+        let [start, lead, rest @ ..] = parts.as_slice() else {
+            return None;
+        };
+        if *start.kind() != HirKind::Look(regex_syntax::hir::Look::Start) || rest.is_empty() {
+            return None;
+        }
+        let HirKind::Repetition(repetition) = lead.kind() else {
+            return None;
+        };
+        let HirKind::Class(Class::Unicode(allowed)) = repetition.sub.kind() else {
+            return None;
+        };
+        if repetition.min != 0 {
+            return None;
+        }
+        Some(LeadIn {
+            allowed: allowed.clone(),
+            max_chars: repetition.max? as usize,
+            rest: rest_source(pattern)?.to_owned(),
+        })
+    }
+}
+
+/// REST of `^[^…]{0,n}?REST` as written (re-printing the parsed form would spell out every
+/// case-folded class and compile many times slower).
+fn rest_source(pattern: &str) -> Option<&str> {
+    let ast = regex_syntax::ast::parse::Parser::new()
+        .parse(pattern)
+        .ok()?;
+    let regex_syntax::ast::Ast::Concat(concat) = &ast else {
+        return None;
+    };
+    let rest = concat.asts.get(2..)?;
+    let (first, last) = (rest.first()?, rest.last()?);
+    pattern.get(first.span().start.offset..last.span().end.offset)
+}
+
+impl LeadIn {
+    fn allows(&self, c: char) -> bool {
+        let ranges = self.allowed.ranges();
+        let at = ranges.partition_point(|r| r.end() < c);
+        ranges.get(at).is_some_and(|r| r.start() <= c)
+    }
+
+    /// Whether REST matches at a position the lead-in reaches; None if the DFA gave up.
+    fn is_match(&self, rest: &ForwardDfa, haystack: &str) -> Option<bool> {
+        rest.searching(|search| {
+            let positions = haystack
+                .char_indices()
+                .map(|(at, c)| (at, Some(c)))
+                .chain(std::iter::once((haystack.len(), None)));
+            for (passed, (at, next)) in positions.enumerate() {
+                let input = Input::new(haystack)
+                    .range(at..)
+                    .anchored(Anchored::Yes)
+                    .earliest(true);
+                if search(&input).ok()?.is_some() {
+                    return Some(true);
+                }
+                if passed == self.max_chars || !next.is_some_and(|c| self.allows(c)) {
+                    break;
+                }
+            }
+            Some(false)
+        })
+    }
 }
 
 impl LazyRegex {
@@ -246,19 +344,28 @@ impl LazyRegex {
     }
 
     pub(crate) fn is_match(&self, haystack: &str) -> bool {
-        let decided = self.compiled().and_then(|dfa| {
-            dfa.searching(|search| search(&Input::new(haystack).earliest(true)).ok())
-        });
-        match decided {
-            Some(found) => found.is_some(),
-            None => self.full_regex().is_some_and(|r| r.is_match(haystack)),
-        }
+        let decided = self
+            .compiled()
+            .and_then(|compiled| match &compiled.lead_in {
+                Some(lead_in) => lead_in.is_match(&compiled.dfa, haystack),
+                None => compiled
+                    .dfa
+                    .searching(|search| search(&Input::new(haystack).earliest(true)).ok())
+                    .map(|found| found.is_some()),
+            });
+        decided.unwrap_or_else(|| self.full_regex().is_some_and(|r| r.is_match(haystack)))
     }
 
-    /// The compiled DFA (compiling it on the first call).
-    pub(crate) fn compiled(&self) -> Option<&ForwardDfa> {
+    /// The compiled DFA, compiling it on the first call (the lead-in is looked for then
+    /// too, not while the pack loads).
+    pub(crate) fn compiled(&self) -> Option<&Compiled> {
         self.dfa
-            .get_or_init(|| ForwardDfa::new(&self.source, Use::AnchoredPattern).ok())
+            .get_or_init(|| {
+                let lead_in = LeadIn::of(&self.source);
+                let regex = lead_in.as_ref().map_or(&self.source, |l| &l.rest);
+                let dfa = ForwardDfa::new(regex, Use::AnchoredPattern).ok()?;
+                Some(Compiled { lead_in, dfa })
+            })
             .as_ref()
     }
 
@@ -365,6 +472,7 @@ mod tests {
     use super::super::dialect::{document_dialect, word_class};
     use super::super::fold::fold;
     use super::*;
+    use std::sync::LazyLock;
 
     fn bounded(p: &str) -> String {
         document_dialect(p)
@@ -580,6 +688,13 @@ mod tests {
         .iter()
         .map(|s| (*s).to_owned())
         .collect();
+        // Denials that begin just before, at and just after the lead-ins' limits (60, 40).
+        for n in 30..70 {
+            let lead = "x".repeat(n);
+            clauses.push(format!("{lead} wordt niet gebruikt"));
+            clauses.push(format!("{lead} gebruiken we niet"));
+            clauses.push(format!("{}é wordt niet gebruikt", &lead[1..]));
+        }
         for text in crate::test_texts::shared_texts() {
             let folded = super::super::fold_text(&text).text;
             clauses.extend(folded.split(['.', ';', ':', '!', '?']).map(str::to_owned));
@@ -587,7 +702,9 @@ mod tests {
         for pattern in &lexicon.negation().after_patterns {
             let bounded = document_dialect(pattern);
             let lazy = LazyRegex::new(&bounded).expect("pattern");
-            assert!(lazy.compiled().is_some(), "{bounded}");
+            let compiled = lazy.compiled().expect("compiled");
+            // The embedded denial patterns all start with a counted lead-in.
+            assert!(compiled.lead_in.is_some(), "{bounded}");
             let full = build_regex(&bounded).expect("pattern");
             let mut matched = 0;
             for clause in &clauses {
@@ -596,6 +713,38 @@ mod tests {
                 matched += usize::from(expected);
             }
             assert!(matched >= 2, "{bounded}: {matched}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Around the lead-in's limit and its excluded characters, trying REST at each
+        /// position the lead-in reaches decides as the whole pattern does.
+        #[test]
+        fn lead_in_decides_like_the_whole_pattern(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "wordt", "is", "niet", "not", "gebruikt", "used", "gebruiken", "geen",
+                    "we", " ", "  ", "x", "é", "ſ", ".", ";", "!", "abcdefghij", "\n",
+                ]),
+                0..40,
+            )
+        ) {
+            static PATTERNS: LazyLock<Vec<(LazyRegex, Regex)>> = LazyLock::new(|| {
+                let lexicon = crate::Lexicon::embedded().expect("embedded pack");
+                lexicon
+                    .negation()
+                    .after_patterns
+                    .iter()
+                    .map(|p| {
+                        let bounded = document_dialect(p);
+                        (LazyRegex::new(&bounded).unwrap(), build_regex(&bounded).unwrap())
+                    })
+                    .collect()
+            });
+            let clause = pieces.concat();
+            for (lazy, full) in PATTERNS.iter() {
+                proptest::prop_assert_eq!(lazy.is_match(&clause), full.is_match(&clause));
+            }
         }
     }
 }
