@@ -128,7 +128,7 @@ mod tests {
             .join("\n")
             .as_bytes()
             .chunks(100_000)
-            .map(|chunk| fold_lossy(chunk))
+            .map(fold_lossy)
             .collect();
         // Terms right across every possible part edge of a 6,000-byte text.
         let filler = "x".repeat(6_000);
