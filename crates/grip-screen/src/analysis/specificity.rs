@@ -243,15 +243,13 @@ mod tests {
         /// cut off by the limit included.
         #[test]
         fn one_pass_counts_equal_regex_find_iter(
-            pieces in proptest::collection::vec(
-                proptest::sample::select(vec![
-                    "versie 3.2", "1.2.3", ".4", "12", "7", " ", ".", "-", "/", ":", "\n",
+            text in crate::test_texts::concatenations(
+                &["versie 3.2", "1.2.3", ".4", "12", "7", " ", ".", "-", "/", ":", "\n",
                     "ISO 27001", "stap 1", "escalatie", "12:30", "€ 5", "%", " min", " uur",
                     "IBM", "NetApp", "ChatGPT", "wij streven", "state-of-the-art", "procedure",
                     "24/7", "maart 2025", "12-03-2024", "é", "fg", "soc 2", "v2.0.1", "x",
-                    "we take privacy seriously", "innovatief", "Ab", "2024-03-12", "daarna",
-                ]),
-                0..200,
+                    "we take privacy seriously", "innovatief", "Ab", "2024-03-12", "daarna"],
+                200,
             )
         ) {
             static REGEXES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
@@ -260,7 +258,6 @@ mod tests {
                     .map(|s| Regex::new(&s.counter.pattern).expect("signal regex"))
                     .collect()
             });
-            let text = pieces.concat();
             for limit in [1, 3, 20, usize::MAX] {
                 let expected: Vec<usize> = REGEXES
                     .iter()
