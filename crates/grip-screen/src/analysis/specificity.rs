@@ -8,7 +8,7 @@ use regex::Regex;
 use regex_automata::Input;
 
 use super::signals::{SIGNAL_SPECS, signal_source};
-use crate::automata::counting::{count_matches, next_char};
+use crate::automata::counting::{Dfa, count_matches, next_char};
 use crate::automata::{ForwardDfa, Use};
 
 /// Texts shorter than this (in words) get no score: too little to judge.
@@ -102,27 +102,31 @@ static SIGNALS: LazyLock<Vec<Signal>> = LazyLock::new(|| {
 
 /// Compiles the signals now instead of on the first score.
 pub(crate) fn warm_up() {
-    LazyLock::force(&SIGNALS);
+    LazyLock::force(&PRECOMPILED);
 }
 
 /// Each signal's matches in `text`, at most `limit`: the build script's DFAs all in one
 /// pass over the text (see `automata::counting`), any other signal on its own.
 fn signal_counts(text: &str, limit: usize) -> Vec<usize> {
-    let dense: Vec<_> = SIGNALS
-        .iter()
-        .map(|s| s.counter.dfa.as_ref().and_then(ForwardDfa::dense))
-        .collect();
-    let together: Vec<_> = dense.iter().flatten().copied().collect();
-    let mut together = count_matches(&together, text, limit).into_iter();
+    let mut together = count_matches(&PRECOMPILED, text, limit).into_iter();
     SIGNALS
         .iter()
-        .zip(&dense)
-        .map(|(signal, dfa)| {
-            dfa.and_then(|_| together.next().flatten())
+        .map(|signal| {
+            let precompiled = signal.counter.dfa.as_ref().and_then(ForwardDfa::dense);
+            precompiled
+                .and_then(|_| together.next().flatten())
                 .unwrap_or_else(|| signal.counter.count(text, limit))
         })
         .collect()
 }
+
+/// The build script's signal DFAs, in signal order: those are counted together.
+static PRECOMPILED: LazyLock<Vec<&'static Dfa>> = LazyLock::new(|| {
+    SIGNALS
+        .iter()
+        .filter_map(|s| s.counter.dfa.as_ref().and_then(ForwardDfa::dense))
+        .collect()
+});
 
 /// Scores `text`; `None` when it is too short to judge.
 pub fn assess_specificity(text: &str) -> Option<Specificity> {

@@ -3,16 +3,16 @@
 //! A DFA search is one chain of dependent table lookups: the next state cannot be read
 //! before the current one is known, so a lone search waits on memory at every byte. The
 //! specificity signals all scan the same text; stepping a few of them in turn, one byte
-//! each, lets the processor overlap their lookups. Each lane keeps the leftmost-first semantics of
-//! `try_search_fwd` (a match is reported once the DFA can no longer extend it) and counts
-//! non-overlapping matches the way `Regex::find_iter(..).count()` does.
+//! each, lets the processor overlap their lookups. Each lane keeps the leftmost-first
+//! semantics of `try_search_fwd` (a match is reported once the DFA can no longer extend it)
+//! and counts non-overlapping matches the way `Regex::find_iter(..).count()` does.
 
 use regex_automata::Input;
 use regex_automata::dfa::Automaton;
 use regex_automata::dfa::dense;
 use regex_automata::util::primitives::StateID;
 
-type Dfa = dense::DFA<&'static [u32]>;
+pub(crate) type Dfa = dense::DFA<&'static [u32]>;
 
 /// Searches stepped side by side: enough to overlap their lookups, few enough that each
 /// one's state and tables stay in registers.

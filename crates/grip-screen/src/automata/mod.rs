@@ -64,7 +64,7 @@ impl ForwardDfa {
     }
 
     /// The build script's dense DFA, when this is one.
-    pub(crate) fn dense(&self) -> Option<&dense::DFA<&'static [u32]>> {
+    pub(crate) fn dense(&self) -> Option<&counting::Dfa> {
         match &self.engine {
             Engine::Precompiled(dfa) => Some(dfa),
             Engine::Lazy { .. } => None,

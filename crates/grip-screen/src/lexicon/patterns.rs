@@ -255,51 +255,48 @@ struct LeadIn {
 }
 
 impl LeadIn {
-    /// The lead-in of `pattern`, if it has exactly that form.
+    /// The lead-in of `pattern`, if it has exactly that form: `^`, then a class repeated
+    /// between zero and `n` times, then at least one more item, read off one syntax tree
+    /// (a flag group or an alternation at the top level has another form).
     fn of(pattern: &str) -> Option<LeadIn> {
-        let hir = regex_syntax::ParserBuilder::new()
-            .case_insensitive(true)
-            .build()
+        use regex_syntax::ast::{AssertionKind, Ast, RepetitionKind, RepetitionRange};
+        let ast = regex_syntax::ast::parse::Parser::new()
             .parse(pattern)
             .ok()?;
-        let HirKind::Concat(parts) = hir.kind() else {
+        let Ast::Concat(concat) = &ast else {
             return None;
         };
-        let [start, lead, rest @ ..] = parts.as_slice() else {
+        let [Ast::Assertion(start), Ast::Repetition(lead), rest @ ..] = concat.asts.as_slice()
+        else {
             return None;
         };
-        if *start.kind() != HirKind::Look(regex_syntax::hir::Look::Start) || rest.is_empty() {
+        let RepetitionKind::Range(RepetitionRange::Bounded(0, max_chars)) = lead.op.kind else {
+            return None;
+        };
+        if start.kind != AssertionKind::StartLine {
             return None;
         }
-        let HirKind::Repetition(repetition) = lead.kind() else {
-            return None;
-        };
-        let HirKind::Class(Class::Unicode(allowed)) = repetition.sub.kind() else {
-            return None;
-        };
-        if repetition.min != 0 {
-            return None;
-        }
+        let source =
+            |from: &Ast, to: &Ast| pattern.get(from.span().start.offset..to.span().end.offset);
         Some(LeadIn {
-            allowed: allowed.clone(),
-            max_chars: repetition.max? as usize,
-            rest: rest_source(pattern)?.to_owned(),
+            allowed: unicode_class(source(&lead.ast, &lead.ast)?)?,
+            max_chars: max_chars as usize,
+            rest: source(rest.first()?, rest.last()?)?.to_owned(),
         })
     }
 }
 
-/// REST of `^[^…]{0,n}?REST` as written (re-printing the parsed form would spell out every
-/// case-folded class and compile many times slower).
-fn rest_source(pattern: &str) -> Option<&str> {
-    let ast = regex_syntax::ast::parse::Parser::new()
-        .parse(pattern)
+/// `class` (a pattern of one class) as the case-insensitive set of characters it matches.
+fn unicode_class(class: &str) -> Option<ClassUnicode> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .case_insensitive(true)
+        .build()
+        .parse(class)
         .ok()?;
-    let regex_syntax::ast::Ast::Concat(concat) = &ast else {
-        return None;
-    };
-    let rest = concat.asts.get(2..)?;
-    let (first, last) = (rest.first()?, rest.last()?);
-    pattern.get(first.span().start.offset..last.span().end.offset)
+    match hir.kind() {
+        HirKind::Class(Class::Unicode(class)) => Some(class.clone()),
+        _ => None,
+    }
 }
 
 impl LeadIn {
@@ -713,6 +710,29 @@ mod tests {
                 matched += usize::from(expected);
             }
             assert!(matched >= 2, "{bounded}: {matched}");
+        }
+    }
+
+    /// Only `^[class]{0,n}?REST` has a lead-in; any other shape is compiled whole.
+    #[test]
+    fn lead_in_is_found_only_in_its_own_form() {
+        let lead_in = LeadIn::of(r"^[^.;:!?]{0,60}?\b(is|are)\b\s+not").expect("lead-in");
+        assert_eq!(
+            (lead_in.max_chars, lead_in.rest.as_str()),
+            (60, r"\b(is|are)\b\s+not")
+        );
+        assert!(lead_in.allows('x') && lead_in.allows('é') && !lead_in.allows(';'));
+        for other in [
+            r"^[^.]{0,60}?a|b",    // an alternation at the top
+            r"(?i)^[^.]{0,60}?ab", // a flag group first: REST would shift by one
+            r"^[^.]{1,60}?ab",     // the lead-in must be allowed to be empty
+            r"^[^.]{0,}?ab",       // unbounded
+            r"^(ab){0,3}ab",       // not a class
+            r"^[^.]{0,60}?",       // no REST
+            r"[^.]{0,60}?ab",      // not at the start
+            r"^[^.]{0,60",         // not a regex
+        ] {
+            assert!(LeadIn::of(other).is_none(), "{other}");
         }
     }
 
