@@ -5,8 +5,10 @@
 
 use grip_app::testing::{TestBackend, TestDb, user};
 use grip_app::{Paging, Phase, Role, dossiers};
-use grip_store::catalogue::{self, CategoryRow};
-use grip_store::dossiers::{DossierFilter, DossierRecord};
+use grip_core::DataLabel;
+use grip_core::catalogue::{Category, Exposure};
+use grip_core::dossier::{CategoryRef, Dossier, DossierFilter, DossierStatus, UserRef};
+use grip_store::catalogue;
 use std::time::{Duration, Instant};
 
 const WORDS: [&str; 12] = [
@@ -57,7 +59,7 @@ async fn main() {
         (
             "phase filter",
             DossierFilter {
-                phase: Some("contractering".into()),
+                phase: Some(Phase::Contractering),
                 ..Default::default()
             },
             Paging::new(None, None),
@@ -65,7 +67,7 @@ async fn main() {
         (
             "category filter",
             DossierFilter {
-                category_id: Some(categories[3].clone()),
+                category_id: Some(categories[3].as_str().into()),
                 ..Default::default()
             },
             Paging::new(None, None),
@@ -82,7 +84,7 @@ async fn main() {
             "search two words + phase",
             DossierFilter {
                 query: Some("tolkdiensten 2028".into()),
-                phase: Some("specificatie".into()),
+                phase: Some(Phase::Specificatie),
                 ..Default::default()
             },
             Paging::new(None, None),
@@ -126,20 +128,20 @@ async fn seed_categories(app: &grip_app::App) -> Vec<String> {
     let mut tx = app.store.begin_write().await.expect("tx");
     let mut ids = Vec::new();
     for (i, word) in WORDS.iter().enumerate() {
-        let row = CategoryRow {
-            id: grip_store::new_id(),
+        let row = Category {
+            id: grip_store::new_id().into(),
             code: format!("cat-{i}"),
             name_nl: word.to_string(),
             name_en: word.to_string(),
-            cpv_codes: "34100000-8".into(),
-            exposure: "medium".into(),
+            cpv_codes: vec!["34100000-8".into()],
+            exposure: Exposure::Medium,
             reason_nl: "bench".into(),
             reason_en: "bench".into(),
         };
         catalogue::insert_category(&mut tx, &row)
             .await
             .expect("category");
-        ids.push(row.id);
+        ids.push(row.id.into_string());
     }
     tx.commit().await.expect("commit");
     ids
@@ -151,17 +153,25 @@ async fn seed_dossiers(app: &grip_app::App, requester: &str, categories: &[Strin
         let mut tx = app.store.begin_write().await.expect("tx");
         for i in chunk_start..(chunk_start + 2000).min(n) {
             let word = WORDS[i % WORDS.len()];
-            let record = DossierRecord {
-                id: grip_store::new_id(),
+            let record = Dossier {
+                id: grip_store::new_id().into(),
                 title: format!("Aanbesteding {word} {} lot {}", 2026 + i % 6, i),
                 description: format!(
                     "Dossier {i} over {word}: behoefte, marktverkenning en contract voor de eenheden."
                 ),
-                category_id: Some(categories[i % categories.len()].clone()),
-                requester_id: Some(requester.to_string()),
-                phase: Phase::ALL[i % Phase::ALL.len()].id().into(),
-                classification_label: "Politie Intern".into(),
-                status: "active".into(),
+                category: Some(CategoryRef {
+                    id: categories[i % categories.len()].as_str().into(),
+                    code: String::new(),
+                    name_nl: String::new(),
+                    name_en: String::new(),
+                }),
+                requester: Some(UserRef {
+                    id: requester.into(),
+                    username: String::new(),
+                }),
+                phase: Phase::ALL[i % Phase::ALL.len()],
+                classification_label: DataLabel::Internal,
+                status: DossierStatus::Active,
                 estimated_value_eur: Some((i as i64 % 500) * 10_000),
                 created_at: now - i as i64 * 60_000,
                 updated_at: now - i as i64 * 60_000,

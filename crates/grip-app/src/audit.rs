@@ -1,14 +1,15 @@
 //! Reading and verifying the audit trail.
 
 use crate::{Action, Actor, App, AppError, Page, Paging};
-use grip_store::audit::{self, AuditRow, Verification};
+use grip_core::audit::{StoredEvent, Verification};
+use grip_store::audit;
 
 pub async fn list(
     app: &App,
     actor: &Actor,
     dossier: Option<&str>,
     paging: Paging,
-) -> Result<Page<AuditRow>, AppError> {
+) -> Result<Page<StoredEvent>, AppError> {
     if !actor.may(Action::Read) {
         return Err(AppError::Forbidden);
     }

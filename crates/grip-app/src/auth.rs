@@ -79,18 +79,13 @@ pub async fn actor_for_user(app: &App, user_id: &str) -> Result<Option<Actor>, A
     let Some(user) = users::get(&mut conn, user_id).await? else {
         return Ok(None);
     };
-    if user.is_active == 0 {
+    if !user.active {
         return Ok(None);
     }
-    let roles = users::roles_of(&mut conn, user_id)
-        .await?
-        .iter()
-        .filter_map(|r| Role::parse(r))
-        .collect();
     Ok(Some(Actor {
-        user_id: user.id,
+        user_id: user.id.into_string(),
         username: user.username,
-        roles,
+        roles: user.roles,
     }))
 }
 
@@ -104,14 +99,14 @@ pub struct SignedIn {
 pub async fn sign_in(app: &App, username: &str, password: &str) -> Result<SignedIn, AppError> {
     let user = {
         let mut conn = app.store.conn().await?;
-        users::find_by_username(&mut conn, username.trim()).await?
+        users::credentials(&mut conn, username.trim()).await?
     };
-    let Some(user) = user.filter(|u| u.is_active == 1) else {
+    let Some((user, password_hash)) = user.filter(|(u, _)| u.active) else {
         // Spend the same time as a real check so timing does not reveal which users exist.
         let _ = password_matches(password, dummy_hash()).await;
         return Err(AppError::Unauthenticated);
     };
-    if !password_matches(password, &user.password_hash).await {
+    if !password_matches(password, &password_hash).await {
         return Err(AppError::Unauthenticated);
     }
     let actor = actor_for_user(app, &user.id)
@@ -216,7 +211,7 @@ pub async fn create_api_token(
     }
     .ok_or(AppError::NotFound("user"))?;
     if let Some(actor) = by
-        && actor.user_id != user.id
+        && actor.user_id != user.id.as_str()
         && !actor.has(Role::Beheerder)
     {
         return Err(AppError::Forbidden);

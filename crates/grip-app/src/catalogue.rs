@@ -2,8 +2,9 @@
 
 use crate::record::commit_with_event;
 use crate::{Action, Actor, App, AppError, Page, Paging, now_ms};
+use grip_core::catalogue::{Category, Supplier};
 use grip_store::audit::NewEvent;
-use grip_store::catalogue::{self, CategoryRow, SupplierRow};
+use grip_store::catalogue;
 use serde::Deserialize;
 use serde_json::json;
 
@@ -15,13 +16,13 @@ fn require(actor: &Actor, action: Action) -> Result<(), AppError> {
     }
 }
 
-pub async fn list_categories(app: &App, actor: &Actor) -> Result<Vec<CategoryRow>, AppError> {
+pub async fn list_categories(app: &App, actor: &Actor) -> Result<Vec<Category>, AppError> {
     require(actor, Action::Read)?;
     let mut conn = app.store.conn().await?;
     Ok(catalogue::list_categories(&mut conn).await?)
 }
 
-pub async fn get_category(app: &App, actor: &Actor, id: &str) -> Result<CategoryRow, AppError> {
+pub async fn get_category(app: &App, actor: &Actor, id: &str) -> Result<Category, AppError> {
     require(actor, Action::Read)?;
     let mut conn = app.store.conn().await?;
     catalogue::get_category(&mut conn, id)
@@ -87,8 +88,8 @@ pub async fn create_supplier(
     require(actor, Action::ManageCatalogue)?;
     let input = input.validate()?;
     let now = now_ms();
-    let row = SupplierRow {
-        id: grip_store::new_id(),
+    let row = Supplier {
+        id: grip_store::new_id().into(),
         name: input.name,
         kvk: input.kvk,
         city: input.city,
@@ -115,20 +116,20 @@ pub async fn create_supplier(
         },
     )
     .await?;
-    Ok(row.id)
+    Ok(row.id.into_string())
 }
 
 pub async fn list_suppliers(
     app: &App,
     actor: &Actor,
     paging: Paging,
-) -> Result<Page<SupplierRow>, AppError> {
+) -> Result<Page<Supplier>, AppError> {
     require(actor, Action::Read)?;
     let mut conn = app.store.conn().await?;
     Ok(catalogue::list_suppliers(&mut conn, paging).await?)
 }
 
-pub async fn get_supplier(app: &App, actor: &Actor, id: &str) -> Result<SupplierRow, AppError> {
+pub async fn get_supplier(app: &App, actor: &Actor, id: &str) -> Result<Supplier, AppError> {
     require(actor, Action::Read)?;
     let mut conn = app.store.conn().await?;
     catalogue::get_supplier(&mut conn, id)

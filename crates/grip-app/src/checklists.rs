@@ -4,20 +4,19 @@
 
 use std::sync::OnceLock;
 
+use grip_core::dossier::Dossier;
 use grip_knowledge::tender::{Check, RolesPhasesPack};
 use grip_store::audit::NewEvent;
 use grip_store::checklists::{self, CheckStatusRow};
 use grip_store::{Conn, dossiers, settings};
 use serde_json::json;
 
-use crate::dossiers::{require, require_in_dossier};
+use crate::access::{
+    Permissions, WAIVE_ROLES_SETTING, on_dossier, require, require_on_dossier, waive_roles_on,
+};
 use crate::record::commit_with_event;
 use crate::{Action, Actor, App, AppError, Phase, Role, now_ms};
 
-/// The setting naming the roles that may waive a checklist item.
-pub const WAIVE_ROLES_SETTING: &str = "checklist.waive_roles";
-/// Who may waive when the administrator has not said otherwise.
-pub const DEFAULT_WAIVE_ROLES: [Role; 2] = [Role::Inkoper, Role::Beheerder];
 pub const MAX_REASON_CHARS: usize = 1000;
 
 /// The roles-phases pack compiled into this binary, loaded and validated once per process.
@@ -75,7 +74,7 @@ impl CheckView {
 /// The checklist of the dossier's current phase.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct PhaseChecklist {
-    pub phase: String,
+    pub phase: Phase,
     pub items: Vec<CheckView>,
     /// The viewer may waive items (their role is allowed to and they may work on the dossier).
     pub may_waive: bool,
@@ -96,11 +95,11 @@ impl PhaseChecklist {
 async fn phase_items(
     conn: &mut Conn,
     dossier_id: &str,
-    phase: &str,
+    phase: Phase,
     viewer_roles: &[Role],
 ) -> Result<Vec<CheckView>, AppError> {
     let statuses = checklists::for_dossier(conn, dossier_id).await?;
-    let checks = pack()?.content().phase(phase).unwrap_or_default();
+    let checks = pack()?.content().phase(phase.id()).unwrap_or_default();
     Ok(checks
         .iter()
         .map(|c| {
@@ -120,27 +119,11 @@ async fn phase_items(
         .collect())
 }
 
-/// The roles that may waive checklist items.
-pub async fn waive_roles(app: &App) -> Result<Vec<Role>, AppError> {
-    let mut conn = app.store.conn().await?;
-    read_waive_roles(&mut conn).await
-}
-
-async fn read_waive_roles(conn: &mut Conn) -> Result<Vec<Role>, AppError> {
-    let stored = settings::get(conn, WAIVE_ROLES_SETTING).await?;
-    let Some(text) = stored else {
-        return Ok(DEFAULT_WAIVE_ROLES.to_vec());
-    };
-    let ids: Vec<String> = serde_json::from_str(&text)
-        .map_err(|e| AppError::Internal(format!("setting {WAIVE_ROLES_SETTING}: {e}")))?;
-    Ok(ids.iter().filter_map(|id| Role::parse(id)).collect())
-}
-
 /// Sets who may waive checklist items (administrators only).
 pub async fn set_waive_roles(app: &App, actor: &Actor, roles: &[Role]) -> Result<(), AppError> {
     require(actor, Action::ManageSettings)?;
     let mut tx = app.store.begin_write().await?;
-    let before = read_waive_roles(&mut tx).await?;
+    let before = waive_roles_on(&mut tx).await?;
     let ids: Vec<&str> = roles.iter().map(|r| r.id()).collect();
     let now = now_ms();
     let value = serde_json::to_string(&ids).unwrap_or_else(|_| "[]".into());
@@ -171,21 +154,23 @@ pub async fn for_dossier(
     let dossier = dossiers::get(&mut conn, dossier_id)
         .await?
         .ok_or(AppError::NotFound("dossier"))?;
-    let items = phase_items(&mut conn, dossier_id, &dossier.phase, &actor.roles).await?;
-    let may_waive = may_waive(&mut conn, actor, dossier_id).await?;
+    let permissions = on_dossier(&mut conn, actor, dossier_id).await?;
+    checklist_on(&mut conn, actor, &dossier, &permissions).await
+}
+
+/// The checklist of `dossier`'s phase on the caller's connection.
+pub(crate) async fn checklist_on(
+    conn: &mut Conn,
+    actor: &Actor,
+    dossier: &Dossier,
+    permissions: &Permissions,
+) -> Result<PhaseChecklist, AppError> {
+    let items = phase_items(conn, &dossier.id, dossier.phase, &actor.roles).await?;
     Ok(PhaseChecklist {
         phase: dossier.phase,
         items,
-        may_waive,
+        may_waive: permissions.waive,
     })
-}
-
-async fn may_waive(conn: &mut Conn, actor: &Actor, dossier_id: &str) -> Result<bool, AppError> {
-    let allowed = read_waive_roles(conn).await?;
-    let in_dossier = require_in_dossier(conn, actor, Action::UpdateChecklist, dossier_id)
-        .await
-        .is_ok();
-    Ok(in_dossier && actor.roles.iter().any(|r| allowed.contains(r)))
 }
 
 /// Marks an item of the dossier's current phase done, waived (reason required) or open again.
@@ -203,10 +188,11 @@ pub async fn set_status(
     let dossier = dossiers::get(&mut tx, dossier_id)
         .await?
         .ok_or(AppError::NotFound("dossier"))?;
-    require_in_dossier(&mut tx, actor, Action::UpdateChecklist, dossier_id).await?;
+    let permissions =
+        require_on_dossier(&mut tx, actor, Action::UpdateChecklist, dossier_id).await?;
     let check = pack()?
         .content()
-        .phase(&dossier.phase)
+        .phase(dossier.phase.id())
         .unwrap_or_default()
         .iter()
         .find(|c| c.id == item_id)
@@ -222,7 +208,7 @@ pub async fn set_status(
     let own = actor.roles.iter().any(|r| r.id() == check.role) || actor.has(Role::Beheerder);
     match status {
         CheckStatus::Waived => {
-            if !may_waive(&mut tx, actor, dossier_id).await? {
+            if !permissions.waive {
                 return Err(AppError::Forbidden);
             }
             if reason.chars().count() < 3 {
@@ -254,7 +240,7 @@ pub async fn set_status(
         let row = CheckStatusRow {
             dossier_id: dossier_id.into(),
             item_id: item_id.into(),
-            phase: dossier.phase.clone(),
+            phase: dossier.phase.id().into(),
             status: status.id().into(),
             reason: reason.into(),
             set_by: actor.username.clone(),
@@ -289,7 +275,7 @@ pub(crate) async fn open_mandatory(
     dossier_id: &str,
     phase: Phase,
 ) -> Result<Vec<Check>, AppError> {
-    Ok(phase_items(conn, dossier_id, phase.id(), &[])
+    Ok(phase_items(conn, dossier_id, phase, &[])
         .await?
         .into_iter()
         .filter(|i| i.check.mandatory && i.is_open())
@@ -300,5 +286,5 @@ pub(crate) async fn open_mandatory(
 /// The waive roles as the settings page shows them (administrators only).
 pub async fn waive_roles_setting(app: &App, actor: &Actor) -> Result<Vec<Role>, AppError> {
     require(actor, Action::ManageSettings)?;
-    waive_roles(app).await
+    crate::access::waive_roles(app).await
 }

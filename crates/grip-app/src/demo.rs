@@ -8,11 +8,18 @@ use crate::portfolio::{self, PortfolioPack};
 use crate::record::{append_event, commit_with_event};
 use crate::register;
 use crate::{App, AppError, Phase, Role, now_ms};
+use grip_core::DataLabel;
+use grip_core::catalogue::{Category, Supplier};
+use grip_core::document::Document;
+use grip_core::dossier::{CategoryRef, Dossier, DossierStatus, UserRef};
+use grip_core::inventory::InventoryItem;
+use grip_core::inventory::{AiExposure, InventorySource, SystemStatus};
+use grip_core::user::Organisation;
 use grip_store::audit::NewEvent;
-use grip_store::catalogue::{self, CategoryRow, SupplierRow};
-use grip_store::dossiers::{self, DossierRecord};
-use grip_store::inventory::{self, InventoryRecord};
-use grip_store::organisation::{self, OrganisationRow};
+use grip_store::catalogue;
+use grip_store::dossiers;
+use grip_store::inventory;
+use grip_store::organisation;
 use grip_store::{WriteTx, documents, users};
 use serde::Deserialize;
 use serde_json::json;
@@ -73,9 +80,9 @@ struct DemoDossier {
     title: String,
     description: String,
     category: String,
-    phase: String,
-    status: String,
-    classification_label: String,
+    phase: Phase,
+    status: DossierStatus,
+    classification_label: DataLabel,
     requester: String,
     estimated_value_eur: Option<i64>,
     members: Vec<DemoMember>,
@@ -109,9 +116,9 @@ struct DemoInventory {
     name: String,
     supplier: String,
     description: String,
-    status: String,
+    status: SystemStatus,
     dossier: String,
-    ai_exposure: String,
+    ai_exposure: AiExposure,
 }
 
 /// What `load` did.
@@ -219,7 +226,7 @@ async fn generate_packages(
         roles: vec![crate::Role::Beheerder],
     };
     for d in dossiers_in {
-        let (Some(phase), Some(id)) = (Phase::parse(&d.phase), dossier_ids.get(&d.title)) else {
+        let (phase, Some(id)) = (d.phase, dossier_ids.get(&d.title)) else {
             continue;
         };
         if phase < Phase::Specificatie {
@@ -259,12 +266,12 @@ async fn insert_organisation(
     org: &DemoOrganisation,
     now: i64,
 ) -> Result<(), AppError> {
-    let row = OrganisationRow {
+    let row = Organisation {
         id: grip_store::new_id(),
         name: org.name.clone(),
         short_name: org.short_name.clone(),
         description: org.description.clone(),
-        is_demo: 1,
+        is_demo: true,
         created_at: now,
     };
     organisation::insert(tx, &row).await?;
@@ -294,7 +301,7 @@ async fn insert_accounts(
                 username,
                 display_name: &display,
                 password_hash: hash,
-                roles: &[role.id()],
+                roles: &[*role],
                 at_ms: now,
             },
         )
@@ -319,18 +326,21 @@ async fn insert_categories(
 ) -> Result<HashMap<String, String>, AppError> {
     let mut ids = HashMap::new();
     for c in &pack.categories {
-        let row = CategoryRow {
-            id: grip_store::new_id(),
+        let row = Category {
+            id: grip_store::new_id().into(),
             code: c.code.clone(),
             name_nl: c.name_nl.clone(),
             name_en: c.name_en.clone(),
-            cpv_codes: c.cpv.join(","),
-            exposure: c.exposure.clone(),
+            cpv_codes: c.cpv.clone(),
+            exposure: c
+                .exposure
+                .parse()
+                .map_err(|_| AppError::Internal(format!("portfolio exposure '{}'", c.exposure)))?,
             reason_nl: c.reason_nl.clone(),
             reason_en: c.reason_en.clone(),
         };
         catalogue::insert_category(tx, &row).await?;
-        ids.insert(c.code.clone(), row.id);
+        ids.insert(c.code.clone(), row.id.into_string());
     }
     event(
         tx,
@@ -350,8 +360,8 @@ async fn insert_suppliers(
 ) -> Result<HashMap<String, String>, AppError> {
     let mut ids = HashMap::new();
     for s in suppliers {
-        let row = SupplierRow {
-            id: grip_store::new_id(),
+        let row = Supplier {
+            id: grip_store::new_id().into(),
             name: s.name.clone(),
             kvk: s.kvk.clone(),
             city: s.city.clone(),
@@ -367,7 +377,7 @@ async fn insert_suppliers(
             now,
         )
         .await?;
-        ids.insert(s.name.clone(), row.id);
+        ids.insert(s.name.clone(), row.id.into_string());
     }
     Ok(ids)
 }
@@ -392,19 +402,26 @@ async fn insert_dossiers(
     const DAY_MS: i64 = 24 * 60 * 60 * 1000;
     let mut ids = HashMap::new();
     for (i, d) in dossiers_in.iter().enumerate() {
-        let phase = Phase::parse(&d.phase)
-            .ok_or_else(|| AppError::Internal(format!("demo phase '{}'", d.phase)))?;
+        let phase = d.phase;
         // Older phases started longer ago, so the list reads like a real portfolio.
         let created = now - (phase.number() as i64 * 45 + i as i64) * DAY_MS;
-        let record = DossierRecord {
-            id: grip_store::new_id(),
+        let record = Dossier {
+            id: grip_store::new_id().into(),
             title: d.title.clone(),
             description: d.description.clone(),
-            category_id: Some(lookup(categories, &d.category, "category")?.clone()),
-            requester_id: Some(lookup(users_by_name, &d.requester, "user")?.clone()),
-            phase: phase.id().into(),
-            classification_label: d.classification_label.clone(),
-            status: d.status.clone(),
+            category: Some(CategoryRef {
+                id: lookup(categories, &d.category, "category")?.as_str().into(),
+                code: d.category.clone(),
+                name_nl: String::new(),
+                name_en: String::new(),
+            }),
+            requester: Some(UserRef {
+                id: lookup(users_by_name, &d.requester, "user")?.as_str().into(),
+                username: d.requester.clone(),
+            }),
+            phase,
+            classification_label: d.classification_label,
+            status: d.status,
             estimated_value_eur: d.estimated_value_eur,
             created_at: created,
             updated_at: now - i as i64 * 3_600_000,
@@ -436,7 +453,7 @@ async fn insert_dossiers(
         for doc in &d.documents {
             insert_document(tx, id, uploader, doc, now).await?;
         }
-        ids.insert(d.title.clone(), record.id.clone());
+        ids.insert(d.title.clone(), record.id.to_string());
     }
     Ok(ids)
 }
@@ -452,8 +469,8 @@ async fn insert_document(
     let screening = crate::screening::screen(&doc.name, bytes)?;
     let sha256 = hex::encode(Sha256::digest(bytes));
     documents::put_blob(tx, &sha256, bytes).await?;
-    let row = documents::DocumentRow {
-        id: grip_store::new_id(),
+    let row = Document {
+        id: grip_store::new_id().into(),
         dossier_id: dossier_id.into(),
         sha256,
         size: bytes.len() as i64,
@@ -486,15 +503,21 @@ async fn insert_inventory(
         } else {
             Some(lookup(dossiers_by_title, &item.dossier, "dossier")?.clone())
         };
-        let record = InventoryRecord {
-            id: grip_store::new_id(),
+        let record = InventoryItem {
+            id: grip_store::new_id().into(),
             name: item.name.clone(),
-            supplier_id: Some(lookup(suppliers, &item.supplier, "supplier")?.clone()),
+            supplier_id: Some(
+                lookup(suppliers, &item.supplier, "supplier")?
+                    .as_str()
+                    .into(),
+            ),
+            supplier_name: None,
             description: item.description.clone(),
-            status: item.status.clone(),
-            ai_exposure: item.ai_exposure.clone(),
-            dossier_id,
-            source: "demo".into(),
+            status: item.status,
+            ai_exposure: item.ai_exposure,
+            dossier_id: dossier_id.map(Into::into),
+            dossier_title: None,
+            source: InventorySource::Demo,
             source_id: None,
             source_organisation: None,
             created_at: now,
@@ -525,7 +548,7 @@ mod tests {
         assert!(data.dossiers.len() >= 12);
         for phase in Phase::ALL {
             assert!(
-                data.dossiers.iter().any(|d| d.phase == phase.id()),
+                data.dossiers.iter().any(|d| d.phase == phase),
                 "no dossier in {phase:?}"
             );
         }

@@ -1,11 +1,12 @@
 //! Documents attached to a dossier: checked for size and type (by content, never by name)
 //! before anything is stored, stored once per SHA-256, and read back for download.
 
-use crate::dossiers::require_in_dossier;
+use crate::access::require_on_dossier;
 use crate::record::commit_with_event;
 use crate::{Action, Actor, App, AppError, now_ms};
+use grip_core::document::Document;
 use grip_store::audit::NewEvent;
-use grip_store::documents::{self, DocumentRow};
+use grip_store::documents;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
@@ -136,7 +137,7 @@ pub async fn upload(
     dossier_id: &str,
     name: &str,
     bytes: &[u8],
-) -> Result<DocumentRow, AppError> {
+) -> Result<Document, AppError> {
     let (name, media_type) = check_upload(app, name, bytes)?;
     // Screening is CPU work on the bytes alone; do it before holding the write transaction.
     let screening = crate::screening::screen(&name, bytes)?;
@@ -145,7 +146,7 @@ pub async fn upload(
     grip_store::dossiers::get(&mut tx, dossier_id)
         .await?
         .ok_or(AppError::NotFound("dossier"))?;
-    require_in_dossier(&mut tx, actor, Action::UploadDocument, dossier_id).await?;
+    require_on_dossier(&mut tx, actor, Action::UploadDocument, dossier_id).await?;
     let now = now_ms();
     documents::put_blob(&mut tx, &sha256, bytes).await?;
     let accepted = Accepted {
@@ -188,9 +189,9 @@ pub(crate) async fn store_screened(
     accepted: Accepted,
     screening: &crate::screening::Screening,
     now: i64,
-) -> Result<(DocumentRow, serde_json::Value), AppError> {
-    let row = DocumentRow {
-        id: grip_store::new_id(),
+) -> Result<(Document, serde_json::Value), AppError> {
+    let row = Document {
+        id: grip_store::new_id().into(),
         dossier_id: dossier_id.into(),
         sha256: accepted.sha256,
         size: accepted.size,
@@ -214,7 +215,7 @@ pub(crate) async fn store_screened(
 /// Inserts a document row together with its screening (upload, bulk job and demo).
 pub(crate) async fn insert_screened(
     tx: &mut grip_store::Conn,
-    row: &DocumentRow,
+    row: &Document,
     screening: &crate::screening::Screening,
     now: i64,
 ) -> Result<(), AppError> {
@@ -224,7 +225,7 @@ pub(crate) async fn insert_screened(
     Ok(())
 }
 
-pub async fn get(app: &App, actor: &Actor, id: &str) -> Result<DocumentRow, AppError> {
+pub async fn get(app: &App, actor: &Actor, id: &str) -> Result<Document, AppError> {
     if !actor.may(Action::Read) {
         return Err(AppError::Forbidden);
     }
@@ -234,11 +235,7 @@ pub async fn get(app: &App, actor: &Actor, id: &str) -> Result<DocumentRow, AppE
         .ok_or(AppError::NotFound("document"))
 }
 
-pub async fn download(
-    app: &App,
-    actor: &Actor,
-    id: &str,
-) -> Result<(DocumentRow, Vec<u8>), AppError> {
+pub async fn download(app: &App, actor: &Actor, id: &str) -> Result<(Document, Vec<u8>), AppError> {
     let row = get(app, actor, id).await?;
     let mut conn = app.store.conn().await?;
     let bytes = documents::blob_content(&mut conn, &row.sha256)

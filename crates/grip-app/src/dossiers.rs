@@ -1,63 +1,37 @@
 //! Dossier use cases: create, edit, move to the next phase, read, list, and the dashboard
 //! figures. Rights are checked here for every call, whatever the front door.
 
+use crate::access::{require, require_on_dossier};
 use crate::record::commit_with_event;
 use crate::{Action, Actor, App, AppError, Phase, now_ms};
+use grip_core::dossier::{CategoryRef, Dossier, DossierFilter, Member, UserRef};
 use grip_core::dossier::{DossierInput, ValidDossier};
 use grip_store::audit::NewEvent;
-use grip_store::dossiers::{self, DossierFilter, DossierRecord, DossierView, MemberView};
+use grip_store::dossiers;
 use grip_store::{Conn, Page, Paging, catalogue};
 use serde_json::json;
 
-/// Checks a right that depends on roles alone.
-pub(crate) fn require(actor: &Actor, action: Action) -> Result<(), AppError> {
-    if actor.may(action) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
-/// Checks a dossier-scoped right (role and membership).
-pub async fn require_in_dossier(
+/// The chosen category as the dossier will point at it; unknown ids are refused.
+async fn check_category(
     conn: &mut Conn,
-    actor: &Actor,
-    action: Action,
-    dossier_id: &str,
-) -> Result<(), AppError> {
-    require(actor, action)?;
-    let member = dossiers::is_member(conn, dossier_id, &actor.user_id).await?;
-    if actor.may_in_dossier(action, member) {
-        Ok(())
-    } else {
-        Err(AppError::Forbidden)
-    }
-}
-
-/// May this actor change this dossier? (For showing or hiding buttons; routes check anyway.)
-pub async fn may_change(
-    app: &App,
-    actor: &Actor,
-    action: Action,
-    dossier_id: &str,
-) -> Result<bool, AppError> {
-    let mut conn = app.store.conn().await?;
-    Ok(require_in_dossier(&mut conn, actor, action, dossier_id)
-        .await
-        .is_ok())
-}
-
-async fn check_category(conn: &mut Conn, valid: &ValidDossier) -> Result<(), AppError> {
-    if let Some(id) = &valid.category_id
-        && catalogue::get_category(conn, id).await?.is_none()
-    {
-        return Err(AppError::invalid(
+    valid: &ValidDossier,
+) -> Result<Option<CategoryRef>, AppError> {
+    let Some(id) = &valid.category_id else {
+        return Ok(None);
+    };
+    match catalogue::get_category(conn, id).await? {
+        Some(c) => Ok(Some(CategoryRef {
+            id: c.id,
+            code: c.code,
+            name_nl: c.name_nl,
+            name_en: c.name_en,
+        })),
+        None => Err(AppError::invalid(
             "category_id",
             "unknown_category",
             "Onbekende categorie.",
-        ));
+        )),
     }
-    Ok(())
 }
 
 /// Creates a dossier in the first phase; the creator becomes a member with their role.
@@ -67,16 +41,19 @@ pub async fn create(app: &App, actor: &Actor, input: &DossierInput) -> Result<St
     let now = now_ms();
     let id = grip_store::new_id();
     let mut tx = app.store.begin_write().await?;
-    check_category(&mut tx, &valid).await?;
-    let record = DossierRecord {
-        id: id.clone(),
+    let category = check_category(&mut tx, &valid).await?;
+    let record = Dossier {
+        id: id.as_str().into(),
         title: valid.title.clone(),
         description: valid.description.clone(),
-        category_id: valid.category_id.clone(),
-        requester_id: Some(actor.user_id.clone()),
-        phase: Phase::Behoeftestelling.id().into(),
-        classification_label: valid.classification_label.clone(),
-        status: valid.status.id().into(),
+        category,
+        requester: Some(UserRef {
+            id: actor.user_id.as_str().into(),
+            username: actor.username.clone(),
+        }),
+        phase: Phase::Behoeftestelling,
+        classification_label: valid.classification_label,
+        status: valid.status,
         estimated_value_eur: valid.estimated_value_eur,
         created_at: now,
         updated_at: now,
@@ -93,7 +70,7 @@ pub async fn create(app: &App, actor: &Actor, input: &DossierInput) -> Result<St
             kind: "dossier.created",
             payload: json!({
                 "title": record.title,
-                "category_id": record.category_id,
+                "category_id": record.category_id(),
                 "phase": record.phase,
                 "classification_label": record.classification_label,
                 "status": record.status,
@@ -116,22 +93,22 @@ pub async fn update(
     let current = dossiers::get(&mut tx, id)
         .await?
         .ok_or(AppError::NotFound("dossier"))?;
-    require_in_dossier(&mut tx, actor, Action::EditDossier, id).await?;
-    check_category(&mut tx, &valid).await?;
+    require_on_dossier(&mut tx, actor, Action::EditDossier, id).await?;
+    let category = check_category(&mut tx, &valid).await?;
     let changes = changed_fields(&current, &valid);
     if changes.is_empty() {
         return Ok(());
     }
     let now = now_ms();
-    let record = DossierRecord {
+    let record = Dossier {
         id: id.into(),
         title: valid.title,
         description: valid.description,
-        category_id: valid.category_id,
-        requester_id: current.requester_id.clone(),
-        phase: current.phase.clone(),
+        category,
+        requester: current.requester.clone(),
+        phase: current.phase,
         classification_label: valid.classification_label,
-        status: valid.status.id().into(),
+        status: valid.status,
         estimated_value_eur: valid.estimated_value_eur,
         created_at: current.created_at,
         updated_at: now,
@@ -152,7 +129,7 @@ pub async fn update(
 }
 
 fn changed_fields(
-    current: &DossierView,
+    current: &Dossier,
     valid: &ValidDossier,
 ) -> serde_json::Map<String, serde_json::Value> {
     let mut changes = serde_json::Map::new();
@@ -169,15 +146,19 @@ fn changed_fields(
     );
     note(
         "category_id",
-        current.category_id.as_deref(),
+        current.category_id().map(|c| c.as_str()),
         valid.category_id.as_deref(),
     );
     note(
         "classification_label",
-        Some(&current.classification_label),
-        Some(&valid.classification_label),
+        Some(current.classification_label.code()),
+        Some(valid.classification_label.code()),
     );
-    note("status", Some(&current.status), Some(valid.status.id()));
+    note(
+        "status",
+        Some(current.status.code()),
+        Some(valid.status.code()),
+    );
     let value = |v: Option<i64>| v.map(|n| n.to_string());
     note(
         "estimated_value_eur",
@@ -199,10 +180,8 @@ pub async fn move_to_next_phase(
     let current = dossiers::get(&mut tx, id)
         .await?
         .ok_or(AppError::NotFound("dossier"))?;
-    require_in_dossier(&mut tx, actor, Action::MovePhase, id).await?;
-    let from = Phase::parse(&current.phase).ok_or_else(|| {
-        AppError::Internal(format!("stored phase '{}' is unknown", current.phase))
-    })?;
+    require_on_dossier(&mut tx, actor, Action::MovePhase, id).await?;
+    let from = current.phase;
     if let Some(expected) = expected_phase
         && expected != from.id()
     {
@@ -229,7 +208,7 @@ pub async fn move_to_next_phase(
         )));
     }
     let now = now_ms();
-    if !dossiers::set_phase(&mut tx, id, from.id(), to.id(), now).await? {
+    if !dossiers::set_phase(&mut tx, id, from, to, now).await? {
         return Err(AppError::Conflict(
             "Het dossier is intussen gewijzigd; ververs de pagina.".into(),
         ));
@@ -260,7 +239,7 @@ pub async fn add_member(
     dossiers::get(&mut tx, id)
         .await?
         .ok_or(AppError::NotFound("dossier"))?;
-    require_in_dossier(&mut tx, actor, Action::EditDossier, id).await?;
+    require_on_dossier(&mut tx, actor, Action::EditDossier, id).await?;
     let user = grip_store::users::find_by_username(&mut tx, username)
         .await?
         .ok_or_else(|| {
@@ -289,14 +268,14 @@ pub async fn add_member(
 /// Everything the dossier page shows.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct DossierDetail {
-    pub dossier: DossierView,
-    pub members: Vec<MemberView>,
+    pub dossier: Dossier,
+    pub members: Vec<Member>,
     pub suppliers: Vec<String>,
-    pub documents: Vec<grip_store::documents::DocumentRow>,
-    pub inventory: Vec<grip_store::inventory::InventoryView>,
+    pub documents: Vec<grip_core::document::Document>,
+    pub inventory: Vec<grip_core::inventory::InventoryItem>,
 }
 
-pub async fn get(app: &App, actor: &Actor, id: &str) -> Result<DossierView, AppError> {
+pub async fn get(app: &App, actor: &Actor, id: &str) -> Result<Dossier, AppError> {
     require(actor, Action::Read)?;
     let mut conn = app.store.conn().await?;
     dossiers::get(&mut conn, id)
@@ -324,19 +303,20 @@ pub async fn list(
     actor: &Actor,
     filter: &DossierFilter,
     paging: Paging,
-) -> Result<Page<DossierView>, AppError> {
+) -> Result<Page<Dossier>, AppError> {
     require(actor, Action::Read)?;
-    if let Some(phase) = &filter.phase
-        && Phase::parse(phase).is_none()
-    {
-        return Err(AppError::invalid(
-            "phase",
-            "unknown_phase",
-            format!("Onbekende fase '{phase}'."),
-        ));
-    }
     let mut conn = app.store.conn().await?;
     Ok(dossiers::list(&mut conn, filter, paging).await?)
+}
+
+/// Reads a phase filter typed into a list's query (empty means every phase).
+pub fn phase_filter(text: Option<&str>) -> Result<Option<Phase>, AppError> {
+    match text.map(str::trim).filter(|t| !t.is_empty()) {
+        None => Ok(None),
+        Some(id) => Phase::parse(id).map(Some).ok_or_else(|| {
+            AppError::invalid("phase", "unknown_phase", format!("Onbekende fase '{id}'."))
+        }),
+    }
 }
 
 /// Dossier counts per phase, in phase order (phases without dossiers count 0).
@@ -349,7 +329,7 @@ pub async fn counts_per_phase(app: &App, actor: &Actor) -> Result<Vec<(Phase, i6
         .map(|p| {
             let n = counts
                 .iter()
-                .find(|(id, _)| id == p.id())
+                .find(|(phase, _)| *phase == p)
                 .map(|(_, n)| *n)
                 .unwrap_or(0);
             (p, n)

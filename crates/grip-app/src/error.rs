@@ -20,8 +20,11 @@ pub enum AppError {
     TooLarge { size: usize, limit: usize },
     #[error("{0}")]
     UnsupportedMedia(String),
+    /// Something with this name or key is already there (a unique constraint refused it).
+    #[error("{0} already exists")]
+    AlreadyExists(String),
     #[error(transparent)]
-    Store(#[from] StoreError),
+    Store(StoreError),
     #[error("internal error: {0}")]
     Internal(String),
 }
@@ -45,8 +48,17 @@ impl AppError {
             AppError::Conflict(_) => "conflict",
             AppError::TooLarge { .. } => "payload_too_large",
             AppError::UnsupportedMedia(_) => "unsupported_media_type",
-            AppError::Store(StoreError::Conflict { .. }) => "conflict",
+            AppError::AlreadyExists(_) => "conflict",
             AppError::Store(_) | AppError::Internal(_) => "internal_error",
+        }
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(err: StoreError) -> AppError {
+        match err {
+            StoreError::Conflict { what } => AppError::AlreadyExists(what),
+            other => AppError::Store(other),
         }
     }
 }

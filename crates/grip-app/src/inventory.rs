@@ -3,13 +3,11 @@
 use crate::record::commit_with_event;
 use crate::{Action, Actor, App, AppError, Page, Paging, now_ms};
 use grip_core::dossier::FieldError;
+use grip_core::inventory::{AiExposure, InventoryItem, InventorySource, SystemStatus};
 use grip_store::audit::NewEvent;
-use grip_store::inventory::{self, InventoryRecord, InventoryView};
+use grip_store::inventory;
 use serde::Deserialize;
 use serde_json::json;
-
-pub const STATUSES: [&str; 4] = ["in_gebruik", "ontwikkeling", "buiten_gebruik", "onbekend"];
-pub const EXPOSURES: [&str; 4] = ["confirmed", "suspected", "unknown", "none"];
 
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct InventoryInput {
@@ -46,35 +44,38 @@ pub async fn create(app: &App, actor: &Actor, input: &InventoryInput) -> Result<
             "Naam is verplicht (hoogstens 200 tekens).",
         ));
     }
-    let status = non_empty(&input.status).unwrap_or_else(|| "onbekend".into());
-    if !STATUSES.contains(&status.as_str()) {
+    let status = non_empty(&input.status).map_or(Some(SystemStatus::Unknown), |s| s.parse().ok());
+    if status.is_none() {
         errors.push(FieldError::new(
             "status",
             "unknown_status",
-            format!("Kies uit: {}.", STATUSES.join(", ")),
+            format!("Kies uit: {}.", codes(SystemStatus::ALL)),
         ));
     }
-    let exposure = non_empty(&input.ai_exposure).unwrap_or_else(|| "suspected".into());
-    if !EXPOSURES.contains(&exposure.as_str()) {
+    let exposure =
+        non_empty(&input.ai_exposure).map_or(Some(AiExposure::Suspected), |s| s.parse().ok());
+    if exposure.is_none() {
         errors.push(FieldError::new(
             "ai_exposure",
             "unknown_exposure",
-            format!("Kies uit: {}.", EXPOSURES.join(", ")),
+            format!("Kies uit: {}.", codes(AiExposure::ALL)),
         ));
     }
-    if !errors.is_empty() {
+    let (Some(status), Some(exposure), true) = (status, exposure, errors.is_empty()) else {
         return Err(AppError::Invalid(errors));
-    }
+    };
     let now = now_ms();
-    let record = InventoryRecord {
-        id: grip_store::new_id(),
+    let record = InventoryItem {
+        id: grip_store::new_id().into(),
         name,
-        supplier_id: non_empty(&input.supplier_id),
+        supplier_id: non_empty(&input.supplier_id).map(Into::into),
+        supplier_name: None,
         description: input.description.trim().into(),
         status,
         ai_exposure: exposure,
-        dossier_id: non_empty(&input.dossier_id),
-        source: "manual".into(),
+        dossier_id: non_empty(&input.dossier_id).map(Into::into),
+        dossier_title: None,
+        source: InventorySource::Manual,
         source_id: None,
         source_organisation: None,
         created_at: now,
@@ -113,7 +114,11 @@ pub async fn create(app: &App, actor: &Actor, input: &InventoryInput) -> Result<
         },
     )
     .await?;
-    Ok(record.id)
+    Ok(record.id.into_string())
+}
+
+fn codes<T: std::fmt::Display>(all: &[T]) -> String {
+    all.iter().map(T::to_string).collect::<Vec<_>>().join(", ")
 }
 
 pub async fn list(
@@ -121,7 +126,7 @@ pub async fn list(
     actor: &Actor,
     query: Option<&str>,
     paging: Paging,
-) -> Result<Page<InventoryView>, AppError> {
+) -> Result<Page<InventoryItem>, AppError> {
     if !actor.may(Action::Read) {
         return Err(AppError::Forbidden);
     }
@@ -129,7 +134,7 @@ pub async fn list(
     Ok(inventory::list(&mut conn, query, paging).await?)
 }
 
-pub async fn get(app: &App, actor: &Actor, id: &str) -> Result<InventoryView, AppError> {
+pub async fn get(app: &App, actor: &Actor, id: &str) -> Result<InventoryItem, AppError> {
     if !actor.may(Action::Read) {
         return Err(AppError::Forbidden);
     }

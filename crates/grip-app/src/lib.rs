@@ -2,6 +2,7 @@
 //! transaction, calls the pure crates, and writes the change together with its audit event.
 //! The web server and the command line both call these, so they can never disagree.
 
+pub mod access;
 pub mod audit;
 pub mod auth;
 pub mod bulk;
@@ -21,6 +22,7 @@ pub mod screening;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod users;
+pub mod views;
 
 pub use error::AppError;
 pub use grip_core::{Action, Actor, Phase, Role};
@@ -84,9 +86,7 @@ pub fn rfc3339_ms(ms: i64) -> String {
 }
 
 /// The organisation this installation serves (None before `grip demo` or setup).
-pub async fn organisation(
-    app: &App,
-) -> Result<Option<grip_store::organisation::OrganisationRow>, AppError> {
+pub async fn organisation(app: &App) -> Result<Option<grip_core::user::Organisation>, AppError> {
     let mut conn = app.store.conn().await?;
     Ok(grip_store::organisation::get(&mut conn).await?)
 }

@@ -3,14 +3,14 @@
 
 use crate::record::commit_with_event;
 use crate::{App, AppError, now_ms};
+use grip_core::inventory::{AiExposure, InventoryItem, InventorySource, SystemStatus};
 use grip_store::WriteTx;
 use grip_store::audit::NewEvent;
-use grip_store::inventory::{self, InventoryRecord};
+use grip_store::inventory;
 use serde::Deserialize;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
-pub const SOURCE: &str = "algoritmeregister";
 pub const MAX_LISTING_BYTES: usize = 100 * 1024 * 1024;
 const MAX_FIELD_CHARS: usize = 20_000;
 
@@ -64,13 +64,8 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<RegisterEntry>, RegisterError> {
     Ok(listing.algoritmes)
 }
 
-fn status_of(entry: &RegisterEntry) -> &'static str {
-    match entry.status.as_str() {
-        "in_gebruik" => "in_gebruik",
-        "ontwikkeling" => "ontwikkeling",
-        "buiten_gebruik" => "buiten_gebruik",
-        _ => "onbekend",
-    }
+fn status_of(entry: &RegisterEntry) -> SystemStatus {
+    entry.status.parse().unwrap_or(SystemStatus::Unknown)
 }
 
 pub(crate) fn imported_event<'a>(
@@ -84,7 +79,7 @@ pub(crate) fn imported_event<'a>(
         dossier: None,
         kind: "inventory.register_imported",
         payload: json!({
-            "source": SOURCE,
+            "source": InventorySource::AlgorithmRegister,
             "listing_sha256": listing_sha256,
             "imported": report.imported,
             "skipped": report.skipped,
@@ -110,20 +105,22 @@ pub(crate) async fn import_into(
         skipped: 0,
     };
     for entry in entries {
-        if inventory::exists_by_source(tx, SOURCE, &entry.id).await? {
+        if inventory::exists_by_source(tx, InventorySource::AlgorithmRegister, &entry.id).await? {
             report.skipped += 1;
             continue;
         }
-        let record = InventoryRecord {
-            id: grip_store::new_id(),
+        let record = InventoryItem {
+            id: grip_store::new_id().into(),
             name: entry.title.trim().into(),
             supplier_id: None,
+            supplier_name: None,
             description: entry.doel.trim().into(),
-            status: status_of(entry).into(),
+            status: status_of(entry),
             // The register carries no AI label; screening or a person decides later.
-            ai_exposure: "unknown".into(),
+            ai_exposure: AiExposure::Unknown,
             dossier_id: None,
-            source: SOURCE.into(),
+            dossier_title: None,
+            source: InventorySource::AlgorithmRegister,
             source_id: Some(entry.id.clone()),
             source_organisation: Some(entry.organisatie.trim().into()),
             created_at: now,

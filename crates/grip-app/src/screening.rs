@@ -2,10 +2,10 @@
 //! once, the limits every extraction runs under, and the screenings stored with documents.
 
 use crate::{Action, Actor, App, AppError};
+use grip_core::document::Document;
 pub use grip_screen::{
     Extracted, Finding, Lexicon, Limits, Prepared, Screening, Verdict, screening_text_report,
 };
-use grip_store::documents::DocumentRow;
 use grip_store::screenings::{self, ScreeningRow};
 use std::sync::OnceLock;
 
@@ -82,7 +82,7 @@ pub async fn for_document(
     app: &App,
     actor: &Actor,
     document_id: &str,
-) -> Result<(DocumentRow, Option<StoredScreening>), AppError> {
+) -> Result<(Document, Option<StoredScreening>), AppError> {
     let document = crate::documents::get(app, actor, document_id).await?;
     let mut conn = app.store.conn().await?;
     let stored = match screenings::get(&mut conn, document_id).await? {
@@ -145,7 +145,7 @@ pub fn screen_files(
 /// A document with its stored screening and its text extracted again for display (the
 /// text is not stored: the blob and the extractor reproduce it, offsets included).
 pub struct DocumentView {
-    pub document: DocumentRow,
+    pub document: Document,
     pub stored: Option<StoredScreening>,
     /// The extracted text, or why it could not be extracted.
     pub text: Result<String, String>,

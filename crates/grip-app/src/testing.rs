@@ -165,7 +165,7 @@ pub async fn demo_actor(app: &App, username: &str, role: Role) -> Actor {
         .expect("user lookup")
         .expect("demo account");
     Actor {
-        user_id: row.id,
+        user_id: row.id.into_string(),
         username: username.into(),
         roles: vec![role],
     }

@@ -4,8 +4,9 @@
 use crate::auth::hash_password;
 use crate::record::commit_with_event;
 use crate::{Action, Actor, App, AppError, Role, now_ms};
+use grip_core::user::User;
 use grip_store::audit::NewEvent;
-use grip_store::users::{self, NewUser, UserRow};
+use grip_store::users::{self, NewUser};
 use serde_json::json;
 
 /// Who performs a user-management action: a signed-in administrator, or the operator at the
@@ -83,7 +84,7 @@ pub async fn add_user(
             username,
             display_name: display,
             password_hash: &hash,
-            roles: &role_ids,
+            roles,
             at_ms: now,
         },
     )
@@ -127,7 +128,7 @@ pub async fn set_roles(
     let user = users::find_by_username(&mut tx, username)
         .await?
         .ok_or(AppError::NotFound("user"))?;
-    users::set_roles(&mut tx, &user.id, &role_ids).await?;
+    users::set_roles(&mut tx, &user.id, roles).await?;
     commit_with_event(
         tx,
         NewEvent {
@@ -172,10 +173,7 @@ pub async fn reset_password(
 }
 
 /// Users with their roles, for the administrator.
-pub async fn list_users(
-    app: &App,
-    by: Operator<'_>,
-) -> Result<Vec<(UserRow, Vec<String>)>, AppError> {
+pub async fn list_users(app: &App, by: Operator<'_>) -> Result<Vec<User>, AppError> {
     by.require(Action::ManageUsers)?;
     let mut conn = app.store.conn().await?;
     Ok(users::list(&mut conn).await?)
@@ -190,7 +188,7 @@ pub async fn directory(app: &App, actor: &Actor) -> Result<Vec<(String, String)>
     Ok(users::list(&mut conn)
         .await?
         .into_iter()
-        .filter(|(u, _)| u.is_active == 1)
-        .map(|(u, _)| (u.username, u.display_name))
+        .filter(|u| u.active)
+        .map(|u| (u.username, u.display_name))
         .collect())
 }

@@ -137,7 +137,7 @@ on_both_backends!(
         assert_eq!(count("screening_job.finished"), 1);
         assert!(matches!(
             audit::verify(app, None).await.unwrap(),
-            grip_store::audit::Verification::Intact { .. }
+            grip_core::audit::Verification::Intact { .. }
         ));
 
         let jobs = bulk::list_jobs(app, &buyer, &dossier).await.unwrap();
@@ -346,7 +346,7 @@ on_both_backends!(concurrent_workers_never_handle_an_item_twice, |db| {
     );
     assert!(matches!(
         audit::verify(app, None).await.unwrap(),
-        grip_store::audit::Verification::Intact { .. }
+        grip_core::audit::Verification::Intact { .. }
     ));
 });
 

@@ -4,8 +4,9 @@
 use grip_app::classification::{self, Submission};
 use grip_app::testing::{TestDb, user};
 use grip_app::{Actor, AppError, Paging, Role, dossiers, on_both_backends};
+use grip_core::ObligationStatus;
+use grip_core::audit::Verification;
 use grip_core::dossier::DossierInput;
-use grip_store::audit::Verification;
 use serde_json::{Value, json};
 
 const FIXTURES: &str = concat!(
@@ -137,7 +138,7 @@ on_both_backends!(
             list.iter().any(|o| o.article.starts_with("Art. 26")),
             "deployer duties present"
         );
-        assert!(list.iter().all(|o| o.status == "open"));
+        assert!(list.iter().all(|o| o.status == ObligationStatus::Open));
         let sorted = list
             .windows(2)
             .all(|w| w[0].applies_from <= w[1].applies_from);
@@ -153,7 +154,7 @@ on_both_backends!(
             classification::set_obligation_status(app, &buyer, &id, &target, "in_progress", "")
                 .await
                 .unwrap();
-        assert_eq!(updated.status, "in_progress");
+        assert_eq!(updated.status, ObligationStatus::InProgress);
         let refused =
             classification::set_obligation_status(app, &buyer, &id, &target, "not_applicable", " ")
                 .await;
@@ -192,8 +193,8 @@ on_both_backends!(
         let again = classification::obligations(app, &buyer, &id).await.unwrap();
         let kept = again.iter().find(|o| o.obligation_id == target).unwrap();
         assert_eq!(
-            (kept.status.as_str(), kept.reason.as_str()),
-            ("not_applicable", "Geen inzet in productie")
+            (kept.status, kept.reason.as_str()),
+            (ObligationStatus::NotApplicable, "Geen inzet in productie")
         );
 
         let kinds = event_kinds(db, &buyer, &id).await;

@@ -10,7 +10,7 @@ use grip_knowledge::Lang;
 const PATROL_CAR: &str = "Basispolitievoertuigen 2027-2031: rijassistentie en noodremsystemen";
 
 async fn dossier_id(app: &grip_app::App, actor: &grip_app::Actor, title: &str) -> String {
-    let filter = grip_store::dossiers::DossierFilter::default();
+    let filter = grip_core::dossier::DossierFilter::default();
     let all = grip_app::dossiers::list(app, actor, &filter, Paging::new(Some(1), Some(100)))
         .await
         .unwrap();
@@ -19,6 +19,7 @@ async fn dossier_id(app: &grip_app::App, actor: &grip_app::Actor, title: &str) -
         .find(|d| d.title == title)
         .expect("demo dossier")
         .id
+        .into_string()
 }
 
 async fn kinds(app: &grip_app::App, actor: &grip_app::Actor, id: &str) -> Vec<String> {
@@ -37,13 +38,13 @@ on_both_backends!(demo_dossiers_get_explained_packages, |db| {
         .await
         .unwrap();
     let buyer = demo_actor(app, "inkoper", Role::Inkoper).await;
-    let filter = grip_store::dossiers::DossierFilter::default();
+    let filter = grip_core::dossier::DossierFilter::default();
     let all = grip_app::dossiers::list(app, &buyer, &filter, Paging::new(Some(1), Some(100)))
         .await
         .unwrap();
     let mut with_package = 0;
     for d in &all.items {
-        let phase = grip_app::Phase::parse(&d.phase).unwrap();
+        let phase = d.phase;
         let stored = packages::current(app, &buyer, &d.id).await.unwrap();
         if phase < grip_app::Phase::Specificatie {
             assert!(stored.is_none(), "{}", d.title);
@@ -357,7 +358,7 @@ on_both_backends!(freezing_needs_balanced_weights_and_is_final, |db| {
     let verified = grip_app::audit::verify(app, None).await.unwrap();
     assert!(matches!(
         verified,
-        grip_store::audit::Verification::Intact { .. }
+        grip_core::audit::Verification::Intact { .. }
     ));
 });
 

@@ -28,7 +28,7 @@ on_both_backends!(uploads_store_their_screening, |db| {
         .await
         .unwrap();
     assert_eq!(
-        verdicts.get(&doc.id).map(String::as_str),
+        verdicts.get(doc.id.as_str()).map(String::as_str),
         Some("ai_indicated")
     );
 

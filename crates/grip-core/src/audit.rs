@@ -50,8 +50,8 @@ impl EventBody<'_> {
     }
 }
 
-/// A stored event as read back for verification.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A stored event as read back, for the trail pages and for verification.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct StoredEvent {
     pub seq: i64,
     pub at_ms: i64,
@@ -74,6 +74,13 @@ impl StoredEvent {
             payload: &self.payload,
         }
     }
+}
+
+/// The result of re-walking the chain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verification {
+    Intact { events: i64 },
+    Broken(ChainBreak),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -5,40 +5,72 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-/// Data classification labels, lowest to highest.
-pub const CLASSIFICATION_LABELS: [&str; 4] = [
-    "Openbaar",
-    "Politie Intern",
-    "Politie Vertrouwelijk",
-    "Politie Geheim",
-];
+use crate::ids::{CategoryId, DossierId, UserId};
+use crate::label::DataLabel;
+use crate::{Phase, Role};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DossierStatus {
-    Active,
-    OnHold,
-    Closed,
+crate::code_enum! {
+    pub enum DossierStatus {
+        Active = "active",
+        OnHold = "on_hold",
+        Closed = "closed",
+    }
 }
 
-impl DossierStatus {
-    pub const ALL: [DossierStatus; 3] = [
-        DossierStatus::Active,
-        DossierStatus::OnHold,
-        DossierStatus::Closed,
-    ];
+/// An acquisition as Grip keeps it, with the names of what it refers to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Dossier {
+    pub id: DossierId,
+    pub title: String,
+    pub description: String,
+    pub category: Option<CategoryRef>,
+    pub requester: Option<UserRef>,
+    pub phase: Phase,
+    pub classification_label: DataLabel,
+    pub status: DossierStatus,
+    pub estimated_value_eur: Option<i64>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
 
-    pub fn id(self) -> &'static str {
-        match self {
-            DossierStatus::Active => "active",
-            DossierStatus::OnHold => "on_hold",
-            DossierStatus::Closed => "closed",
-        }
-    }
+/// A category as other entities point at it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CategoryRef {
+    pub id: CategoryId,
+    pub code: String,
+    pub name_nl: String,
+    pub name_en: String,
+}
 
-    pub fn parse(id: &str) -> Option<DossierStatus> {
-        DossierStatus::ALL.into_iter().find(|s| s.id() == id)
+/// A person as other entities point at them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UserRef {
+    pub id: UserId,
+    pub username: String,
+}
+
+impl Dossier {
+    pub fn category_id(&self) -> Option<&CategoryId> {
+        self.category.as_ref().map(|c| &c.id)
     }
+}
+
+/// A person on a dossier's team, in one role.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Member {
+    pub user_id: UserId,
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+}
+
+/// Which dossiers a list shows.
+#[derive(Debug, Clone, Default)]
+pub struct DossierFilter {
+    /// Words that must all occur in the title or the start of the description.
+    pub query: Option<String>,
+    pub phase: Option<Phase>,
+    pub category_id: Option<CategoryId>,
 }
 
 pub const MAX_TITLE_CHARS: usize = 200;
@@ -88,8 +120,8 @@ impl FieldError {
 pub struct ValidDossier {
     pub title: String,
     pub description: String,
-    pub category_id: Option<String>,
-    pub classification_label: String,
+    pub category_id: Option<CategoryId>,
+    pub classification_label: DataLabel,
     pub status: DossierStatus,
     pub estimated_value_eur: Option<i64>,
 }
@@ -122,24 +154,29 @@ impl DossierInput {
                 format!("Omschrijving mag hoogstens {MAX_DESCRIPTION_CHARS} tekens hebben."),
             ));
         }
-        let label = self
+        let label_text = self
             .classification_label
             .as_deref()
             .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .unwrap_or("Politie Intern");
-        if !CLASSIFICATION_LABELS.contains(&label) {
+            .filter(|l| !l.is_empty());
+        let label = label_text.map_or(Some(DataLabel::default()), DataLabel::from_code);
+        if label.is_none() {
+            let label = label_text.unwrap_or_default();
             errors.push(FieldError::new(
                 "classification_label",
                 "unknown_label",
                 format!(
                     "Onbekend rubriceringslabel '{label}'; kies uit: {}.",
-                    CLASSIFICATION_LABELS.join(", ")
+                    DataLabel::ALL
+                        .iter()
+                        .map(|l| l.code())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             ));
         }
         let status_text = self.status.as_deref().unwrap_or("active");
-        let status = DossierStatus::parse(status_text);
+        let status = DossierStatus::from_code(status_text);
         if status.is_none() {
             errors.push(FieldError::new(
                 "status",
@@ -162,13 +199,13 @@ impl DossierInput {
             .as_deref()
             .map(str::trim)
             .filter(|c| !c.is_empty())
-            .map(str::to_string);
-        match (errors.is_empty(), status) {
-            (true, Some(status)) => Ok(ValidDossier {
+            .map(CategoryId::from);
+        match (errors.is_empty(), status, label) {
+            (true, Some(status), Some(classification_label)) => Ok(ValidDossier {
                 title,
                 description,
                 category_id,
-                classification_label: label.to_string(),
+                classification_label,
                 status,
                 estimated_value_eur: self.estimated_value_eur,
             }),
@@ -190,7 +227,7 @@ mod tests {
         .validate()
         .unwrap();
         assert_eq!(ok.title, "Surveillancevoertuigen 2027");
-        assert_eq!(ok.classification_label, "Politie Intern");
+        assert_eq!(ok.classification_label, DataLabel::Internal);
         assert_eq!(ok.status, DossierStatus::Active);
     }
 

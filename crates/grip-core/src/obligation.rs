@@ -1,12 +1,16 @@
 //! The status of an obligation that an AI Act classification put on a dossier, and the rule
 //! that marking one "not applicable" needs a reason (so a reviewer can see why it was dropped).
 
+use serde::Serialize;
+
 use crate::dossier::FieldError;
+use crate::ids::{ClassificationId, DossierId};
 
 /// Longest reason text accepted, so one field cannot flood the audit trail.
 pub const MAX_REASON_CHARS: usize = 2000;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ObligationStatus {
     Open,
     InProgress,
@@ -98,4 +102,26 @@ mod tests {
             assert_eq!(ObligationStatus::parse(s.id()), Some(s));
         }
     }
+}
+
+/// One obligation a classification put on a dossier, with its follow-up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Obligation {
+    pub dossier_id: DossierId,
+    /// The obligation's id in the `ai-act` knowledge pack.
+    pub obligation_id: String,
+    pub classification_id: ClassificationId,
+    pub article: String,
+    /// Who carries it (provider, deployer, ...).
+    pub holder: String,
+    pub summary_nl: String,
+    pub summary_en: String,
+    pub owner_nl: String,
+    pub owner_en: String,
+    /// `YYYY-MM-DD`.
+    pub applies_from: String,
+    pub status: ObligationStatus,
+    pub reason: String,
+    pub updated_by: Option<String>,
+    pub updated_at: i64,
 }

@@ -3,14 +3,18 @@
 
 use std::collections::BTreeMap;
 
+use serde::Serialize;
+
 use crate::dossier::FieldError;
+use crate::ids::{DossierId, PackageId};
 
 /// Longest text accepted for one item, per language.
 pub const MAX_ITEM_CHARS: usize = 4000;
 /// Most items one package may hold (generated packages have a few dozen).
 pub const MAX_ITEMS: usize = 400;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum PackageState {
     Draft,
     Frozen,
@@ -31,6 +35,36 @@ impl PackageState {
             _ => None,
         }
     }
+}
+
+impl std::fmt::Display for PackageState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// One version of a dossier's tender package (its items are read separately).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PackageVersion {
+    pub id: PackageId,
+    pub dossier_id: DossierId,
+    pub version: i64,
+    pub state: PackageState,
+    pub title: String,
+    /// The category code the package was generated for.
+    pub category: String,
+    /// The classification verdict the package was generated for.
+    pub verdict: String,
+    /// JSON array of `id@version sha256:HASH` of the knowledge packs used.
+    pub knowledge: String,
+    /// JSON object of scenario slot values.
+    pub slots: String,
+    pub created_by: String,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub frozen_by: Option<String>,
+    pub frozen_at: Option<i64>,
+    pub content_hash: Option<String>,
 }
 
 /// Checks a reworded text: present, not too long, no control characters but line breaks.

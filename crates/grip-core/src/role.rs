@@ -124,3 +124,9 @@ mod tests {
         assert!(parse_role_list(" , ").is_err());
     }
 }
+
+impl std::fmt::Display for Role {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id())
+    }
+}

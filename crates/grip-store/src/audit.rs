@@ -1,9 +1,9 @@
 //! The append-only, hash-chained audit log. `append` must run inside the write transaction
 //! of the change it records; it bumps the one-row head first, which serialises appends.
 
-use crate::{Conn, Page, Paging, StoreError};
-use grip_core::audit::{ChainBreak, ChainVerifier, EventBody, StoredEvent};
-use serde::Serialize;
+use crate::{Conn, StoreError};
+use grip_core::audit::{ChainVerifier, EventBody, StoredEvent, Verification};
+use grip_core::{Page, Paging};
 
 /// An event to record; the sequence number and hashes are assigned by `append`.
 #[derive(Debug, Clone)]
@@ -54,16 +54,16 @@ pub async fn append(tx: &mut Conn, event: NewEvent<'_>) -> Result<i64, StoreErro
     Ok(seq)
 }
 
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
-pub struct AuditRow {
-    pub seq: i64,
-    pub at: i64,
-    pub actor: String,
-    pub dossier_id: Option<String>,
-    pub kind: String,
-    pub payload: String,
-    pub prev_hash: String,
-    pub hash: String,
+#[derive(sqlx::FromRow)]
+struct AuditRow {
+    seq: i64,
+    at: i64,
+    actor: String,
+    dossier_id: Option<String>,
+    kind: String,
+    payload: String,
+    prev_hash: String,
+    hash: String,
 }
 
 impl From<AuditRow> for StoredEvent {
@@ -88,7 +88,7 @@ pub async fn list(
     conn: &mut Conn,
     dossier: Option<&str>,
     paging: Paging,
-) -> Result<Page<AuditRow>, StoreError> {
+) -> Result<Page<StoredEvent>, StoreError> {
     let (rows, total) = match dossier {
         Some(id) => {
             let rows = sqlx::query_as::<_, AuditRow>(sqlx::AssertSqlSafe(format!(
@@ -122,14 +122,7 @@ pub async fn list(
             (rows, total)
         }
     };
-    Ok(paging.wrap(rows, total))
-}
-
-/// The result of re-walking the chain.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Verification {
-    Intact { events: i64 },
-    Broken(ChainBreak),
+    Ok(paging.wrap(rows.into_iter().map(StoredEvent::from).collect(), total))
 }
 
 /// Re-walks the whole chain in sequence order, page by page, and checks the head.

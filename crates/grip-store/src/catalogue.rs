@@ -1,32 +1,56 @@
 //! Procurement categories (with CPV codes and AI exposure) and suppliers.
 
-use crate::{Conn, Page, Paging, StoreError};
-use serde::Serialize;
+use crate::{Conn, StoreError, decode, to_domain};
+use grip_core::catalogue::{Category, Supplier};
+use grip_core::{Page, Paging};
 
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
-pub struct CategoryRow {
-    pub id: String,
-    pub code: String,
-    pub name_nl: String,
-    pub name_en: String,
+#[derive(sqlx::FromRow)]
+struct CategoryRow {
+    id: String,
+    code: String,
+    name_nl: String,
+    name_en: String,
     /// Comma-separated CPV codes.
-    pub cpv_codes: String,
-    pub exposure: String,
-    pub reason_nl: String,
-    pub reason_en: String,
+    cpv_codes: String,
+    exposure: String,
+    reason_nl: String,
+    reason_en: String,
 }
 
-pub async fn insert_category(tx: &mut Conn, c: &CategoryRow) -> Result<(), StoreError> {
+impl TryFrom<CategoryRow> for Category {
+    type Error = StoreError;
+
+    fn try_from(row: CategoryRow) -> Result<Category, StoreError> {
+        Ok(Category {
+            exposure: decode(&row.exposure, "exposure")?,
+            id: row.id.into(),
+            code: row.code,
+            name_nl: row.name_nl,
+            name_en: row.name_en,
+            cpv_codes: row
+                .cpv_codes
+                .split(',')
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .map(str::to_string)
+                .collect(),
+            reason_nl: row.reason_nl,
+            reason_en: row.reason_en,
+        })
+    }
+}
+
+pub async fn insert_category(tx: &mut Conn, c: &Category) -> Result<(), StoreError> {
     sqlx::query(
         "insert into category (id, code, name_nl, name_en, cpv_codes, exposure, reason_nl, reason_en) \
          values ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
-    .bind(&c.id)
+    .bind(c.id.as_str())
     .bind(&c.code)
     .bind(&c.name_nl)
     .bind(&c.name_en)
-    .bind(&c.cpv_codes)
-    .bind(&c.exposure)
+    .bind(c.cpv_codes.join(","))
+    .bind(c.exposure.code())
     .bind(&c.reason_nl)
     .bind(&c.reason_en)
     .execute(&mut *tx)
@@ -38,8 +62,8 @@ pub async fn insert_category(tx: &mut Conn, c: &CategoryRow) -> Result<(), Store
 const CATEGORY_COLUMNS: &str =
     "select id, code, name_nl, name_en, cpv_codes, exposure, reason_nl, reason_en from category";
 
-pub async fn list_categories(conn: &mut Conn) -> Result<Vec<CategoryRow>, StoreError> {
-    Ok(
+pub async fn list_categories(conn: &mut Conn) -> Result<Vec<Category>, StoreError> {
+    to_domain(
         sqlx::query_as::<_, CategoryRow>(sqlx::AssertSqlSafe(format!(
             "{CATEGORY_COLUMNS} order by name_nl"
         )))
@@ -48,47 +72,59 @@ pub async fn list_categories(conn: &mut Conn) -> Result<Vec<CategoryRow>, StoreE
     )
 }
 
-pub async fn get_category(conn: &mut Conn, id: &str) -> Result<Option<CategoryRow>, StoreError> {
-    Ok(
-        sqlx::query_as::<_, CategoryRow>(sqlx::AssertSqlSafe(format!(
-            "{CATEGORY_COLUMNS} where id = $1"
-        )))
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await?,
-    )
+pub async fn get_category(conn: &mut Conn, id: &str) -> Result<Option<Category>, StoreError> {
+    sqlx::query_as::<_, CategoryRow>(sqlx::AssertSqlSafe(format!(
+        "{CATEGORY_COLUMNS} where id = $1"
+    )))
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?
+    .map(Category::try_from)
+    .transpose()
 }
 
-pub async fn category_by_code(
-    conn: &mut Conn,
-    code: &str,
-) -> Result<Option<CategoryRow>, StoreError> {
-    Ok(
-        sqlx::query_as::<_, CategoryRow>(sqlx::AssertSqlSafe(format!(
-            "{CATEGORY_COLUMNS} where code = $1"
-        )))
-        .bind(code)
-        .fetch_optional(&mut *conn)
-        .await?,
-    )
+pub async fn category_by_code(conn: &mut Conn, code: &str) -> Result<Option<Category>, StoreError> {
+    sqlx::query_as::<_, CategoryRow>(sqlx::AssertSqlSafe(format!(
+        "{CATEGORY_COLUMNS} where code = $1"
+    )))
+    .bind(code)
+    .fetch_optional(&mut *conn)
+    .await?
+    .map(Category::try_from)
+    .transpose()
 }
 
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
-pub struct SupplierRow {
-    pub id: String,
-    pub name: String,
-    pub kvk: String,
-    pub city: String,
-    pub description: String,
-    pub created_at: i64,
+#[derive(sqlx::FromRow)]
+struct SupplierRow {
+    id: String,
+    name: String,
+    kvk: String,
+    city: String,
+    description: String,
+    created_at: i64,
 }
 
-pub async fn insert_supplier(tx: &mut Conn, s: &SupplierRow) -> Result<(), StoreError> {
+impl TryFrom<SupplierRow> for Supplier {
+    type Error = StoreError;
+
+    fn try_from(row: SupplierRow) -> Result<Supplier, StoreError> {
+        Ok(Supplier {
+            id: row.id.into(),
+            name: row.name,
+            kvk: row.kvk,
+            city: row.city,
+            description: row.description,
+            created_at: row.created_at,
+        })
+    }
+}
+
+pub async fn insert_supplier(tx: &mut Conn, s: &Supplier) -> Result<(), StoreError> {
     sqlx::query(
         "insert into supplier (id, name, kvk, city, description, created_at) \
          values ($1, $2, $3, $4, $5, $6)",
     )
-    .bind(&s.id)
+    .bind(s.id.as_str())
     .bind(&s.name)
     .bind(&s.kvk)
     .bind(&s.city)
@@ -102,10 +138,7 @@ pub async fn insert_supplier(tx: &mut Conn, s: &SupplierRow) -> Result<(), Store
 
 const SUPPLIER_COLUMNS: &str = "select id, name, kvk, city, description, created_at from supplier";
 
-pub async fn list_suppliers(
-    conn: &mut Conn,
-    paging: Paging,
-) -> Result<Page<SupplierRow>, StoreError> {
+pub async fn list_suppliers(conn: &mut Conn, paging: Paging) -> Result<Page<Supplier>, StoreError> {
     let rows = sqlx::query_as::<_, SupplierRow>(sqlx::AssertSqlSafe(format!(
         "{SUPPLIER_COLUMNS} order by name limit $1 offset $2"
     )))
@@ -116,30 +149,27 @@ pub async fn list_suppliers(
     let (total,): (i64,) = sqlx::query_as("select cast(count(*) as bigint) from supplier")
         .fetch_one(&mut *conn)
         .await?;
-    Ok(paging.wrap(rows, total))
+    Ok(paging.wrap(to_domain(rows)?, total))
 }
 
-pub async fn get_supplier(conn: &mut Conn, id: &str) -> Result<Option<SupplierRow>, StoreError> {
-    Ok(
-        sqlx::query_as::<_, SupplierRow>(sqlx::AssertSqlSafe(format!(
-            "{SUPPLIER_COLUMNS} where id = $1"
-        )))
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await?,
-    )
+pub async fn get_supplier(conn: &mut Conn, id: &str) -> Result<Option<Supplier>, StoreError> {
+    sqlx::query_as::<_, SupplierRow>(sqlx::AssertSqlSafe(format!(
+        "{SUPPLIER_COLUMNS} where id = $1"
+    )))
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?
+    .map(Supplier::try_from)
+    .transpose()
 }
 
-pub async fn supplier_by_name(
-    conn: &mut Conn,
-    name: &str,
-) -> Result<Option<SupplierRow>, StoreError> {
-    Ok(
-        sqlx::query_as::<_, SupplierRow>(sqlx::AssertSqlSafe(format!(
-            "{SUPPLIER_COLUMNS} where name = $1"
-        )))
-        .bind(name)
-        .fetch_optional(&mut *conn)
-        .await?,
-    )
+pub async fn supplier_by_name(conn: &mut Conn, name: &str) -> Result<Option<Supplier>, StoreError> {
+    sqlx::query_as::<_, SupplierRow>(sqlx::AssertSqlSafe(format!(
+        "{SUPPLIER_COLUMNS} where name = $1"
+    )))
+    .bind(name)
+    .fetch_optional(&mut *conn)
+    .await?
+    .map(Supplier::try_from)
+    .transpose()
 }

@@ -1,7 +1,9 @@
 //! AI Act classifications per dossier (kept as history, newest first) and the obligations of
 //! the latest one with their status. JSON documents are stored as text and parsed by grip-app.
 
-use crate::{Conn, Page, Paging, StoreError};
+use crate::{Conn, StoreError, corrupt, to_domain};
+use grip_core::obligation::Obligation;
+use grip_core::{ObligationStatus, Page, Paging};
 use serde::Serialize;
 
 /// One stored classification run.
@@ -121,24 +123,46 @@ pub async fn previous(
     .await?)
 }
 
-/// One obligation of a dossier with its follow-up status.
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
-pub struct ObligationRow {
-    pub dossier_id: String,
-    pub obligation_id: String,
-    pub classification_id: String,
-    pub article: String,
-    pub holder: String,
-    pub summary_nl: String,
-    pub summary_en: String,
-    pub owner_nl: String,
-    pub owner_en: String,
-    /// `YYYY-MM-DD`.
-    pub applies_from: String,
-    pub status: String,
-    pub reason: String,
-    pub updated_by: Option<String>,
-    pub updated_at: i64,
+#[derive(sqlx::FromRow)]
+struct ObligationRow {
+    dossier_id: String,
+    obligation_id: String,
+    classification_id: String,
+    article: String,
+    holder: String,
+    summary_nl: String,
+    summary_en: String,
+    owner_nl: String,
+    owner_en: String,
+    applies_from: String,
+    status: String,
+    reason: String,
+    updated_by: Option<String>,
+    updated_at: i64,
+}
+
+impl TryFrom<ObligationRow> for Obligation {
+    type Error = StoreError;
+
+    fn try_from(row: ObligationRow) -> Result<Obligation, StoreError> {
+        Ok(Obligation {
+            status: ObligationStatus::parse(&row.status)
+                .ok_or_else(|| corrupt("obligation status", &row.status))?,
+            dossier_id: row.dossier_id.into(),
+            obligation_id: row.obligation_id,
+            classification_id: row.classification_id.into(),
+            article: row.article,
+            holder: row.holder,
+            summary_nl: row.summary_nl,
+            summary_en: row.summary_en,
+            owner_nl: row.owner_nl,
+            owner_en: row.owner_en,
+            applies_from: row.applies_from,
+            reason: row.reason,
+            updated_by: row.updated_by,
+            updated_at: row.updated_at,
+        })
+    }
 }
 
 const OBLIGATION_COLUMNS: &str = "select dossier_id, obligation_id, classification_id, article, \
@@ -146,37 +170,36 @@ const OBLIGATION_COLUMNS: &str = "select dossier_id, obligation_id, classificati
      updated_by, updated_at from dossier_obligation";
 
 /// In order of application date, then article, so the checklist reads as a timeline.
-pub async fn obligations(
-    conn: &mut Conn,
-    dossier_id: &str,
-) -> Result<Vec<ObligationRow>, StoreError> {
-    Ok(sqlx::query_as::<_, ObligationRow>(sqlx::AssertSqlSafe(format!(
-        "{OBLIGATION_COLUMNS} where dossier_id = $1 order by applies_from, article, obligation_id"
-    )))
-    .bind(dossier_id)
-    .fetch_all(&mut *conn)
-    .await?)
+pub async fn obligations(conn: &mut Conn, dossier_id: &str) -> Result<Vec<Obligation>, StoreError> {
+    to_domain(
+        sqlx::query_as::<_, ObligationRow>(sqlx::AssertSqlSafe(format!(
+            "{OBLIGATION_COLUMNS} where dossier_id = $1 order by applies_from, article, obligation_id"
+        )))
+        .bind(dossier_id)
+        .fetch_all(&mut *conn)
+        .await?,
+    )
 }
 
 pub async fn obligation(
     conn: &mut Conn,
     dossier_id: &str,
     obligation_id: &str,
-) -> Result<Option<ObligationRow>, StoreError> {
-    Ok(
-        sqlx::query_as::<_, ObligationRow>(sqlx::AssertSqlSafe(format!(
-            "{OBLIGATION_COLUMNS} where dossier_id = $1 and obligation_id = $2"
-        )))
-        .bind(dossier_id)
-        .bind(obligation_id)
-        .fetch_optional(&mut *conn)
-        .await?,
-    )
+) -> Result<Option<Obligation>, StoreError> {
+    sqlx::query_as::<_, ObligationRow>(sqlx::AssertSqlSafe(format!(
+        "{OBLIGATION_COLUMNS} where dossier_id = $1 and obligation_id = $2"
+    )))
+    .bind(dossier_id)
+    .bind(obligation_id)
+    .fetch_optional(&mut *conn)
+    .await?
+    .map(Obligation::try_from)
+    .transpose()
 }
 
 /// Inserts an obligation, or re-points an existing one at a newer classification while
 /// keeping its status, reason and who last changed it.
-pub async fn upsert_obligation(tx: &mut Conn, o: &ObligationRow) -> Result<(), StoreError> {
+pub async fn upsert_obligation(tx: &mut Conn, o: &Obligation) -> Result<(), StoreError> {
     sqlx::query(
         "insert into dossier_obligation (dossier_id, obligation_id, classification_id, article, \
          holder, summary_nl, summary_en, owner_nl, owner_en, applies_from, status, reason, \
@@ -187,9 +210,9 @@ pub async fn upsert_obligation(tx: &mut Conn, o: &ObligationRow) -> Result<(), S
          summary_en = excluded.summary_en, owner_nl = excluded.owner_nl, \
          owner_en = excluded.owner_en, applies_from = excluded.applies_from",
     )
-    .bind(&o.dossier_id)
+    .bind(o.dossier_id.as_str())
     .bind(&o.obligation_id)
-    .bind(&o.classification_id)
+    .bind(o.classification_id.as_str())
     .bind(&o.article)
     .bind(&o.holder)
     .bind(&o.summary_nl)
@@ -197,7 +220,7 @@ pub async fn upsert_obligation(tx: &mut Conn, o: &ObligationRow) -> Result<(), S
     .bind(&o.owner_nl)
     .bind(&o.owner_en)
     .bind(&o.applies_from)
-    .bind(&o.status)
+    .bind(o.status.id())
     .bind(&o.reason)
     .bind(o.updated_by.as_deref())
     .bind(o.updated_at)
@@ -224,7 +247,7 @@ pub async fn set_obligation_status(
     tx: &mut Conn,
     dossier_id: &str,
     obligation_id: &str,
-    status: &str,
+    status: ObligationStatus,
     reason: &str,
     by: &str,
     at_ms: i64,
@@ -233,7 +256,7 @@ pub async fn set_obligation_status(
         "update dossier_obligation set status = $1, reason = $2, updated_by = $3, updated_at = $4 \
          where dossier_id = $5 and obligation_id = $6",
     )
-    .bind(status)
+    .bind(status.id())
     .bind(reason)
     .bind(by)
     .bind(at_ms)

@@ -202,6 +202,19 @@ impl Store {
         Ok(tx)
     }
 
+    /// Starts a read-only transaction, so a page's reads all see one snapshot.
+    pub async fn begin_read(&self) -> Result<WriteTx, StoreError> {
+        let tx = match self.backend {
+            Backend::Sqlite => self.pool.begin().await?,
+            Backend::Postgres => {
+                self.pool
+                    .begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                    .await?
+            }
+        };
+        Ok(tx)
+    }
+
     pub async fn conn(&self) -> Result<sqlx::pool::PoolConnection<sqlx::Any>, StoreError> {
         Ok(self.pool.acquire().await?)
     }

@@ -1,43 +1,58 @@
 //! Dossiers (acquisitions), their members and suppliers. Lists filter on indexed columns and
 //! a lower-cased search column so they stay fast with 100,000 dossiers.
 
-use crate::{Conn, Page, Paging, StoreError};
-use serde::Serialize;
+use crate::{Conn, StoreError, corrupt, decode};
+use grip_core::dossier::{CategoryRef, Dossier, DossierFilter, Member, UserRef};
+use grip_core::{Page, Paging, Phase};
 
-/// The stored fields of a dossier.
-#[derive(Debug, Clone, Serialize)]
-pub struct DossierRecord {
-    pub id: String,
-    pub title: String,
-    pub description: String,
-    pub category_id: Option<String>,
-    pub requester_id: Option<String>,
-    pub phase: String,
-    pub classification_label: String,
-    pub status: String,
-    pub estimated_value_eur: Option<i64>,
-    pub created_at: i64,
-    pub updated_at: i64,
+/// A dossier as read back, with the names of its category and requester.
+#[derive(sqlx::FromRow)]
+struct DossierRow {
+    id: String,
+    title: String,
+    description: String,
+    category_id: Option<String>,
+    category_code: Option<String>,
+    category_name_nl: Option<String>,
+    category_name_en: Option<String>,
+    requester_id: Option<String>,
+    requester_username: Option<String>,
+    phase: String,
+    classification_label: String,
+    status: String,
+    estimated_value_eur: Option<i64>,
+    created_at: i64,
+    updated_at: i64,
 }
 
-/// A dossier with the names of what it refers to, for pages and the API.
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
-pub struct DossierView {
-    pub id: String,
-    pub title: String,
-    pub description: String,
-    pub category_id: Option<String>,
-    pub category_code: Option<String>,
-    pub category_name_nl: Option<String>,
-    pub category_name_en: Option<String>,
-    pub requester_id: Option<String>,
-    pub requester_username: Option<String>,
-    pub phase: String,
-    pub classification_label: String,
-    pub status: String,
-    pub estimated_value_eur: Option<i64>,
-    pub created_at: i64,
-    pub updated_at: i64,
+impl TryFrom<DossierRow> for Dossier {
+    type Error = StoreError;
+
+    fn try_from(row: DossierRow) -> Result<Dossier, StoreError> {
+        let category = row.category_id.map(|id| CategoryRef {
+            id: id.into(),
+            code: row.category_code.unwrap_or_default(),
+            name_nl: row.category_name_nl.unwrap_or_default(),
+            name_en: row.category_name_en.unwrap_or_default(),
+        });
+        let requester = row.requester_id.map(|id| UserRef {
+            id: id.into(),
+            username: row.requester_username.unwrap_or_default(),
+        });
+        Ok(Dossier {
+            phase: Phase::parse(&row.phase).ok_or_else(|| corrupt("phase", &row.phase))?,
+            classification_label: decode(&row.classification_label, "classification label")?,
+            status: decode(&row.status, "dossier status")?,
+            id: row.id.into(),
+            title: row.title,
+            description: row.description,
+            category,
+            requester,
+            estimated_value_eur: row.estimated_value_eur,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+        })
+    }
 }
 
 /// Only the start of the description is searched; titles carry most of the meaning.
@@ -48,20 +63,20 @@ fn search_text(title: &str, description: &str) -> String {
     format!("{title} {head}").to_lowercase()
 }
 
-pub async fn insert(tx: &mut Conn, d: &DossierRecord) -> Result<(), StoreError> {
+pub async fn insert(tx: &mut Conn, d: &Dossier) -> Result<(), StoreError> {
     sqlx::query(
         "insert into dossier (id, title, description, category_id, requester_id, phase, \
          classification_label, status, estimated_value_eur, search_text, created_at, updated_at) \
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
     )
-    .bind(&d.id)
+    .bind(d.id.as_str())
     .bind(&d.title)
     .bind(&d.description)
-    .bind(d.category_id.as_deref())
-    .bind(d.requester_id.as_deref())
-    .bind(&d.phase)
-    .bind(&d.classification_label)
-    .bind(&d.status)
+    .bind(d.category_id().map(|c| c.as_str()))
+    .bind(d.requester.as_ref().map(|r| r.id.as_str()))
+    .bind(d.phase.id())
+    .bind(d.classification_label.code())
+    .bind(d.status.code())
     .bind(d.estimated_value_eur)
     .bind(search_text(&d.title, &d.description))
     .bind(d.created_at)
@@ -72,7 +87,7 @@ pub async fn insert(tx: &mut Conn, d: &DossierRecord) -> Result<(), StoreError> 
 }
 
 /// Writes the editable fields (title, description, category, label, status).
-pub async fn update(tx: &mut Conn, d: &DossierRecord) -> Result<(), StoreError> {
+pub async fn update(tx: &mut Conn, d: &Dossier) -> Result<(), StoreError> {
     sqlx::query(
         "update dossier set title = $1, description = $2, category_id = $3, \
          classification_label = $4, status = $5, estimated_value_eur = $6, search_text = $7, \
@@ -80,13 +95,13 @@ pub async fn update(tx: &mut Conn, d: &DossierRecord) -> Result<(), StoreError> 
     )
     .bind(&d.title)
     .bind(&d.description)
-    .bind(d.category_id.as_deref())
-    .bind(&d.classification_label)
-    .bind(&d.status)
+    .bind(d.category_id().map(|c| c.as_str()))
+    .bind(d.classification_label.code())
+    .bind(d.status.code())
     .bind(d.estimated_value_eur)
     .bind(search_text(&d.title, &d.description))
     .bind(d.updated_at)
-    .bind(&d.id)
+    .bind(d.id.as_str())
     .execute(&mut *tx)
     .await?;
     Ok(())
@@ -96,16 +111,16 @@ pub async fn update(tx: &mut Conn, d: &DossierRecord) -> Result<(), StoreError> 
 pub async fn set_phase(
     tx: &mut Conn,
     id: &str,
-    from: &str,
-    to: &str,
+    from: Phase,
+    to: Phase,
     at_ms: i64,
 ) -> Result<bool, StoreError> {
     let done =
         sqlx::query("update dossier set phase = $1, updated_at = $2 where id = $3 and phase = $4")
-            .bind(to)
+            .bind(to.id())
             .bind(at_ms)
             .bind(id)
-            .bind(from)
+            .bind(from.id())
             .execute(&mut *tx)
             .await?;
     Ok(done.rows_affected() == 1)
@@ -118,37 +133,29 @@ const VIEW: &str = "select d.id, d.title, d.description, d.category_id, c.code a
      from dossier d left join category c on c.id = d.category_id \
      left join app_user u on u.id = d.requester_id";
 
-pub async fn get(conn: &mut Conn, id: &str) -> Result<Option<DossierView>, StoreError> {
-    Ok(
-        sqlx::query_as::<_, DossierView>(sqlx::AssertSqlSafe(format!("{VIEW} where d.id = $1")))
-            .bind(id)
-            .fetch_optional(&mut *conn)
-            .await?,
-    )
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct DossierFilter {
-    /// Words that must all occur in the title or the start of the description.
-    pub query: Option<String>,
-    pub phase: Option<String>,
-    pub category_id: Option<String>,
+pub async fn get(conn: &mut Conn, id: &str) -> Result<Option<Dossier>, StoreError> {
+    sqlx::query_as::<_, DossierRow>(sqlx::AssertSqlSafe(format!("{VIEW} where d.id = $1")))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .map(Dossier::try_from)
+        .transpose()
 }
 
 pub async fn list(
     conn: &mut Conn,
     filter: &DossierFilter,
     paging: Paging,
-) -> Result<Page<DossierView>, StoreError> {
+) -> Result<Page<Dossier>, StoreError> {
     // The statement is assembled only from fixed fragments; every value is bound.
     let mut clauses: Vec<String> = Vec::new();
     let mut values: Vec<String> = Vec::new();
     if let Some(phase) = &filter.phase {
-        values.push(phase.clone());
+        values.push(phase.id().to_string());
         clauses.push(format!("d.phase = ${}", values.len()));
     }
     if let Some(category) = &filter.category_id {
-        values.push(category.clone());
+        values.push(category.to_string());
         clauses.push(format!("d.category_id = ${}", values.len()));
     }
     for word in filter
@@ -171,7 +178,7 @@ pub async fn list(
         n + 1,
         n + 2
     );
-    let mut rows_query = sqlx::query_as::<_, DossierView>(sqlx::AssertSqlSafe(rows_sql));
+    let mut rows_query = sqlx::query_as::<_, DossierRow>(sqlx::AssertSqlSafe(rows_sql));
     for v in &values {
         rows_query = rows_query.bind(v.clone());
     }
@@ -186,7 +193,11 @@ pub async fn list(
         count_query = count_query.bind(v.clone());
     }
     let (total,) = count_query.fetch_one(&mut *conn).await?;
-    Ok(paging.wrap(rows, total))
+    let items = rows
+        .into_iter()
+        .map(Dossier::try_from)
+        .collect::<Result<_, _>>()?;
+    Ok(paging.wrap(items, total))
 }
 
 fn escape_like(text: &str) -> String {
@@ -195,12 +206,19 @@ fn escape_like(text: &str) -> String {
         .replace('_', "\\_")
 }
 
-pub async fn count_by_phase(conn: &mut Conn) -> Result<Vec<(String, i64)>, StoreError> {
-    Ok(
+pub async fn count_by_phase(conn: &mut Conn) -> Result<Vec<(Phase, i64)>, StoreError> {
+    let rows: Vec<(String, i64)> =
         sqlx::query_as("select phase, cast(count(*) as bigint) from dossier group by phase")
             .fetch_all(&mut *conn)
-            .await?,
-    )
+            .await?;
+    rows.into_iter()
+        .map(|(phase, n)| {
+            Ok((
+                Phase::parse(&phase).ok_or_else(|| corrupt("phase", &phase))?,
+                n,
+            ))
+        })
+        .collect()
 }
 
 pub async fn add_member(
@@ -223,22 +241,24 @@ pub async fn add_member(
     Ok(())
 }
 
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
-pub struct MemberView {
-    pub user_id: String,
-    pub username: String,
-    pub display_name: String,
-    pub role: String,
-}
-
-pub async fn members(conn: &mut Conn, dossier_id: &str) -> Result<Vec<MemberView>, StoreError> {
-    Ok(sqlx::query_as::<_, MemberView>(
+pub async fn members(conn: &mut Conn, dossier_id: &str) -> Result<Vec<Member>, StoreError> {
+    let rows: Vec<(String, String, String, String)> = sqlx::query_as(
         "select m.user_id, u.username, u.display_name, m.role from dossier_member m \
          join app_user u on u.id = m.user_id where m.dossier_id = $1 order by m.role, u.username",
     )
     .bind(dossier_id)
     .fetch_all(&mut *conn)
-    .await?)
+    .await?;
+    rows.into_iter()
+        .map(|(user_id, username, display_name, role)| {
+            Ok(Member {
+                role: grip_core::Role::parse(&role).ok_or_else(|| corrupt("role", &role))?,
+                user_id: user_id.into(),
+                username,
+                display_name,
+            })
+        })
+        .collect()
 }
 
 pub async fn is_member(

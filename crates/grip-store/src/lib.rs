@@ -21,6 +21,7 @@ pub mod users;
 
 pub use connect::{Backend, DatabaseTarget, Store};
 pub use error::StoreError;
+pub use grip_core::{Page, Paging};
 
 /// A connection, either from the pool (reads) or inside a transaction (writes).
 pub type Conn = sqlx::AnyConnection;
@@ -36,42 +37,18 @@ pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
 }
 
-/// A page of results and the total number of matching rows.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct Page<T> {
-    pub items: Vec<T>,
-    pub total: i64,
-    pub page: i64,
-    pub per_page: i64,
+/// Reads a stored code back into its enum; an unknown code means the data is corrupt.
+pub(crate) fn decode<T: std::str::FromStr>(code: &str, what: &str) -> Result<T, StoreError> {
+    code.parse().map_err(|_| corrupt(what, code))
 }
 
-/// Which page of a list to fetch; `page` starts at 1.
-#[derive(Debug, Clone, Copy)]
-pub struct Paging {
-    pub page: i64,
-    pub per_page: i64,
+/// Maps read rows to their domain type, failing on the first corrupt one.
+pub(crate) fn to_domain<R, T: TryFrom<R, Error = StoreError>>(
+    rows: Vec<R>,
+) -> Result<Vec<T>, StoreError> {
+    rows.into_iter().map(T::try_from).collect()
 }
 
-impl Paging {
-    pub const MAX_PER_PAGE: i64 = 200;
-
-    pub fn new(page: Option<i64>, per_page: Option<i64>) -> Paging {
-        Paging {
-            page: page.unwrap_or(1).max(1),
-            per_page: per_page.unwrap_or(25).clamp(1, Self::MAX_PER_PAGE),
-        }
-    }
-
-    pub fn offset(self) -> i64 {
-        (self.page - 1).saturating_mul(self.per_page)
-    }
-
-    pub fn wrap<T>(self, items: Vec<T>, total: i64) -> Page<T> {
-        Page {
-            items,
-            total,
-            page: self.page,
-            per_page: self.per_page,
-        }
-    }
+pub(crate) fn corrupt(what: &str, value: &str) -> StoreError {
+    StoreError::Corrupt(format!("unknown {what} '{value}'"))
 }

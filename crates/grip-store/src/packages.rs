@@ -1,29 +1,52 @@
 //! Tender packages and their items. A package row is one version; only drafts are written
 //! (every update names `state = 'draft'`), so a frozen version cannot change through here.
 
-use crate::{Conn, StoreError};
+use crate::{Conn, StoreError, corrupt, to_domain};
+use grip_core::package::{PackageState, PackageVersion};
 use serde::Serialize;
 
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
-pub struct PackageRow {
-    pub id: String,
-    pub dossier_id: String,
-    pub version: i64,
-    /// `draft` or `frozen`.
-    pub state: String,
-    pub title: String,
-    pub category: String,
-    pub verdict: String,
-    /// JSON array of `id@version sha256:HASH`.
-    pub knowledge: String,
-    /// JSON object of scenario slot values.
-    pub slots: String,
-    pub created_by: String,
-    pub created_at: i64,
-    pub updated_at: i64,
-    pub frozen_by: Option<String>,
-    pub frozen_at: Option<i64>,
-    pub content_hash: Option<String>,
+#[derive(sqlx::FromRow)]
+struct PackageRow {
+    id: String,
+    dossier_id: String,
+    version: i64,
+    state: String,
+    title: String,
+    category: String,
+    verdict: String,
+    knowledge: String,
+    slots: String,
+    created_by: String,
+    created_at: i64,
+    updated_at: i64,
+    frozen_by: Option<String>,
+    frozen_at: Option<i64>,
+    content_hash: Option<String>,
+}
+
+impl TryFrom<PackageRow> for PackageVersion {
+    type Error = StoreError;
+
+    fn try_from(row: PackageRow) -> Result<PackageVersion, StoreError> {
+        Ok(PackageVersion {
+            state: PackageState::parse(&row.state)
+                .ok_or_else(|| corrupt("package state", &row.state))?,
+            id: row.id.into(),
+            dossier_id: row.dossier_id.into(),
+            version: row.version,
+            title: row.title,
+            category: row.category,
+            verdict: row.verdict,
+            knowledge: row.knowledge,
+            slots: row.slots,
+            created_by: row.created_by,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+            frozen_by: row.frozen_by,
+            frozen_at: row.frozen_at,
+            content_hash: row.content_hash,
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
@@ -60,16 +83,16 @@ const ITEM_COLUMNS: &str = "select package_id, item_key, section, ordinal, knowl
      reason_en, purpose_nl, purpose_en, secures_nl, secures_en, source, award_group, weight \
      from tender_package_item";
 
-pub async fn insert(tx: &mut Conn, p: &PackageRow) -> Result<(), StoreError> {
+pub async fn insert(tx: &mut Conn, p: &PackageVersion) -> Result<(), StoreError> {
     sqlx::query(
         "insert into tender_package (id, dossier_id, version, state, title, category, verdict, \
          knowledge, slots, created_by, created_at, updated_at, frozen_by, frozen_at, \
          content_hash) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
     )
-    .bind(&p.id)
-    .bind(&p.dossier_id)
+    .bind(p.id.as_str())
+    .bind(p.dossier_id.as_str())
     .bind(p.version)
-    .bind(&p.state)
+    .bind(p.state.id())
     .bind(&p.title)
     .bind(&p.category)
     .bind(&p.verdict)
@@ -123,37 +146,49 @@ pub async fn insert_item(tx: &mut Conn, i: &ItemRow) -> Result<(), StoreError> {
 }
 
 /// The newest version of the dossier's package (draft or frozen).
-pub async fn latest(conn: &mut Conn, dossier_id: &str) -> Result<Option<PackageRow>, StoreError> {
-    Ok(sqlx::query_as::<_, PackageRow>(sqlx::AssertSqlSafe(format!(
+pub async fn latest(
+    conn: &mut Conn,
+    dossier_id: &str,
+) -> Result<Option<PackageVersion>, StoreError> {
+    sqlx::query_as::<_, PackageRow>(sqlx::AssertSqlSafe(format!(
         "{PACKAGE_COLUMNS} where dossier_id = $1 order by version desc limit 1"
     )))
     .bind(dossier_id)
     .fetch_optional(&mut *conn)
-    .await?)
+    .await?
+    .map(PackageVersion::try_from)
+    .transpose()
 }
 
 pub async fn by_version(
     conn: &mut Conn,
     dossier_id: &str,
     version: i64,
-) -> Result<Option<PackageRow>, StoreError> {
-    Ok(sqlx::query_as::<_, PackageRow>(sqlx::AssertSqlSafe(format!(
+) -> Result<Option<PackageVersion>, StoreError> {
+    sqlx::query_as::<_, PackageRow>(sqlx::AssertSqlSafe(format!(
         "{PACKAGE_COLUMNS} where dossier_id = $1 and version = $2"
     )))
     .bind(dossier_id)
     .bind(version)
     .fetch_optional(&mut *conn)
-    .await?)
+    .await?
+    .map(PackageVersion::try_from)
+    .transpose()
 }
 
 /// Every version of the dossier's package, newest first.
-pub async fn versions(conn: &mut Conn, dossier_id: &str) -> Result<Vec<PackageRow>, StoreError> {
-    Ok(sqlx::query_as::<_, PackageRow>(sqlx::AssertSqlSafe(format!(
-        "{PACKAGE_COLUMNS} where dossier_id = $1 order by version desc"
-    )))
-    .bind(dossier_id)
-    .fetch_all(&mut *conn)
-    .await?)
+pub async fn versions(
+    conn: &mut Conn,
+    dossier_id: &str,
+) -> Result<Vec<PackageVersion>, StoreError> {
+    to_domain(
+        sqlx::query_as::<_, PackageRow>(sqlx::AssertSqlSafe(format!(
+            "{PACKAGE_COLUMNS} where dossier_id = $1 order by version desc"
+        )))
+        .bind(dossier_id)
+        .fetch_all(&mut *conn)
+        .await?,
+    )
 }
 
 /// Items in section order as stored, then by ordinal.

@@ -1,17 +1,31 @@
 //! People and their roles. Password hashing happens in grip-app; this stores the PHC string.
 
-use crate::{Conn, StoreError, flag};
-use serde::Serialize;
+use crate::{Conn, StoreError, corrupt, flag};
+use grip_core::Role;
+use grip_core::user::User;
 
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
-pub struct UserRow {
-    pub id: String,
-    pub username: String,
-    pub display_name: String,
-    #[serde(skip)]
-    pub password_hash: String,
-    pub is_active: i16,
-    pub created_at: i64,
+#[derive(sqlx::FromRow)]
+struct UserRow {
+    id: String,
+    username: String,
+    display_name: String,
+    password_hash: String,
+    is_active: i16,
+    created_at: i64,
+}
+
+impl UserRow {
+    async fn into_user(self, conn: &mut Conn) -> Result<User, StoreError> {
+        let roles = roles_of(conn, &self.id).await?;
+        Ok(User {
+            id: self.id.into(),
+            username: self.username,
+            display_name: self.display_name,
+            roles,
+            active: self.is_active == 1,
+            created_at: self.created_at,
+        })
+    }
 }
 
 pub struct NewUser<'a> {
@@ -19,7 +33,7 @@ pub struct NewUser<'a> {
     pub username: &'a str,
     pub display_name: &'a str,
     pub password_hash: &'a str,
-    pub roles: &'a [&'a str],
+    pub roles: &'a [Role],
     pub at_ms: i64,
 }
 
@@ -40,7 +54,7 @@ pub async fn insert(tx: &mut Conn, user: &NewUser<'_>) -> Result<(), StoreError>
     set_roles(tx, user.id, user.roles).await
 }
 
-pub async fn set_roles(tx: &mut Conn, user_id: &str, roles: &[&str]) -> Result<(), StoreError> {
+pub async fn set_roles(tx: &mut Conn, user_id: &str, roles: &[Role]) -> Result<(), StoreError> {
     sqlx::query("delete from user_role where user_id = $1")
         .bind(user_id)
         .execute(&mut *tx)
@@ -48,7 +62,7 @@ pub async fn set_roles(tx: &mut Conn, user_id: &str, roles: &[&str]) -> Result<(
     for role in roles {
         sqlx::query("insert into user_role (user_id, role) values ($1, $2)")
             .bind(user_id)
-            .bind(*role)
+            .bind(role.id())
             .execute(&mut *tx)
             .await?;
     }
@@ -67,10 +81,7 @@ pub async fn set_password(tx: &mut Conn, user_id: &str, hash: &str) -> Result<()
 const COLUMNS: &str =
     "select id, username, display_name, password_hash, is_active, created_at from app_user";
 
-pub async fn find_by_username(
-    conn: &mut Conn,
-    username: &str,
-) -> Result<Option<UserRow>, StoreError> {
+async fn row_by_username(conn: &mut Conn, username: &str) -> Result<Option<UserRow>, StoreError> {
     Ok(sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(format!(
         "{COLUMNS} where username = $1"
     )))
@@ -79,33 +90,57 @@ pub async fn find_by_username(
     .await?)
 }
 
-pub async fn get(conn: &mut Conn, id: &str) -> Result<Option<UserRow>, StoreError> {
-    Ok(
-        sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(format!("{COLUMNS} where id = $1")))
-            .bind(id)
-            .fetch_optional(&mut *conn)
-            .await?,
-    )
+pub async fn find_by_username(conn: &mut Conn, username: &str) -> Result<Option<User>, StoreError> {
+    match row_by_username(conn, username).await? {
+        Some(row) => Ok(Some(row.into_user(conn).await?)),
+        None => Ok(None),
+    }
 }
 
-pub async fn roles_of(conn: &mut Conn, user_id: &str) -> Result<Vec<String>, StoreError> {
+/// The user and their stored password hash (PHC string), for signing in.
+pub async fn credentials(
+    conn: &mut Conn,
+    username: &str,
+) -> Result<Option<(User, String)>, StoreError> {
+    match row_by_username(conn, username).await? {
+        Some(row) => {
+            let hash = row.password_hash.clone();
+            Ok(Some((row.into_user(conn).await?, hash)))
+        }
+        None => Ok(None),
+    }
+}
+
+pub async fn get(conn: &mut Conn, id: &str) -> Result<Option<User>, StoreError> {
+    let row = sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(format!("{COLUMNS} where id = $1")))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
+    match row {
+        Some(row) => Ok(Some(row.into_user(conn).await?)),
+        None => Ok(None),
+    }
+}
+
+async fn roles_of(conn: &mut Conn, user_id: &str) -> Result<Vec<Role>, StoreError> {
     let rows: Vec<(String,)> =
         sqlx::query_as("select role from user_role where user_id = $1 order by role")
             .bind(user_id)
             .fetch_all(&mut *conn)
             .await?;
-    Ok(rows.into_iter().map(|(r,)| r).collect())
+    rows.into_iter()
+        .map(|(r,)| Role::parse(&r).ok_or_else(|| corrupt("role", &r)))
+        .collect()
 }
 
-pub async fn list(conn: &mut Conn) -> Result<Vec<(UserRow, Vec<String>)>, StoreError> {
-    let users =
+pub async fn list(conn: &mut Conn) -> Result<Vec<User>, StoreError> {
+    let rows =
         sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(format!("{COLUMNS} order by username")))
             .fetch_all(&mut *conn)
             .await?;
-    let mut out = Vec::with_capacity(users.len());
-    for user in users {
-        let roles = roles_of(conn, &user.id).await?;
-        out.push((user, roles));
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        out.push(row.into_user(conn).await?);
     }
     Ok(out)
 }

@@ -12,9 +12,7 @@ pub fn status_of(err: &AppError) -> StatusCode {
         AppError::Forbidden => StatusCode::FORBIDDEN,
         AppError::NotFound(_) => StatusCode::NOT_FOUND,
         AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
-        AppError::Conflict(_) | AppError::Store(grip_store::StoreError::Conflict { .. }) => {
-            StatusCode::CONFLICT
-        }
+        AppError::Conflict(_) | AppError::AlreadyExists(_) => StatusCode::CONFLICT,
         AppError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
         AppError::UnsupportedMedia(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
         AppError::Store(_) | AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -54,7 +52,7 @@ pub fn message_of(err: &AppError) -> (String, String) {
                 mb(*limit)
             ),
         ),
-        AppError::Store(grip_store::StoreError::Conflict { what }) => (
+        AppError::AlreadyExists(what) => (
             format!("{what} bestaat al."),
             format!("{what} already exists."),
         ),

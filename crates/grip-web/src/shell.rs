@@ -3,6 +3,7 @@
 use crate::auth::Viewer;
 use crate::i18n::Lang;
 use grip_app::{Action, Role};
+use grip_core::dossier::DossierStatus;
 
 pub struct Shell {
     pub lang: Lang,
@@ -68,16 +69,15 @@ impl Shell {
         }
     }
 
-    pub fn phase(&self, id: &str) -> String {
-        self.lang.phase_id(id)
+    pub fn phase(&self, phase: &grip_core::Phase) -> &'static str {
+        self.lang.phase(*phase)
     }
 
-    pub fn status(&self, id: &str) -> &'static str {
-        match id {
-            "active" => self.t("status_active"),
-            "on_hold" => self.t("status_on_hold"),
-            "closed" => self.t("status_closed"),
-            _ => "?",
+    pub fn status(&self, status: &DossierStatus) -> &'static str {
+        match status {
+            DossierStatus::Active => self.t("status_active"),
+            DossierStatus::OnHold => self.t("status_on_hold"),
+            DossierStatus::Closed => self.t("status_closed"),
         }
     }
 

@@ -7,8 +7,8 @@ mod worker;
 
 pub use worker::{Step, Worker, WorkerHandle, process_until_idle, run_next_job_step};
 
+use crate::access::{require, require_on_dossier};
 use crate::documents::{ACCEPTED, clean_file_name, sniff_media_type};
-use crate::dossiers::{require, require_in_dossier};
 use crate::record::commit_with_event;
 use crate::{Action, Actor, App, AppError, now_ms};
 use grip_screen::{ArchiveLimits, expand_zip};
@@ -165,7 +165,8 @@ async fn check_dossier(
     grip_store::dossiers::get(conn, dossier_id)
         .await?
         .ok_or(AppError::NotFound("dossier"))?;
-    require_in_dossier(conn, actor, Action::UploadDocument, dossier_id).await
+    require_on_dossier(conn, actor, Action::UploadDocument, dossier_id).await?;
+    Ok(())
 }
 
 /// Expands archives and decides per file: kept (with type and hash) or skipped (why).
@@ -311,7 +312,7 @@ pub async fn may_cancel(app: &App, actor: &Actor, job: &JobRow) -> Result<bool, 
     }
     let mut conn = app.store.conn().await?;
     Ok(
-        require_in_dossier(&mut conn, actor, Action::UploadDocument, &job.dossier_id)
+        require_on_dossier(&mut conn, actor, Action::UploadDocument, &job.dossier_id)
             .await
             .is_ok(),
     )
@@ -328,7 +329,7 @@ pub async fn cancel_job(
     let mut tx = app.store.begin_write().await?;
     let job = job_of(&mut tx, dossier_id, job_id).await?;
     if job.created_by != actor.user_id {
-        require_in_dossier(&mut tx, actor, Action::UploadDocument, dossier_id).await?;
+        require_on_dossier(&mut tx, actor, Action::UploadDocument, dossier_id).await?;
     }
     let now = now_ms();
     if !screening_jobs::end_job(&mut tx, job_id, "cancelled", None, now).await? {

@@ -4,8 +4,8 @@
 //! item, which the next worker (after the lease runs out) does again; an item can leave
 //! `pending` only once, so no document is ever made twice.
 
+use crate::access::require_on_dossier;
 use crate::documents::{Accepted, store_screened};
-use crate::dossiers::require_in_dossier;
 use crate::record::{append_event, commit_with_event};
 use crate::{Action, Actor, App, AppError, now_ms};
 use grip_store::audit::NewEvent;
@@ -147,7 +147,7 @@ async fn process_item(app: &App, job: &JobRow, item: ItemRow) -> Result<Step, Ap
             grip_store::dossiers::get(&mut tx, &job.dossier_id)
                 .await?
                 .is_some()
-                && require_in_dossier(&mut tx, actor, Action::UploadDocument, &job.dossier_id)
+                && require_on_dossier(&mut tx, actor, Action::UploadDocument, &job.dossier_id)
                     .await
                     .is_ok()
         }
@@ -253,7 +253,7 @@ async fn process_item(app: &App, job: &JobRow, item: ItemRow) -> Result<Step, Ap
     Ok(Step::Item {
         job_id: job.id.clone(),
         position: item.position,
-        document_id,
+        document_id: document_id.map(|d| d.into_string()),
     })
 }
 

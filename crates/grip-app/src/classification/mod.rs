@@ -10,7 +10,7 @@ pub mod wizard;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use crate::dossiers::require_in_dossier;
+use crate::access::require_on_dossier;
 use crate::record::commit_with_event;
 use crate::{Action, Actor, App, AppError, now_ms};
 use grip_knowledge::{AiActPack, Outcome, ProfileError, SystemProfile};
@@ -129,7 +129,7 @@ pub async fn record(
     grip_store::dossiers::get(&mut tx, dossier_id)
         .await?
         .ok_or(AppError::NotFound("dossier"))?;
-    require_in_dossier(&mut tx, actor, Action::Classify, dossier_id).await?;
+    require_on_dossier(&mut tx, actor, Action::Classify, dossier_id).await?;
     let previous =
         classifications::list_for_dossier(&mut tx, dossier_id, Paging::new(Some(1), Some(1)))
             .await?
@@ -251,6 +251,17 @@ pub async fn get(
         &current.classification,
     ));
     Ok(current)
+}
+
+/// The newest classification of the dossier on the caller's connection, without the
+/// comparison with the one before it (for overviews).
+pub(crate) async fn newest_on(
+    conn: &mut grip_store::Conn,
+    dossier_id: &str,
+) -> Result<Option<StoredClassification>, AppError> {
+    let page =
+        classifications::list_for_dossier(conn, dossier_id, Paging::new(Some(1), Some(1))).await?;
+    page.items.into_iter().next().map(stored::parse).transpose()
 }
 
 /// The newest classification of the dossier, if it has one.

@@ -1,14 +1,16 @@
 //! The obligations a dossier's latest classification yields, as a checklist with a status
 //! per obligation. Status changes are checked (a reason for "not applicable") and audited.
 
-use crate::dossiers::require_in_dossier;
+use crate::access::require_on_dossier;
 use crate::record::commit_with_event;
 use crate::{Action, Actor, App, AppError, now_ms};
+use grip_core::ObligationStatus;
+use grip_core::obligation::Obligation;
 use grip_core::obligation::validate_change;
 use grip_knowledge::{AiActPack, Classification};
 use grip_store::Conn;
 use grip_store::audit::NewEvent;
-use grip_store::classifications::{self, ObligationRow};
+use grip_store::classifications;
 use serde_json::json;
 
 /// Makes the dossier's obligations those of `classification`: new ones start `open`, ones
@@ -34,7 +36,7 @@ pub(super) async fn replace_for(
             grip_knowledge::Holder::Deployer => "deployer",
             grip_knowledge::Holder::Provider => "provider",
         };
-        let row = ObligationRow {
+        let row = Obligation {
             dossier_id: dossier_id.into(),
             obligation_id: item.id.clone(),
             classification_id: classification_id.into(),
@@ -45,7 +47,7 @@ pub(super) async fn replace_for(
             owner_nl,
             owner_en,
             applies_from: item.applies_from.to_string(),
-            status: "open".into(),
+            status: ObligationStatus::Open,
             reason: String::new(),
             updated_by: Some(by.into()),
             updated_at: at_ms,
@@ -61,7 +63,7 @@ pub async fn obligations(
     app: &App,
     actor: &Actor,
     dossier_id: &str,
-) -> Result<Vec<ObligationRow>, AppError> {
+) -> Result<Vec<Obligation>, AppError> {
     if !actor.may(Action::Read) {
         return Err(AppError::Forbidden);
     }
@@ -81,18 +83,18 @@ pub async fn set_obligation_status(
     obligation_id: &str,
     status: &str,
     reason: &str,
-) -> Result<ObligationRow, AppError> {
+) -> Result<Obligation, AppError> {
     let (status, reason) =
         validate_change(status, reason).map_err(|e| AppError::Invalid(vec![e]))?;
     let mut tx = app.store.begin_write().await?;
     grip_store::dossiers::get(&mut tx, dossier_id)
         .await?
         .ok_or(AppError::NotFound("dossier"))?;
-    require_in_dossier(&mut tx, actor, Action::UpdateObligation, dossier_id).await?;
+    require_on_dossier(&mut tx, actor, Action::UpdateObligation, dossier_id).await?;
     let current = classifications::obligation(&mut tx, dossier_id, obligation_id)
         .await?
         .ok_or(AppError::NotFound("obligation"))?;
-    if current.status == status.id() && current.reason == reason {
+    if current.status == status && current.reason == reason {
         return Ok(current);
     }
     let now = now_ms();
@@ -100,7 +102,7 @@ pub async fn set_obligation_status(
         &mut tx,
         dossier_id,
         obligation_id,
-        status.id(),
+        status,
         &reason,
         &actor.user_id,
         now,

@@ -1,12 +1,13 @@
 //! Editing a draft package item by item: reword, mark knock-out or award, weigh, remove,
 //! move within its section, and add an item (one the draft left out, or the buyer's own).
 
+use grip_core::package::PackageVersion;
 use grip_core::package::{MAX_ITEMS, check_item_text, check_weight};
 use grip_knowledge::Text;
 use grip_knowledge::tender::{PackageItem, SectionKind, Use};
 use grip_store::WriteTx;
 use grip_store::audit::NewEvent;
-use grip_store::packages::{self, ItemRow, PackageRow};
+use grip_store::packages::{self, ItemRow};
 use serde_json::{Map, Value, json};
 
 use super::{draft_for_change, rows};
@@ -324,7 +325,7 @@ fn own_item(
 /// package version.
 async fn commit_draft_change(
     mut tx: WriteTx,
-    header: &PackageRow,
+    header: &PackageVersion,
     actor: &Actor,
     dossier_id: &str,
     kind: &str,

@@ -74,7 +74,7 @@ pub async fn export(
         .map_err(|e| AppError::Internal(format!("package date: {e}")))?;
     let cover = CoverInfo {
         title: dossier.title.clone(),
-        label: dossier.classification_label.clone(),
+        label: dossier.classification_label.code().to_string(),
         dossier_id: dossier_id.to_string(),
         date,
     };

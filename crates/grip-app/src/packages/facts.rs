@@ -4,10 +4,10 @@
 
 use std::collections::BTreeMap;
 
+use grip_core::dossier::Dossier;
 use grip_knowledge::tender::questions::SCENARIO_SLOTS;
 use grip_knowledge::tender::{ClassificationFacts, DossierFacts, ScreeningFinding};
 use grip_knowledge::{Classification, Verdict};
-use grip_store::dossiers::DossierView;
 use grip_store::{Conn, Paging, classifications, documents, screenings};
 
 use crate::AppError;
@@ -48,12 +48,16 @@ pub fn check_slots(slots: &BTreeMap<String, String>) -> Result<BTreeMap<String, 
 
 pub(crate) async fn dossier_facts(
     conn: &mut Conn,
-    dossier: &DossierView,
+    dossier: &Dossier,
     slots: BTreeMap<String, String>,
 ) -> Result<DossierFacts, AppError> {
     Ok(DossierFacts {
         title: dossier.title.clone(),
-        category: dossier.category_code.clone().unwrap_or_default(),
+        category: dossier
+            .category
+            .as_ref()
+            .map(|c| c.code.clone())
+            .unwrap_or_default(),
         operational_context: dossier.description.clone(),
         classification: classification_facts(conn, &dossier.id).await?,
         slots,

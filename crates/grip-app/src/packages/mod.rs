@@ -4,20 +4,21 @@
 
 mod edit;
 mod export;
-mod facts;
+pub(crate) mod facts;
 mod rows;
 
 use std::collections::BTreeMap;
 
+use grip_core::package::PackageVersion;
 use grip_core::package::{PackageState, unbalanced_award_groups};
 use grip_knowledge::tender::TenderKnowledge;
 use grip_store::audit::NewEvent;
-use grip_store::packages::{self, PackageRow};
+use grip_store::packages;
 use grip_store::{Conn, dossiers};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
-use crate::dossiers::{require, require_in_dossier};
+use crate::access::{require, require_on_dossier};
 use crate::record::commit_with_event;
 use crate::{Action, Actor, App, AppError, now_ms};
 
@@ -41,9 +42,9 @@ pub fn knowledge() -> Result<&'static TenderKnowledge, AppError> {
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct StoredPackage {
     #[serde(skip)]
-    pub header: PackageRow,
+    pub header: PackageVersion,
     pub version: i64,
-    pub state: &'static str,
+    pub state: PackageState,
     pub frozen_at: Option<i64>,
     pub frozen_by: Option<String>,
     pub content_hash: Option<String>,
@@ -55,18 +56,19 @@ pub struct StoredPackage {
 
 impl StoredPackage {
     pub fn is_draft(&self) -> bool {
-        self.state == PackageState::Draft.id()
+        self.state == PackageState::Draft
     }
 }
 
-async fn load(conn: &mut Conn, header: PackageRow) -> Result<StoredPackage, AppError> {
+pub(crate) async fn load(
+    conn: &mut Conn,
+    header: PackageVersion,
+) -> Result<StoredPackage, AppError> {
     let items = packages::items(conn, &header.id).await?;
     let package = rows::assemble(&header, &items)?;
-    let state = PackageState::parse(&header.state)
-        .ok_or_else(|| AppError::Internal(format!("stored state '{}' is unknown", header.state)))?;
     Ok(StoredPackage {
         version: header.version,
-        state: state.id(),
+        state: header.state,
         frozen_at: header.frozen_at,
         frozen_by: header.frozen_by.clone(),
         content_hash: header.content_hash.clone(),
@@ -126,7 +128,7 @@ pub async fn versions(
     app: &App,
     actor: &Actor,
     dossier_id: &str,
-) -> Result<Vec<PackageRow>, AppError> {
+) -> Result<Vec<PackageVersion>, AppError> {
     require(actor, Action::Read)?;
     let mut conn = app.store.conn().await?;
     Ok(packages::versions(&mut conn, dossier_id).await?)
@@ -162,12 +164,12 @@ pub async fn generate(
     let dossier = dossiers::get(&mut tx, dossier_id)
         .await?
         .ok_or(AppError::NotFound("dossier"))?;
-    require_in_dossier(&mut tx, actor, Action::EditPackage, dossier_id).await?;
+    require_on_dossier(&mut tx, actor, Action::EditPackage, dossier_id).await?;
     let facts = facts::dossier_facts(&mut tx, &dossier, slots.clone()).await?;
     let package = grip_knowledge::tender::generate(knowledge()?, &facts);
     let latest = packages::latest(&mut tx, dossier_id).await?;
     let (version, replaced) = match &latest {
-        Some(p) if p.state == PackageState::Draft.id() => {
+        Some(p) if p.state == PackageState::Draft => {
             packages::delete_draft(&mut tx, &p.id).await?;
             (p.version, true)
         }
@@ -175,11 +177,11 @@ pub async fn generate(
         None => (1, false),
     };
     let now = now_ms();
-    let header = PackageRow {
-        id: grip_store::new_id(),
+    let header = PackageVersion {
+        id: grip_store::new_id().into(),
         dossier_id: dossier_id.into(),
         version,
-        state: PackageState::Draft.id().into(),
+        state: PackageState::Draft,
         title: package.title.clone(),
         category: package.category.clone(),
         verdict: rows::wire_name(&package.verdict),
@@ -241,15 +243,15 @@ pub(crate) async fn draft_for_change(
     actor: &Actor,
     action: Action,
     dossier_id: &str,
-) -> Result<PackageRow, AppError> {
+) -> Result<PackageVersion, AppError> {
     dossiers::get(tx, dossier_id)
         .await?
         .ok_or(AppError::NotFound("dossier"))?;
-    require_in_dossier(tx, actor, action, dossier_id).await?;
+    require_on_dossier(tx, actor, action, dossier_id).await?;
     let latest = packages::latest(tx, dossier_id)
         .await?
         .ok_or(AppError::NotFound("package"))?;
-    if latest.state != PackageState::Draft.id() {
+    if latest.state != PackageState::Draft {
         return Err(AppError::Conflict(format!(
             "Versie {} van het pakket is bevroren en verandert niet meer; begin een nieuwe versie.",
             latest.version
@@ -317,11 +319,11 @@ pub async fn revise(app: &App, actor: &Actor, dossier_id: &str) -> Result<Stored
     dossiers::get(&mut tx, dossier_id)
         .await?
         .ok_or(AppError::NotFound("dossier"))?;
-    require_in_dossier(&mut tx, actor, Action::EditPackage, dossier_id).await?;
+    require_on_dossier(&mut tx, actor, Action::EditPackage, dossier_id).await?;
     let latest = packages::latest(&mut tx, dossier_id)
         .await?
         .ok_or(AppError::NotFound("package"))?;
-    if latest.state == PackageState::Draft.id() {
+    if latest.state == PackageState::Draft {
         return Err(AppError::Conflict(format!(
             "Versie {} is nog een concept.",
             latest.version
@@ -329,10 +331,10 @@ pub async fn revise(app: &App, actor: &Actor, dossier_id: &str) -> Result<Stored
     }
     let frozen = load(&mut tx, latest.clone()).await?;
     let now = now_ms();
-    let header = PackageRow {
-        id: grip_store::new_id(),
+    let header = PackageVersion {
+        id: grip_store::new_id().into(),
         version: latest.version + 1,
-        state: PackageState::Draft.id().into(),
+        state: PackageState::Draft,
         created_by: actor.username.clone(),
         created_at: now,
         updated_at: now,

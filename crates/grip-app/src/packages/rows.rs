@@ -1,9 +1,10 @@
 //! Between the generator's `TenderPackage` and the stored rows: a package version is stored as
 //! a header and one row per item, and read back into the same shape for pages and exports.
 
+use grip_core::package::PackageVersion;
 use grip_knowledge::Text;
 use grip_knowledge::tender::{PackageItem, Section, SectionKind, TenderPackage, Use};
-use grip_store::packages::{ItemRow, PackageRow};
+use grip_store::packages::ItemRow;
 
 use crate::AppError;
 
@@ -100,7 +101,10 @@ fn item(row: &ItemRow) -> Result<PackageItem, AppError> {
 }
 
 /// The package as stored: every section in the fixed order, items by their ordinal.
-pub(crate) fn assemble(header: &PackageRow, rows: &[ItemRow]) -> Result<TenderPackage, AppError> {
+pub(crate) fn assemble(
+    header: &PackageVersion,
+    rows: &[ItemRow],
+) -> Result<TenderPackage, AppError> {
     let mut sections = Vec::new();
     for kind in SectionKind::ALL {
         let name = wire_name(&kind);

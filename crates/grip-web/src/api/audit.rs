@@ -8,7 +8,7 @@ use axum::extract::State;
 use axum::routing::get;
 use axum::{Json, Router};
 use grip_app::rfc3339_ms;
-use grip_store::audit::AuditRow;
+use grip_core::audit::StoredEvent;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -29,13 +29,13 @@ pub struct ApiAuditEvent {
     pub hash: String,
 }
 
-impl From<AuditRow> for ApiAuditEvent {
-    fn from(e: AuditRow) -> Self {
+impl From<StoredEvent> for ApiAuditEvent {
+    fn from(e: StoredEvent) -> Self {
         ApiAuditEvent {
             seq: e.seq,
-            at: rfc3339_ms(e.at),
+            at: rfc3339_ms(e.at_ms),
             actor: e.actor,
-            dossier_id: e.dossier_id,
+            dossier_id: e.dossier,
             kind: e.kind,
             payload: serde_json::from_str(&e.payload)
                 .unwrap_or(serde_json::Value::String(e.payload)),

@@ -12,7 +12,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use grip_app::catalogue::{self, SupplierInput};
 use grip_app::rfc3339_ms;
-use grip_store::catalogue::{CategoryRow, SupplierRow};
+use grip_core::catalogue::{Category, Supplier};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -37,20 +37,15 @@ pub struct ApiCategory {
     pub reason_en: String,
 }
 
-impl From<CategoryRow> for ApiCategory {
-    fn from(c: CategoryRow) -> Self {
+impl From<Category> for ApiCategory {
+    fn from(c: Category) -> Self {
         ApiCategory {
-            id: c.id,
+            id: c.id.into_string(),
             code: c.code,
             name_nl: c.name_nl,
             name_en: c.name_en,
-            cpv_codes: c
-                .cpv_codes
-                .split(',')
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
-                .collect(),
-            ai_exposure: c.exposure,
+            cpv_codes: c.cpv_codes,
+            ai_exposure: c.exposure.to_string(),
             reason_nl: c.reason_nl,
             reason_en: c.reason_en,
         }
@@ -67,10 +62,10 @@ pub struct ApiSupplier {
     pub created_at: String,
 }
 
-impl From<SupplierRow> for ApiSupplier {
-    fn from(s: SupplierRow) -> Self {
+impl From<Supplier> for ApiSupplier {
+    fn from(s: Supplier) -> Self {
         ApiSupplier {
-            id: s.id,
+            id: s.id.into_string(),
             name: s.name,
             kvk: s.kvk,
             city: s.city,

@@ -15,7 +15,7 @@ use axum::routing::{get, put};
 use axum::{Json, Router};
 use grip_app::classification::{self, StoredClassification, Submission};
 use grip_app::rfc3339_ms;
-use grip_store::classifications::ObligationRow;
+use grip_core::obligation::Obligation;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -156,8 +156,8 @@ pub struct ApiObligation {
     pub updated_at: String,
 }
 
-impl From<ObligationRow> for ApiObligation {
-    fn from(o: ObligationRow) -> Self {
+impl From<Obligation> for ApiObligation {
+    fn from(o: Obligation) -> Self {
         ApiObligation {
             id: o.obligation_id,
             article: o.article,
@@ -167,9 +167,9 @@ impl From<ObligationRow> for ApiObligation {
             owner_nl: o.owner_nl,
             owner_en: o.owner_en,
             applies_from: o.applies_from,
-            status: o.status,
+            status: o.status.id().to_string(),
             reason: o.reason,
-            classification_id: o.classification_id,
+            classification_id: o.classification_id.into_string(),
             updated_at: rfc3339_ms(o.updated_at),
         }
     }

@@ -10,7 +10,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use grip_app::{documents, dossiers, rfc3339_ms};
-use grip_store::documents::DocumentRow;
+use grip_core::document::Document;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -42,11 +42,11 @@ pub struct ApiDocument {
     pub uploaded_at: String,
 }
 
-impl From<DocumentRow> for ApiDocument {
-    fn from(d: DocumentRow) -> Self {
+impl From<Document> for ApiDocument {
+    fn from(d: Document) -> Self {
         ApiDocument {
-            id: d.id,
-            dossier_id: d.dossier_id,
+            id: d.id.into_string(),
+            dossier_id: d.dossier_id.into_string(),
             sha256: d.sha256,
             size: d.size,
             media_type: d.media_type,

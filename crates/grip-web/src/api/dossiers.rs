@@ -12,7 +12,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use grip_app::{dossiers, rfc3339_ms};
 use grip_core::dossier::DossierInput;
-use grip_store::dossiers::{DossierFilter, DossierView};
+use grip_core::dossier::{Dossier, DossierFilter};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -42,19 +42,19 @@ pub struct ApiDossier {
     pub updated_at: String,
 }
 
-impl From<DossierView> for ApiDossier {
-    fn from(d: DossierView) -> Self {
+impl From<Dossier> for ApiDossier {
+    fn from(d: Dossier) -> Self {
         ApiDossier {
-            id: d.id,
+            category_id: d.category.as_ref().map(|c| c.id.to_string()),
+            category_code: d.category.as_ref().map(|c| c.code.clone()),
+            category_name: d.category.map(|c| c.name_nl),
+            requester: d.requester.map(|r| r.username),
+            id: d.id.into_string(),
             title: d.title,
             description: d.description,
-            category_id: d.category_id,
-            category_code: d.category_code,
-            category_name: d.category_name_nl,
-            requester: d.requester_username,
-            phase: d.phase,
-            classification_label: d.classification_label,
-            status: d.status,
+            phase: d.phase.to_string(),
+            classification_label: d.classification_label.to_string(),
+            status: d.status.to_string(),
             estimated_value_eur: d.estimated_value_eur,
             created_at: rfc3339_ms(d.created_at),
             updated_at: rfc3339_ms(d.updated_at),
@@ -118,8 +118,8 @@ pub async fn list(
     .paging()?;
     let filter = DossierFilter {
         query: q.q.filter(|s| !s.trim().is_empty()),
-        phase: q.phase.filter(|s| !s.is_empty()),
-        category_id: q.category_id.filter(|s| !s.is_empty()),
+        phase: dossiers::phase_filter(q.phase.as_deref())?,
+        category_id: q.category_id.filter(|s| !s.is_empty()).map(Into::into),
     };
     let page = dossiers::list(&state.app, &actor, &filter, paging).await?;
     Ok(Json(List::from_page(page, ApiDossier::from)))

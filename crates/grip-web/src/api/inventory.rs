@@ -12,7 +12,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use grip_app::inventory::{self, InventoryInput};
 use grip_app::rfc3339_ms;
-use grip_store::inventory::InventoryView;
+use grip_core::inventory::InventoryItem;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -41,18 +41,18 @@ pub struct ApiInventoryItem {
     pub updated_at: String,
 }
 
-impl From<InventoryView> for ApiInventoryItem {
-    fn from(i: InventoryView) -> Self {
+impl From<InventoryItem> for ApiInventoryItem {
+    fn from(i: InventoryItem) -> Self {
         ApiInventoryItem {
-            id: i.id,
+            id: i.id.into_string(),
             name: i.name,
-            supplier_id: i.supplier_id,
+            supplier_id: i.supplier_id.map(|s| s.into_string()),
             supplier_name: i.supplier_name,
             description: i.description,
-            status: i.status,
-            ai_exposure: i.ai_exposure,
-            dossier_id: i.dossier_id,
-            source: i.source,
+            status: i.status.to_string(),
+            ai_exposure: i.ai_exposure.to_string(),
+            dossier_id: i.dossier_id.map(|d| d.into_string()),
+            source: i.source.to_string(),
             source_id: i.source_id,
             source_organisation: i.source_organisation,
             updated_at: rfc3339_ms(i.updated_at),

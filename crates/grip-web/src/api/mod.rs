@@ -153,7 +153,7 @@ pub struct List<T> {
 }
 
 impl<T> List<T> {
-    pub fn from_page<U>(page: grip_store::Page<U>, map: impl Fn(U) -> T) -> List<T> {
+    pub fn from_page<U>(page: grip_core::Page<U>, map: impl Fn(U) -> T) -> List<T> {
         List {
             items: page.items.into_iter().map(map).collect(),
             total: page.total,

@@ -12,7 +12,7 @@ use axum::extract::{Query, State};
 use axum::response::Response;
 use axum::routing::get;
 use grip_app::Paging;
-use grip_store::audit::{AuditRow, Verification};
+use grip_core::audit::{StoredEvent, Verification};
 use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
@@ -23,7 +23,7 @@ pub fn routes() -> Router<AppState> {
 #[template(path = "audit.html")]
 struct AuditPage {
     shell: Shell,
-    events: Vec<AuditRow>,
+    events: Vec<StoredEvent>,
     pager: Pager,
     verification: Option<(bool, String)>,
 }

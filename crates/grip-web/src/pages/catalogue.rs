@@ -12,7 +12,7 @@ use axum::routing::get;
 use axum::{Form, Router};
 use grip_app::catalogue::{self, SupplierInput};
 use grip_app::{Action, AppError, Paging};
-use grip_store::catalogue::{CategoryRow, SupplierRow};
+use grip_core::catalogue::{Category, Supplier};
 use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
@@ -25,7 +25,7 @@ pub fn routes() -> Router<AppState> {
 #[template(path = "catalogue/categories.html")]
 struct CategoriesPage {
     shell: Shell,
-    categories: Vec<CategoryRow>,
+    categories: Vec<Category>,
 }
 
 async fn categories(State(state): State<AppState>, viewer: Viewer) -> Result<Response, PageError> {
@@ -40,7 +40,7 @@ async fn categories(State(state): State<AppState>, viewer: Viewer) -> Result<Res
 #[template(path = "catalogue/suppliers.html")]
 struct SuppliersPage {
     shell: Shell,
-    suppliers: Vec<SupplierRow>,
+    suppliers: Vec<Supplier>,
     pager: Pager,
     may_manage: bool,
     errors: Vec<String>,

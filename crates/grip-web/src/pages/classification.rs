@@ -13,9 +13,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use grip_app::classification::{self, StoredClassification};
-use grip_app::{Action, AppError, Paging, dossiers, format_ms};
-use grip_store::classifications::ObligationRow;
-use grip_store::dossiers::DossierView;
+use grip_app::{AppError, Paging, dossiers, format_ms};
+use grip_core::dossier::Dossier;
+use grip_core::obligation::Obligation;
 use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
@@ -53,7 +53,7 @@ impl ObligationLine {
         format!("ob_status_{}", self.status)
     }
 
-    pub fn from_row(lang: Lang, o: ObligationRow) -> ObligationLine {
+    pub fn from_row(lang: Lang, o: Obligation) -> ObligationLine {
         let en = lang == Lang::En;
         ObligationLine {
             holder: lang.t(&format!("holder_{}", o.holder)),
@@ -62,7 +62,7 @@ impl ObligationLine {
             id: o.obligation_id,
             article: o.article,
             applies_from: o.applies_from,
-            status: o.status,
+            status: o.status.id().to_string(),
             reason: o.reason,
         }
     }
@@ -87,7 +87,7 @@ struct AnswerLine {
 #[template(path = "dossiers/classification.html")]
 struct ResultPage {
     shell: Shell,
-    d: DossierView,
+    d: Dossier,
     c: StoredClassification,
     verdict: &'static str,
     route: Option<&'static str>,
@@ -122,7 +122,7 @@ async fn result(
             let known = pack.obligation(&o.id);
             let row = tracked
                 .iter()
-                .find(|t| t.obligation_id == o.id && t.classification_id == c.id);
+                .find(|t| t.obligation_id == o.id && t.classification_id.as_str() == c.id);
             ObligationLine {
                 id: o.id.clone(),
                 article: o.article.clone(),
@@ -138,7 +138,7 @@ async fn result(
                     "holder_deployer"
                 }),
                 applies_from: o.applies_from.to_string(),
-                status: row.map(|r| r.status.clone()).unwrap_or_default(),
+                status: row.map(|r| r.status.id().to_string()).unwrap_or_default(),
                 reason: row.map(|r| r.reason.clone()).unwrap_or_default(),
             }
         })
@@ -235,7 +235,9 @@ async fn result(
         added: describe(&changes.obligations_added),
         removed: describe(&changes.obligations_removed),
         history,
-        may_classify: dossiers::may_change(app, &viewer.actor, Action::Classify, &id).await?,
+        may_classify: grip_app::access::permissions(app, &viewer.actor, &id)
+            .await?
+            .classify,
         d,
         c,
     };

@@ -16,8 +16,8 @@ use axum::routing::get;
 use axum::{Form, Router};
 use grip_app::classification::wizard::{self, Answers, Kind, Question, Step};
 use grip_app::classification::{self, Submission};
-use grip_app::{Action, AppError, dossiers};
-use grip_store::dossiers::DossierView;
+use grip_app::{AppError, dossiers};
+use grip_core::dossier::Dossier;
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/dossiers/{id}/classify", get(start).post(step))
@@ -42,7 +42,7 @@ struct QuestionView {
 #[template(path = "dossiers/classify.html")]
 struct WizardPage {
     shell: Shell,
-    d: DossierView,
+    d: Dossier,
     step_id: &'static str,
     step_title: &'static str,
     number: usize,
@@ -159,7 +159,7 @@ fn question_view(
 
 fn wizard_page(
     viewer: &Viewer,
-    d: DossierView,
+    d: Dossier,
     step: &'static Step,
     answers: &Answers,
     justifications: &BTreeMap<String, String>,
@@ -201,13 +201,12 @@ fn wizard_page(
     render(&page)
 }
 
-async fn may_classify(
-    state: &AppState,
-    viewer: &Viewer,
-    id: &str,
-) -> Result<DossierView, PageError> {
+async fn may_classify(state: &AppState, viewer: &Viewer, id: &str) -> Result<Dossier, PageError> {
     let d = dossiers::get(&state.app, &viewer.actor, id).await?;
-    if !dossiers::may_change(&state.app, &viewer.actor, Action::Classify, id).await? {
+    if !grip_app::access::permissions(&state.app, &viewer.actor, id)
+        .await?
+        .classify
+    {
         return Err(AppError::Forbidden.into());
     }
     Ok(d)

@@ -9,8 +9,7 @@ use axum::Router;
 use axum::extract::State;
 use axum::response::Response;
 use axum::routing::get;
-use grip_app::{Paging, dossiers};
-use grip_store::audit::AuditRow;
+use grip_core::audit::StoredEvent;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -25,26 +24,24 @@ struct DashboardPage {
     organisation: String,
     demo: bool,
     phase_counts: Vec<(&'static str, &'static str, i64)>,
-    events: Vec<AuditRow>,
+    events: Vec<StoredEvent>,
 }
 
 async fn dashboard(State(state): State<AppState>, viewer: Viewer) -> Result<Response, PageError> {
-    let app = &state.app;
-    let counts = dossiers::counts_per_phase(app, &viewer.actor).await?;
-    let events =
-        grip_app::audit::list(app, &viewer.actor, None, Paging::new(Some(1), Some(15))).await?;
-    let org = grip_app::organisation(app).await?;
+    let view = grip_app::views::dashboard::dashboard(&state.app, &viewer.actor).await?;
+    let org = view.organisation;
     render(&DashboardPage {
         organisation: org
             .as_ref()
             .map(|o| o.name.clone())
             .unwrap_or_else(|| "Grip".into()),
-        demo: org.is_some_and(|o| o.is_demo == 1),
-        phase_counts: counts
+        demo: org.is_some_and(|o| o.is_demo),
+        phase_counts: view
+            .phase_counts
             .into_iter()
             .map(|(p, n)| (p.id(), viewer.lang.phase(p), n))
             .collect(),
-        events: events.items,
+        events: view.recent,
         shell: Shell::new(&viewer, "dashboard", "/"),
     })
 }

@@ -23,7 +23,7 @@ const MAX_SHOWN_CHARS: usize = 1_000_000;
 #[template(path = "documents/view.html")]
 struct ViewPage {
     shell: Shell,
-    doc: grip_store::documents::DocumentRow,
+    doc: grip_core::document::Document,
     /// The verdict's i18n key, when screened.
     verdict_key: Option<&'static str>,
     error: Option<String>,

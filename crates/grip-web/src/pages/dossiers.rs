@@ -13,9 +13,10 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use grip_app::{Action, AppError, Paging, Phase, documents, dossiers};
-use grip_core::dossier::{CLASSIFICATION_LABELS, DossierInput, DossierStatus, FieldError};
-use grip_store::catalogue::CategoryRow;
-use grip_store::dossiers::{DossierFilter, DossierView};
+use grip_core::DataLabel;
+use grip_core::catalogue::Category;
+use grip_core::dossier::{Dossier, DossierFilter};
+use grip_core::dossier::{DossierInput, DossierStatus, FieldError};
 use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
@@ -54,8 +55,8 @@ struct ListPage {
     phase: String,
     category: String,
     phases: Vec<(&'static str, &'static str)>,
-    categories: Vec<CategoryRow>,
-    rows: Vec<DossierView>,
+    categories: Vec<Category>,
+    rows: Vec<Dossier>,
     total: i64,
     page: i64,
     pages: i64,
@@ -77,8 +78,8 @@ async fn list(
 ) -> Result<Response, PageError> {
     let filter = DossierFilter {
         query: non_empty(&q.q).map(|s| s.chars().take(200).collect()),
-        phase: non_empty(&q.phase),
-        category_id: non_empty(&q.category),
+        phase: dossiers::phase_filter(q.phase.as_deref())?,
+        category_id: non_empty(&q.category).map(Into::into),
     };
     let page = dossiers::list(
         &state.app,
@@ -90,8 +91,12 @@ async fn list(
     let categories = grip_app::catalogue::list_categories(&state.app, &viewer.actor).await?;
     let (qs, phase, category) = (
         filter.query.clone().unwrap_or_default(),
-        filter.phase.clone().unwrap_or_default(),
-        filter.category_id.clone().unwrap_or_default(),
+        filter.phase.map(|p| p.id().to_string()).unwrap_or_default(),
+        filter
+            .category_id
+            .as_ref()
+            .map(|c| c.to_string())
+            .unwrap_or_default(),
     );
     let pager = super::Pager::new(
         "/dossiers",
@@ -136,13 +141,13 @@ struct DossierForm {
 }
 
 impl DossierForm {
-    fn from_view(d: &DossierView) -> DossierForm {
+    fn from_view(d: &Dossier) -> DossierForm {
         DossierForm {
             title: d.title.clone(),
             description: d.description.clone(),
-            category_id: d.category_id.clone().unwrap_or_default(),
-            classification_label: d.classification_label.clone(),
-            status: d.status.clone(),
+            category_id: d.category_id().map(|c| c.to_string()).unwrap_or_default(),
+            classification_label: d.classification_label.to_string(),
+            status: d.status.to_string(),
             estimated_value_eur: d
                 .estimated_value_eur
                 .map(|v| v.to_string())
@@ -188,9 +193,9 @@ struct FormPage {
     cancel: String,
     form: DossierForm,
     errors: Vec<FieldError>,
-    categories: Vec<CategoryRow>,
+    categories: Vec<Category>,
     labels: Vec<&'static str>,
-    statuses: Vec<&'static str>,
+    statuses: Vec<DossierStatus>,
 }
 
 async fn form_page(
@@ -231,8 +236,8 @@ async fn form_page(
         form,
         errors,
         categories,
-        labels: CLASSIFICATION_LABELS.to_vec(),
-        statuses: DossierStatus::ALL.iter().map(|s| s.id()).collect(),
+        labels: DataLabel::ALL.iter().map(|l| l.code()).collect(),
+        statuses: DossierStatus::ALL.to_vec(),
     };
     Ok((status, render(&page)?).into_response())
 }
@@ -242,8 +247,8 @@ async fn new_form(State(state): State<AppState>, viewer: Viewer) -> Result<Respo
         return Err(AppError::Forbidden.into());
     }
     let form = DossierForm {
-        classification_label: "Politie Intern".into(),
-        status: "active".into(),
+        classification_label: DataLabel::default().to_string(),
+        status: DossierStatus::Active.to_string(),
         ..Default::default()
     };
     form_page(&state, &viewer, None, form, Vec::new()).await
@@ -271,7 +276,10 @@ async fn edit_form(
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
     let dossier = dossiers::get(&state.app, &viewer.actor, &id).await?;
-    if !dossiers::may_change(&state.app, &viewer.actor, Action::EditDossier, &id).await? {
+    if !grip_app::access::permissions(&state.app, &viewer.actor, &id)
+        .await?
+        .edit
+    {
         return Err(AppError::Forbidden.into());
     }
     form_page(
@@ -305,20 +313,20 @@ async fn update(
 #[template(path = "dossiers/detail.html")]
 struct DetailPage {
     shell: Shell,
-    d: DossierView,
+    d: Dossier,
     message: Option<String>,
     track: Vec<(&'static str, &'static str, &'static str)>,
     next_phase: Option<&'static str>,
     may_edit: bool,
     may_move: bool,
     may_upload: bool,
-    members: Vec<grip_store::dossiers::MemberView>,
+    members: Vec<grip_core::dossier::Member>,
     candidates: Vec<(String, String)>,
     roles: Vec<(&'static str, String)>,
     suppliers: Vec<String>,
     /// Each document with the i18n key of its screening verdict.
-    documents: Vec<(grip_store::documents::DocumentRow, &'static str)>,
-    events: Vec<grip_store::audit::AuditRow>,
+    documents: Vec<(grip_core::document::Document, &'static str)>,
+    events: Vec<grip_core::audit::StoredEvent>,
     /// Recent bulk screening jobs: id, state key, handled, total, started.
     jobs: Vec<(String, &'static str, i64, i64, i64)>,
     /// Id, verdict label and time of the newest AI Act classification.
@@ -340,92 +348,67 @@ async fn detail_page(
     message: Option<String>,
     status: StatusCode,
 ) -> Result<Response, PageError> {
-    let app = &state.app;
-    let detail = dossiers::detail(app, &viewer.actor, id).await?;
-    let history =
-        grip_app::audit::list(app, &viewer.actor, Some(id), Paging::new(Some(1), Some(50))).await?;
-    let phase = Phase::parse(&detail.dossier.phase);
+    let view = grip_app::views::dossier::dossier_page(&state.app, &viewer.actor, id).await?;
+    let phase = view.dossier.phase;
     let track = Phase::ALL
         .iter()
         .map(|p| {
-            let state = match phase {
-                Some(current) if *p == current => "current",
-                Some(current) if *p < current => "done",
+            let state = match *p {
+                current if current == phase => "current",
+                earlier if earlier < phase => "done",
                 _ => "todo",
             };
             (p.id(), viewer.lang.phase(*p), state)
         })
         .collect();
-    let latest = grip_app::classification::latest(app, &viewer.actor, id)
-        .await?
-        .map(|c| {
-            let verdict = super::classification::verdict_label(
-                viewer.lang,
-                c.classification.verdict.as_str(),
-            );
-            (c.id, verdict, grip_app::format_ms(c.created_at))
-        });
-    let obligations = grip_app::classification::obligations(app, &viewer.actor, id)
-        .await?
-        .into_iter()
-        .map(|o| super::classification::ObligationLine::from_row(viewer.lang, o))
-        .collect();
-    let may_edit = dossiers::may_change(app, &viewer.actor, Action::EditDossier, id).await?;
-    let candidates = if may_edit {
-        grip_app::users::directory(app, &viewer.actor).await?
-    } else {
-        Vec::new()
-    };
+    let latest = view.classification.map(|c| {
+        let verdict =
+            super::classification::verdict_label(viewer.lang, c.classification.verdict.as_str());
+        (c.id, verdict, grip_app::format_ms(c.created_at))
+    });
+    let permissions = view.permissions;
     let page = DetailPage {
         shell: Shell::new(viewer, "dossiers", &format!("/dossiers/{id}")),
         latest,
-        obligations,
-        may_classify: dossiers::may_change(app, &viewer.actor, Action::Classify, id).await?,
-        may_update_obligations: dossiers::may_change(
-            app,
-            &viewer.actor,
-            Action::UpdateObligation,
-            id,
-        )
-        .await?,
+        obligations: view
+            .obligations
+            .into_iter()
+            .map(|o| super::classification::ObligationLine::from_row(viewer.lang, o))
+            .collect(),
+        may_classify: permissions.classify,
+        may_update_obligations: permissions.update_obligations,
         obligation_statuses: grip_core::ObligationStatus::ALL
             .iter()
             .map(|s| s.id())
             .collect(),
-        candidates,
+        candidates: view.candidates,
         roles: grip_app::Role::ALL
             .iter()
             .map(|r| (r.id(), viewer.lang.role_id(r.id())))
             .collect(),
-        next_phase: phase.and_then(Phase::next).map(|p| viewer.lang.phase(p)),
-        may_edit,
-        may_move: dossiers::may_change(app, &viewer.actor, Action::MovePhase, id).await?,
-        may_upload: dossiers::may_change(app, &viewer.actor, Action::UploadDocument, id).await?,
+        next_phase: phase.next().map(|p| viewer.lang.phase(p)),
+        may_edit: permissions.edit,
+        may_move: permissions.move_phase,
+        may_upload: permissions.upload,
         message,
         track,
-        members: detail.members,
-        suppliers: detail.suppliers,
-        documents: {
-            let verdicts =
-                grip_app::screening::verdicts_for_dossier(app, &viewer.actor, id).await?;
-            detail
-                .documents
-                .into_iter()
-                .map(|doc| {
-                    let key = verdicts
-                        .get(&doc.id)
-                        .map_or("not_screened", |v| super::documents::verdict_key(v));
-                    (doc, key)
-                })
-                .collect()
-        },
-        events: history.items,
-        checklist: super::guidance::ChecklistView::load(app, viewer, id).await?,
-        package: grip_app::packages::current(app, &viewer.actor, id)
-            .await?
-            .map(|p| (p.version, p.state)),
-        jobs: grip_app::bulk::list_jobs(app, &viewer.actor, id)
-            .await?
+        members: view.members,
+        suppliers: view.suppliers,
+        documents: view
+            .documents
+            .into_iter()
+            .map(|(doc, verdict)| {
+                let key = verdict
+                    .as_deref()
+                    .map_or("not_screened", super::documents::verdict_key);
+                (doc, key)
+            })
+            .collect(),
+        events: view.history,
+        checklist: super::guidance::ChecklistView::new(viewer, &view.checklist, &permissions),
+        package: view.package.map(|(version, state)| (version, state.id())),
+        jobs: view
+            .jobs
             .into_iter()
             .map(|j| {
                 let handled = j.done_count + j.failed_count + j.skipped_count;
@@ -433,7 +416,7 @@ async fn detail_page(
                 (j.id, key, handled, j.total, j.created_at)
             })
             .collect(),
-        d: detail.dossier,
+        d: view.dossier,
     };
     Ok((status, render(&page)?).into_response())
 }
@@ -590,7 +573,7 @@ async fn download(
 }
 
 /// A stored document as an attachment (never rendered inline: it came from outside).
-pub fn file_response(row: &grip_store::documents::DocumentRow, bytes: Vec<u8>) -> Response {
+pub fn file_response(row: &grip_core::document::Document, bytes: Vec<u8>) -> Response {
     attachment_response(&row.original_name, &row.media_type, bytes)
 }
 

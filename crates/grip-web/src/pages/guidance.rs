@@ -11,8 +11,9 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
-use grip_app::checklists::{self, CheckStatus, CheckView};
-use grip_app::{Action, App, AppError, Role, dossiers};
+use grip_app::access::Permissions;
+use grip_app::checklists::{self, CheckStatus, CheckView, PhaseChecklist};
+use grip_app::{AppError, Role};
 use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
@@ -62,18 +63,16 @@ pub struct ChecklistView {
 }
 
 impl ChecklistView {
-    pub async fn load(app: &App, viewer: &Viewer, id: &str) -> Result<ChecklistView, AppError> {
-        let list = checklists::for_dossier(app, &viewer.actor, id).await?;
-        Ok(ChecklistView {
+    pub fn new(viewer: &Viewer, list: &PhaseChecklist, permissions: &Permissions) -> ChecklistView {
+        ChecklistView {
             mine: list.mine().map(|i| CheckLine::new(viewer, i)).collect(),
             gate: list
                 .open_mandatory()
                 .map(|i| CheckLine::new(viewer, i))
                 .collect(),
-            may_update: dossiers::may_change(app, &viewer.actor, Action::UpdateChecklist, id)
-                .await?,
+            may_update: permissions.update_checklist,
             may_waive: list.may_waive,
-        })
+        }
     }
 }
 

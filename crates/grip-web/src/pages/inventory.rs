@@ -10,9 +10,10 @@ use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::{Form, Router};
-use grip_app::inventory::{self, EXPOSURES, InventoryInput, STATUSES};
+use grip_app::inventory::{self, InventoryInput};
 use grip_app::{Action, AppError, Paging};
-use grip_store::inventory::InventoryView;
+use grip_core::inventory::InventoryItem;
+use grip_core::inventory::{AiExposure, SystemStatus};
 use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
@@ -24,7 +25,7 @@ pub fn routes() -> Router<AppState> {
 struct InventoryPage {
     shell: Shell,
     q: String,
-    items: Vec<InventoryView>,
+    items: Vec<InventoryItem>,
     pager: Pager,
     may_manage: bool,
     exposures: Vec<&'static str>,
@@ -58,8 +59,8 @@ async fn page(
         items: list.items,
         q: query,
         may_manage: viewer.actor.may(Action::ManageInventory),
-        exposures: EXPOSURES.to_vec(),
-        statuses: STATUSES.to_vec(),
+        exposures: AiExposure::ALL.iter().map(|e| e.code()).collect(),
+        statuses: SystemStatus::ALL.iter().map(|s| s.code()).collect(),
         errors,
     })
 }

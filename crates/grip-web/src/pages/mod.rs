@@ -18,7 +18,7 @@ pub use dossiers::{attachment_response, file_response, read_file_field};
 
 use crate::AppState;
 use axum::Router;
-use grip_store::Page;
+use grip_core::Page;
 
 pub fn routes() -> Router<AppState> {
     Router::new()

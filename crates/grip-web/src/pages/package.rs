@@ -14,13 +14,13 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
+use grip_app::AppError;
 use grip_app::packages::{
     self, Direction, ExportFormat, ItemEdit, NewItem, PackageItem, SCENARIO_SLOTS, SectionKind,
     StoredPackage, Use,
 };
-use grip_app::{Action, AppError, dossiers};
-use grip_store::dossiers::DossierView;
-use grip_store::packages::PackageRow;
+use grip_core::dossier::Dossier;
+use grip_core::package::PackageVersion;
 use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
@@ -44,11 +44,11 @@ pub struct SectionView {
 #[template(path = "dossiers/package.html")]
 struct PackagePage {
     shell: Shell,
-    d: DossierView,
+    d: Dossier,
     message: Option<String>,
     stored: Option<StoredPackage>,
     sections: Vec<SectionView>,
-    versions: Vec<PackageRow>,
+    versions: Vec<PackageVersion>,
     /// Items the generator selects that the draft no longer holds: (key, section, text).
     restorable: Vec<(String, String, String)>,
     slot_names: Vec<&'static str>,
@@ -126,18 +126,13 @@ async fn page(
     message: Option<String>,
     status: StatusCode,
 ) -> Result<Response, PageError> {
-    let app = &state.app;
-    let actor = &viewer.actor;
-    let d = dossiers::get(app, actor, id).await?;
-    let stored = match version {
-        Some(v) => Some(packages::get(app, actor, id, Some(v)).await?),
-        None => packages::current(app, actor, id).await?,
-    };
-    let may_edit = dossiers::may_change(app, actor, Action::EditPackage, id).await?;
-    let slots = stored.as_ref().map(|s| s.slots.clone()).unwrap_or_default();
-    let restorable = match &stored {
-        Some(s) if s.is_draft() && may_edit => {
-            let generated = packages::preview(app, actor, id, slots.clone()).await?;
+    let view =
+        grip_app::views::package::package_page(&state.app, &viewer.actor, id, version).await?;
+    let stored = view.stored;
+    let may_edit = view.permissions.edit_package;
+    let slots = view.slots;
+    let restorable = match (&stored, view.generated) {
+        (Some(s), Some(generated)) => {
             let present: Vec<&str> = s.package.items().map(|i| i.key.as_str()).collect();
             generated
                 .sections
@@ -175,16 +170,16 @@ async fn page(
         shell: Shell::new(viewer, "dossiers", &format!("/dossiers/{id}/package")),
         message,
         sections,
-        versions: packages::versions(app, actor, id).await?,
+        versions: view.versions,
         restorable,
         slot_names: SCENARIO_SLOTS.to_vec(),
         slots,
         may_edit,
-        may_freeze: dossiers::may_change(app, actor, Action::FreezePackage, id).await?,
+        may_freeze: view.permissions.freeze_package,
         section_kinds: SectionKind::ALL.into_iter().map(section_id).collect(),
         uses: vec!["knock_out", "award", "information"],
         stored,
-        d,
+        d: view.dossier,
     };
     Ok((status, render(&page)?).into_response())
 }

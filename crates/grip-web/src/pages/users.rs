@@ -12,7 +12,7 @@ use axum::{Form, Router};
 use grip_app::users::{self, Operator};
 use grip_app::{AppError, Role};
 use grip_core::role::parse_role_list;
-use grip_store::users::UserRow;
+use grip_core::user::User;
 use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
@@ -25,7 +25,7 @@ pub fn routes() -> Router<AppState> {
 #[template(path = "admin/users.html")]
 struct UsersPage {
     shell: Shell,
-    users: Vec<(UserRow, Vec<String>)>,
+    users: Vec<(User, Vec<&'static str>)>,
     role_ids: String,
     errors: Vec<String>,
 }
@@ -38,7 +38,13 @@ async fn page(
     let users = users::list_users(&state.app, Operator::Person(&viewer.actor)).await?;
     Ok(UsersPage {
         shell: Shell::new(viewer, "users", "/users"),
-        users,
+        users: users
+            .into_iter()
+            .map(|u| {
+                let roles = u.roles.iter().map(|r| r.id()).collect();
+                (u, roles)
+            })
+            .collect(),
         role_ids: Role::ALL
             .iter()
             .map(|r| r.id())

@@ -73,7 +73,8 @@ impl TestApp {
         )
         .await
         .unwrap()
-        .id;
+        .id
+        .into_string();
         let router = grip_web::router(app, grip_web::WebConfig::default());
         TestApp {
             db,

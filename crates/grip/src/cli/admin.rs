@@ -98,12 +98,9 @@ pub async fn user(db: &DbArgs, cmd: UserCommand) -> anyhow::Result<ExitCode> {
             println!("User '{username}' added.");
         }
         UserCommand::List => {
-            for (user, roles) in users::list_users(&app, Operator::Cli).await? {
-                let active = if user.is_active == 1 {
-                    ""
-                } else {
-                    " (inactive)"
-                };
+            for user in users::list_users(&app, Operator::Cli).await? {
+                let roles: Vec<&str> = user.roles.iter().map(|r| r.id()).collect();
+                let active = if user.active { "" } else { " (inactive)" };
                 println!(
                     "{:<20} {:<30} {}{active}",
                     user.username,

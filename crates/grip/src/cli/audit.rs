@@ -2,7 +2,7 @@
 
 use super::DbArgs;
 use clap::Subcommand;
-use grip_store::audit::Verification;
+use grip_core::audit::Verification;
 use std::process::ExitCode;
 
 #[derive(Subcommand)]

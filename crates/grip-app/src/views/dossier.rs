@@ -1,0 +1,93 @@
+//! Everything the dossier page shows.
+
+use grip_core::audit::StoredEvent;
+use grip_core::document::Document;
+use grip_core::dossier::{Dossier, Member};
+use grip_core::inventory::InventoryItem;
+use grip_core::obligation::Obligation;
+use grip_core::package::PackageState;
+use grip_store::{
+    Paging, audit, classifications, documents, dossiers, inventory, packages, screening_jobs,
+    screenings, users,
+};
+
+use crate::access::{Permissions, on_dossier, require};
+use crate::checklists::{PhaseChecklist, checklist_on};
+use crate::classification::StoredClassification;
+use crate::{Action, Actor, App, AppError};
+
+/// Most recent trail events shown on the page.
+const HISTORY: i64 = 50;
+/// Most recent bulk screening jobs shown on the page.
+const JOBS: i64 = 20;
+
+pub struct DossierPage {
+    pub dossier: Dossier,
+    pub permissions: Permissions,
+    pub members: Vec<Member>,
+    pub suppliers: Vec<String>,
+    /// Each document with its screening verdict, when screened.
+    pub documents: Vec<(Document, Option<String>)>,
+    pub inventory: Vec<InventoryItem>,
+    pub history: Vec<StoredEvent>,
+    pub classification: Option<StoredClassification>,
+    pub obligations: Vec<Obligation>,
+    pub checklist: PhaseChecklist,
+    /// The newest package version and its state.
+    pub package: Option<(i64, PackageState)>,
+    pub jobs: Vec<grip_store::screening_jobs::JobRow>,
+    /// Active people who can be added to the team (only for those who may edit).
+    pub candidates: Vec<(String, String)>,
+}
+
+pub async fn dossier_page(app: &App, actor: &Actor, id: &str) -> Result<DossierPage, AppError> {
+    require(actor, Action::Read)?;
+    let mut tx = app.store.begin_read().await?;
+    let conn = &mut *tx;
+    let dossier = dossiers::get(conn, id)
+        .await?
+        .ok_or(AppError::NotFound("dossier"))?;
+    let permissions = on_dossier(conn, actor, id).await?;
+    let verdicts: std::collections::HashMap<String, String> =
+        screenings::verdicts_for_dossier(conn, id)
+            .await?
+            .into_iter()
+            .collect();
+    let documents = documents::list_for_dossier(conn, id)
+        .await?
+        .into_iter()
+        .map(|doc| {
+            let verdict = verdicts.get(doc.id.as_str()).cloned();
+            (doc, verdict)
+        })
+        .collect();
+    let candidates = if permissions.edit {
+        users::list(conn)
+            .await?
+            .into_iter()
+            .filter(|u| u.active)
+            .map(|u| (u.username, u.display_name))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(DossierPage {
+        members: dossiers::members(conn, id).await?,
+        suppliers: dossiers::supplier_names(conn, id).await?,
+        documents,
+        inventory: inventory::for_dossier(conn, id).await?,
+        history: audit::list(conn, Some(id), Paging::new(Some(1), Some(HISTORY)))
+            .await?
+            .items,
+        classification: crate::classification::newest_on(conn, id).await?,
+        obligations: classifications::obligations(conn, id).await?,
+        checklist: checklist_on(conn, actor, &dossier, &permissions).await?,
+        package: packages::latest(conn, id)
+            .await?
+            .map(|p| (p.version, p.state)),
+        jobs: screening_jobs::jobs_for_dossier(conn, id, JOBS).await?,
+        candidates,
+        permissions,
+        dossier,
+    })
+}

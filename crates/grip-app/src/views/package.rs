@@ -1,0 +1,67 @@
+//! Everything the tender package page shows.
+
+use std::collections::BTreeMap;
+
+use grip_core::dossier::Dossier;
+use grip_core::package::PackageVersion;
+use grip_knowledge::tender::TenderPackage;
+use grip_store::{dossiers, packages};
+
+use crate::access::{Permissions, on_dossier, require};
+use crate::packages::{StoredPackage, facts, knowledge, load};
+use crate::{Action, Actor, App, AppError};
+
+pub struct PackagePage {
+    pub dossier: Dossier,
+    pub permissions: Permissions,
+    /// The version asked for, or the newest; None before the first generation.
+    pub stored: Option<StoredPackage>,
+    pub versions: Vec<PackageVersion>,
+    /// What the generator selects now, for showing which items a draft left out (only
+    /// when the viewer may edit the draft).
+    pub generated: Option<TenderPackage>,
+    pub slots: BTreeMap<String, String>,
+}
+
+pub async fn package_page(
+    app: &App,
+    actor: &Actor,
+    id: &str,
+    version: Option<i64>,
+) -> Result<PackagePage, AppError> {
+    require(actor, Action::Read)?;
+    let mut tx = app.store.begin_read().await?;
+    let conn = &mut *tx;
+    let dossier = dossiers::get(conn, id)
+        .await?
+        .ok_or(AppError::NotFound("dossier"))?;
+    let permissions = on_dossier(conn, actor, id).await?;
+    let header = match version {
+        Some(v) => Some(
+            packages::by_version(conn, id, v)
+                .await?
+                .ok_or(AppError::NotFound("package"))?,
+        ),
+        None => packages::latest(conn, id).await?,
+    };
+    let stored = match header {
+        Some(header) => Some(load(conn, header).await?),
+        None => None,
+    };
+    let slots = stored.as_ref().map(|s| s.slots.clone()).unwrap_or_default();
+    let generated = match &stored {
+        Some(s) if s.is_draft() && permissions.edit_package => {
+            let facts = facts::dossier_facts(conn, &dossier, slots.clone()).await?;
+            Some(grip_knowledge::tender::generate(knowledge()?, &facts))
+        }
+        _ => None,
+    };
+    Ok(PackagePage {
+        versions: packages::versions(conn, id).await?,
+        dossier,
+        permissions,
+        stored,
+        generated,
+        slots,
+    })
+}

@@ -1,0 +1,26 @@
+//! People who use Grip, and the organisation they work for.
+
+use serde::Serialize;
+
+use crate::Role;
+use crate::ids::UserId;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct User {
+    pub id: UserId,
+    pub username: String,
+    pub display_name: String,
+    pub roles: Vec<Role>,
+    pub active: bool,
+    pub created_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Organisation {
+    pub id: String,
+    pub name: String,
+    pub short_name: String,
+    pub description: String,
+    pub is_demo: bool,
+    pub created_at: i64,
+}
