@@ -74,7 +74,17 @@ fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
 #[derive(Debug, Clone)]
 pub struct StoredScreening {
     pub screening: Screening,
-    pub row: ScreeningRow,
+    pub lexicon_id: String,
+    pub lexicon_version: String,
+    pub lexicon_hash: String,
+    pub screened_at: i64,
+}
+
+impl StoredScreening {
+    /// The verdict's contract name (`ai_indicated`, ...).
+    pub fn verdict_name(&self) -> String {
+        verdict_name(self.screening.verdict)
+    }
 }
 
 /// The screening stored with a document (None for documents from before screening existed).
@@ -89,7 +99,10 @@ pub async fn for_document(
         Some(row) => Some(StoredScreening {
             screening: serde_json::from_str(&row.result)
                 .map_err(|e| AppError::Internal(format!("stored screening: {e}")))?,
-            row,
+            lexicon_id: row.lexicon_id,
+            lexicon_version: row.lexicon_version,
+            lexicon_hash: row.lexicon_hash,
+            screened_at: row.screened_at,
         }),
         None => None,
     };

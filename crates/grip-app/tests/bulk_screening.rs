@@ -7,6 +7,7 @@ use grip_app::bulk::{self, Step, Worker};
 use grip_app::testing::{expire_job_lease, user, zip_bomb, zip_of};
 use grip_app::{Actor, App, AppError, Paging, Role, audit, dossiers, on_both_backends};
 use grip_core::dossier::DossierInput;
+use grip_core::screening_job::{ItemState, JobState};
 use std::collections::HashSet;
 
 const AI_TEXT: &[u8] =
@@ -68,7 +69,7 @@ on_both_backends!(
             bulk::start_bulk_screening(app, &buyer, &dossier, vec![("upload.zip".into(), archive)])
                 .await
                 .unwrap();
-        assert_eq!(job.state, "queued");
+        assert_eq!(job.state, JobState::Queued);
         assert_eq!((job.total, job.skipped_count), (5, 2));
         assert_eq!(
             document_count(app, &buyer, &dossier).await,
@@ -81,7 +82,7 @@ on_both_backends!(
         let status = bulk::job_status(app, &buyer, &dossier, &job.id)
             .await
             .unwrap();
-        assert_eq!(status.job.state, "done");
+        assert_eq!(status.job.state, JobState::Done);
         assert_eq!(
             (
                 status.job.done_count,
@@ -108,16 +109,17 @@ on_both_backends!(
         );
         let broken = by_name("kapot.pdf");
         assert_eq!(
-            broken.state, "done",
+            broken.state,
+            ItemState::Done,
             "an unreadable document is still stored"
         );
         assert_eq!(broken.verdict.as_deref(), Some("unreadable"));
         assert!(broken.error.is_some(), "with the extraction error");
         let exe = by_name("programma.exe");
-        assert_eq!(exe.state, "skipped");
+        assert_eq!(exe.state, ItemState::Skipped);
         assert!(exe.error.as_deref().unwrap().contains("niet ondersteund"));
         let inner = by_name("bijlagen.zip");
-        assert_eq!(inner.state, "skipped");
+        assert_eq!(inner.state, ItemState::Skipped);
         assert!(inner.error.as_deref().unwrap().contains("niet uitgepakt"));
 
         // Each document is a dossier document with its stored screening, as after an upload.
@@ -128,7 +130,7 @@ on_both_backends!(
             .unwrap();
         assert_eq!(row.original_name, "release-notes.txt");
         assert_eq!(row.uploaded_by, buyer.user_id);
-        assert_eq!(stored.unwrap().row.verdict, "ai_indicated");
+        assert_eq!(stored.unwrap().verdict_name(), "ai_indicated");
 
         let kinds = event_kinds(app, &buyer, &dossier).await;
         let count = |k: &str| kinds.iter().filter(|x| *x == k).count();
@@ -261,7 +263,7 @@ on_both_backends!(a_crashed_worker_is_taken_over_without_duplicates, |db| {
         .await
         .unwrap();
     assert_eq!(
-        (status.job.state.as_str(), status.job.done_count),
+        (status.job.state.code(), status.job.done_count),
         ("running", 1)
     );
 
@@ -276,7 +278,7 @@ on_both_backends!(a_crashed_worker_is_taken_over_without_duplicates, |db| {
         .await
         .unwrap();
     assert_eq!(
-        (status.job.state.as_str(), status.job.done_count),
+        (status.job.state.code(), status.job.done_count),
         ("done", 4)
     );
     let ids: HashSet<_> = status
@@ -322,13 +324,13 @@ on_both_backends!(concurrent_workers_never_handle_an_item_twice, |db| {
         let status = bulk::job_status(app, &buyer, &dossier, &job.id)
             .await
             .unwrap();
-        assert_eq!(status.job.state, "done");
+        assert_eq!(status.job.state, JobState::Done);
         assert_eq!(status.job.done_count, 6);
         assert!(
             status
                 .items
                 .iter()
-                .all(|i| i.state == "done" && i.document_id.is_some())
+                .all(|i| i.state == ItemState::Done && i.document_id.is_some())
         );
     }
     assert_eq!(document_count(app, &buyer, &dossier).await, 12);
@@ -376,7 +378,7 @@ on_both_backends!(
         let cancelled = bulk::cancel_job(app, &lawyer, &dossier, &job.id)
             .await
             .unwrap();
-        assert_eq!(cancelled.state, "cancelled");
+        assert_eq!(cancelled.state, JobState::Cancelled);
         assert_eq!((cancelled.done_count, cancelled.skipped_count), (1, 2));
         assert_eq!(
             bulk::process_until_idle(app, &Worker::new()).await.unwrap(),

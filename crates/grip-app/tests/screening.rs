@@ -20,10 +20,10 @@ on_both_backends!(uploads_store_their_screening, |db| {
         .unwrap();
     let (_, stored) = screening::for_document(app, &buyer, &doc.id).await.unwrap();
     let stored = stored.expect("screened on upload");
-    assert_eq!(stored.row.verdict, "ai_indicated");
+    assert_eq!(stored.verdict_name(), "ai_indicated");
     assert_eq!(stored.screening.verdict, screening::Verdict::AiIndicated);
     assert!(!stored.screening.findings.is_empty());
-    assert_eq!(stored.row.lexicon_id, screening::lexicon().unwrap().id());
+    assert_eq!(stored.lexicon_id, screening::lexicon().unwrap().id());
     let verdicts = screening::verdicts_for_dossier(app, &buyer, &dossier)
         .await
         .unwrap();

@@ -17,6 +17,7 @@ pub mod page;
 pub mod phase;
 pub mod rights;
 pub mod role;
+pub mod screening_job;
 pub mod user;
 
 pub use label::DataLabel;

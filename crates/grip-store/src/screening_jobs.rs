@@ -2,71 +2,104 @@
 //! statement (the one place where SQLite and PostgreSQL differ); an item changes from
 //! `pending` only through a conditional update, so two workers can never both finish it.
 
-use crate::{Backend, Conn, StoreError};
-use serde::Serialize;
+use crate::{Backend, Conn, StoreError, decode, to_domain};
+use grip_core::screening_job::{ItemState, JobItem, JobState, ScreeningJob};
 
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
-pub struct JobRow {
-    pub id: String,
-    pub dossier_id: String,
-    pub created_by: String,
-    pub created_at: i64,
-    /// `queued`, `running`, `done`, `failed` or `cancelled`.
-    pub state: String,
-    pub total: i64,
-    pub done_count: i64,
-    pub failed_count: i64,
-    pub skipped_count: i64,
-    pub claimed_by: Option<String>,
-    pub claimed_until: Option<i64>,
-    pub finished_at: Option<i64>,
-    pub error: Option<String>,
+#[derive(sqlx::FromRow)]
+struct JobRow {
+    id: String,
+    dossier_id: String,
+    created_by: String,
+    created_at: i64,
+    state: String,
+    total: i64,
+    done_count: i64,
+    failed_count: i64,
+    skipped_count: i64,
+    claimed_by: Option<String>,
+    claimed_until: Option<i64>,
+    finished_at: Option<i64>,
+    error: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
-pub struct ItemRow {
-    pub job_id: String,
-    pub position: i64,
-    pub name: String,
-    pub source_path: Option<String>,
-    pub sha256: Option<String>,
-    pub size: i64,
-    pub media_type: Option<String>,
-    /// `pending`, `done`, `failed` or `skipped`.
-    pub state: String,
-    pub document_id: Option<String>,
-    pub error: Option<String>,
-    pub updated_at: i64,
+impl TryFrom<JobRow> for ScreeningJob {
+    type Error = StoreError;
+
+    fn try_from(row: JobRow) -> Result<ScreeningJob, StoreError> {
+        Ok(ScreeningJob {
+            state: decode(&row.state, "job state")?,
+            id: row.id.into(),
+            dossier_id: row.dossier_id.into(),
+            created_by: row.created_by,
+            created_at: row.created_at,
+            total: row.total,
+            done_count: row.done_count,
+            failed_count: row.failed_count,
+            skipped_count: row.skipped_count,
+            claimed_by: row.claimed_by,
+            claimed_until: row.claimed_until,
+            finished_at: row.finished_at,
+            error: row.error,
+        })
+    }
 }
 
-/// An item with the verdict of the document it became (for progress pages).
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
-pub struct ItemView {
-    pub position: i64,
-    pub name: String,
-    pub source_path: Option<String>,
-    pub size: i64,
-    pub state: String,
-    pub document_id: Option<String>,
-    pub verdict: Option<String>,
-    pub error: Option<String>,
+#[derive(sqlx::FromRow)]
+struct ItemRow {
+    job_id: String,
+    position: i64,
+    name: String,
+    source_path: Option<String>,
+    sha256: Option<String>,
+    size: i64,
+    media_type: Option<String>,
+    state: String,
+    document_id: Option<String>,
+    verdict: Option<String>,
+    error: Option<String>,
+    updated_at: i64,
+}
+
+impl TryFrom<ItemRow> for JobItem {
+    type Error = StoreError;
+
+    fn try_from(row: ItemRow) -> Result<JobItem, StoreError> {
+        Ok(JobItem {
+            state: decode(&row.state, "job item state")?,
+            job_id: row.job_id.into(),
+            position: row.position,
+            name: row.name,
+            source_path: row.source_path,
+            sha256: row.sha256,
+            size: row.size,
+            media_type: row.media_type,
+            document_id: row.document_id.map(Into::into),
+            verdict: row.verdict,
+            error: row.error,
+            updated_at: row.updated_at,
+        })
+    }
 }
 
 const JOB_COLUMNS: &str = "id, dossier_id, created_by, created_at, state, total, done_count, \
      failed_count, skipped_count, claimed_by, claimed_until, finished_at, error";
 const ITEM_COLUMNS: &str = "job_id, position, name, source_path, sha256, size, media_type, \
      state, document_id, error, updated_at";
+/// The item columns as read, with the verdict of the document an item became.
+const ITEM_READ: &str = "select i.job_id, i.position, i.name, i.source_path, i.sha256, i.size, \
+     i.media_type, i.state, i.document_id, s.verdict, i.error, i.updated_at \
+     from screening_job_item i left join document_screening s on s.document_id = i.document_id";
 
-pub async fn insert_job(tx: &mut Conn, job: &JobRow) -> Result<(), StoreError> {
+pub async fn insert_job(tx: &mut Conn, job: &ScreeningJob) -> Result<(), StoreError> {
     sqlx::query(sqlx::AssertSqlSafe(format!(
         "insert into screening_job ({JOB_COLUMNS}) \
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
     )))
-    .bind(&job.id)
-    .bind(&job.dossier_id)
+    .bind(job.id.as_str())
+    .bind(job.dossier_id.as_str())
     .bind(&job.created_by)
     .bind(job.created_at)
-    .bind(&job.state)
+    .bind(job.state.code())
     .bind(job.total)
     .bind(job.done_count)
     .bind(job.failed_count)
@@ -80,20 +113,20 @@ pub async fn insert_job(tx: &mut Conn, job: &JobRow) -> Result<(), StoreError> {
     Ok(())
 }
 
-pub async fn insert_item(tx: &mut Conn, item: &ItemRow) -> Result<(), StoreError> {
+pub async fn insert_item(tx: &mut Conn, item: &JobItem) -> Result<(), StoreError> {
     sqlx::query(sqlx::AssertSqlSafe(format!(
         "insert into screening_job_item ({ITEM_COLUMNS}) \
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
     )))
-    .bind(&item.job_id)
+    .bind(item.job_id.as_str())
     .bind(item.position)
     .bind(&item.name)
     .bind(&item.source_path)
     .bind(&item.sha256)
     .bind(item.size)
     .bind(&item.media_type)
-    .bind(&item.state)
-    .bind(&item.document_id)
+    .bind(item.state.code())
+    .bind(item.document_id.as_deref())
     .bind(&item.error)
     .bind(item.updated_at)
     .execute(&mut *tx)
@@ -101,13 +134,15 @@ pub async fn insert_item(tx: &mut Conn, item: &ItemRow) -> Result<(), StoreError
     Ok(())
 }
 
-pub async fn get_job(conn: &mut Conn, id: &str) -> Result<Option<JobRow>, StoreError> {
-    Ok(sqlx::query_as::<_, JobRow>(sqlx::AssertSqlSafe(format!(
+pub async fn get_job(conn: &mut Conn, id: &str) -> Result<Option<ScreeningJob>, StoreError> {
+    sqlx::query_as::<_, JobRow>(sqlx::AssertSqlSafe(format!(
         "select {JOB_COLUMNS} from screening_job where id = $1"
     )))
     .bind(id)
     .fetch_optional(&mut *conn)
-    .await?)
+    .await?
+    .map(ScreeningJob::try_from)
+    .transpose()
 }
 
 /// The newest jobs of a dossier first.
@@ -115,27 +150,28 @@ pub async fn jobs_for_dossier(
     conn: &mut Conn,
     dossier_id: &str,
     limit: i64,
-) -> Result<Vec<JobRow>, StoreError> {
-    Ok(sqlx::query_as::<_, JobRow>(sqlx::AssertSqlSafe(format!(
-        "select {JOB_COLUMNS} from screening_job where dossier_id = $1 \
-         order by created_at desc, id desc limit $2"
-    )))
-    .bind(dossier_id)
-    .bind(limit)
-    .fetch_all(&mut *conn)
-    .await?)
+) -> Result<Vec<ScreeningJob>, StoreError> {
+    to_domain(
+        sqlx::query_as::<_, JobRow>(sqlx::AssertSqlSafe(format!(
+            "select {JOB_COLUMNS} from screening_job where dossier_id = $1 \
+             order by created_at desc, id desc limit $2"
+        )))
+        .bind(dossier_id)
+        .bind(limit)
+        .fetch_all(&mut *conn)
+        .await?,
+    )
 }
 
-pub async fn item_views(conn: &mut Conn, job_id: &str) -> Result<Vec<ItemView>, StoreError> {
-    Ok(sqlx::query_as::<_, ItemView>(
-        "select i.position, i.name, i.source_path, i.size, i.state, i.document_id, \
-         s.verdict, i.error from screening_job_item i \
-         left join document_screening s on s.document_id = i.document_id \
-         where i.job_id = $1 order by i.position",
+pub async fn items(conn: &mut Conn, job_id: &str) -> Result<Vec<JobItem>, StoreError> {
+    to_domain(
+        sqlx::query_as::<_, ItemRow>(sqlx::AssertSqlSafe(format!(
+            "{ITEM_READ} where i.job_id = $1 order by i.position"
+        )))
+        .bind(job_id)
+        .fetch_all(&mut *conn)
+        .await?,
     )
-    .bind(job_id)
-    .fetch_all(&mut *conn)
-    .await?)
 }
 
 /// Takes the oldest unfinished job whose lease is free, expired or already ours, for
@@ -148,14 +184,14 @@ pub async fn claim_job(
     worker: &str,
     now: i64,
     lease_until: i64,
-) -> Result<Option<JobRow>, StoreError> {
+) -> Result<Option<ScreeningJob>, StoreError> {
     let free = "state in ('queued', 'running') \
                 and (claimed_until is null or claimed_until < $3 or claimed_by = $1)";
     let lock = match backend {
         Backend::Postgres => " for update skip locked",
         Backend::Sqlite => "",
     };
-    Ok(sqlx::query_as::<_, JobRow>(sqlx::AssertSqlSafe(format!(
+    sqlx::query_as::<_, JobRow>(sqlx::AssertSqlSafe(format!(
         "update screening_job set state = 'running', claimed_by = $1, claimed_until = $2 \
          where id = (select id from screening_job where {free} \
            order by created_at, id limit 1{lock}) \
@@ -165,7 +201,9 @@ pub async fn claim_job(
     .bind(lease_until)
     .bind(now)
     .fetch_optional(&mut *conn)
-    .await?)
+    .await?
+    .map(ScreeningJob::try_from)
+    .transpose()
 }
 
 /// Extends the lease if the worker still holds it; false when it was lost.
@@ -210,14 +248,15 @@ pub async fn expire_lease(conn: &mut Conn, job_id: &str) -> Result<(), StoreErro
 }
 
 /// The next item still to be done.
-pub async fn next_pending(conn: &mut Conn, job_id: &str) -> Result<Option<ItemRow>, StoreError> {
-    Ok(sqlx::query_as::<_, ItemRow>(sqlx::AssertSqlSafe(format!(
-        "select {ITEM_COLUMNS} from screening_job_item where job_id = $1 and state = 'pending' \
-         order by position limit 1"
+pub async fn next_pending(conn: &mut Conn, job_id: &str) -> Result<Option<JobItem>, StoreError> {
+    sqlx::query_as::<_, ItemRow>(sqlx::AssertSqlSafe(format!(
+        "{ITEM_READ} where i.job_id = $1 and i.state = 'pending' order by i.position limit 1"
     )))
     .bind(job_id)
     .fetch_optional(&mut *conn)
-    .await?)
+    .await?
+    .map(JobItem::try_from)
+    .transpose()
 }
 
 /// Moves an item out of `pending`; false when another worker (or a cancel) got there first,
@@ -226,7 +265,7 @@ pub async fn finish_item(
     tx: &mut Conn,
     job_id: &str,
     position: i64,
-    state: &str,
+    state: ItemState,
     document_id: Option<&str>,
     error: Option<&str>,
     now: i64,
@@ -235,7 +274,7 @@ pub async fn finish_item(
         "update screening_job_item set state = $1, document_id = $2, error = $3, \
          updated_at = $4 where job_id = $5 and position = $6 and state = 'pending'",
     )
-    .bind(state)
+    .bind(state.code())
     .bind(document_id)
     .bind(error)
     .bind(now)
@@ -274,7 +313,7 @@ pub async fn pending_count(conn: &mut Conn, job_id: &str) -> Result<i64, StoreEr
 pub async fn end_job(
     tx: &mut Conn,
     job_id: &str,
-    state: &str,
+    state: JobState,
     error: Option<&str>,
     now: i64,
 ) -> Result<bool, StoreError> {
@@ -283,7 +322,7 @@ pub async fn end_job(
          claimed_by = null, claimed_until = null \
          where id = $4 and state in ('queued', 'running')",
     )
-    .bind(state)
+    .bind(state.code())
     .bind(error)
     .bind(now)
     .bind(job_id)

@@ -11,9 +11,10 @@ use crate::access::{require, require_on_dossier};
 use crate::documents::{ACCEPTED, clean_file_name, sniff_media_type};
 use crate::record::commit_with_event;
 use crate::{Action, Actor, App, AppError, now_ms};
+use grip_core::screening_job::{ItemState, JobItem, JobState, ScreeningJob};
 use grip_screen::{ArchiveLimits, expand_zip};
 use grip_store::audit::NewEvent;
-use grip_store::screening_jobs::{self, ItemRow, ItemView, JobRow};
+use grip_store::screening_jobs;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;
@@ -27,24 +28,19 @@ pub const CANCELLED_REASON: &str = "geannuleerd";
 /// A job with its items, for progress pages and the API.
 #[derive(Debug, Clone)]
 pub struct JobStatus {
-    pub job: JobRow,
-    pub items: Vec<ItemView>,
+    pub job: ScreeningJob,
+    pub items: Vec<JobItem>,
 }
 
 impl JobStatus {
     /// Items no longer waiting (done, failed or skipped).
     pub fn handled(&self) -> i64 {
-        self.job.done_count + self.job.failed_count + self.job.skipped_count
+        self.job.handled()
     }
 
     pub fn is_finished(&self) -> bool {
-        is_finished(&self.job.state)
+        self.job.state.is_finished()
     }
-}
-
-/// Has a job in this state stopped for good?
-pub fn is_finished(state: &str) -> bool {
-    matches!(state, "done" | "failed" | "cancelled")
 }
 
 /// One file of the upload as it will be stored on the job.
@@ -64,7 +60,7 @@ pub async fn start_bulk_screening(
     actor: &Actor,
     dossier_id: &str,
     files: Vec<(String, Vec<u8>)>,
-) -> Result<JobRow, AppError> {
+) -> Result<ScreeningJob, AppError> {
     require(actor, Action::UploadDocument)?;
     // Refuse before the expensive part when the dossier is wrong or closed to the actor.
     {
@@ -87,13 +83,17 @@ pub async fn start_bulk_screening(
     let job_id = grip_store::new_id();
     let pending = planned.iter().filter(|p| p.outcome.is_ok()).count() as i64;
     let skipped = planned.len() as i64 - pending;
-    let job = JobRow {
-        id: job_id.clone(),
+    let job = ScreeningJob {
+        id: job_id.as_str().into(),
         dossier_id: dossier_id.into(),
         created_by: actor.user_id.clone(),
         created_at: now,
         // A job with nothing to screen is over at once; its skipped items say why.
-        state: if pending == 0 { "done" } else { "queued" }.into(),
+        state: if pending == 0 {
+            JobState::Done
+        } else {
+            JobState::Queued
+        },
         total: planned.len() as i64,
         done_count: 0,
         failed_count: 0,
@@ -108,16 +108,17 @@ pub async fn start_bulk_screening(
     screening_jobs::insert_job(&mut tx, &job).await?;
     let mut stored = HashSet::new();
     for (position, p) in planned.into_iter().enumerate() {
-        let mut item = ItemRow {
-            job_id: job_id.clone(),
+        let mut item = JobItem {
+            job_id: job_id.as_str().into(),
             position: position as i64 + 1,
             name: p.name,
             source_path: p.source_path,
             sha256: None,
             size: 0,
             media_type: None,
-            state: "pending".into(),
+            state: ItemState::Pending,
             document_id: None,
+            verdict: None,
             error: None,
             updated_at: now,
         };
@@ -131,7 +132,7 @@ pub async fn start_bulk_screening(
                 item.sha256 = Some(sha256);
             }
             Err(reason) => {
-                item.state = "skipped".into();
+                item.state = ItemState::Skipped;
                 item.error = Some(reason);
             }
         }
@@ -273,10 +274,10 @@ async fn job_of(
     conn: &mut grip_store::Conn,
     dossier_id: &str,
     job_id: &str,
-) -> Result<JobRow, AppError> {
+) -> Result<ScreeningJob, AppError> {
     screening_jobs::get_job(conn, job_id)
         .await?
-        .filter(|j| j.dossier_id == dossier_id)
+        .filter(|j| j.dossier_id.as_str() == dossier_id)
         .ok_or(AppError::NotFound("screening job"))
 }
 
@@ -290,7 +291,7 @@ pub async fn job_status(
     require(actor, Action::Read)?;
     let mut conn = app.store.conn().await?;
     let job = job_of(&mut conn, dossier_id, job_id).await?;
-    let items = screening_jobs::item_views(&mut conn, job_id).await?;
+    let items = screening_jobs::items(&mut conn, job_id).await?;
     Ok(JobStatus { job, items })
 }
 
@@ -299,14 +300,14 @@ pub async fn list_jobs(
     app: &App,
     actor: &Actor,
     dossier_id: &str,
-) -> Result<Vec<JobRow>, AppError> {
+) -> Result<Vec<ScreeningJob>, AppError> {
     require(actor, Action::Read)?;
     let mut conn = app.store.conn().await?;
     Ok(screening_jobs::jobs_for_dossier(&mut conn, dossier_id, 20).await?)
 }
 
 /// May this actor cancel the job? Its creator may, and so may members allowed to upload.
-pub async fn may_cancel(app: &App, actor: &Actor, job: &JobRow) -> Result<bool, AppError> {
+pub async fn may_cancel(app: &App, actor: &Actor, job: &ScreeningJob) -> Result<bool, AppError> {
     if job.created_by == actor.user_id {
         return Ok(true);
     }
@@ -324,7 +325,7 @@ pub async fn cancel_job(
     actor: &Actor,
     dossier_id: &str,
     job_id: &str,
-) -> Result<JobRow, AppError> {
+) -> Result<ScreeningJob, AppError> {
     require(actor, Action::Read)?;
     let mut tx = app.store.begin_write().await?;
     let job = job_of(&mut tx, dossier_id, job_id).await?;
@@ -332,7 +333,7 @@ pub async fn cancel_job(
         require_on_dossier(&mut tx, actor, Action::UploadDocument, dossier_id).await?;
     }
     let now = now_ms();
-    if !screening_jobs::end_job(&mut tx, job_id, "cancelled", None, now).await? {
+    if !screening_jobs::end_job(&mut tx, job_id, JobState::Cancelled, None, now).await? {
         return Err(AppError::Conflict(
             "Deze screening is al afgelopen; er valt niets te annuleren.".into(),
         ));

@@ -8,8 +8,9 @@ use crate::access::require_on_dossier;
 use crate::documents::{Accepted, store_screened};
 use crate::record::{append_event, commit_with_event};
 use crate::{Action, Actor, App, AppError, now_ms};
+use grip_core::screening_job::{ItemState, JobItem, JobState, ScreeningJob};
 use grip_store::audit::NewEvent;
-use grip_store::screening_jobs::{self, ItemRow, JobRow};
+use grip_store::screening_jobs;
 use serde_json::json;
 use std::sync::Arc;
 use std::time::Duration;
@@ -84,7 +85,9 @@ pub async fn run_next_job_step(app: &App, worker: &Worker) -> Result<Step, AppEr
     match item {
         None => {
             end_job(app, &job).await?;
-            Ok(Step::Finished { job_id: job.id })
+            Ok(Step::Finished {
+                job_id: job.id.into_string(),
+            })
         }
         Some(item) => process_item(app, &job, item).await,
     }
@@ -104,7 +107,7 @@ pub async fn process_until_idle(app: &App, worker: &Worker) -> Result<usize, App
 
 /// The person on whose behalf the job runs: the username for the audit trail, and the
 /// actor while they still exist and are active.
-async fn creator(app: &App, job: &JobRow) -> Result<(String, Option<Actor>), AppError> {
+async fn creator(app: &App, job: &ScreeningJob) -> Result<(String, Option<Actor>), AppError> {
     let actor = crate::auth::actor_for_user(app, &job.created_by).await?;
     let username = match &actor {
         Some(a) => a.username.clone(),
@@ -119,7 +122,7 @@ async fn creator(app: &App, job: &JobRow) -> Result<(String, Option<Actor>), App
     Ok((username, actor))
 }
 
-async fn process_item(app: &App, job: &JobRow, item: ItemRow) -> Result<Step, AppError> {
+async fn process_item(app: &App, job: &ScreeningJob, item: JobItem) -> Result<Step, AppError> {
     let (username, actor) = creator(app, job).await?;
     let bytes = match &item.sha256 {
         Some(sha) => {
@@ -169,7 +172,7 @@ async fn process_item(app: &App, job: &JobRow, item: ItemRow) -> Result<Step, Ap
                 &mut tx,
                 &job.id,
                 item.position,
-                "done",
+                ItemState::Done,
                 Some(&row.id),
                 screening.error.as_deref(),
                 now,
@@ -177,7 +180,7 @@ async fn process_item(app: &App, job: &JobRow, item: ItemRow) -> Result<Step, Ap
             .await?;
             if !finished {
                 return Ok(Step::Raced {
-                    job_id: job.id.clone(),
+                    job_id: job.id.to_string(),
                     position: item.position,
                 });
             }
@@ -196,7 +199,7 @@ async fn process_item(app: &App, job: &JobRow, item: ItemRow) -> Result<Step, Ap
                 &mut tx,
                 &job.id,
                 item.position,
-                "failed",
+                ItemState::Failed,
                 None,
                 Some(reason),
                 now,
@@ -204,7 +207,7 @@ async fn process_item(app: &App, job: &JobRow, item: ItemRow) -> Result<Step, Ap
             .await?;
             if !finished {
                 return Ok(Step::Raced {
-                    job_id: job.id.clone(),
+                    job_id: job.id.to_string(),
                     position: item.position,
                 });
             }
@@ -251,7 +254,7 @@ async fn process_item(app: &App, job: &JobRow, item: ItemRow) -> Result<Step, Ap
         }
     }
     Ok(Step::Item {
-        job_id: job.id.clone(),
+        job_id: job.id.to_string(),
         position: item.position,
         document_id: document_id.map(|d| d.into_string()),
     })
@@ -269,9 +272,12 @@ async fn end_in(
     };
     let all_failed = job.failed_count > 0 && job.done_count == 0;
     let (state, error) = if all_failed {
-        ("failed", Some("Geen enkel bestand kon worden verwerkt."))
+        (
+            JobState::Failed,
+            Some("Geen enkel bestand kon worden verwerkt."),
+        )
     } else {
-        ("done", None)
+        (JobState::Done, None)
     };
     if !screening_jobs::end_job(tx, job_id, state, error, now).await? {
         return Ok(None);
@@ -290,7 +296,7 @@ async fn end_in(
 
 /// Ends a claimed job that has no pending item left (its last item was finished by a
 /// transaction that could not yet see the others).
-async fn end_job(app: &App, job: &JobRow) -> Result<(), AppError> {
+async fn end_job(app: &App, job: &ScreeningJob) -> Result<(), AppError> {
     let (username, _) = creator(app, job).await?;
     let now = now_ms();
     let mut tx = app.store.begin_write().await?;

@@ -6,6 +6,7 @@ use grip_core::dossier::{Dossier, Member};
 use grip_core::inventory::InventoryItem;
 use grip_core::obligation::Obligation;
 use grip_core::package::PackageState;
+use grip_core::screening_job::ScreeningJob;
 use grip_store::{
     Paging, audit, classifications, documents, dossiers, inventory, packages, screening_jobs,
     screenings, users,
@@ -35,7 +36,7 @@ pub struct DossierPage {
     pub checklist: PhaseChecklist,
     /// The newest package version and its state.
     pub package: Option<(i64, PackageState)>,
-    pub jobs: Vec<grip_store::screening_jobs::JobRow>,
+    pub jobs: Vec<ScreeningJob>,
     /// Active people who can be added to the team (only for those who may edit).
     pub candidates: Vec<(String, String)>,
 }

@@ -54,10 +54,10 @@ pub async fn document_screening(
     let stored = stored.ok_or(AppError::NotFound("screening"))?;
     Ok(Json(ApiDocumentScreening {
         document_id: id,
-        screened_at: rfc3339_ms(stored.row.screened_at),
-        lexicon_id: stored.row.lexicon_id,
-        lexicon_version: stored.row.lexicon_version,
-        lexicon_hash: stored.row.lexicon_hash,
+        screened_at: rfc3339_ms(stored.screened_at),
+        lexicon_id: stored.lexicon_id,
+        lexicon_version: stored.lexicon_version,
+        lexicon_hash: stored.lexicon_hash,
         screening: stored.screening,
     }))
 }

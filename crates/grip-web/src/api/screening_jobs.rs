@@ -70,9 +70,9 @@ impl From<JobStatus> for ApiScreeningJob {
         let handled = status.handled();
         let job = status.job;
         ApiScreeningJob {
-            id: job.id,
-            dossier_id: job.dossier_id,
-            state: job.state,
+            id: job.id.into_string(),
+            dossier_id: job.dossier_id.into_string(),
+            state: job.state.to_string(),
             total: job.total,
             handled,
             done: job.done_count,
@@ -89,8 +89,8 @@ impl From<JobStatus> for ApiScreeningJob {
                     name: i.name,
                     source_path: i.source_path,
                     size: i.size,
-                    state: i.state,
-                    document_id: i.document_id,
+                    state: i.state.to_string(),
+                    document_id: i.document_id.map(|d| d.into_string()),
                     verdict: i.verdict,
                     error: i.error,
                 })

@@ -75,11 +75,11 @@ async fn view(
     let s = view.stored.as_ref();
     let page = ViewPage {
         shell: Shell::new(&viewer, "dossiers", &format!("/documents/{id}/view")),
-        verdict_key: s.map(|s| verdict_key(&s.row.verdict)),
+        verdict_key: s.map(|s| verdict_key(&s.verdict_name())),
         error: s.and_then(|s| s.screening.error.clone()),
         contradiction: s.is_some_and(|s| s.screening.contradiction),
         specificity: s.and_then(|s| s.screening.specificity.map(|v| format!("{v:.2}"))),
-        lexicon: s.map(|s| format!("{} {}", s.row.lexicon_id, s.row.lexicon_version)),
+        lexicon: s.map(|s| format!("{} {}", s.lexicon_id, s.lexicon_version)),
         groups,
         text_html,
         text_error,

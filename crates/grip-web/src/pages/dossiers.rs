@@ -411,10 +411,10 @@ async fn detail_page(
             .jobs
             .into_iter()
             .map(|j| {
-                let handled = j.done_count + j.failed_count + j.skipped_count;
-                let key = super::screening_jobs::job_state_key(&j.state);
-                (j.id, key, handled, j.total, j.created_at)
+                let key = super::screening_jobs::job_state_key(j.state);
+                (j.handled(), key, j)
             })
+            .map(|(handled, key, j)| (j.id.into_string(), key, handled, j.total, j.created_at))
             .collect(),
         d: view.dossier,
     };

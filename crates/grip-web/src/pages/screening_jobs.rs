@@ -14,6 +14,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use grip_app::AppError;
 use grip_app::bulk::{self, JobStatus};
+use grip_core::screening_job::{ItemState, JobState};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -59,22 +60,22 @@ pub struct Progress {
 }
 
 /// i18n key of a job state.
-pub fn job_state_key(state: &str) -> &'static str {
+pub fn job_state_key(state: JobState) -> &'static str {
     match state {
-        "queued" => "job_queued",
-        "running" => "job_running_short",
-        "done" => "job_done",
-        "failed" => "job_failed",
-        _ => "job_cancelled",
+        JobState::Queued => "job_queued",
+        JobState::Running => "job_running_short",
+        JobState::Done => "job_done",
+        JobState::Failed => "job_failed",
+        JobState::Cancelled => "job_cancelled",
     }
 }
 
-fn item_state_key(state: &str) -> &'static str {
+fn item_state_key(state: ItemState) -> &'static str {
     match state {
-        "pending" => "item_pending",
-        "done" => "item_done",
-        "failed" => "item_failed",
-        _ => "item_skipped",
+        ItemState::Pending => "item_pending",
+        ItemState::Done => "item_done",
+        ItemState::Failed => "item_failed",
+        ItemState::Skipped => "item_skipped",
     }
 }
 
@@ -84,7 +85,7 @@ impl Progress {
         let handled = status.handled();
         let job = status.job;
         Progress {
-            state_key: job_state_key(&job.state),
+            state_key: job_state_key(job.state),
             finished,
             handled,
             total: job.total,
@@ -98,17 +99,17 @@ impl Progress {
                 .into_iter()
                 .map(|i| ItemLine {
                     position: i.position,
-                    state_key: item_state_key(&i.state),
+                    state_key: item_state_key(i.state),
                     verdict_key: i.verdict.as_deref().map(super::documents::verdict_key),
                     source_path: i.source_path.filter(|p| *p != i.name),
                     name: i.name,
-                    document_id: i.document_id,
+                    document_id: i.document_id.map(|d| d.into_string()),
                     note: i.error,
                 })
                 .collect(),
-            dossier_id: job.dossier_id,
-            job_id: job.id,
-            state: job.state,
+            dossier_id: job.dossier_id.into_string(),
+            job_id: job.id.into_string(),
+            state: job.state.to_string(),
         }
     }
 }
