@@ -6,10 +6,10 @@ use crate::{App, AppError, now_ms};
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier, phc::PasswordHash};
 use base64::Engine;
+use grip_core::audit_event as ev;
 use grip_core::{Actor, Role};
 use grip_store::audit::NewEvent;
 use grip_store::{sessions, users};
-use serde_json::json;
 use sha2::{Digest, Sha256};
 
 /// A session ends after this much inactivity…
@@ -129,8 +129,7 @@ pub async fn sign_in(app: &App, username: &str, password: &str) -> Result<Signed
             at_ms: now,
             actor: &user.username,
             dossier: None,
-            kind: "auth.signed_in",
-            payload: json!({}),
+            event: ev::Empty {}.into(),
         },
     )
     .await?;
@@ -189,8 +188,7 @@ pub async fn sign_out(app: &App, session_secret: &str) -> Result<(), AppError> {
             at_ms: now_ms(),
             actor: &username,
             dossier: None,
-            kind: "auth.signed_out",
-            payload: json!({}),
+            event: ev::SignedOut {}.into(),
         },
     )
     .await?;
@@ -233,8 +231,12 @@ pub async fn create_api_token(
             at_ms: now,
             actor: actor_name,
             dossier: None,
-            kind: "token.created",
-            payload: json!({"token_id": id, "user": user.username, "label": label}),
+            event: ev::TokenCreated {
+                token_id: id.clone(),
+                user: user.username.clone(),
+                label: label.to_string(),
+            }
+            .into(),
         },
     )
     .await?;

@@ -2,11 +2,11 @@
 
 use crate::record::commit_with_event;
 use crate::{Action, Actor, App, AppError, Page, Paging, now_ms};
+use grip_core::audit_event as ev;
 use grip_core::catalogue::{Category, Supplier};
 use grip_store::audit::NewEvent;
 use grip_store::catalogue;
 use serde::Deserialize;
-use serde_json::json;
 
 fn require(actor: &Actor, action: Action) -> Result<(), AppError> {
     if actor.may(action) {
@@ -111,8 +111,12 @@ pub async fn create_supplier(
             at_ms: now,
             actor: &actor.username,
             dossier: None,
-            kind: "supplier.created",
-            payload: json!({"supplier_id": row.id, "name": row.name, "kvk": row.kvk}),
+            event: ev::SupplierCreated {
+                supplier_id: row.id.to_string(),
+                name: row.name.clone(),
+                kvk: Some(row.kvk.clone()),
+            }
+            .into(),
         },
     )
     .await?;

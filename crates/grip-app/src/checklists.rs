@@ -2,6 +2,7 @@
 //! each item's status, ticking items off, waiving them with a reason (by the roles the
 //! organisation allows), and the open mandatory items that hold the phase gate.
 
+use grip_core::audit_event as ev;
 use std::sync::OnceLock;
 
 use grip_core::dossier::Dossier;
@@ -9,7 +10,6 @@ use grip_knowledge::tender::{Check, RolesPhasesPack};
 use grip_store::audit::NewEvent;
 use grip_store::checklists::{self, CheckStatusRow};
 use grip_store::{Conn, dossiers, settings};
-use serde_json::json;
 
 use crate::access::{
     Permissions, WAIVE_ROLES_SETTING, on_dossier, require, require_on_dossier, waive_roles_on,
@@ -128,15 +128,18 @@ pub async fn set_waive_roles(app: &App, actor: &Actor, roles: &[Role]) -> Result
     let now = now_ms();
     let value = serde_json::to_string(&ids).unwrap_or_else(|_| "[]".into());
     settings::put(&mut tx, WAIVE_ROLES_SETTING, &value, &actor.username, now).await?;
-    let before: Vec<&str> = before.iter().map(|r| r.id()).collect();
     commit_with_event(
         tx,
         NewEvent {
             at_ms: now,
             actor: &actor.username,
             dossier: None,
-            kind: "setting.changed",
-            payload: json!({"name": WAIVE_ROLES_SETTING, "from": before, "to": ids}),
+            event: ev::SettingChanged {
+                name: WAIVE_ROLES_SETTING.into(),
+                from: before,
+                to: roles.to_vec(),
+            }
+            .into(),
         },
     )
     .await?;
@@ -254,15 +257,15 @@ pub async fn set_status(
             at_ms: now,
             actor: &actor.username,
             dossier: Some(dossier_id),
-            kind: "checklist.status_set",
-            payload: json!({
-                "item": item_id,
-                "phase": dossier.phase,
-                "role": check.role,
-                "mandatory": check.mandatory,
-                "status": status.id(),
-                "reason": reason,
-            }),
+            event: ev::ChecklistStatusSet {
+                item: item_id.into(),
+                phase: dossier.phase,
+                role: check.role.clone(),
+                mandatory: check.mandatory,
+                status: status.id().into(),
+                reason: reason.into(),
+            }
+            .into(),
         },
     )
     .await?;

@@ -9,6 +9,7 @@ use crate::record::{append_event, commit_with_event};
 use crate::register;
 use crate::{App, AppError, Phase, Role, now_ms};
 use grip_core::DataLabel;
+use grip_core::audit_event::{self as ev, AuditEvent};
 use grip_core::catalogue::{Category, Supplier};
 use grip_core::document::Document;
 use grip_core::dossier::{CategoryRef, Dossier, DossierStatus, UserRef};
@@ -22,7 +23,6 @@ use grip_store::inventory;
 use grip_store::organisation;
 use grip_store::{WriteTx, documents, users};
 use serde::Deserialize;
-use serde_json::json;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 
@@ -200,8 +200,11 @@ pub async fn load(
             at_ms: now_ms(),
             actor: ACTOR,
             dossier: None,
-            kind: "demo.loaded",
-            payload: json!({"dossiers": dossier_ids.len(), "register_imported": register_imported}),
+            event: ev::DemoLoaded {
+                dossiers: dossier_ids.len(),
+                register_imported,
+            }
+            .into(),
         },
     )
     .await?;
@@ -243,8 +246,7 @@ async fn generate_packages(
 async fn event(
     tx: &mut WriteTx,
     dossier: Option<&str>,
-    kind: &str,
-    payload: serde_json::Value,
+    event: impl Into<AuditEvent>,
     at_ms: i64,
 ) -> Result<(), AppError> {
     append_event(
@@ -253,8 +255,7 @@ async fn event(
             at_ms,
             actor: ACTOR,
             dossier,
-            kind,
-            payload,
+            event: event.into(),
         },
     )
     .await?;
@@ -278,8 +279,10 @@ async fn insert_organisation(
     event(
         tx,
         None,
-        "organisation.created",
-        json!({"name": row.name, "demo": true}),
+        ev::OrganisationCreated {
+            name: row.name.clone(),
+            demo: true,
+        },
         now,
     )
     .await
@@ -309,8 +312,11 @@ async fn insert_accounts(
         event(
             tx,
             None,
-            "user.created",
-            json!({"user_id": id, "username": username, "roles": [role.id()]}),
+            ev::UserCreated {
+                user_id: id.clone(),
+                username: username.to_string(),
+                roles: vec![*role],
+            },
             now,
         )
         .await?;
@@ -345,8 +351,11 @@ async fn insert_categories(
     event(
         tx,
         None,
-        "portfolio.loaded",
-        json!({"pack": pack.pack.id, "version": pack.pack.version, "categories": pack.categories.len()}),
+        ev::PortfolioLoaded {
+            pack: pack.pack.id.to_string(),
+            version: pack.pack.version.to_string(),
+            categories: pack.categories.len(),
+        },
         now,
     )
     .await?;
@@ -372,8 +381,11 @@ async fn insert_suppliers(
         event(
             tx,
             None,
-            "supplier.created",
-            json!({"supplier_id": row.id, "name": row.name}),
+            ev::SupplierCreated {
+                supplier_id: row.id.to_string(),
+                name: row.name.clone(),
+                kvk: None,
+            },
             now,
         )
         .await?;
@@ -431,8 +443,13 @@ async fn insert_dossiers(
         event(
             tx,
             Some(id),
-            "dossier.created",
-            json!({"title": record.title, "phase": record.phase, "classification_label": record.classification_label}),
+            ev::DossierCreated {
+                title: record.title.clone(),
+                category_id: record.category_id().map(|c| c.to_string()),
+                phase: record.phase,
+                classification_label: record.classification_label,
+                status: record.status,
+            },
             now,
         )
         .await?;
@@ -483,8 +500,15 @@ async fn insert_document(
     event(
         tx,
         Some(dossier_id),
-        "document.uploaded",
-        json!({"document_id": row.id, "name": row.original_name, "sha256": row.sha256, "size": row.size}),
+        ev::DocumentUploaded {
+            document_id: row.id.to_string(),
+            name: row.original_name.clone(),
+            sha256: row.sha256.clone(),
+            size: row.size,
+            media_type: row.media_type.clone(),
+            verdict: crate::screening::verdict_name(screening.verdict),
+            screening_job_id: None,
+        },
         now,
     )
     .await
@@ -527,8 +551,11 @@ async fn insert_inventory(
         event(
             tx,
             record.dossier_id.as_deref(),
-            "inventory.created",
-            json!({"item_id": record.id, "name": record.name, "ai_exposure": record.ai_exposure}),
+            ev::InventoryCreated {
+                item_id: record.id.to_string(),
+                name: record.name.clone(),
+                ai_exposure: record.ai_exposure,
+            },
             now,
         )
         .await?;

@@ -4,10 +4,10 @@
 use crate::access::require_on_dossier;
 use crate::record::commit_with_event;
 use crate::{Action, Actor, App, AppError, now_ms};
+use grip_core::audit_event as ev;
 use grip_core::document::Document;
 use grip_store::audit::NewEvent;
 use grip_store::documents;
-use serde_json::json;
 use sha2::{Digest, Sha256};
 
 pub const MAX_NAME_CHARS: usize = 200;
@@ -155,7 +155,7 @@ pub async fn upload(
         sha256,
         size: bytes.len() as i64,
     };
-    let (row, payload) =
+    let (row, uploaded) =
         store_screened(&mut tx, actor, dossier_id, accepted, &screening, now).await?;
     commit_with_event(
         tx,
@@ -163,8 +163,7 @@ pub async fn upload(
             at_ms: now,
             actor: &actor.username,
             dossier: Some(dossier_id),
-            kind: "document.uploaded",
-            payload,
+            event: uploaded.into(),
         },
     )
     .await?;
@@ -189,7 +188,7 @@ pub(crate) async fn store_screened(
     accepted: Accepted,
     screening: &crate::screening::Screening,
     now: i64,
-) -> Result<(Document, serde_json::Value), AppError> {
+) -> Result<(Document, ev::DocumentUploaded), AppError> {
     let row = Document {
         id: grip_store::new_id().into(),
         dossier_id: dossier_id.into(),
@@ -201,15 +200,16 @@ pub(crate) async fn store_screened(
         uploaded_at: now,
     };
     insert_screened(tx, &row, screening, now).await?;
-    let payload = json!({
-        "document_id": row.id,
-        "name": row.original_name,
-        "sha256": row.sha256,
-        "size": row.size,
-        "media_type": row.media_type,
-        "verdict": crate::screening::verdict_name(screening.verdict),
-    });
-    Ok((row, payload))
+    let uploaded = ev::DocumentUploaded {
+        document_id: row.id.to_string(),
+        name: row.original_name.clone(),
+        sha256: row.sha256.clone(),
+        size: row.size,
+        media_type: row.media_type.clone(),
+        verdict: crate::screening::verdict_name(screening.verdict),
+        screening_job_id: None,
+    };
+    Ok((row, uploaded))
 }
 
 /// Inserts a document row together with its screening (upload, bulk job and demo).

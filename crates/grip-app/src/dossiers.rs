@@ -4,6 +4,7 @@
 use crate::access::{require, require_on_dossier};
 use crate::record::commit_with_event;
 use crate::{Action, Actor, App, AppError, Phase, now_ms};
+use grip_core::audit_event as ev;
 use grip_core::dossier::{CategoryRef, Dossier, DossierFilter, Member, UserRef};
 use grip_core::dossier::{DossierInput, ValidDossier};
 use grip_store::audit::NewEvent;
@@ -67,14 +68,14 @@ pub async fn create(app: &App, actor: &Actor, input: &DossierInput) -> Result<St
             at_ms: now,
             actor: &actor.username,
             dossier: Some(&id),
-            kind: "dossier.created",
-            payload: json!({
-                "title": record.title,
-                "category_id": record.category_id(),
-                "phase": record.phase,
-                "classification_label": record.classification_label,
-                "status": record.status,
-            }),
+            event: ev::DossierCreated {
+                title: record.title.clone(),
+                category_id: record.category_id().map(|c| c.to_string()),
+                phase: record.phase,
+                classification_label: record.classification_label,
+                status: record.status,
+            }
+            .into(),
         },
     )
     .await?;
@@ -120,22 +121,24 @@ pub async fn update(
             at_ms: now,
             actor: &actor.username,
             dossier: Some(id),
-            kind: "dossier.updated",
-            payload: json!({ "changes": changes }),
+            event: ev::DossierUpdated { changes }.into(),
         },
     )
     .await?;
     Ok(())
 }
 
-fn changed_fields(
-    current: &Dossier,
-    valid: &ValidDossier,
-) -> serde_json::Map<String, serde_json::Value> {
-    let mut changes = serde_json::Map::new();
+fn changed_fields(current: &Dossier, valid: &ValidDossier) -> ev::Changes {
+    let mut changes = ev::Changes::new();
     let mut note = |field: &str, from: Option<&str>, to: Option<&str>| {
         if from != to {
-            changes.insert(field.into(), json!({"from": from, "to": to}));
+            changes.insert(
+                field.into(),
+                ev::FieldChange {
+                    from: json!(from),
+                    to: json!(to),
+                },
+            );
         }
     };
     note("title", Some(&current.title), Some(&valid.title));
@@ -219,8 +222,7 @@ pub async fn move_to_next_phase(
             at_ms: now,
             actor: &actor.username,
             dossier: Some(id),
-            kind: "dossier.phase_moved",
-            payload: json!({"from": from.id(), "to": to.id()}),
+            event: ev::DossierPhaseMoved { from, to }.into(),
         },
     )
     .await?;
@@ -257,8 +259,11 @@ pub async fn add_member(
             at_ms: now,
             actor: &actor.username,
             dossier: Some(id),
-            kind: "dossier.member_added",
-            payload: json!({"username": username, "role": role.id()}),
+            event: ev::DossierMemberAdded {
+                username: username.into(),
+                role,
+            }
+            .into(),
         },
     )
     .await?;

@@ -2,12 +2,12 @@
 
 use crate::record::commit_with_event;
 use crate::{Action, Actor, App, AppError, Page, Paging, now_ms};
+use grip_core::audit_event as ev;
 use grip_core::dossier::FieldError;
 use grip_core::inventory::{AiExposure, InventoryItem, InventorySource, SystemStatus};
 use grip_store::audit::NewEvent;
 use grip_store::inventory;
 use serde::Deserialize;
-use serde_json::json;
 
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct InventoryInput {
@@ -109,8 +109,12 @@ pub async fn create(app: &App, actor: &Actor, input: &InventoryInput) -> Result<
             at_ms: now,
             actor: &actor.username,
             dossier: record.dossier_id.as_deref(),
-            kind: "inventory.created",
-            payload: json!({"item_id": record.id, "name": record.name, "ai_exposure": record.ai_exposure}),
+            event: ev::InventoryCreated {
+                item_id: record.id.to_string(),
+                name: record.name.clone(),
+                ai_exposure: record.ai_exposure,
+            }
+            .into(),
         },
     )
     .await?;

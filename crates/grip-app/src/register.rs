@@ -3,12 +3,12 @@
 
 use crate::record::commit_with_event;
 use crate::{App, AppError, now_ms};
+use grip_core::audit_event as ev;
 use grip_core::inventory::{AiExposure, InventoryItem, InventorySource, SystemStatus};
 use grip_store::WriteTx;
 use grip_store::audit::NewEvent;
 use grip_store::inventory;
 use serde::Deserialize;
-use serde_json::json;
 use sha2::{Digest, Sha256};
 
 pub const MAX_LISTING_BYTES: usize = 100 * 1024 * 1024;
@@ -77,13 +77,13 @@ pub(crate) fn imported_event<'a>(
         at_ms: now_ms(),
         actor,
         dossier: None,
-        kind: "inventory.register_imported",
-        payload: json!({
-            "source": InventorySource::AlgorithmRegister,
-            "listing_sha256": listing_sha256,
-            "imported": report.imported,
-            "skipped": report.skipped,
-        }),
+        event: ev::RegisterImported {
+            source: InventorySource::AlgorithmRegister,
+            listing_sha256: listing_sha256.into(),
+            imported: report.imported,
+            skipped: report.skipped,
+        }
+        .into(),
     }
 }
 

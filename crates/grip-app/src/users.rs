@@ -4,10 +4,10 @@
 use crate::auth::hash_password;
 use crate::record::commit_with_event;
 use crate::{Action, Actor, App, AppError, Role, now_ms};
+use grip_core::audit_event as ev;
 use grip_core::user::User;
 use grip_store::audit::NewEvent;
 use grip_store::users::{self, NewUser};
-use serde_json::json;
 
 /// Who performs a user-management action: a signed-in administrator, or the operator at the
 /// command line (who has shell access to the database anyway).
@@ -69,7 +69,6 @@ pub async fn add_user(
     }
     let hash = hash_password(password).await?;
     let id = grip_store::new_id();
-    let role_ids: Vec<&str> = roles.iter().map(|r| r.id()).collect();
     let display = if display_name.trim().is_empty() {
         username
     } else {
@@ -101,8 +100,12 @@ pub async fn add_user(
             at_ms: now,
             actor: by.name(),
             dossier: None,
-            kind: "user.created",
-            payload: json!({"user_id": id, "username": username, "roles": role_ids}),
+            event: ev::UserCreated {
+                user_id: id.clone(),
+                username: username.into(),
+                roles: roles.to_vec(),
+            }
+            .into(),
         },
     )
     .await?;
@@ -123,7 +126,6 @@ pub async fn set_roles(
             "Kies minstens één rol.",
         ));
     }
-    let role_ids: Vec<&str> = roles.iter().map(|r| r.id()).collect();
     let mut tx = app.store.begin_write().await?;
     let user = users::find_by_username(&mut tx, username)
         .await?
@@ -135,8 +137,11 @@ pub async fn set_roles(
             at_ms: now_ms(),
             actor: by.name(),
             dossier: None,
-            kind: "user.roles_changed",
-            payload: json!({"username": username, "roles": role_ids}),
+            event: ev::UserRolesChanged {
+                username: username.into(),
+                roles: roles.to_vec(),
+            }
+            .into(),
         },
     )
     .await?;
@@ -164,8 +169,10 @@ pub async fn reset_password(
             at_ms: now_ms(),
             actor: by.name(),
             dossier: None,
-            kind: "user.password_reset",
-            payload: json!({"username": username}),
+            event: ev::UserPasswordReset {
+                username: username.into(),
+            }
+            .into(),
         },
     )
     .await?;

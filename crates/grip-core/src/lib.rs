@@ -5,6 +5,7 @@
 #[macro_use]
 pub mod code_enum;
 pub mod audit;
+pub mod audit_event;
 pub mod catalogue;
 pub mod document;
 pub mod dossier;

@@ -3,6 +3,7 @@
 
 use crate::{Conn, StoreError};
 use grip_core::audit::{ChainVerifier, EventBody, StoredEvent, Verification};
+use grip_core::audit_event::AuditEvent;
 use grip_core::{Page, Paging};
 
 /// An event to record; the sequence number and hashes are assigned by `append`.
@@ -11,8 +12,7 @@ pub struct NewEvent<'a> {
     pub at_ms: i64,
     pub actor: &'a str,
     pub dossier: Option<&'a str>,
-    pub kind: &'a str,
-    pub payload: serde_json::Value,
+    pub event: AuditEvent,
 }
 
 /// Appends one event; returns its sequence number.
@@ -23,13 +23,14 @@ pub async fn append(tx: &mut Conn, event: NewEvent<'_>) -> Result<i64, StoreErro
         sqlx::query_as("update audit_head set seq = seq + 1 where id = 1 returning seq, hash")
             .fetch_one(&mut *tx)
             .await?;
-    let payload = event.payload.to_string();
+    let payload = event.event.payload().to_string();
+    let kind = event.event.kind();
     let body = EventBody {
         seq,
         at_ms: event.at_ms,
         actor: event.actor,
         dossier: event.dossier,
-        kind: event.kind,
+        kind,
         payload: &payload,
     };
     let hash = body.chain_hash(&prev_hash);
@@ -41,7 +42,7 @@ pub async fn append(tx: &mut Conn, event: NewEvent<'_>) -> Result<i64, StoreErro
     .bind(event.at_ms)
     .bind(event.actor)
     .bind(event.dossier)
-    .bind(event.kind)
+    .bind(kind)
     .bind(&payload)
     .bind(&prev_hash)
     .bind(&hash)

@@ -11,11 +11,11 @@ use crate::access::{require, require_on_dossier};
 use crate::documents::{ACCEPTED, clean_file_name, sniff_media_type};
 use crate::record::commit_with_event;
 use crate::{Action, Actor, App, AppError, now_ms};
+use grip_core::audit_event as ev;
 use grip_core::screening_job::{ItemState, JobItem, JobState, ScreeningJob};
 use grip_screen::{ArchiveLimits, expand_zip};
 use grip_store::audit::NewEvent;
 use grip_store::screening_jobs;
-use serde_json::json;
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;
 
@@ -144,13 +144,13 @@ pub async fn start_bulk_screening(
             at_ms: now,
             actor: &actor.username,
             dossier: Some(dossier_id),
-            kind: "screening_job.started",
-            payload: json!({
-                "job_id": job.id,
-                "total": job.total,
-                "pending": pending,
-                "skipped": skipped,
-            }),
+            event: ev::ScreeningJobStarted {
+                job_id: job.id.to_string(),
+                total: job.total,
+                pending,
+                skipped,
+            }
+            .into(),
         },
     )
     .await?;
@@ -345,8 +345,11 @@ pub async fn cancel_job(
             at_ms: now,
             actor: &actor.username,
             dossier: Some(dossier_id),
-            kind: "screening_job.cancelled",
-            payload: json!({ "job_id": job_id, "skipped": skipped }),
+            event: ev::ScreeningJobCancelled {
+                job_id: job_id.into(),
+                skipped,
+            }
+            .into(),
         },
     )
     .await?;

@@ -8,10 +8,10 @@ use crate::access::require_on_dossier;
 use crate::documents::{Accepted, store_screened};
 use crate::record::{append_event, commit_with_event};
 use crate::{Action, Actor, App, AppError, now_ms};
+use grip_core::audit_event::{self as ev, AuditEvent};
 use grip_core::screening_job::{ItemState, JobItem, JobState, ScreeningJob};
 use grip_store::audit::NewEvent;
 use grip_store::screening_jobs;
-use serde_json::json;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -164,9 +164,9 @@ async fn process_item(app: &App, job: &ScreeningJob, item: JobItem) -> Result<St
                 sha256: item.sha256.clone().unwrap_or_default(),
                 size: bytes.len() as i64,
             };
-            let (row, mut payload) =
+            let (row, mut uploaded) =
                 store_screened(&mut tx, &actor, &job.dossier_id, accepted, &screening, now).await?;
-            payload["screening_job_id"] = json!(job.id);
+            uploaded.screening_job_id = Some(job.id.to_string());
             // The item keeps the extraction error of an unreadable document, as a note.
             let finished = screening_jobs::finish_item(
                 &mut tx,
@@ -185,7 +185,7 @@ async fn process_item(app: &App, job: &ScreeningJob, item: JobItem) -> Result<St
                 });
             }
             screening_jobs::count_item(&mut tx, &job.id, false).await?;
-            (Some(row.id), ("document.uploaded", payload))
+            (Some(row.id), AuditEvent::from(uploaded))
         }
         (actor, bytes, _) => {
             let reason = if actor.is_none() {
@@ -212,21 +212,20 @@ async fn process_item(app: &App, job: &ScreeningJob, item: JobItem) -> Result<St
                 });
             }
             screening_jobs::count_item(&mut tx, &job.id, true).await?;
-            let payload = json!({
-                "job_id": job.id,
-                "position": item.position,
-                "name": item.name,
-                "reason": reason,
-            });
-            (None, ("screening_job.item_failed", payload))
+            let failed = ev::ScreeningJobItemFailed {
+                job_id: job.id.to_string(),
+                position: item.position,
+                name: item.name.clone(),
+                reason: reason.into(),
+            };
+            (None, AuditEvent::from(failed))
         }
     };
     let item_event = NewEvent {
         at_ms: now,
         actor: &username,
         dossier: Some(job.dossier_id.as_str()),
-        kind: event.0,
-        payload: event.1,
+        event,
     };
     // The last item ends the job in the same transaction.
     let ended = if screening_jobs::pending_count(&mut tx, &job.id).await? == 0 {
@@ -243,8 +242,7 @@ async fn process_item(app: &App, job: &ScreeningJob, item: JobItem) -> Result<St
                     at_ms: now,
                     actor: &username,
                     dossier: Some(job.dossier_id.as_str()),
-                    kind: end_event.0,
-                    payload: end_event.1,
+                    event: end_event,
                 },
             )
             .await?;
@@ -266,7 +264,7 @@ async fn end_in(
     tx: &mut grip_store::Conn,
     job_id: &str,
     now: i64,
-) -> Result<Option<(&'static str, serde_json::Value)>, AppError> {
+) -> Result<Option<AuditEvent>, AppError> {
     let Some(job) = screening_jobs::get_job(tx, job_id).await? else {
         return Ok(None);
     };
@@ -282,16 +280,16 @@ async fn end_in(
     if !screening_jobs::end_job(tx, job_id, state, error, now).await? {
         return Ok(None);
     }
-    Ok(Some((
-        "screening_job.finished",
-        json!({
-            "job_id": job_id,
-            "state": state,
-            "done": job.done_count,
-            "failed": job.failed_count,
-            "skipped": job.skipped_count,
-        }),
-    )))
+    Ok(Some(
+        ev::ScreeningJobFinished {
+            job_id: job_id.into(),
+            state,
+            done: job.done_count,
+            failed: job.failed_count,
+            skipped: job.skipped_count,
+        }
+        .into(),
+    ))
 }
 
 /// Ends a claimed job that has no pending item left (its last item was finished by a
@@ -303,7 +301,7 @@ async fn end_job(app: &App, job: &ScreeningJob) -> Result<(), AppError> {
     if screening_jobs::pending_count(&mut tx, &job.id).await? > 0 {
         return Ok(());
     }
-    let Some((kind, payload)) = end_in(&mut tx, &job.id, now).await? else {
+    let Some(event) = end_in(&mut tx, &job.id, now).await? else {
         return Ok(());
     };
     commit_with_event(
@@ -312,8 +310,7 @@ async fn end_job(app: &App, job: &ScreeningJob) -> Result<(), AppError> {
             at_ms: now,
             actor: &username,
             dossier: Some(job.dossier_id.as_str()),
-            kind,
-            payload,
+            event,
         },
     )
     .await?;

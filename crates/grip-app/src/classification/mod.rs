@@ -7,6 +7,7 @@ mod obligations;
 mod stored;
 pub mod wizard;
 
+use grip_core::audit_event as ev;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -18,7 +19,7 @@ use grip_store::audit::NewEvent;
 use grip_store::classifications::{self, ClassificationRow};
 use grip_store::{Page, Paging};
 pub use jiff::civil::Date;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 pub use changes::Changes;
 pub use grip_knowledge::{
@@ -176,18 +177,18 @@ pub async fn record(
             at_ms: now,
             actor: &actor.username,
             dossier: Some(dossier_id),
-            kind: "classification.recorded",
-            payload: json!({
-                "classification_id": row.id,
-                "verdict": row.verdict,
-                "previous_verdict": changes.verdict_from,
-                "rulepack": outcome.classification.rulepack,
-                "pack_hash": row.pack_hash,
-                "as_of": row.as_of,
-                "obligations_added": changes.obligations_added,
-                "obligations_removed": changes.obligations_removed,
-                "missing": outcome.classification.missing,
-            }),
+            event: ev::ClassificationRecorded {
+                classification_id: row.id.clone(),
+                verdict: row.verdict.clone(),
+                previous_verdict: changes.verdict_from,
+                rulepack: outcome.classification.rulepack.clone(),
+                pack_hash: row.pack_hash.clone(),
+                as_of: row.as_of.clone(),
+                obligations_added: changes.obligations_added,
+                obligations_removed: changes.obligations_removed,
+                missing: outcome.classification.missing.clone(),
+            }
+            .into(),
         },
     )
     .await?;

@@ -5,13 +5,13 @@ use crate::access::require_on_dossier;
 use crate::record::commit_with_event;
 use crate::{Action, Actor, App, AppError, now_ms};
 use grip_core::ObligationStatus;
+use grip_core::audit_event as ev;
 use grip_core::obligation::Obligation;
 use grip_core::obligation::validate_change;
 use grip_knowledge::{AiActPack, Classification};
 use grip_store::Conn;
 use grip_store::audit::NewEvent;
 use grip_store::classifications;
-use serde_json::json;
 
 /// Makes the dossier's obligations those of `classification`: new ones start `open`, ones
 /// that remain keep their status, ones no longer yielded are removed.
@@ -117,14 +117,14 @@ pub async fn set_obligation_status(
             at_ms: now,
             actor: &actor.username,
             dossier: Some(dossier_id),
-            kind: "obligation.status_changed",
-            payload: json!({
-                "obligation_id": obligation_id,
-                "article": current.article,
-                "from": current.status,
-                "to": status.id(),
-                "reason": reason,
-            }),
+            event: ev::ObligationStatusChanged {
+                obligation_id: obligation_id.into(),
+                article: current.article.clone(),
+                from: current.status,
+                to: status,
+                reason: reason.clone(),
+            }
+            .into(),
         },
     )
     .await?;

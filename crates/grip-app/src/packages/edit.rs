@@ -1,6 +1,7 @@
 //! Editing a draft package item by item: reword, mark knock-out or award, weigh, remove,
 //! move within its section, and add an item (one the draft left out, or the buyer's own).
 
+use grip_core::audit_event::{self as ev, AuditEvent};
 use grip_core::package::PackageVersion;
 use grip_core::package::{MAX_ITEMS, check_item_text, check_weight};
 use grip_knowledge::Text;
@@ -8,7 +9,7 @@ use grip_knowledge::tender::{PackageItem, SectionKind, Use};
 use grip_store::WriteTx;
 use grip_store::audit::NewEvent;
 use grip_store::packages::{self, ItemRow};
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use super::{draft_for_change, rows};
 use crate::record::commit_with_event;
@@ -56,9 +57,9 @@ fn find<'a>(rows: &'a [ItemRow], key: &str) -> Result<&'a ItemRow, AppError> {
         .ok_or_else(|| not_found_item(key))
 }
 
-fn note(changes: &mut Map<String, Value>, field: &str, from: Value, to: Value) {
+fn note(changes: &mut ev::Changes, field: &str, from: Value, to: Value) {
     if from != to {
-        changes.insert(field.into(), json!({"from": from, "to": to}));
+        changes.insert(field.into(), ev::FieldChange { from, to });
     }
 }
 
@@ -100,7 +101,7 @@ pub async fn edit_item(
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let mut changes = Map::new();
+    let mut changes = ev::Changes::new();
     let fields = [
         ("text_nl", json!(current.text_nl), json!(next.text_nl)),
         ("text_en", json!(current.text_en), json!(next.text_en)),
@@ -119,12 +120,13 @@ pub async fn edit_item(
         &header,
         actor,
         dossier_id,
-        "package.item_edited",
-        json!({
-            "key": key,
-            "knowledge_id": current.knowledge_id,
-            "changes": changes,
-        }),
+        ev::PackageItemEdited {
+            key: key.into(),
+            knowledge_id: current.knowledge_id.clone(),
+            changes,
+            version: header.version,
+        }
+        .into(),
     )
     .await?;
     Ok(())
@@ -146,13 +148,14 @@ pub async fn remove_item(
         &header,
         actor,
         dossier_id,
-        "package.item_removed",
-        json!({
-            "key": key,
-            "knowledge_id": current.knowledge_id,
-            "section": current.section,
-            "text_nl": current.text_nl,
-        }),
+        ev::PackageItemRemoved {
+            key: key.into(),
+            knowledge_id: current.knowledge_id.clone(),
+            section: current.section.clone(),
+            text_nl: current.text_nl.clone(),
+            version: header.version,
+        }
+        .into(),
     )
     .await?;
     Ok(())
@@ -192,13 +195,14 @@ pub async fn move_item(
         &header,
         actor,
         dossier_id,
-        "package.item_moved",
-        json!({
-            "key": key,
-            "section": current.section,
-            "from": at + 1,
-            "to": other + 1,
-        }),
+        ev::PackageItemMoved {
+            key: key.into(),
+            section: current.section.clone(),
+            from: at + 1,
+            to: other + 1,
+            version: header.version,
+        }
+        .into(),
     )
     .await?;
     Ok(())
@@ -275,13 +279,14 @@ pub async fn add_item(
         &header,
         actor,
         dossier_id,
-        "package.item_added",
-        json!({
-            "key": item.key,
-            "knowledge_id": item.knowledge_id,
-            "section": name,
-            "text_nl": item.text.nl,
-        }),
+        ev::PackageItemAdded {
+            key: item.key.clone(),
+            knowledge_id: item.knowledge_id.clone(),
+            section: name.to_string(),
+            text_nl: item.text.nl.clone(),
+            version: header.version,
+        }
+        .into(),
     )
     .await?;
     Ok(item.key)
@@ -328,22 +333,17 @@ async fn commit_draft_change(
     header: &PackageVersion,
     actor: &Actor,
     dossier_id: &str,
-    kind: &str,
-    mut payload: Value,
+    event: AuditEvent,
 ) -> Result<(), AppError> {
     let now = now_ms();
     packages::touch(&mut tx, &header.id, now).await?;
-    if let Value::Object(map) = &mut payload {
-        map.insert("version".into(), json!(header.version));
-    }
     commit_with_event(
         tx,
         NewEvent {
             at_ms: now,
             actor: &actor.username,
             dossier: Some(dossier_id),
-            kind,
-            payload,
+            event,
         },
     )
     .await?;

@@ -7,6 +7,7 @@ mod export;
 pub(crate) mod facts;
 mod rows;
 
+use grip_core::audit_event as ev;
 use std::collections::BTreeMap;
 
 use grip_core::package::PackageVersion;
@@ -15,7 +16,6 @@ use grip_knowledge::tender::TenderKnowledge;
 use grip_store::audit::NewEvent;
 use grip_store::packages;
 use grip_store::{Conn, dossiers};
-use serde_json::json;
 use sha2::{Digest, Sha256};
 
 use crate::access::{require, require_on_dossier};
@@ -207,15 +207,15 @@ pub async fn generate(
             at_ms: now,
             actor: &actor.username,
             dossier: Some(dossier_id),
-            kind: "package.generated",
-            payload: json!({
-                "version": version,
-                "replaced_draft": replaced,
-                "verdict": header.verdict,
-                "knowledge": package.knowledge,
-                "slots": slots,
-                "items": counts,
-            }),
+            event: ev::PackageGenerated {
+                version,
+                replaced_draft: replaced,
+                verdict: header.verdict.clone(),
+                knowledge: package.knowledge.clone(),
+                slots: slots.clone(),
+                items: counts,
+            }
+            .into(),
         },
     )
     .await?;
@@ -302,13 +302,20 @@ pub async fn freeze(
             "Het pakket is intussen bevroren; ververs de pagina.".into(),
         ));
     }
-    commit_with_event(tx, NewEvent {
-        at_ms: now,
-        actor: &actor.username,
-        dossier: Some(dossier_id),
-        kind: "package.frozen",
-        payload: json!({"version": header.version, "content_hash": hash, "items": stored.package.items().count()}),
-    })
+    commit_with_event(
+        tx,
+        NewEvent {
+            at_ms: now,
+            actor: &actor.username,
+            dossier: Some(dossier_id),
+            event: ev::PackageFrozen {
+                version: header.version,
+                content_hash: hash.clone(),
+                items: stored.package.items().count(),
+            }
+            .into(),
+        },
+    )
     .await?;
     get(app, actor, dossier_id, Some(header.version)).await
 }
@@ -351,8 +358,11 @@ pub async fn revise(app: &App, actor: &Actor, dossier_id: &str) -> Result<Stored
             at_ms: now,
             actor: &actor.username,
             dossier: Some(dossier_id),
-            kind: "package.revised",
-            payload: json!({"version": header.version, "from_version": latest.version}),
+            event: ev::PackageRevised {
+                version: header.version,
+                from_version: latest.version,
+            }
+            .into(),
         },
     )
     .await?;

@@ -1,0 +1,372 @@
+//! Every kind of event the audit trail records, each with its own typed payload. The kind
+//! string and the payload's JSON are what the hash chain covers; the chain stores them as
+//! text, so events recorded before this type existed still verify.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::dossier::DossierStatus;
+use crate::inventory::{AiExposure, InventorySource};
+use crate::screening_job::JobState;
+use crate::{DataLabel, Phase, Role};
+
+/// One field's value before and after a change (values of any JSON type).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldChange {
+    pub from: Value,
+    pub to: Value,
+}
+
+/// Changed fields by name.
+pub type Changes = BTreeMap<String, FieldChange>;
+
+macro_rules! audit_events {
+    ($($variant:ident($payload:ident) = $kind:literal,)+) => {
+        /// An event for the audit trail.
+        #[derive(Debug, Clone, PartialEq, Serialize)]
+        #[serde(untagged)]
+        pub enum AuditEvent { $($variant($payload)),+ }
+
+        impl AuditEvent {
+            /// The stable kind name stored with the event.
+            pub fn kind(&self) -> &'static str {
+                match self { $(AuditEvent::$variant(_) => $kind),+ }
+            }
+        }
+
+        $(impl From<$payload> for AuditEvent {
+            fn from(payload: $payload) -> AuditEvent {
+                AuditEvent::$variant(payload)
+            }
+        })+
+    };
+}
+
+audit_events! {
+    SignedIn(Empty) = "auth.signed_in",
+    SignedOut(SignedOut) = "auth.signed_out",
+    TokenCreated(TokenCreated) = "token.created",
+    UserCreated(UserCreated) = "user.created",
+    UserRolesChanged(UserRolesChanged) = "user.roles_changed",
+    UserPasswordReset(UserPasswordReset) = "user.password_reset",
+    SettingChanged(SettingChanged) = "setting.changed",
+    OrganisationCreated(OrganisationCreated) = "organisation.created",
+    PortfolioLoaded(PortfolioLoaded) = "portfolio.loaded",
+    DemoLoaded(DemoLoaded) = "demo.loaded",
+    SupplierCreated(SupplierCreated) = "supplier.created",
+    DossierCreated(DossierCreated) = "dossier.created",
+    DossierUpdated(DossierUpdated) = "dossier.updated",
+    DossierPhaseMoved(DossierPhaseMoved) = "dossier.phase_moved",
+    DossierMemberAdded(DossierMemberAdded) = "dossier.member_added",
+    ChecklistStatusSet(ChecklistStatusSet) = "checklist.status_set",
+    DocumentUploaded(DocumentUploaded) = "document.uploaded",
+    ScreeningJobStarted(ScreeningJobStarted) = "screening_job.started",
+    ScreeningJobItemFailed(ScreeningJobItemFailed) = "screening_job.item_failed",
+    ScreeningJobFinished(ScreeningJobFinished) = "screening_job.finished",
+    ScreeningJobCancelled(ScreeningJobCancelled) = "screening_job.cancelled",
+    ClassificationRecorded(ClassificationRecorded) = "classification.recorded",
+    ObligationStatusChanged(ObligationStatusChanged) = "obligation.status_changed",
+    PackageGenerated(PackageGenerated) = "package.generated",
+    PackageItemEdited(PackageItemEdited) = "package.item_edited",
+    PackageItemRemoved(PackageItemRemoved) = "package.item_removed",
+    PackageItemMoved(PackageItemMoved) = "package.item_moved",
+    PackageItemAdded(PackageItemAdded) = "package.item_added",
+    PackageFrozen(PackageFrozen) = "package.frozen",
+    PackageRevised(PackageRevised) = "package.revised",
+    InventoryCreated(InventoryCreated) = "inventory.created",
+    RegisterImported(RegisterImported) = "inventory.register_imported",
+}
+
+impl AuditEvent {
+    /// The payload as JSON, for the chain and for readers of the trail.
+    pub fn payload(&self) -> Value {
+        // Plain structs of strings, numbers and maps with string keys always serialise.
+        serde_json::to_value(self).unwrap_or(Value::Null)
+    }
+}
+
+/// A payload with no fields (`{}`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Empty {}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct SignedOut {}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TokenCreated {
+    pub token_id: String,
+    pub user: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UserCreated {
+    pub user_id: String,
+    pub username: String,
+    pub roles: Vec<Role>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UserRolesChanged {
+    pub username: String,
+    pub roles: Vec<Role>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UserPasswordReset {
+    pub username: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SettingChanged {
+    pub name: String,
+    pub from: Vec<Role>,
+    pub to: Vec<Role>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OrganisationCreated {
+    pub name: String,
+    pub demo: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PortfolioLoaded {
+    pub pack: String,
+    pub version: String,
+    pub categories: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DemoLoaded {
+    pub dossiers: usize,
+    pub register_imported: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SupplierCreated {
+    pub supplier_id: String,
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kvk: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DossierCreated {
+    pub title: String,
+    pub category_id: Option<String>,
+    pub phase: Phase,
+    pub classification_label: DataLabel,
+    pub status: DossierStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DossierUpdated {
+    pub changes: Changes,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DossierPhaseMoved {
+    pub from: Phase,
+    pub to: Phase,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DossierMemberAdded {
+    pub username: String,
+    pub role: Role,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChecklistStatusSet {
+    pub item: String,
+    pub phase: Phase,
+    pub role: String,
+    pub mandatory: bool,
+    /// `open`, `done` or `waived`.
+    pub status: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocumentUploaded {
+    pub document_id: String,
+    pub name: String,
+    pub sha256: String,
+    pub size: i64,
+    pub media_type: String,
+    /// The screening verdict's contract name.
+    pub verdict: String,
+    /// Set when the document came in through a bulk screening job.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub screening_job_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScreeningJobStarted {
+    pub job_id: String,
+    pub total: i64,
+    pub pending: i64,
+    pub skipped: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScreeningJobItemFailed {
+    pub job_id: String,
+    pub position: i64,
+    pub name: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScreeningJobFinished {
+    pub job_id: String,
+    pub state: JobState,
+    pub done: i64,
+    pub failed: i64,
+    pub skipped: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScreeningJobCancelled {
+    pub job_id: String,
+    pub skipped: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClassificationRecorded {
+    pub classification_id: String,
+    pub verdict: String,
+    pub previous_verdict: Option<String>,
+    pub rulepack: String,
+    pub pack_hash: String,
+    pub as_of: String,
+    pub obligations_added: Vec<String>,
+    pub obligations_removed: Vec<String>,
+    /// Facts the classification still needs.
+    pub missing: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ObligationStatusChanged {
+    pub obligation_id: String,
+    pub article: String,
+    pub from: crate::ObligationStatus,
+    pub to: crate::ObligationStatus,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PackageGenerated {
+    pub version: i64,
+    pub replaced_draft: bool,
+    pub verdict: String,
+    /// `id@version sha256:HASH` of every knowledge pack used.
+    pub knowledge: Vec<String>,
+    pub slots: BTreeMap<String, String>,
+    /// Items per section.
+    pub items: BTreeMap<String, usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PackageItemEdited {
+    pub key: String,
+    pub knowledge_id: String,
+    pub changes: Changes,
+    pub version: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PackageItemRemoved {
+    pub key: String,
+    pub knowledge_id: String,
+    pub section: String,
+    pub text_nl: String,
+    pub version: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PackageItemMoved {
+    pub key: String,
+    pub section: String,
+    pub from: usize,
+    pub to: usize,
+    pub version: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PackageItemAdded {
+    pub key: String,
+    pub knowledge_id: String,
+    pub section: String,
+    pub text_nl: String,
+    pub version: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PackageFrozen {
+    pub version: i64,
+    pub content_hash: String,
+    pub items: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PackageRevised {
+    pub version: i64,
+    pub from_version: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InventoryCreated {
+    pub item_id: String,
+    pub name: String,
+    pub ai_exposure: AiExposure,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RegisterImported {
+    pub source: InventorySource,
+    pub listing_sha256: String,
+    pub imported: usize,
+    pub skipped: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_and_payloads_read_as_before() {
+        let moved: AuditEvent = DossierPhaseMoved {
+            from: Phase::Behoeftestelling,
+            to: Phase::Marktverkenning,
+        }
+        .into();
+        assert_eq!(moved.kind(), "dossier.phase_moved");
+        assert_eq!(
+            moved.payload().to_string(),
+            r#"{"from":"behoeftestelling","to":"marktverkenning"}"#
+        );
+        let signed_in: AuditEvent = Empty {}.into();
+        assert_eq!(signed_in.kind(), "auth.signed_in");
+        assert_eq!(signed_in.payload().to_string(), "{}");
+    }
+
+    #[test]
+    fn typed_values_serialise_as_their_codes() {
+        let created: AuditEvent = DossierCreated {
+            title: "Bodycams".into(),
+            category_id: None,
+            phase: Phase::Behoeftestelling,
+            classification_label: DataLabel::Internal,
+            status: DossierStatus::Active,
+        }
+        .into();
+        let payload = created.payload();
+        assert_eq!(payload["classification_label"], "Politie Intern");
+        assert_eq!(payload["status"], "active");
+        assert_eq!(payload["phase"], "behoeftestelling");
+    }
+}
