@@ -138,15 +138,24 @@ pub async fn upload(
     name: &str,
     bytes: &[u8],
 ) -> Result<Document, AppError> {
+    // Rights first: nobody without them makes the server parse 25 MB.
+    {
+        let mut conn = app.store.conn().await?;
+        may_upload(&mut conn, actor, dossier_id).await?;
+    }
     let (name, media_type) = check_upload(app, name, bytes)?;
-    // Screening is CPU work on the bytes alone; do it before holding the write transaction.
-    let screening = crate::screening::screen(&name, bytes)?;
+    // Extraction and screening are CPU work that can take seconds: on a blocking thread, so
+    // the async workers stay free for other requests, and before the write transaction.
+    let screening = {
+        let (name, bytes) = (name.clone(), bytes.to_vec());
+        tokio::task::spawn_blocking(move || crate::screening::screen(&name, &bytes))
+            .await
+            .map_err(|e| AppError::Internal(format!("screening task: {e}")))??
+    };
     let sha256 = hex::encode(Sha256::digest(bytes));
     let mut tx = app.store.begin_write().await?;
-    grip_store::dossiers::get(&mut tx, dossier_id)
-        .await?
-        .ok_or(AppError::NotFound("dossier"))?;
-    require_on_dossier(&mut tx, actor, Action::UploadDocument, dossier_id).await?;
+    // Again inside the transaction: membership may have changed while screening ran.
+    may_upload(&mut tx, actor, dossier_id).await?;
     let now = now_ms();
     documents::put_blob(&mut tx, &sha256, bytes).await?;
     let accepted = Accepted {
@@ -168,6 +177,18 @@ pub async fn upload(
     )
     .await?;
     Ok(row)
+}
+
+async fn may_upload(
+    conn: &mut grip_store::Conn,
+    actor: &Actor,
+    dossier_id: &str,
+) -> Result<(), AppError> {
+    grip_store::dossiers::get(conn, dossier_id)
+        .await?
+        .ok_or(AppError::NotFound("dossier"))?;
+    require_on_dossier(conn, actor, Action::UploadDocument, dossier_id).await?;
+    Ok(())
 }
 
 /// An upload that passed the checks, its content already in `blob`.

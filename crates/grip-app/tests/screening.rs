@@ -40,6 +40,12 @@ on_both_backends!(uploads_store_their_screening, |db| {
         .unwrap();
     assert_eq!(verdicts.len(), 1);
 
+    // Rights come before any parsing: someone off the team is refused even for a file that
+    // would otherwise be refused for its content.
+    let outsider = user(app, "buiten", &[Role::Inkoper]).await;
+    let refused = documents::upload(app, &outsider, &dossier, "x.pdf", b"\x00\x01\x02").await;
+    assert!(matches!(refused, Err(AppError::Forbidden)), "{refused:?}");
+
     let view = screening::document_view(app, &buyer, &doc.id)
         .await
         .unwrap();
