@@ -63,6 +63,8 @@ struct DemoOrganisation {
     name: String,
     short_name: String,
     description: String,
+    /// The organisation's names for the data classification levels.
+    labels: grip_core::LabelNames,
 }
 
 #[derive(Debug, Deserialize)]
@@ -183,6 +185,7 @@ pub async fn load(
         &category_ids,
         &supplier_ids,
         &user_ids,
+        &data.organisation.labels,
         now,
     )
     .await?;
@@ -282,6 +285,25 @@ async fn insert_organisation(
         ev::OrganisationCreated {
             name: row.name.clone(),
             demo: true,
+        },
+        now,
+    )
+    .await?;
+    let names = serde_json::to_string(&org.labels)
+        .map_err(|e| AppError::Internal(format!("label names: {e}")))?;
+    grip_store::settings::put(
+        tx,
+        crate::organisation::LABEL_NAMES_SETTING,
+        &names,
+        ACTOR,
+        now,
+    )
+    .await?;
+    event(
+        tx,
+        None,
+        ev::LabelNamesSet {
+            names: org.labels.clone(),
         },
         now,
     )
@@ -409,6 +431,7 @@ async fn insert_dossiers(
     categories: &HashMap<String, String>,
     suppliers: &HashMap<String, String>,
     users_by_name: &HashMap<String, String>,
+    labels: &grip_core::LabelNames,
     now: i64,
 ) -> Result<HashMap<String, String>, AppError> {
     const DAY_MS: i64 = 24 * 60 * 60 * 1000;
@@ -447,7 +470,7 @@ async fn insert_dossiers(
                 title: record.title.clone(),
                 category_id: record.category_id().map(|c| c.to_string()),
                 phase: record.phase,
-                classification_label: record.classification_label,
+                classification_label: labels.name(record.classification_label).to_string(),
                 status: record.status,
             },
             now,

@@ -2,8 +2,10 @@
 //! figures. Rights are checked here for every call, whatever the front door.
 
 use crate::access::{require, require_on_dossier};
+use crate::organisation::label_names_on;
 use crate::record::commit_with_event;
 use crate::{Action, Actor, App, AppError, Phase, now_ms};
+use grip_core::LabelNames;
 use grip_core::audit_event as ev;
 use grip_core::dossier::{CategoryRef, Dossier, DossierFilter, Member, UserRef};
 use grip_core::dossier::{DossierInput, ValidDossier};
@@ -38,10 +40,11 @@ async fn check_category(
 /// Creates a dossier in the first phase; the creator becomes a member with their role.
 pub async fn create(app: &App, actor: &Actor, input: &DossierInput) -> Result<String, AppError> {
     require(actor, Action::CreateDossier)?;
-    let valid = input.validate().map_err(AppError::Invalid)?;
     let now = now_ms();
     let id = grip_store::new_id();
     let mut tx = app.store.begin_write().await?;
+    let labels = label_names_on(&mut tx).await?;
+    let valid = input.validate(&labels).map_err(AppError::Invalid)?;
     let category = check_category(&mut tx, &valid).await?;
     let record = Dossier {
         id: id.as_str().into(),
@@ -72,7 +75,7 @@ pub async fn create(app: &App, actor: &Actor, input: &DossierInput) -> Result<St
                 title: record.title.clone(),
                 category_id: record.category_id().map(|c| c.to_string()),
                 phase: record.phase,
-                classification_label: record.classification_label,
+                classification_label: labels.name(record.classification_label).to_string(),
                 status: record.status,
             }
             .into(),
@@ -89,14 +92,15 @@ pub async fn update(
     id: &str,
     input: &DossierInput,
 ) -> Result<(), AppError> {
-    let valid = input.validate().map_err(AppError::Invalid)?;
     let mut tx = app.store.begin_write().await?;
+    let labels = label_names_on(&mut tx).await?;
+    let valid = input.validate(&labels).map_err(AppError::Invalid)?;
     let current = dossiers::get(&mut tx, id)
         .await?
         .ok_or(AppError::NotFound("dossier"))?;
     require_on_dossier(&mut tx, actor, Action::EditDossier, id).await?;
     let category = check_category(&mut tx, &valid).await?;
-    let changes = changed_fields(&current, &valid);
+    let changes = changed_fields(&current, &valid, &labels);
     if changes.is_empty() {
         return Ok(());
     }
@@ -128,7 +132,8 @@ pub async fn update(
     Ok(())
 }
 
-fn changed_fields(current: &Dossier, valid: &ValidDossier) -> ev::Changes {
+/// The label is recorded as the organisation named it, as the person chose it.
+fn changed_fields(current: &Dossier, valid: &ValidDossier, labels: &LabelNames) -> ev::Changes {
     let mut changes = ev::Changes::new();
     let mut note = |field: &str, from: Option<&str>, to: Option<&str>| {
         if from != to {
@@ -154,8 +159,8 @@ fn changed_fields(current: &Dossier, valid: &ValidDossier) -> ev::Changes {
     );
     note(
         "classification_label",
-        Some(current.classification_label.code()),
-        Some(valid.classification_label.code()),
+        Some(labels.name(current.classification_label)),
+        Some(labels.name(valid.classification_label)),
     );
     note(
         "status",

@@ -14,6 +14,7 @@ pub mod documents;
 pub mod dossiers;
 mod error;
 pub mod inventory;
+pub mod organisation;
 pub mod packages;
 pub mod portfolio;
 mod record;
@@ -83,10 +84,4 @@ pub fn rfc3339_ms(ms: i64) -> String {
     jiff::Timestamp::from_millisecond(ms)
         .map(|t| t.to_string())
         .unwrap_or_else(|_| ms.to_string())
-}
-
-/// The organisation this installation serves (None before `grip demo` or setup).
-pub async fn organisation(app: &App) -> Result<Option<grip_core::user::Organisation>, AppError> {
-    let mut conn = app.store.conn().await?;
-    Ok(grip_store::organisation::get(&mut conn).await?)
 }

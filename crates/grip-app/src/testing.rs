@@ -33,6 +33,26 @@ fn unique_name() -> String {
     format!("grip_test_{}", uuid::Uuid::now_v7().simple())
 }
 
+/// Tests speak the first customer's markings, as its people type them.
+async fn name_labels_as_the_police(app: &App) {
+    let names = grip_core::LabelNames {
+        public: "Openbaar".into(),
+        internal: "Politie Intern".into(),
+        confidential: "Politie Vertrouwelijk".into(),
+        secret: "Politie Geheim".into(),
+    };
+    let mut conn = app.store.conn().await.expect("connection");
+    grip_store::settings::put(
+        &mut conn,
+        crate::organisation::LABEL_NAMES_SETTING,
+        &serde_json::to_string(&names).expect("names"),
+        "test",
+        0,
+    )
+    .await
+    .expect("label names");
+}
+
 impl TestDb {
     pub async fn new(backend: TestBackend) -> TestDb {
         sqlx::any::install_default_drivers();
@@ -64,6 +84,7 @@ impl TestDb {
             }
         };
         let app = App::open(&target).await.expect("open test database");
+        name_labels_as_the_police(&app).await;
         TestDb {
             app,
             target,

@@ -10,7 +10,7 @@ use serde_json::Value;
 use crate::dossier::DossierStatus;
 use crate::inventory::{AiExposure, InventorySource};
 use crate::screening_job::JobState;
-use crate::{DataLabel, Phase, Role};
+use crate::{Phase, Role};
 
 /// One field's value before and after a change (values of any JSON type).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -53,6 +53,7 @@ audit_events! {
     UserPasswordReset(UserPasswordReset) = "user.password_reset",
     SettingChanged(SettingChanged) = "setting.changed",
     OrganisationCreated(OrganisationCreated) = "organisation.created",
+    LabelNamesSet(LabelNamesSet) = "organisation.label_names_set",
     PortfolioLoaded(PortfolioLoaded) = "portfolio.loaded",
     DemoLoaded(DemoLoaded) = "demo.loaded",
     SupplierCreated(SupplierCreated) = "supplier.created",
@@ -132,6 +133,12 @@ pub struct OrganisationCreated {
     pub demo: bool,
 }
 
+/// The organisation named its data classification levels.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LabelNamesSet {
+    pub names: crate::LabelNames,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PortfolioLoaded {
     pub pack: String,
@@ -158,7 +165,8 @@ pub struct DossierCreated {
     pub title: String,
     pub category_id: Option<String>,
     pub phase: Phase,
-    pub classification_label: DataLabel,
+    /// The level as the organisation named it at the time.
+    pub classification_label: String,
     pub status: DossierStatus,
 }
 
@@ -360,7 +368,7 @@ mod tests {
             title: "Bodycams".into(),
             category_id: None,
             phase: Phase::Behoeftestelling,
-            classification_label: DataLabel::Internal,
+            classification_label: "Politie Intern".into(),
             status: DossierStatus::Active,
         }
         .into();

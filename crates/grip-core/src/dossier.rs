@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{CategoryId, DossierId, UserId};
-use crate::label::DataLabel;
+use crate::label::{DataLabel, LabelNames};
 use crate::{Phase, Role};
 
 crate::code_enum! {
@@ -127,7 +127,8 @@ pub struct ValidDossier {
 }
 
 impl DossierInput {
-    pub fn validate(&self) -> Result<ValidDossier, Vec<FieldError>> {
+    /// Checks the input; `labels` are the organisation's names for the data levels.
+    pub fn validate(&self, labels: &LabelNames) -> Result<ValidDossier, Vec<FieldError>> {
         let mut errors = Vec::new();
         let title = self.title.trim().to_string();
         if title.is_empty() {
@@ -159,7 +160,7 @@ impl DossierInput {
             .as_deref()
             .map(str::trim)
             .filter(|l| !l.is_empty());
-        let label = label_text.map_or(Some(DataLabel::default()), DataLabel::from_code);
+        let label = label_text.map_or(Some(DataLabel::default()), |t| labels.parse(t));
         if label.is_none() {
             let label = label_text.unwrap_or_default();
             errors.push(FieldError::new(
@@ -167,9 +168,10 @@ impl DossierInput {
                 "unknown_label",
                 format!(
                     "Onbekend rubriceringslabel '{label}'; kies uit: {}.",
-                    DataLabel::ALL
+                    labels
+                        .all()
                         .iter()
-                        .map(|l| l.code())
+                        .map(|(_, name)| *name)
                         .collect::<Vec<_>>()
                         .join(", ")
                 ),
@@ -224,7 +226,7 @@ mod tests {
             title: "  Surveillancevoertuigen 2027 ".into(),
             ..Default::default()
         }
-        .validate()
+        .validate(&LabelNames::default())
         .unwrap();
         assert_eq!(ok.title, "Surveillancevoertuigen 2027");
         assert_eq!(ok.classification_label, DataLabel::Internal);
@@ -239,7 +241,7 @@ mod tests {
             status: Some("weg".into()),
             ..Default::default()
         }
-        .validate()
+        .validate(&LabelNames::default())
         .unwrap_err();
         let fields: Vec<_> = errors.iter().map(|e| e.field.as_ref()).collect();
         assert_eq!(fields, ["title", "classification_label", "status"]);
@@ -251,13 +253,16 @@ mod tests {
             title: "x".repeat(MAX_TITLE_CHARS + 1),
             ..Default::default()
         };
-        assert_eq!(long.validate().unwrap_err()[0].code, "too_long");
+        assert_eq!(
+            long.validate(&LabelNames::default()).unwrap_err()[0].code,
+            "too_long"
+        );
         let control = DossierInput {
             title: "a\u{7}b".into(),
             ..Default::default()
         };
         assert_eq!(
-            control.validate().unwrap_err()[0].code,
+            control.validate(&LabelNames::default()).unwrap_err()[0].code,
             "invalid_characters"
         );
     }

@@ -21,7 +21,7 @@ pub mod role;
 pub mod screening_job;
 pub mod user;
 
-pub use label::DataLabel;
+pub use label::{DataLabel, LabelNames};
 pub use obligation::ObligationStatus;
 pub use page::{Page, Paging};
 pub use phase::Phase;

@@ -74,7 +74,10 @@ pub async fn export(
         .map_err(|e| AppError::Internal(format!("package date: {e}")))?;
     let cover = CoverInfo {
         title: dossier.title.clone(),
-        label: dossier.classification_label.code().to_string(),
+        label: crate::organisation::label_names(app)
+            .await?
+            .name(dossier.classification_label)
+            .to_string(),
         dossier_id: dossier_id.to_string(),
         date,
     };

@@ -15,7 +15,9 @@ use grip_store::{
 use crate::access::{Permissions, on_dossier, require};
 use crate::checklists::{PhaseChecklist, checklist_on};
 use crate::classification::StoredClassification;
+use crate::organisation::label_names_on;
 use crate::{Action, Actor, App, AppError};
+use grip_core::LabelNames;
 
 /// Most recent trail events shown on the page.
 const HISTORY: i64 = 50;
@@ -24,6 +26,8 @@ const JOBS: i64 = 20;
 
 pub struct DossierPage {
     pub dossier: Dossier,
+    /// What the organisation calls each data level.
+    pub labels: LabelNames,
     pub permissions: Permissions,
     pub members: Vec<Member>,
     pub suppliers: Vec<String>,
@@ -88,6 +92,7 @@ pub async fn dossier_page(app: &App, actor: &Actor, id: &str) -> Result<DossierP
             .map(|p| (p.version, p.state)),
         jobs: screening_jobs::jobs_for_dossier(conn, id, JOBS).await?,
         candidates,
+        labels: label_names_on(conn).await?,
         permissions,
         dossier,
     })

@@ -8,11 +8,15 @@ use grip_knowledge::tender::TenderPackage;
 use grip_store::{dossiers, packages};
 
 use crate::access::{Permissions, on_dossier, require};
+use crate::organisation::label_names_on;
 use crate::packages::{StoredPackage, facts, knowledge, load};
 use crate::{Action, Actor, App, AppError};
+use grip_core::LabelNames;
 
 pub struct PackagePage {
     pub dossier: Dossier,
+    /// What the organisation calls each data level.
+    pub labels: LabelNames,
     pub permissions: Permissions,
     /// The version asked for, or the newest; None before the first generation.
     pub stored: Option<StoredPackage>,
@@ -58,6 +62,7 @@ pub async fn package_page(
     };
     Ok(PackagePage {
         versions: packages::versions(conn, id).await?,
+        labels: label_names_on(conn).await?,
         dossier,
         permissions,
         stored,

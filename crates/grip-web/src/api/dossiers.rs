@@ -10,7 +10,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use grip_app::{dossiers, rfc3339_ms};
+use grip_app::{dossiers, organisation, rfc3339_ms};
+use grip_core::LabelNames;
 use grip_core::dossier::DossierInput;
 use grip_core::dossier::{Dossier, DossierFilter};
 use serde::{Deserialize, Serialize};
@@ -42,8 +43,9 @@ pub struct ApiDossier {
     pub updated_at: String,
 }
 
-impl From<Dossier> for ApiDossier {
-    fn from(d: Dossier) -> Self {
+impl ApiDossier {
+    /// The label is given in the organisation's own name for its level.
+    fn new(d: Dossier, labels: &LabelNames) -> Self {
         ApiDossier {
             category_id: d.category.as_ref().map(|c| c.id.to_string()),
             category_code: d.category.as_ref().map(|c| c.code.clone()),
@@ -53,7 +55,7 @@ impl From<Dossier> for ApiDossier {
             title: d.title,
             description: d.description,
             phase: d.phase.to_string(),
-            classification_label: d.classification_label.to_string(),
+            classification_label: labels.name(d.classification_label).to_string(),
             status: d.status.to_string(),
             estimated_value_eur: d.estimated_value_eur,
             created_at: rfc3339_ms(d.created_at),
@@ -122,7 +124,8 @@ pub async fn list(
         category_id: q.category_id.filter(|s| !s.is_empty()).map(Into::into),
     };
     let page = dossiers::list(&state.app, &actor, &filter, paging).await?;
-    Ok(Json(List::from_page(page, ApiDossier::from)))
+    let labels = organisation::label_names(&state.app).await?;
+    Ok(Json(List::from_page(page, |d| ApiDossier::new(d, &labels))))
 }
 
 #[utoipa::path(get, path = "/api/v1/dossiers/{id}", tag = "dossiers",
@@ -132,7 +135,9 @@ pub async fn get_one(
     ApiActor(actor): ApiActor,
     Path(id): Path<String>,
 ) -> Result<Json<ApiDossier>, ApiError> {
-    Ok(Json(dossiers::get(&state.app, &actor, &id).await?.into()))
+    let labels = organisation::label_names(&state.app).await?;
+    let dossier = dossiers::get(&state.app, &actor, &id).await?;
+    Ok(Json(ApiDossier::new(dossier, &labels)))
 }
 
 #[utoipa::path(post, path = "/api/v1/dossiers", tag = "dossiers", request_body = DossierBody,
@@ -144,7 +149,8 @@ pub async fn create(
 ) -> Result<Response, ApiError> {
     let Json(body) = body.map_err(json_rejection)?;
     let id = dossiers::create(&state.app, &actor, &body.into()).await?;
-    let created: ApiDossier = dossiers::get(&state.app, &actor, &id).await?.into();
+    let labels = organisation::label_names(&state.app).await?;
+    let created = ApiDossier::new(dossiers::get(&state.app, &actor, &id).await?, &labels);
     Ok((
         StatusCode::CREATED,
         [(
@@ -166,7 +172,9 @@ pub async fn update(
 ) -> Result<Json<ApiDossier>, ApiError> {
     let Json(body) = body.map_err(json_rejection)?;
     dossiers::update(&state.app, &actor, &id, &body.into()).await?;
-    Ok(Json(dossiers::get(&state.app, &actor, &id).await?.into()))
+    let labels = organisation::label_names(&state.app).await?;
+    let dossier = dossiers::get(&state.app, &actor, &id).await?;
+    Ok(Json(ApiDossier::new(dossier, &labels)))
 }
 
 #[derive(Debug, Deserialize, ToSchema, Default)]
@@ -186,5 +194,7 @@ pub async fn move_phase(
 ) -> Result<Json<ApiDossier>, ApiError> {
     let body = body.map(|b| b.0).unwrap_or_default();
     dossiers::move_to_next_phase(&state.app, &actor, &id, body.expected_phase.as_deref()).await?;
-    Ok(Json(dossiers::get(&state.app, &actor, &id).await?.into()))
+    let labels = organisation::label_names(&state.app).await?;
+    let dossier = dossiers::get(&state.app, &actor, &id).await?;
+    Ok(Json(ApiDossier::new(dossier, &labels)))
 }

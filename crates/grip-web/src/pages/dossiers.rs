@@ -13,10 +13,10 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use grip_app::{Action, AppError, Paging, Phase, documents, dossiers};
-use grip_core::DataLabel;
 use grip_core::catalogue::Category;
 use grip_core::dossier::{Dossier, DossierFilter};
 use grip_core::dossier::{DossierInput, DossierStatus, FieldError};
+use grip_core::{DataLabel, LabelNames};
 use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
@@ -57,6 +57,7 @@ struct ListPage {
     phases: Vec<(&'static str, &'static str)>,
     categories: Vec<Category>,
     rows: Vec<Dossier>,
+    labels: LabelNames,
     total: i64,
     page: i64,
     pages: i64,
@@ -89,6 +90,7 @@ async fn list(
     )
     .await?;
     let categories = grip_app::catalogue::list_categories(&state.app, &viewer.actor).await?;
+    let labels = grip_app::organisation::label_names(&state.app).await?;
     let (qs, phase, category) = (
         filter.query.clone().unwrap_or_default(),
         filter.phase.map(|p| p.id().to_string()).unwrap_or_default(),
@@ -110,6 +112,7 @@ async fn list(
             .map(|p| (p.id(), viewer.lang.phase(*p)))
             .collect(),
         categories,
+        labels,
         rows: page.items,
         total: page.total,
         page: pager.page,
@@ -141,12 +144,12 @@ struct DossierForm {
 }
 
 impl DossierForm {
-    fn from_view(d: &Dossier) -> DossierForm {
+    fn from_view(d: &Dossier, labels: &LabelNames) -> DossierForm {
         DossierForm {
             title: d.title.clone(),
             description: d.description.clone(),
             category_id: d.category_id().map(|c| c.to_string()).unwrap_or_default(),
-            classification_label: d.classification_label.to_string(),
+            classification_label: labels.name(d.classification_label).to_string(),
             status: d.status.to_string(),
             estimated_value_eur: d
                 .estimated_value_eur
@@ -194,7 +197,7 @@ struct FormPage {
     form: DossierForm,
     errors: Vec<FieldError>,
     categories: Vec<Category>,
-    labels: Vec<&'static str>,
+    labels: Vec<String>,
     statuses: Vec<DossierStatus>,
 }
 
@@ -206,6 +209,7 @@ async fn form_page(
     errors: Vec<FieldError>,
 ) -> Result<Response, PageError> {
     let categories = grip_app::catalogue::list_categories(&state.app, &viewer.actor).await?;
+    let names = grip_app::organisation::label_names(&state.app).await?;
     let (heading, action, submit, cancel, path) = match existing {
         Some(id) => (
             viewer.lang.t("edit"),
@@ -236,7 +240,11 @@ async fn form_page(
         form,
         errors,
         categories,
-        labels: DataLabel::ALL.iter().map(|l| l.code()).collect(),
+        labels: names
+            .all()
+            .into_iter()
+            .map(|(_, n)| n.to_string())
+            .collect(),
         statuses: DossierStatus::ALL.to_vec(),
     };
     Ok((status, render(&page)?).into_response())
@@ -246,8 +254,9 @@ async fn new_form(State(state): State<AppState>, viewer: Viewer) -> Result<Respo
     if !viewer.actor.may(Action::CreateDossier) {
         return Err(AppError::Forbidden.into());
     }
+    let labels = grip_app::organisation::label_names(&state.app).await?;
     let form = DossierForm {
-        classification_label: DataLabel::default().to_string(),
+        classification_label: labels.name(DataLabel::default()).to_string(),
         status: DossierStatus::Active.to_string(),
         ..Default::default()
     };
@@ -286,7 +295,10 @@ async fn edit_form(
         &state,
         &viewer,
         Some(&id),
-        DossierForm::from_view(&dossier),
+        DossierForm::from_view(
+            &dossier,
+            &grip_app::organisation::label_names(&state.app).await?,
+        ),
         Vec::new(),
     )
     .await
@@ -314,6 +326,7 @@ async fn update(
 struct DetailPage {
     shell: Shell,
     d: Dossier,
+    labels: LabelNames,
     message: Option<String>,
     track: Vec<(&'static str, &'static str, &'static str)>,
     next_phase: Option<&'static str>,
@@ -417,6 +430,7 @@ async fn detail_page(
             .map(|(handled, key, j)| (j.id.into_string(), key, handled, j.total, j.created_at))
             .collect(),
         d: view.dossier,
+        labels: view.labels,
     };
     Ok((status, render(&page)?).into_response())
 }

@@ -19,6 +19,7 @@ use grip_app::packages::{
     self, Direction, ExportFormat, ItemEdit, NewItem, PackageItem, SCENARIO_SLOTS, SectionKind,
     StoredPackage, Use,
 };
+use grip_core::LabelNames;
 use grip_core::dossier::Dossier;
 use grip_core::package::PackageVersion;
 use serde::Deserialize;
@@ -45,6 +46,7 @@ pub struct SectionView {
 struct PackagePage {
     shell: Shell,
     d: Dossier,
+    labels: LabelNames,
     message: Option<String>,
     stored: Option<StoredPackage>,
     sections: Vec<SectionView>,
@@ -180,6 +182,7 @@ async fn page(
         uses: vec!["knock_out", "award", "information"],
         stored,
         d: view.dossier,
+        labels: view.labels,
     };
     Ok((status, render(&page)?).into_response())
 }
