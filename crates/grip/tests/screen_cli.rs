@@ -154,7 +154,7 @@ fn every_format_and_broken_file_gives_a_contract_line() {
         Some(1),
         "broken files make the exit code 1"
     );
-    let validator = jsonschema::validator_for(&grip_screen::samples::contract_schema()).unwrap();
+    let validator = grip_test_support::Contract::screening();
     let results = lines(&output);
     assert_eq!(results.len(), samples.len());
     for (result, sample) in results.iter().zip(&samples) {

@@ -3,14 +3,12 @@
 #![allow(dead_code)]
 
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use grip_knowledge::{AiActPack, Outcome, SystemProfile, classify, parse_profile_value};
 use jiff::civil::{Date, date};
+use grip_test_support::Contract;
 use serde_json::{Value, json};
-
-pub fn shared_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared")
-}
 
 pub fn pack_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../knowledge/ai-act")
@@ -27,12 +25,17 @@ pub fn read_json(path: PathBuf) -> Value {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-pub fn classification_schema() -> Value {
-    read_json(shared_dir().join("contracts/classification.schema.json"))
+/// The `grip.classification/1` contract from `../shared`, loaded (and, without it, reported
+/// as skipped) once per test binary.
+pub fn classification_contract() -> &'static Contract {
+    static CONTRACT: OnceLock<Contract> = OnceLock::new();
+    CONTRACT.get_or_init(Contract::classification)
 }
 
-pub fn profile_schema() -> Value {
-    read_json(shared_dir().join("contracts/system-profile.schema.json"))
+/// The `grip.system-profile/1` contract, like [`classification_contract`].
+pub fn profile_contract() -> &'static Contract {
+    static CONTRACT: OnceLock<Contract> = OnceLock::new();
+    CONTRACT.get_or_init(Contract::system_profile)
 }
 
 /// Schema violations of `instance`, as readable strings (empty = valid).
@@ -97,15 +100,15 @@ pub fn run_at(changes: &[(&str, Value)], as_of: Date) -> Outcome {
 
 /// Both the bare classification and the classification-with-trace must be schema-valid.
 pub fn assert_schema_valid(outcome: &Outcome) {
-    let schema = classification_schema();
+    let contract = classification_contract();
     let bare = serde_json::to_value(&outcome.classification).expect("serialises");
-    let problems = violations(&schema, &bare);
+    let problems = contract.violations(&bare);
     assert!(
         problems.is_empty(),
         "classification invalid: {problems:?}\n{bare}"
     );
     let with_trace = serde_json::to_value(outcome).expect("serialises");
-    let problems = violations(&schema, &with_trace);
+    let problems = contract.violations(&with_trace);
     assert!(problems.is_empty(), "outcome invalid: {problems:?}");
 }
 
