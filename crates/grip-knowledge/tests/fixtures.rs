@@ -119,7 +119,10 @@ fn fixture_profiles_are_valid_against_the_profile_contract() {
         return;
     };
     let contract = profile_contract();
-    assert!(contract.is_checked(), "../shared has the fixtures but not the contracts");
+    assert!(
+        contract.is_checked(),
+        "../shared has the fixtures but not the contracts"
+    );
     for path in entries {
         let fixture = read_json(path.clone());
         let problems = contract.violations(&fixture["profile"]);

@@ -106,7 +106,11 @@ impl Fixtures {
         let dir = &self.0;
         let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
         let mut files: Vec<PathBuf> = entries
-            .map(|entry| entry.unwrap_or_else(|e| panic!("{}: {e}", dir.display())).path())
+            .map(|entry| {
+                entry
+                    .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+                    .path()
+            })
             .filter(|path| path.extension().is_some_and(|x| x == "json"))
             .collect();
         assert!(!files.is_empty(), "no JSON files in {}", dir.display());
