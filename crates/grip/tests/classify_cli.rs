@@ -1,5 +1,9 @@
 //! `grip classify` and `grip knowledge check` as a user runs them: the built binary on every
 //! shared classification fixture, on standard input, and on bad input (exit code 2).
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers and bodies outside #[test]: a failed unwrap is a failed test"
+)]
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

@@ -1,5 +1,9 @@
 //! `grip screen` from outside: JSON Lines in input order (directories walked), unreadable
 //! documents reported with an error and exit code 1, standard input, and the text report.
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers and bodies outside #[test]: a failed unwrap is a failed test"
+)]
 
 use std::io::Write;
 use std::path::PathBuf;

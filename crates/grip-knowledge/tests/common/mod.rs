@@ -1,13 +1,17 @@
 //! Test helpers: the shared contracts and fixtures, schema validation and a fully known
 //! baseline profile that individual tests adjust.
-#![allow(dead_code)]
+#![allow(
+    dead_code,
+    reason = "each test binary uses its own part of these helpers, so the lint fires in some \
+    binaries and not in others, where `expect` would fail"
+)]
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use grip_knowledge::{AiActPack, Outcome, SystemProfile, classify, parse_profile_value};
-use jiff::civil::{Date, date};
 use grip_test_support::Contract;
+use jiff::civil::{Date, date};
 use serde_json::{Value, json};
 
 pub fn pack_dir() -> PathBuf {
