@@ -1,5 +1,9 @@
 //! Classification use cases on both backends: storing with pack version and hash, history
 //! with what changed, obligations and their audited status changes, rights and bad input.
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers and bodies outside #[test]: a failed unwrap is a failed test"
+)]
 
 use grip_app::classification::{self, Submission};
 use grip_app::testing::{TestDb, user};

@@ -1,6 +1,10 @@
 //! HTTP behaviour of the AI Act classification: the API (classify, store, history,
 //! obligations) with good and bad input, and the wizard and obligation forms as a browser
 //! without JavaScript uses them.
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers and bodies outside #[test]: a failed unwrap is a failed test"
+)]
 
 mod support;
 

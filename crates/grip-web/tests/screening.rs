@@ -1,5 +1,9 @@
 //! Screening over HTTP: uploads are screened and the result is stored with the document,
 //! `POST /api/v1/screen` screens without storing, and the document page marks the evidence.
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers and bodies outside #[test]: a failed unwrap is a failed test"
+)]
 
 mod support;
 
