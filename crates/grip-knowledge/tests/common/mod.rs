@@ -31,15 +31,26 @@ pub fn read_json(path: PathBuf) -> Value {
 
 /// The `grip.classification/1` contract from `../shared`, loaded (and, without it, reported
 /// as skipped) once per test binary.
+#[track_caller]
 pub fn classification_contract() -> &'static Contract {
     static CONTRACT: OnceLock<Contract> = OnceLock::new();
-    CONTRACT.get_or_init(Contract::classification)
+    // Loaded outside `get_or_init` so a skip names the test's file, not a closure's.
+    if let Some(contract) = CONTRACT.get() {
+        return contract;
+    }
+    let contract = Contract::classification();
+    CONTRACT.get_or_init(|| contract)
 }
 
 /// The `grip.system-profile/1` contract, like [`classification_contract`].
+#[track_caller]
 pub fn profile_contract() -> &'static Contract {
     static CONTRACT: OnceLock<Contract> = OnceLock::new();
-    CONTRACT.get_or_init(Contract::system_profile)
+    if let Some(contract) = CONTRACT.get() {
+        return contract;
+    }
+    let contract = Contract::system_profile();
+    CONTRACT.get_or_init(|| contract)
 }
 
 /// Schema violations of `instance`, as readable strings (empty = valid).
@@ -92,10 +103,12 @@ pub fn profile_with(changes: &[(&str, Value)]) -> SystemProfile {
     parse_profile_value(&v).expect("test profile is valid")
 }
 
+#[track_caller]
 pub fn run(changes: &[(&str, Value)]) -> Outcome {
     run_at(changes, FIXTURE_DATE)
 }
 
+#[track_caller]
 pub fn run_at(changes: &[(&str, Value)], as_of: Date) -> Outcome {
     let outcome = classify(&pack(), &profile_with(changes), as_of);
     assert_schema_valid(&outcome);
@@ -103,6 +116,7 @@ pub fn run_at(changes: &[(&str, Value)], as_of: Date) -> Outcome {
 }
 
 /// Both the bare classification and the classification-with-trace must be schema-valid.
+#[track_caller]
 pub fn assert_schema_valid(outcome: &Outcome) {
     let contract = classification_contract();
     let bare = serde_json::to_value(&outcome.classification).expect("serialises");
