@@ -48,7 +48,7 @@ if [ -s "$GRIP_SKIP_LOG" ]; then
   # and tests that ran without their shared part (a contract check, the register texts).
   while IFS= read -r line; do record "$line"; done < <(sort -u "$GRIP_SKIP_LOG" | awk '
     { whole[$2] += /: the whole test: /; part[$2] += !/: the whole test: / }
-    END { for (f in whole) printf "skipped  %s: %d tests, %d partly: ../shared is not next to this checkout\n", f, whole[f], part[f] }' | sort)
+    END { for (f in whole) printf "skipped  %s: %d tests whole, %d in part: ../shared is not next to this checkout\n", f, whole[f], part[f] }' | sort)
 fi
 
 if [ -x ../shared/tools/check-fixtures ] || [ -f ../shared/tools/check-fixtures ]; then
