@@ -22,19 +22,27 @@ pub const ABSENT: &str = "../shared is not next to this checkout";
 pub fn shared_dir() -> Option<&'static Path> {
     static DIR: OnceLock<Option<PathBuf>> = OnceLock::new();
     let dir = DIR.get_or_init(|| {
-        // crates/grip-test-support -> the checkout -> its parent.
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+        let dir = expected_dir();
         dir.is_dir().then_some(dir)
     });
     if dir.is_none() && std::env::var_os("GRIP_REQUIRE_SHARED").is_some_and(|v| v == "1") {
         panic!(
             "GRIP_REQUIRE_SHARED=1 but {} is not a directory",
-            Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("../../../shared")
-                .display()
+            expected_dir().display()
         );
     }
     dir.as_deref()
+}
+
+/// Where `../shared` should be: beside the checkout whose test runs. The manifest folder is
+/// read when the test runs (cargo sets it for the test's crate, one level below `crates/` as
+/// this one is): a target directory shared by two checkouts may run a binary of this crate
+/// compiled in the other one, whose built-in path would point beside that other checkout.
+fn expected_dir() -> PathBuf {
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from);
+    // crates/<crate> -> the checkout -> its parent.
+    manifest.join("../../../shared")
 }
 
 /// `../shared/<relative>`, or `None` when `../shared` is absent; `what` names what the
