@@ -2,6 +2,10 @@
 //! expands everything first (unsafe archives store nothing), the worker turns items into
 //! screened documents, a crashed worker's job is taken over, and concurrent workers never
 //! make a document twice.
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers and bodies outside #[test]: a failed unwrap is a failed test"
+)]
 
 use grip_app::bulk::{self, Step, Worker};
 use grip_app::testing::{expire_job_lease, user, zip_bomb, zip_of};
