@@ -64,7 +64,9 @@ fn refs<'a>(value: &'a Value, out: &mut Vec<&'a str>) {
 fn the_document_is_well_formed_openapi_3_1() {
     let doc = generated();
     assert!(
-        doc["openapi"].as_str().is_some_and(|v| v.starts_with("3.1.")),
+        doc["openapi"]
+            .as_str()
+            .is_some_and(|v| v.starts_with("3.1.")),
         "openapi version: {}",
         doc["openapi"]
     );
@@ -91,9 +93,17 @@ fn the_document_is_well_formed_openapi_3_1() {
             .collect();
         for (method, op) in operations {
             let name = format!("{method} {path}");
-            let id = op["operationId"].as_str().unwrap_or_else(|| panic!("{name}: operationId"));
-            assert!(operation_ids.insert(id.to_string()), "{name}: operationId {id} repeats");
-            assert!(op["tags"].as_array().is_some_and(|t| !t.is_empty()), "{name}: tags");
+            let id = op["operationId"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{name}: operationId"));
+            assert!(
+                operation_ids.insert(id.to_string()),
+                "{name}: operationId {id} repeats"
+            );
+            assert!(
+                op["tags"].as_array().is_some_and(|t| !t.is_empty()),
+                "{name}: tags"
+            );
             let declared: BTreeSet<&str> = op["parameters"]
                 .as_array()
                 .into_iter()
@@ -112,7 +122,10 @@ fn the_document_is_well_formed_openapi_3_1() {
                 let content = response["content"].as_object();
                 assert!(content.is_some(), "{name} {status}: no body described");
                 for (media, body) in content.into_iter().flatten() {
-                    assert!(body["schema"].is_object(), "{name} {status} {media}: no schema");
+                    assert!(
+                        body["schema"].is_object(),
+                        "{name} {status} {media}: no schema"
+                    );
                 }
             }
             if let Some(body) = op.get("requestBody") {
@@ -172,4 +185,7 @@ fn every_body_is_a_typed_schema() {
 }
 
 /// Values that are free-form by nature: what an audit event records depends on its kind.
-const FREE_FORM: &[&str] = &["/components/schemas/ApiAuditEvent/properties/payload"];
+const FREE_FORM: &[&str] = &[
+    "/components/schemas/ApiAuditEvent/properties/payload",
+    "/components/schemas/List_ApiAuditEvent/properties/items/items/properties/payload",
+];

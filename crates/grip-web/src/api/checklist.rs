@@ -5,9 +5,9 @@ use super::ApiText;
 use super::problem::{ApiError, Problem, json_rejection};
 use crate::AppState;
 use crate::auth::ApiActor;
+use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
-use axum::Json;
 use grip_app::AppError;
 use grip_app::checklists::{self, CheckStatus, PhaseChecklist};
 use serde::{Deserialize, Serialize};
@@ -108,7 +108,7 @@ impl From<PhaseChecklist> for ApiChecklist {
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct StatusBody {
+pub struct CheckStatusBody {
     /// `done`, `waived` or `open`.
     pub status: String,
     /// Required when waiving.
@@ -116,13 +116,13 @@ pub struct StatusBody {
     pub reason: String,
 }
 
-#[utoipa::path(put, path = "/dossiers/{id}/checklist/{item}", tag = "checklist", request_body = StatusBody,
+#[utoipa::path(put, path = "/dossiers/{id}/checklist/{item}", tag = "checklist", request_body = CheckStatusBody,
     responses((status = 200, body = ApiChecklist, description = "the checklist after the change"), (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn set_status(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
     Path((id, item)): Path<(String, String)>,
-    body: Result<Json<StatusBody>, JsonRejection>,
+    body: Result<Json<CheckStatusBody>, JsonRejection>,
 ) -> Result<Json<ApiChecklist>, ApiError> {
     let Json(b) = body.map_err(json_rejection)?;
     let status = CheckStatus::parse(&b.status).ok_or_else(|| {

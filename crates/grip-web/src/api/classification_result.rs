@@ -69,7 +69,6 @@ pub struct ApiFact {
     /// The fact's path in the system profile.
     pub path: String,
     /// The answer as given in the profile; `null` when unknown.
-    #[schema(value_type = Option<serde_json::Value>)]
     pub value: serde_json::Value,
 }
 

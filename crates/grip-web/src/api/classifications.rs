@@ -6,14 +6,14 @@ use std::collections::BTreeMap;
 
 use super::classification_result::{ApiChanges, ApiClassificationResult, ApiTraceStep};
 use super::classify::AsOfQuery;
-use super::system_profile::SystemProfile;
 use super::problem::{ApiError, Problem, json_rejection};
+use super::system_profile::SystemProfile;
 use super::{ApiQuery, List, PageParams};
 use crate::AppState;
 use crate::auth::ApiActor;
+use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
-use axum::Json;
 use grip_app::classification::{self, StoredClassification, Submission};
 use grip_app::rfc3339_ms;
 use grip_store::classifications::ObligationRow;
@@ -188,7 +188,7 @@ pub async fn obligations(
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct StatusBody {
+pub struct ObligationStatusBody {
     /// open, in_progress, done or not_applicable.
     pub status: String,
     /// Required for not_applicable.
@@ -196,13 +196,13 @@ pub struct StatusBody {
     pub reason: String,
 }
 
-#[utoipa::path(put, path = "/dossiers/{id}/obligations/{obligation_id}", tag = "classification", request_body = StatusBody,
+#[utoipa::path(put, path = "/dossiers/{id}/obligations/{obligation_id}", tag = "classification", request_body = ObligationStatusBody,
     responses((status = 200, body = ApiObligation), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn set_status(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
     Path((id, obligation_id)): Path<(String, String)>,
-    body: Result<Json<StatusBody>, JsonRejection>,
+    body: Result<Json<ObligationStatusBody>, JsonRejection>,
 ) -> Result<Json<ApiObligation>, ApiError> {
     let Json(body) = body.map_err(json_rejection)?;
     let row = classification::set_obligation_status(

@@ -2,15 +2,15 @@
 //! the rule trace). Stores nothing; a bad profile is a 422 problem naming the JSON path.
 
 use super::ApiQuery;
+use super::classification_result::ApiClassifyOutcome;
 use super::problem::{ApiError, Problem, json_rejection};
+use super::system_profile::SystemProfile;
 use crate::AppState;
 use crate::auth::ApiActor;
+use axum::Json;
 use axum::extract::State;
 use axum::extract::rejection::JsonRejection;
-use axum::Json;
 use grip_app::classification;
-use super::classification_result::ApiClassifyOutcome;
-use super::system_profile::SystemProfile;
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;

@@ -5,10 +5,10 @@ use super::{DocumentUpload, FileBytes};
 use crate::AppState;
 use crate::auth::ApiActor;
 use crate::uploads::read_file_field;
+use axum::Json;
 use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 use grip_app::{documents, dossiers, rfc3339_ms};
 use grip_store::documents::DocumentRow;
 use serde::Serialize;
@@ -22,9 +22,11 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(metadata))
         .routes(routes!(content))
         .routes(routes!(super::screening::document_screening))
-        .routes(routes!(super::screening::screen).layer(
-            axum::extract::DefaultBodyLimit::max(crate::uploads::MAX_TOTAL_BYTES + 1024 * 1024),
-        ))
+        .routes(
+            routes!(super::screening::screen).layer(axum::extract::DefaultBodyLimit::max(
+                crate::uploads::MAX_TOTAL_BYTES + 1024 * 1024,
+            )),
+        )
 }
 
 #[derive(Debug, Serialize, ToSchema)]

@@ -4,11 +4,11 @@ use super::problem::{ApiError, Problem, json_rejection};
 use super::{ApiQuery, List, PageParams};
 use crate::AppState;
 use crate::auth::ApiActor;
+use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 use grip_app::{dossiers, rfc3339_ms};
 use grip_core::dossier::DossierInput;
 use grip_store::dossiers::{DossierFilter, DossierView};
@@ -172,18 +172,18 @@ pub async fn update(
 
 #[derive(Debug, Deserialize, ToSchema, Default)]
 #[serde(deny_unknown_fields)]
-pub struct MoveBody {
+pub struct PhaseMoveBody {
     /// When given, must be the dossier's current phase (guards against double moves).
     pub expected_phase: Option<String>,
 }
 
-#[utoipa::path(post, path = "/dossiers/{id}/phase", tag = "dossiers", request_body(content = MoveBody, description = "optional"),
+#[utoipa::path(post, path = "/dossiers/{id}/phase", tag = "dossiers", request_body(content = PhaseMoveBody, description = "optional"),
     responses((status = 200, body = ApiDossier), (status = 403, body = Problem), (status = 409, body = Problem)))]
 pub async fn move_phase(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
     Path(id): Path<String>,
-    body: Option<Json<MoveBody>>,
+    body: Option<Json<PhaseMoveBody>>,
 ) -> Result<Json<ApiDossier>, ApiError> {
     let body = body.map(|b| b.0).unwrap_or_default();
     dossiers::move_to_next_phase(&state.app, &actor, &id, body.expected_phase.as_deref()).await?;

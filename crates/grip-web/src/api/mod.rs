@@ -59,9 +59,44 @@ fn api_routes() -> OpenApiRouter<AppState> {
 
 /// The API under /api/v1 and its OpenAPI document, both made from one route table.
 fn router_and_document() -> (Router<AppState>, OpenApiDoc) {
-    OpenApiRouter::with_openapi(ApiDoc::openapi())
+    let (router, mut document) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .nest("/api/v1", api_routes())
-        .split_for_parts()
+        .split_for_parts();
+    complete_operations(&mut document);
+    (router, document)
+}
+
+/// What OpenAPI requires and the handlers' annotations leave out: operation ids unique across
+/// modules (handlers are named `list`, `get_one` in several) and a description per response.
+fn complete_operations(document: &mut OpenApiDoc) {
+    for item in document.paths.paths.values_mut() {
+        let operations = [
+            &mut item.get,
+            &mut item.put,
+            &mut item.post,
+            &mut item.delete,
+            &mut item.patch,
+        ];
+        for operation in operations.into_iter().flatten() {
+            let tag = operation.tags.as_ref().and_then(|t| t.first()).cloned();
+            if let (Some(tag), Some(id)) = (tag, operation.operation_id.as_mut()) {
+                *id = format!("{tag}_{id}");
+            }
+            for (status, response) in operation.responses.responses.iter_mut() {
+                if let utoipa::openapi::RefOr::T(response) = response
+                    && response.description.is_empty()
+                {
+                    response.description = status
+                        .parse::<u16>()
+                        .ok()
+                        .and_then(|s| axum::http::StatusCode::from_u16(s).ok())
+                        .and_then(|s| s.canonical_reason())
+                        .unwrap_or("Response")
+                        .to_string();
+                }
+            }
+        }
+    }
 }
 
 /// The API under /api/v1, with its document served at /api/v1/openapi.json.
@@ -79,10 +114,7 @@ pub fn routes() -> Router<AppState> {
 
 /// The OpenAPI document as pretty JSON (also served at /api/v1/openapi.json).
 pub fn openapi_json() -> String {
-    router_and_document()
-        .1
-        .to_pretty_json()
-        .unwrap_or_default()
+    router_and_document().1.to_pretty_json().unwrap_or_default()
 }
 
 /// What the route table does not say: the API's description, its authentication and the

@@ -3,16 +3,16 @@
 
 use std::collections::BTreeMap;
 
-use super::ApiQuery;
-use super::tender_package::ApiPackageVersion;
 use super::problem::{ApiError, Problem, json_rejection};
+use super::tender_package::ApiPackageVersion;
+use super::{ApiQuery, FileBytes};
 use crate::AppState;
 use crate::auth::ApiActor;
+use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 use grip_app::packages::{self, Direction, ExportFormat, ItemEdit, NewItem};
 use grip_app::{AppError, classification::Lang};
 use serde::Deserialize;
@@ -57,9 +57,9 @@ fn lang(code: Option<&str>) -> Result<Lang, ApiError> {
     responses((status = 200, description = "without `format`: the stored version; with `format`: the document as an attachment (`format=json`: the `ApiTenderPackage` inside the version)",
             content(
                 (ApiPackageVersion = "application/json"),
-                (Vec<u8> = "text/markdown"),
-                (Vec<u8> = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-                (Vec<u8> = "application/pdf"),
+                (FileBytes = "text/markdown"),
+                (FileBytes = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+                (FileBytes = "application/pdf"),
             )),
         (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn get_package(
@@ -192,18 +192,18 @@ pub async fn remove_item(
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct MoveBody {
+pub struct ItemMoveBody {
     /// `up` or `down`.
     pub direction: String,
 }
 
-#[utoipa::path(post, path = "/dossiers/{id}/package/items/{key}/move", tag = "packages", request_body = MoveBody,
+#[utoipa::path(post, path = "/dossiers/{id}/package/items/{key}/move", tag = "packages", request_body = ItemMoveBody,
     responses((status = 200, body = ApiPackageVersion, description = "the draft after the change"), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn move_item(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
     Path((id, key)): Path<(String, String)>,
-    body: Result<Json<MoveBody>, JsonRejection>,
+    body: Result<Json<ItemMoveBody>, JsonRejection>,
 ) -> Result<Response, ApiError> {
     let Json(b) = body.map_err(json_rejection)?;
     let direction = match b.direction.as_str() {

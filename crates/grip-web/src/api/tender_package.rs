@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use grip_app::packages::{PackageItem, StoredPackage};
 use super::{ApiText, wire_name};
+use grip_app::packages::{PackageItem, StoredPackage};
 use serde::Serialize;
 use utoipa::ToSchema;
 

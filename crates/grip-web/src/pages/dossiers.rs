@@ -3,9 +3,9 @@
 
 use crate::AppState;
 use crate::auth::Viewer;
+use crate::downloads::file_response;
 use crate::error::{PageError, message_of, render, status_of};
 use crate::pages::page_param;
-use crate::downloads::file_response;
 use crate::shell::Shell;
 use crate::uploads::read_file_field;
 use askama::Template;
