@@ -3,32 +3,31 @@
 
 use std::collections::BTreeMap;
 
-use super::ApiQuery;
 use super::problem::{ApiError, Problem, json_rejection};
+use super::tender_package::ApiPackageVersion;
+use super::{ApiQuery, FileBytes};
 use crate::AppState;
 use crate::auth::ApiActor;
+use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use grip_app::packages::{self, Direction, ExportFormat, ItemEdit, NewItem};
 use grip_app::{AppError, classification::Lang};
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/dossiers/{id}/package", get(get_package).post(generate))
-        .route("/dossiers/{id}/package/items", post(add_item))
-        .route(
-            "/dossiers/{id}/package/items/{key}",
-            axum::routing::patch(edit_item).delete(remove_item),
-        )
-        .route("/dossiers/{id}/package/items/{key}/move", post(move_item))
-        .route("/dossiers/{id}/package/freeze", post(freeze))
-        .route("/dossiers/{id}/package/revise", post(revise))
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::default()
+        .routes(routes!(get_package, generate))
+        .routes(routes!(add_item))
+        .routes(routes!(edit_item, remove_item))
+        .routes(routes!(move_item))
+        .routes(routes!(freeze))
+        .routes(routes!(revise))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -54,8 +53,14 @@ fn lang(code: Option<&str>) -> Result<Lang, ApiError> {
     }
 }
 
-#[utoipa::path(get, path = "/api/v1/dossiers/{id}/package", tag = "packages", params(PackageQuery),
-    responses((status = 200, description = "without `format`: the stored version (`version`, `state`, `frozen_at`, `content_hash`, `slots`, `unbalanced`, `package` with a `reason` per item); with `format`: the document as an attachment"),
+#[utoipa::path(get, path = "/dossiers/{id}/package", tag = "packages", params(PackageQuery),
+    responses((status = 200, description = "without `format`: the stored version; with `format`: the document as an attachment (`format=json`: the `ApiTenderPackage` inside the version)",
+            content(
+                (ApiPackageVersion = "application/json"),
+                (FileBytes = "text/markdown"),
+                (FileBytes = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+                (FileBytes = "application/pdf"),
+            )),
         (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn get_package(
     State(state): State<AppState>,
@@ -65,7 +70,7 @@ pub async fn get_package(
 ) -> Result<Response, ApiError> {
     let Some(name) = q.format.as_deref().filter(|f| !f.is_empty()) else {
         let stored = packages::get(&state.app, &actor, &id, q.version).await?;
-        return Ok(Json(stored).into_response());
+        return Ok(Json(ApiPackageVersion::from(stored)).into_response());
     };
     let format = ExportFormat::parse(name).ok_or_else(|| {
         ApiError(AppError::invalid(
@@ -83,7 +88,7 @@ pub async fn get_package(
         lang(q.lang.as_deref())?,
     )
     .await?;
-    Ok(crate::pages::attachment_response(
+    Ok(crate::downloads::attachment_response(
         &exported.file_name,
         exported.media_type,
         exported.bytes,
@@ -98,8 +103,8 @@ pub struct GenerateBody {
     pub slots: BTreeMap<String, String>,
 }
 
-#[utoipa::path(post, path = "/api/v1/dossiers/{id}/package", tag = "packages", request_body(content = GenerateBody, description = "optional"),
-    responses((status = 201, description = "the generated draft version"), (status = 403, body = Problem), (status = 422, body = Problem)))]
+#[utoipa::path(post, path = "/dossiers/{id}/package", tag = "packages", request_body(content = GenerateBody, description = "optional"),
+    responses((status = 201, body = ApiPackageVersion, description = "the generated draft version"), (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn generate(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
@@ -108,7 +113,7 @@ pub async fn generate(
 ) -> Result<Response, ApiError> {
     let body = body.map(|b| b.0).unwrap_or_default();
     let stored = packages::generate(&state.app, &actor, &id, &body.slots).await?;
-    Ok((StatusCode::CREATED, Json(stored)).into_response())
+    Ok((StatusCode::CREATED, Json(ApiPackageVersion::from(stored))).into_response())
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -151,11 +156,12 @@ async fn current(
     actor: &grip_app::Actor,
     id: &str,
 ) -> Result<Response, ApiError> {
-    Ok(Json(packages::get(&state.app, actor, id, None).await?).into_response())
+    let stored = packages::get(&state.app, actor, id, None).await?;
+    Ok(Json(ApiPackageVersion::from(stored)).into_response())
 }
 
-#[utoipa::path(patch, path = "/api/v1/dossiers/{id}/package/items/{key}", tag = "packages", request_body = EditBody,
-    responses((status = 200, description = "the draft after the change"), (status = 409, body = Problem), (status = 422, body = Problem)))]
+#[utoipa::path(patch, path = "/dossiers/{id}/package/items/{key}", tag = "packages", request_body = EditBody,
+    responses((status = 200, body = ApiPackageVersion, description = "the draft after the change"), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn edit_item(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
@@ -173,8 +179,8 @@ pub async fn edit_item(
     current(&state, &actor, &id).await
 }
 
-#[utoipa::path(delete, path = "/api/v1/dossiers/{id}/package/items/{key}", tag = "packages",
-    responses((status = 200, description = "the draft after the change"), (status = 409, body = Problem), (status = 422, body = Problem)))]
+#[utoipa::path(delete, path = "/dossiers/{id}/package/items/{key}", tag = "packages",
+    responses((status = 200, body = ApiPackageVersion, description = "the draft after the change"), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn remove_item(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
@@ -186,18 +192,18 @@ pub async fn remove_item(
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct MoveBody {
+pub struct ItemMoveBody {
     /// `up` or `down`.
     pub direction: String,
 }
 
-#[utoipa::path(post, path = "/api/v1/dossiers/{id}/package/items/{key}/move", tag = "packages", request_body = MoveBody,
-    responses((status = 200, description = "the draft after the change"), (status = 409, body = Problem), (status = 422, body = Problem)))]
+#[utoipa::path(post, path = "/dossiers/{id}/package/items/{key}/move", tag = "packages", request_body = ItemMoveBody,
+    responses((status = 200, body = ApiPackageVersion, description = "the draft after the change"), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn move_item(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
     Path((id, key)): Path<(String, String)>,
-    body: Result<Json<MoveBody>, JsonRejection>,
+    body: Result<Json<ItemMoveBody>, JsonRejection>,
 ) -> Result<Response, ApiError> {
     let Json(b) = body.map_err(json_rejection)?;
     let direction = match b.direction.as_str() {
@@ -228,8 +234,8 @@ pub struct AddBody {
     pub use_: Option<String>,
 }
 
-#[utoipa::path(post, path = "/api/v1/dossiers/{id}/package/items", tag = "packages", request_body = AddBody,
-    responses((status = 201, description = "the draft after the change"), (status = 409, body = Problem), (status = 422, body = Problem)))]
+#[utoipa::path(post, path = "/dossiers/{id}/package/items", tag = "packages", request_body = AddBody,
+    responses((status = 201, body = ApiPackageVersion, description = "the draft after the change"), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn add_item(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
@@ -261,7 +267,7 @@ pub async fn add_item(
     };
     packages::add_item(&state.app, &actor, &id, &new).await?;
     let stored = packages::get(&state.app, &actor, &id, None).await?;
-    Ok((StatusCode::CREATED, Json(stored)).into_response())
+    Ok((StatusCode::CREATED, Json(ApiPackageVersion::from(stored))).into_response())
 }
 
 #[derive(Debug, Deserialize, ToSchema, Default)]
@@ -271,8 +277,8 @@ pub struct FreezeBody {
     pub expected_version: Option<i64>,
 }
 
-#[utoipa::path(post, path = "/api/v1/dossiers/{id}/package/freeze", tag = "packages", request_body(content = FreezeBody, description = "optional"),
-    responses((status = 200, description = "the frozen version with its content hash"), (status = 409, body = Problem), (status = 422, body = Problem)))]
+#[utoipa::path(post, path = "/dossiers/{id}/package/freeze", tag = "packages", request_body(content = FreezeBody, description = "optional"),
+    responses((status = 200, body = ApiPackageVersion, description = "the frozen version with its content hash"), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn freeze(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
@@ -281,16 +287,16 @@ pub async fn freeze(
 ) -> Result<Response, ApiError> {
     let body = body.map(|b| b.0).unwrap_or_default();
     let stored = packages::freeze(&state.app, &actor, &id, body.expected_version).await?;
-    Ok(Json(stored).into_response())
+    Ok(Json(ApiPackageVersion::from(stored)).into_response())
 }
 
-#[utoipa::path(post, path = "/api/v1/dossiers/{id}/package/revise", tag = "packages",
-    responses((status = 201, description = "a new draft version copied from the newest frozen one"), (status = 409, body = Problem)))]
+#[utoipa::path(post, path = "/dossiers/{id}/package/revise", tag = "packages",
+    responses((status = 201, body = ApiPackageVersion, description = "a new draft version copied from the newest frozen one"), (status = 409, body = Problem)))]
 pub async fn revise(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     let stored = packages::revise(&state.app, &actor, &id).await?;
-    Ok((StatusCode::CREATED, Json(stored)).into_response())
+    Ok((StatusCode::CREATED, Json(ApiPackageVersion::from(stored))).into_response())
 }

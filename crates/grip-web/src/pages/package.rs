@@ -402,7 +402,7 @@ async fn export(
     };
     let version = q.version.as_deref().and_then(|v| v.trim().parse().ok());
     let exported = packages::export(&state.app, &viewer.actor, &id, version, format, lang).await?;
-    Ok(crate::pages::attachment_response(
+    Ok(crate::downloads::attachment_response(
         &exported.file_name,
         exported.media_type,
         exported.bytes,
