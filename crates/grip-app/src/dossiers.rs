@@ -54,7 +54,7 @@ async fn check_category(conn: &mut Conn, valid: &ValidDossier) -> Result<(), App
         return Err(AppError::invalid(
             "category_id",
             "unknown_category",
-            "Onbekende categorie.",
+            "invalid-unknown-category",
         ));
     }
     Ok(())
@@ -264,10 +264,13 @@ pub async fn add_member(
     let user = grip_store::users::find_by_username(&mut tx, username)
         .await?
         .ok_or_else(|| {
-            AppError::invalid(
-                "username",
-                "unknown_user",
-                format!("Onbekende gebruiker '{username}'."),
+            AppError::from(
+                grip_core::dossier::FieldError::new(
+                    "username",
+                    "unknown_user",
+                    "invalid-unknown-user",
+                )
+                .with("username", username),
             )
         })?;
     let now = now_ms();
@@ -329,11 +332,13 @@ pub async fn list(
     if let Some(phase) = &filter.phase
         && Phase::parse(phase).is_none()
     {
-        return Err(AppError::invalid(
+        return Err(grip_core::dossier::FieldError::new(
             "phase",
             "unknown_phase",
-            format!("Onbekende fase '{phase}'."),
-        ));
+            "invalid-unknown-phase",
+        )
+        .with("phase", phase)
+        .into());
     }
     let mut conn = app.store.conn().await?;
     Ok(dossiers::list(&mut conn, filter, paging).await?)

@@ -40,27 +40,21 @@ pub async fn create(app: &App, actor: &Actor, input: &InventoryInput) -> Result<
     let mut errors = Vec::new();
     let name = input.name.trim().to_string();
     if name.is_empty() || name.chars().count() > 200 {
-        errors.push(FieldError::new(
-            "name",
-            "invalid_name",
-            "Naam is verplicht (hoogstens 200 tekens).",
-        ));
+        errors.push(FieldError::new("name", "invalid_name", "invalid-name"));
     }
     let status = non_empty(&input.status).unwrap_or_else(|| "onbekend".into());
     if !STATUSES.contains(&status.as_str()) {
-        errors.push(FieldError::new(
-            "status",
-            "unknown_status",
-            format!("Kies uit: {}.", STATUSES.join(", ")),
-        ));
+        errors.push(
+            FieldError::new("status", "unknown_status", "invalid-choose-from")
+                .with("allowed", STATUSES.join(", ")),
+        );
     }
     let exposure = non_empty(&input.ai_exposure).unwrap_or_else(|| "suspected".into());
     if !EXPOSURES.contains(&exposure.as_str()) {
-        errors.push(FieldError::new(
-            "ai_exposure",
-            "unknown_exposure",
-            format!("Kies uit: {}.", EXPOSURES.join(", ")),
-        ));
+        errors.push(
+            FieldError::new("ai_exposure", "unknown_exposure", "invalid-choose-from")
+                .with("allowed", EXPOSURES.join(", ")),
+        );
     }
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
@@ -89,7 +83,7 @@ pub async fn create(app: &App, actor: &Actor, input: &InventoryInput) -> Result<
         return Err(AppError::invalid(
             "supplier_id",
             "unknown_supplier",
-            "Onbekende leverancier.",
+            "invalid-unknown-supplier",
         ));
     }
     if let Some(id) = &record.dossier_id
@@ -98,7 +92,7 @@ pub async fn create(app: &App, actor: &Actor, input: &InventoryInput) -> Result<
         return Err(AppError::invalid(
             "dossier_id",
             "unknown_dossier",
-            "Onbekend dossier.",
+            "invalid-unknown-dossier",
         ));
     }
     inventory::insert(&mut tx, &record).await?;

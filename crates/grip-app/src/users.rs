@@ -44,7 +44,7 @@ pub fn validate_username(username: &str) -> Result<(), AppError> {
         Err(AppError::invalid(
             "username",
             "invalid_username",
-            "Gebruikersnaam: 2 tot 64 tekens, kleine letters, cijfers, '-', '_' of '.'.",
+            "invalid-username",
         ))
     }
 }
@@ -63,7 +63,7 @@ pub async fn add_user(
         return Err(AppError::invalid(
             "roles",
             "required",
-            "Kies minstens één rol.",
+            "invalid-roles-required",
         ));
     }
     let hash = hash_password(password).await?;
@@ -119,7 +119,7 @@ pub async fn set_roles(
         return Err(AppError::invalid(
             "roles",
             "required",
-            "Kies minstens één rol.",
+            "invalid-roles-required",
         ));
     }
     let role_ids: Vec<&str> = roles.iter().map(|r| r.id()).collect();
