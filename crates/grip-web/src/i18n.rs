@@ -45,6 +45,18 @@ impl Lang {
             .unwrap_or("??")
     }
 
+    /// Why an input was refused, in this language: the error's text from `errors.ftl` with its
+    /// arguments filled in (its code if the text is missing, which a test rules out).
+    pub fn field_error(self, e: &grip_core::dossier::FieldError) -> String {
+        let mut args = fluent_bundle::FluentArgs::new();
+        for (name, value) in &e.args {
+            args.set(*name, value.as_str());
+        }
+        catalog::get(self)
+            .format(&catalog::fluent_id(e.text), &args)
+            .unwrap_or_else(|| e.code.to_string())
+    }
+
     /// The Dutch or the English of a pair of texts.
     pub fn pick<'a>(self, nl: &'a str, en: &'a str) -> &'a str {
         if self == Lang::En { en } else { nl }

@@ -2,8 +2,10 @@
 //! bounded per file, in total and in number, so a large upload is refused while it arrives.
 
 use axum::extract::Multipart;
+use axum::extract::multipart::MultipartError;
 use axum::http::StatusCode;
 use grip_app::AppError;
+use grip_core::dossier::FieldError;
 
 /// Most files one form may carry.
 pub const MAX_FILES: usize = 500;
@@ -15,23 +17,27 @@ pub async fn read_file_fields(
     mut multipart: Multipart,
     per_file: usize,
 ) -> Result<Vec<(String, Vec<u8>)>, AppError> {
-    let bad = |text: String| AppError::invalid("file", "malformed_upload", text);
+    let bad = |text: &'static str, e: MultipartError| {
+        AppError::from(FieldError::new("file", "malformed_upload", text).with("detail", e))
+    };
     let mut files = Vec::new();
     let mut total = 0usize;
     while let Some(mut field) = multipart
         .next_field()
         .await
-        .map_err(|e| bad(format!("Onleesbaar formulier: {e}")))?
+        .map_err(|e| bad("invalid-unreadable-form", e))?
     {
         let Some(name) = field.file_name().map(str::to_string) else {
             continue;
         };
         if files.len() == MAX_FILES {
-            return Err(AppError::invalid(
+            return Err(FieldError::new(
                 "file",
                 "too_many_files",
-                format!("Hoogstens {MAX_FILES} bestanden tegelijk."),
-            ));
+                "invalid-too-many-files-per-form",
+            )
+            .with("max", MAX_FILES)
+            .into());
         }
         let mut bytes = Vec::new();
         loop {
@@ -54,7 +60,7 @@ pub async fn read_file_fields(
                         limit: MAX_TOTAL_BYTES,
                     });
                 }
-                Err(e) => return Err(bad(format!("Upload afgebroken: {e}"))),
+                Err(e) => return Err(bad("invalid-upload-aborted", e)),
             }
         }
         // Browsers send an empty file field when nothing was chosen.
@@ -67,7 +73,7 @@ pub async fn read_file_fields(
         return Err(AppError::invalid(
             "file",
             "missing_file",
-            "Kies minstens één bestand.",
+            "invalid-no-files",
         ));
     }
     Ok(files)

@@ -8,8 +8,8 @@ use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::routing::{get, put};
 use axum::{Json, Router};
-use grip_app::AppError;
 use grip_app::checklists::{self, CheckStatus, PhaseChecklist};
+use grip_core::dossier::FieldError;
 use serde::Deserialize;
 use utoipa::ToSchema;
 
@@ -51,11 +51,11 @@ pub async fn set_status(
 ) -> Result<Json<PhaseChecklist>, ApiError> {
     let Json(b) = body.map_err(json_rejection)?;
     let status = CheckStatus::parse(&b.status).ok_or_else(|| {
-        ApiError(AppError::invalid(
-            "status",
-            "unknown_status",
-            format!("unknown status '{}'; use done, waived or open", b.status),
-        ))
+        ApiError(
+            FieldError::new("status", "unknown_status", "invalid-checklist-status")
+                .with("status", &b.status)
+                .into(),
+        )
     })?;
     checklists::set_status(&state.app, &actor, &id, &item, status, &b.reason).await?;
     Ok(Json(

@@ -3,8 +3,8 @@
 //! arguments are formatted once and kept, so a page's many `t(...)` calls are map look-ups.
 
 use super::Lang;
-use fluent_bundle::FluentResource;
 use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -20,7 +20,8 @@ macro_rules! ftl_files {
     };
 }
 
-pub(super) const FILES: &[(&str, &str, &str)] = ftl_files!["main", "classify", "screen", "package"];
+pub(super) const FILES: &[(&str, &str, &str)] =
+    ftl_files!["main", "classify", "screen", "package", "errors"];
 
 /// The Fluent id of a key as code spells it: Fluent ids may not contain dots, so `.` and `_`
 /// both become `-` (`"q.gpai.is_gpai_model"` is `q-gpai-is-gpai-model`).
@@ -30,6 +31,7 @@ pub(super) fn fluent_id(key: &str) -> String {
 
 /// One language's messages.
 pub(super) struct Catalog {
+    bundle: FluentBundle<FluentResource>,
     /// Every message that needs no arguments, already formatted.
     texts: HashMap<String, String>,
     /// Parse errors and duplicate ids; empty unless a file is broken (a test checks; at run
@@ -117,10 +119,25 @@ impl Catalog {
         for problem in &problems {
             tracing::error!("interface texts: {problem}");
         }
-        Catalog { texts, problems }
+        Catalog {
+            bundle,
+            texts,
+            problems,
+        }
     }
 
     pub(super) fn text(&'static self, id: &str) -> Option<&'static str> {
         self.texts.get(id).map(String::as_str)
+    }
+
+    /// A message formatted with arguments; `None` if there is no such message.
+    pub(super) fn format(&self, id: &str, args: &FluentArgs) -> Option<String> {
+        let pattern = self.bundle.get_message(id)?.value()?;
+        let mut errors = Vec::new();
+        let text = self.bundle.format_pattern(pattern, Some(args), &mut errors);
+        for e in &errors {
+            tracing::warn!("interface text {id}: {e}");
+        }
+        Some(text.into_owned())
     }
 }

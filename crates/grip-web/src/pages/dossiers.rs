@@ -7,6 +7,7 @@ use crate::error::{PageError, message_of, render, status_of};
 use crate::pages::page_param;
 use crate::shell::Shell;
 use askama::Template;
+use axum::extract::multipart::MultipartError;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -159,7 +160,7 @@ impl DossierForm {
                 vec![FieldError::new(
                     "estimated_value_eur",
                     "not_a_number",
-                    "Geraamde waarde moet een heel getal in euro zijn.",
+                    "invalid-dossier-value-number",
                 )]
             })?)
         };
@@ -484,11 +485,11 @@ async fn add_member(
         Some(role) => {
             dossiers::add_member(&state.app, &viewer.actor, &id, form.username.trim(), role).await
         }
-        None => Err(AppError::invalid(
-            "role",
-            "unknown_role",
-            format!("Onbekende rol '{}'.", form.role),
-        )),
+        None => Err(
+            FieldError::new("role", "unknown_role", "invalid-unknown-role")
+                .with("role", &form.role)
+                .into(),
+        ),
     };
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/dossiers/{id}")).into_response()),
@@ -540,11 +541,13 @@ pub async fn read_file_field(
     mut multipart: Multipart,
     limit: usize,
 ) -> Result<(String, Vec<u8>), AppError> {
-    let bad = |text: String| AppError::invalid("file", "malformed_upload", text);
+    let bad = |text: &'static str, e: MultipartError| {
+        AppError::from(FieldError::new("file", "malformed_upload", text).with("detail", e))
+    };
     while let Some(mut field) = multipart
         .next_field()
         .await
-        .map_err(|e| bad(format!("Onleesbaar formulier: {e}")))?
+        .map_err(|e| bad("invalid-unreadable-form", e))?
     {
         let Some(name) = field.file_name().map(str::to_string) else {
             continue;
@@ -568,7 +571,7 @@ pub async fn read_file_field(
                         limit,
                     });
                 }
-                Err(e) => return Err(bad(format!("Upload afgebroken: {e}"))),
+                Err(e) => return Err(bad("invalid-upload-aborted", e)),
             }
         }
         return Ok((name, bytes));
@@ -576,7 +579,7 @@ pub async fn read_file_field(
     Err(AppError::invalid(
         "file",
         "missing_file",
-        "Kies een bestand om te uploaden.",
+        "invalid-choose-file",
     ))
 }
 
