@@ -3,8 +3,10 @@
 //! number, so a large upload is refused while it arrives.
 
 use axum::extract::Multipart;
+use axum::extract::multipart::MultipartError;
 use axum::http::StatusCode;
 use grip_app::AppError;
+use grip_core::dossier::FieldError;
 
 /// Most files one form may carry.
 pub const MAX_FILES: usize = 500;
@@ -18,7 +20,7 @@ pub async fn read_file_field(
 ) -> Result<(String, Vec<u8>), AppError> {
     let mut reader = FileReader::new(multipart, limit, limit);
     reader.next_file().await?.ok_or_else(|| {
-        AppError::invalid("file", "missing_file", "Kies een bestand om te uploaden.")
+        AppError::invalid("file", "missing_file", "invalid-choose-file")
     })
 }
 
@@ -32,11 +34,13 @@ pub async fn read_file_fields(
     let mut files = Vec::new();
     while let Some((name, bytes)) = reader.next_file().await? {
         if files.len() == MAX_FILES {
-            return Err(AppError::invalid(
+            return Err(FieldError::new(
                 "file",
                 "too_many_files",
-                format!("Hoogstens {MAX_FILES} bestanden tegelijk."),
-            ));
+                "invalid-too-many-files-per-form",
+            )
+            .with("max", MAX_FILES)
+            .into());
         }
         // Browsers send an empty file field when nothing was chosen.
         if name.is_empty() && bytes.is_empty() {
@@ -48,7 +52,7 @@ pub async fn read_file_fields(
         return Err(AppError::invalid(
             "file",
             "missing_file",
-            "Kies minstens één bestand.",
+            "invalid-no-files",
         ));
     }
     Ok(files)
@@ -74,12 +78,14 @@ impl FileReader {
 
     /// The next field that carries a file name, with its bytes; `None` at the end of the form.
     async fn next_file(&mut self) -> Result<Option<(String, Vec<u8>)>, AppError> {
-        let bad = |text: String| AppError::invalid("file", "malformed_upload", text);
+        let bad = |text: &'static str, e: MultipartError| {
+            AppError::from(FieldError::new("file", "malformed_upload", text).with("detail", e))
+        };
         while let Some(mut field) = self
             .multipart
             .next_field()
             .await
-            .map_err(|e| bad(format!("Onleesbaar formulier: {e}")))?
+            .map_err(|e| bad("invalid-unreadable-form", e))?
         {
             let Some(name) = field.file_name().map(str::to_string) else {
                 continue;
@@ -106,7 +112,7 @@ impl FileReader {
                             limit: self.total_limit,
                         });
                     }
-                    Err(e) => return Err(bad(format!("Upload afgebroken: {e}"))),
+                    Err(e) => return Err(bad("invalid-upload-aborted", e)),
                 }
             }
             return Ok(Some((name, bytes)));

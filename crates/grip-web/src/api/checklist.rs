@@ -8,8 +8,8 @@ use crate::auth::ApiActor;
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
-use grip_app::AppError;
 use grip_app::checklists::{self, CheckStatus, PhaseChecklist};
+use grip_core::dossier::FieldError;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
@@ -126,11 +126,11 @@ pub async fn set_status(
 ) -> Result<Json<ApiChecklist>, ApiError> {
     let Json(b) = body.map_err(json_rejection)?;
     let status = CheckStatus::parse(&b.status).ok_or_else(|| {
-        ApiError(AppError::invalid(
-            "status",
-            "unknown_status",
-            format!("unknown status '{}'; use done, waived or open", b.status),
-        ))
+        ApiError(
+            FieldError::new("status", "unknown_status", "invalid-checklist-status")
+                .with("status", &b.status)
+                .into(),
+        )
     })?;
     checklists::set_status(&state.app, &actor, &id, &item, status, &b.reason).await?;
     Ok(Json(

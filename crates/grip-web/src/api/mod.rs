@@ -162,10 +162,15 @@ impl PageParams {
                 None | Some("") => Ok(None),
                 Some(text) => match text.parse::<i64>() {
                     Ok(n) if (min..=max).contains(&n) => Ok(Some(n)),
-                    _ => Err(ApiError(AppError::invalid(
-                        field,
-                        "out_of_range",
-                        format!("{field} must be a whole number from {min} to {max}"),
+                    _ => Err(ApiError(AppError::from(
+                        grip_core::dossier::FieldError::new(
+                            field,
+                            "out_of_range",
+                            "invalid-number-range",
+                        )
+                        .with("field", field)
+                        .with("min", min)
+                        .with("max", max),
                     ))),
                 },
             }
@@ -186,7 +191,14 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequestParts<S> for Api
         axum::extract::Query::<T>::from_request_parts(parts, state)
             .await
             .map(|q| ApiQuery(q.0))
-            .map_err(|e| ApiError(AppError::invalid("query", "malformed_query", e.body_text())))
+            .map_err(|e| {
+                let detail = e.body_text();
+                ApiError(AppError::from(grip_core::dossier::FieldError::verbatim(
+                    "query",
+                    "malformed_query",
+                    detail,
+                )))
+            })
     }
 }
 

@@ -15,6 +15,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use grip_app::packages::{self, Direction, ExportFormat, ItemEdit, NewItem};
 use grip_app::{AppError, classification::Lang};
+use grip_core::dossier::FieldError;
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
@@ -45,11 +46,11 @@ fn lang(code: Option<&str>) -> Result<Lang, ApiError> {
     match code.unwrap_or("nl") {
         "nl" => Ok(Lang::Nl),
         "en" => Ok(Lang::En),
-        other => Err(ApiError(AppError::invalid(
-            "lang",
-            "unknown_language",
-            format!("unknown language '{other}'; use nl or en"),
-        ))),
+        other => Err(ApiError(
+            FieldError::new("lang", "unknown_language", "invalid-api-language")
+                .with("lang", other)
+                .into(),
+        )),
     }
 }
 
@@ -73,11 +74,12 @@ pub async fn get_package(
         return Ok(Json(ApiPackageVersion::from(stored)).into_response());
     };
     let format = ExportFormat::parse(name).ok_or_else(|| {
-        ApiError(AppError::invalid(
-            "format",
-            "unknown_format",
-            format!("unknown format '{name}'; use {}", ExportFormat::NAMES),
-        ))
+        ApiError(
+            FieldError::new("format", "unknown_format", "invalid-api-format")
+                .with("format", name)
+                .with("allowed", ExportFormat::NAMES)
+                .into(),
+        )
     })?;
     let exported = packages::export(
         &state.app,
@@ -141,11 +143,11 @@ mod double_option {
 fn parse_use(name: Option<&str>) -> Result<Option<packages::Use>, ApiError> {
     name.map(|n| {
         packages::parse_use(n).ok_or_else(|| {
-            ApiError(AppError::invalid(
-                "use",
-                "unknown_use",
-                format!("unknown use '{n}'; use knock_out, award or information"),
-            ))
+            ApiError(
+                FieldError::new("use", "unknown_use", "invalid-api-use")
+                    .with("use", n)
+                    .into(),
+            )
         })
     })
     .transpose()
@@ -210,11 +212,11 @@ pub async fn move_item(
         "up" => Direction::Up,
         "down" => Direction::Down,
         other => {
-            return Err(ApiError(AppError::invalid(
-                "direction",
-                "unknown_direction",
-                format!("unknown direction '{other}'; use up or down"),
-            )));
+            return Err(ApiError(
+                FieldError::new("direction", "unknown_direction", "invalid-api-direction")
+                    .with("direction", other)
+                    .into(),
+            ));
         }
     };
     packages::move_item(&state.app, &actor, &id, &key, direction).await?;
@@ -247,11 +249,11 @@ pub async fn add_item(
         (Some(key), None) => NewItem::Knowledge { key },
         (None, Some(section)) => NewItem::Own {
             section: packages::parse_section(&section).ok_or_else(|| {
-                ApiError(AppError::invalid(
-                    "section",
-                    "unknown_section",
-                    format!("unknown section '{section}'"),
-                ))
+                ApiError(
+                    FieldError::new("section", "unknown_section", "invalid-api-section")
+                        .with("section", &section)
+                        .into(),
+                )
             })?,
             text_nl: b.text_nl.unwrap_or_default(),
             text_en: b.text_en.unwrap_or_default(),
@@ -261,7 +263,7 @@ pub async fn add_item(
             return Err(ApiError(AppError::invalid(
                 "body",
                 "knowledge_key_or_section",
-                "give either knowledge_key or section with text_nl",
+                "invalid-api-item-source",
             )));
         }
     };

@@ -166,7 +166,7 @@ impl DossierForm {
                 vec![FieldError::new(
                     "estimated_value_eur",
                     "not_a_number",
-                    "Geraamde waarde moet een heel getal in euro zijn.",
+                    "invalid-dossier-value-number",
                 )]
             })?)
         };
@@ -469,11 +469,11 @@ async fn add_member(
         Some(role) => {
             dossiers::add_member(&state.app, &viewer.actor, &id, form.username.trim(), role).await
         }
-        None => Err(AppError::invalid(
-            "role",
-            "unknown_role",
-            format!("Onbekende rol '{}'.", form.role),
-        )),
+        None => Err(
+            FieldError::new("role", "unknown_role", "invalid-unknown-role")
+                .with("role", &form.role)
+                .into(),
+        ),
     };
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/dossiers/{id}")).into_response()),

@@ -19,7 +19,7 @@ use grip_app::packages::{
     self, Direction, ExportFormat, ItemEdit, NewItem, PackageItem, SCENARIO_SLOTS, SectionKind,
     StoredPackage, Use,
 };
-use grip_core::dossier::Dossier;
+use grip_core::dossier::{Dossier, FieldError};
 use grip_core::package::PackageVersion;
 use serde::Deserialize;
 
@@ -245,13 +245,10 @@ fn parse_weight(text: Option<&str>) -> Result<Option<Option<i64>>, AppError> {
     match text.map(str::trim) {
         None => Ok(None),
         Some("") => Ok(Some(None)),
-        Some(t) => t.parse::<i64>().map(|w| Some(Some(w))).map_err(|_| {
-            AppError::invalid(
-                "weight",
-                "not_a_number",
-                "Een weging is een geheel getal van 0 tot en met 100.",
-            )
-        }),
+        Some(t) => t
+            .parse::<i64>()
+            .map(|w| Some(Some(w)))
+            .map_err(|_| AppError::invalid("weight", "not_a_number", "invalid-weight")),
     }
 }
 
@@ -292,11 +289,7 @@ async fn apply(
         }
         "add" => {
             let section = packages::parse_section(&f.section).ok_or_else(|| {
-                AppError::invalid(
-                    "section",
-                    "unknown_section",
-                    "Kies een onderdeel van het pakket.",
-                )
+                AppError::invalid("section", "unknown_section", "invalid-choose-section")
             })?;
             let new = NewItem::Own {
                 section,
@@ -309,7 +302,7 @@ async fn apply(
         _ => Err(AppError::invalid(
             "op",
             "unknown_operation",
-            "Onbekende bewerking.",
+            "invalid-unknown-operation",
         )),
     }
 }
@@ -389,10 +382,9 @@ async fn export(
     Query(q): Query<ExportQuery>,
 ) -> Result<Response, PageError> {
     let format = ExportFormat::parse(&q.format).ok_or_else(|| {
-        AppError::invalid(
-            "format",
-            "unknown_format",
-            format!("Onbekend formaat; kies uit {}.", ExportFormat::NAMES),
+        AppError::from(
+            FieldError::new("format", "unknown_format", "invalid-unknown-format")
+                .with("allowed", ExportFormat::NAMES),
         )
     })?;
     let lang = match q.lang.as_deref() {
