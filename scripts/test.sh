@@ -3,6 +3,8 @@
 # the public fixtures against the built binary, and the browser tests in Debian's Chromium.
 # Starts PostgreSQL and installs Chromium / npm packages when they are missing. A suite that
 # cannot run fails the whole run (set GRIP_ALLOW_MISSING=1 to only report it).
+# Tests that need the public data in ../shared skip, and say so, when it is not next to the
+# checkout; GRIP_REQUIRE_SHARED=1 (set by CI when it is there) makes its absence a failure.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -10,6 +12,10 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/grip-target}"
 export GRIP_TEST_POSTGRES_URL="${GRIP_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 
 declare -a results=()
+# Each Rust test that leaves something out for want of ../shared appends a line here.
+export GRIP_SKIP_LOG
+GRIP_SKIP_LOG=$(mktemp)
+trap 'rm -f "$GRIP_SKIP_LOG"' EXIT
 failed=0
 missing=0
 record() { results+=("$1"); }
@@ -37,12 +43,22 @@ else
   cannot_run "PostgreSQL storage tests" "no PostgreSQL server at 127.0.0.1:5432 (install Debian's postgresql)"
   run_suite "cargo tests without PostgreSQL" cargo test --workspace --all-targets -- --skip postgres
 fi
+if [ -s "$GRIP_SKIP_LOG" ]; then
+  # Lines "skipped  <file> <test>: <what>: <reason>", summed up per file: whole tests skipped
+  # and tests that ran without their shared part (a contract check, the register texts).
+  while IFS= read -r line; do record "$line"; done < <(sort -u "$GRIP_SKIP_LOG" | awk '
+    { whole[$2] += /: the whole test: /; part[$2] += !/: the whole test: / }
+    END { for (f in whole) printf "skipped  %s: %d tests whole, %d in part: ../shared is not next to this checkout\n", f, whole[f], part[f] }' | sort)
+fi
 
 if [ -x ../shared/tools/check-fixtures ] || [ -f ../shared/tools/check-fixtures ]; then
   run_suite "public fixtures (../shared/tools/check-fixtures)" bash -c \
     'cargo build -q -p grip && out=$(python3 ../shared/tools/check-fixtures "$CARGO_TARGET_DIR/debug/grip"); code=$?; echo "$out" | tail -n 3; exit $code'
+elif [ "${GRIP_REQUIRE_SHARED:-0}" = 1 ]; then
+  record "FAILED   public fixtures: GRIP_REQUIRE_SHARED=1 but ../shared/tools/check-fixtures is missing"
+  failed=1
 else
-  record "skipped  public fixtures: ../shared is not next to this checkout"
+  record "skipped  public fixtures (../shared/tools/check-fixtures): ../shared is not next to this checkout"
 fi
 
 if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

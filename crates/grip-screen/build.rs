@@ -5,22 +5,28 @@
 //! a warning and gets a lazy DFA at run time.
 
 #[path = "src/lexicon/anchors.rs"]
-#[allow(dead_code)]
 mod anchors;
 #[path = "src/ascii.rs"]
-#[allow(dead_code)]
+#[expect(
+    dead_code,
+    reason = "the build script uses a few items of the crate's module"
+)]
 mod ascii;
 #[path = "src/automata/config.rs"]
-#[allow(dead_code)]
 mod config;
 #[path = "src/lexicon/dialect.rs"]
-#[allow(dead_code)]
 mod dialect;
 #[path = "src/analysis/signals.rs"]
-#[allow(dead_code)]
+#[expect(
+    dead_code,
+    reason = "the build script uses a few items of the crate's module"
+)]
 mod signals;
 #[path = "src/automata/term_table.rs"]
-#[allow(dead_code)]
+#[expect(
+    dead_code,
+    reason = "the build script uses a few items of the crate's module"
+)]
 mod term_table;
 
 use std::fmt::Write as _;

@@ -48,11 +48,13 @@ pub async fn hash_password(password: &str) -> Result<String, AppError> {
 
 pub fn check_password_rules(password: &str) -> Result<(), AppError> {
     if password.chars().count() < MIN_PASSWORD_CHARS {
-        return Err(AppError::invalid(
+        return Err(grip_core::dossier::FieldError::new(
             "password",
             "too_short",
-            format!("Het wachtwoord moet minstens {MIN_PASSWORD_CHARS} tekens hebben."),
-        ));
+            "invalid-password-too-short",
+        )
+        .with("min", MIN_PASSWORD_CHARS)
+        .into());
     }
     Ok(())
 }

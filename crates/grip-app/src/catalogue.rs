@@ -49,7 +49,7 @@ impl SupplierInput {
             errors.push(grip_core::dossier::FieldError::new(
                 "name",
                 "invalid_name",
-                "Naam is verplicht (hoogstens 200 tekens).",
+                "invalid-name",
             ));
         }
         let kvk = self.kvk.trim();
@@ -58,14 +58,14 @@ impl SupplierInput {
             errors.push(grip_core::dossier::FieldError::new(
                 "kvk",
                 "invalid_kvk",
-                "Een KvK-nummer heeft 8 cijfers.",
+                "invalid-kvk",
             ));
         }
         if self.description.chars().count() > 5000 || self.city.chars().count() > 100 {
             errors.push(grip_core::dossier::FieldError::new(
                 "description",
                 "too_long",
-                "Omschrijving of plaats is te lang.",
+                "invalid-description-or-city",
             ));
         }
         if !errors.is_empty() {

@@ -201,10 +201,13 @@ pub async fn set_status(
         .find(|c| c.id == item_id)
         .cloned()
         .ok_or_else(|| {
-            AppError::invalid(
-                "item",
-                "unknown_item",
-                format!("'{item_id}' is geen checklistitem van de huidige fase."),
+            AppError::from(
+                grip_core::dossier::FieldError::new(
+                    "item",
+                    "unknown_item",
+                    "invalid-unknown-checklist-item",
+                )
+                .with("item", item_id),
             )
         })?;
     let reason = reason.trim();
@@ -218,7 +221,7 @@ pub async fn set_status(
                 return Err(AppError::invalid(
                     "reason",
                     "reason_required",
-                    "Geef een reden om dit item over te slaan.",
+                    "invalid-skip-reason-required",
                 ));
             }
         }
@@ -228,11 +231,13 @@ pub async fn set_status(
     if reason.chars().count() > MAX_REASON_CHARS
         || reason.chars().any(|c| c.is_control() && c != '\n')
     {
-        return Err(AppError::invalid(
+        return Err(grip_core::dossier::FieldError::new(
             "reason",
             "invalid_reason",
-            format!("Een reden heeft hoogstens {MAX_REASON_CHARS} tekens zonder stuurtekens."),
-        ));
+            "invalid-reason",
+        )
+        .with("max", MAX_REASON_CHARS)
+        .into());
     }
     let now = now_ms();
     if status == CheckStatus::Open {

@@ -148,10 +148,13 @@ pub async fn load(
         toml::from_str(DEMO_TOML).map_err(|e| AppError::Internal(format!("demo data: {e}")))?;
     let pack = portfolio::embedded().map_err(AppError::Internal)?;
     let entries = match &listing {
-        Some(l) => Some(
-            register::parse(l.bytes)
-                .map_err(|e| AppError::invalid("register", "invalid_listing", e.to_string()))?,
-        ),
+        Some(l) => Some(register::parse(l.bytes).map_err(|e| {
+            AppError::from(grip_core::dossier::FieldError::verbatim(
+                "register",
+                "invalid_listing",
+                e,
+            ))
+        })?),
         None => None,
     };
     {

@@ -90,15 +90,17 @@ pub fn clean_file_name(name: &str) -> Result<String, AppError> {
         return Err(AppError::invalid(
             "file",
             "missing_name",
-            "Het bestand heeft geen naam.",
+            "invalid-file-missing-name",
         ));
     }
     if cleaned.chars().count() > MAX_NAME_CHARS {
-        return Err(AppError::invalid(
+        return Err(grip_core::dossier::FieldError::new(
             "file",
             "name_too_long",
-            format!("De bestandsnaam mag hoogstens {MAX_NAME_CHARS} tekens hebben."),
-        ));
+            "invalid-file-name-too-long",
+        )
+        .with("max", MAX_NAME_CHARS)
+        .into());
     }
     Ok(cleaned)
 }
@@ -114,7 +116,7 @@ pub fn check_upload(
         return Err(AppError::invalid(
             "file",
             "empty_file",
-            "Het bestand is leeg.",
+            "invalid-file-empty",
         ));
     }
     if bytes.len() > app.limits.max_document_bytes {

@@ -32,7 +32,7 @@ async fn check_category(
         None => Err(AppError::invalid(
             "category_id",
             "unknown_category",
-            "Onbekende categorie.",
+            "invalid-unknown-category",
         )),
     }
 }
@@ -250,10 +250,13 @@ pub async fn add_member(
     let user = grip_store::users::find_by_username(&mut tx, username)
         .await?
         .ok_or_else(|| {
-            AppError::invalid(
-                "username",
-                "unknown_user",
-                format!("Onbekende gebruiker '{username}'."),
+            AppError::from(
+                grip_core::dossier::FieldError::new(
+                    "username",
+                    "unknown_user",
+                    "invalid-unknown-user",
+                )
+                .with("username", username),
             )
         })?;
     let now = now_ms();
@@ -324,7 +327,9 @@ pub fn phase_filter(text: Option<&str>) -> Result<Option<Phase>, AppError> {
     match text.map(str::trim).filter(|t| !t.is_empty()) {
         None => Ok(None),
         Some(id) => Phase::parse(id).map(Some).ok_or_else(|| {
-            AppError::invalid("phase", "unknown_phase", format!("Onbekende fase '{id}'."))
+            grip_core::dossier::FieldError::new("phase", "unknown_phase", "invalid-unknown-phase")
+                .with("phase", id)
+                .into()
         }),
     }
 }

@@ -30,12 +30,13 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// One invalid field; `text` names the sentence the interface shows (see `FieldError`).
     pub fn invalid(
         field: impl Into<std::borrow::Cow<'static, str>>,
         code: &'static str,
-        message: impl Into<String>,
+        text: &'static str,
     ) -> AppError {
-        AppError::Invalid(vec![FieldError::new(field, code, message)])
+        AppError::Invalid(vec![FieldError::new(field, code, text)])
     }
 
     /// A stable, machine-readable code for API clients.
@@ -63,12 +64,27 @@ impl From<StoreError> for AppError {
     }
 }
 
-/// The first human message of an error, for recording it as text (a skipped item's reason).
+impl From<FieldError> for AppError {
+    fn from(err: FieldError) -> Self {
+        AppError::Invalid(vec![err])
+    }
+}
+
+/// The first problem of an error as Dutch text, for recording it (a skipped item's reason is
+/// stored in Dutch, like the other reasons in `bulk::judge`). Only the file-name checks of
+/// `documents::clean_file_name` reach here; anything else is named by its code.
 pub(crate) fn first_message(err: &AppError) -> String {
     match err {
         AppError::Invalid(errors) => errors
             .first()
-            .map(|e| e.message.clone())
+            .map(|e| match e.text {
+                "invalid-file-missing-name" => "Het bestand heeft geen naam.".to_string(),
+                "invalid-file-name-too-long" => format!(
+                    "De bestandsnaam mag hoogstens {} tekens hebben.",
+                    e.arg("max").unwrap_or_default()
+                ),
+                _ => e.code.to_string(),
+            })
             .unwrap_or_default(),
         other => other.to_string(),
     }

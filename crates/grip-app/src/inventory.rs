@@ -38,28 +38,22 @@ pub async fn create(app: &App, actor: &Actor, input: &InventoryInput) -> Result<
     let mut errors = Vec::new();
     let name = input.name.trim().to_string();
     if name.is_empty() || name.chars().count() > 200 {
-        errors.push(FieldError::new(
-            "name",
-            "invalid_name",
-            "Naam is verplicht (hoogstens 200 tekens).",
-        ));
+        errors.push(FieldError::new("name", "invalid_name", "invalid-name"));
     }
     let status = non_empty(&input.status).map_or(Some(SystemStatus::Unknown), |s| s.parse().ok());
     if status.is_none() {
-        errors.push(FieldError::new(
-            "status",
-            "unknown_status",
-            format!("Kies uit: {}.", codes(SystemStatus::ALL)),
-        ));
+        errors.push(
+            FieldError::new("status", "unknown_status", "invalid-choose-from")
+                .with("allowed", codes(SystemStatus::ALL)),
+        );
     }
     let exposure =
         non_empty(&input.ai_exposure).map_or(Some(AiExposure::Suspected), |s| s.parse().ok());
     if exposure.is_none() {
-        errors.push(FieldError::new(
-            "ai_exposure",
-            "unknown_exposure",
-            format!("Kies uit: {}.", codes(AiExposure::ALL)),
-        ));
+        errors.push(
+            FieldError::new("ai_exposure", "unknown_exposure", "invalid-choose-from")
+                .with("allowed", codes(AiExposure::ALL)),
+        );
     }
     let (Some(status), Some(exposure), true) = (status, exposure, errors.is_empty()) else {
         return Err(AppError::Invalid(errors));
@@ -90,7 +84,7 @@ pub async fn create(app: &App, actor: &Actor, input: &InventoryInput) -> Result<
         return Err(AppError::invalid(
             "supplier_id",
             "unknown_supplier",
-            "Onbekende leverancier.",
+            "invalid-unknown-supplier",
         ));
     }
     if let Some(id) = &record.dossier_id
@@ -99,7 +93,7 @@ pub async fn create(app: &App, actor: &Actor, input: &InventoryInput) -> Result<
         return Err(AppError::invalid(
             "dossier_id",
             "unknown_dossier",
-            "Onbekend dossier.",
+            "invalid-unknown-dossier",
         ));
     }
     inventory::insert(&mut tx, &record).await?;

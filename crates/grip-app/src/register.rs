@@ -138,8 +138,13 @@ pub async fn import_listing(
     actor: &str,
     bytes: &[u8],
 ) -> Result<ImportReport, AppError> {
-    let entries =
-        parse(bytes).map_err(|e| AppError::invalid("file", "invalid_listing", e.to_string()))?;
+    let entries = parse(bytes).map_err(|e| {
+        AppError::from(grip_core::dossier::FieldError::verbatim(
+            "file",
+            "invalid_listing",
+            e,
+        ))
+    })?;
     let sha = hex::encode(Sha256::digest(bytes));
     let mut tx = app.store.begin_write().await?;
     let report = import_into(&mut tx, &entries).await?;

@@ -135,11 +135,7 @@ pub fn screen_files(
         return Err(AppError::Forbidden);
     }
     if files.is_empty() {
-        return Err(AppError::invalid(
-            "file",
-            "no_files",
-            "Kies minstens één bestand.",
-        ));
+        return Err(AppError::invalid("file", "no_files", "invalid-no-files"));
     }
     files
         .iter()

@@ -138,7 +138,10 @@ pub async fn user(app: &App, username: &str, roles: &[Role]) -> Actor {
 macro_rules! on_both_backends {
     ($name:ident, |$db:ident| $body:block) => {
         mod $name {
-            #[allow(unused_imports)]
+            #[allow(
+                unused_imports,
+                reason = "a test body may use nothing of its file; `expect` would fail where it does"
+            )]
             use super::*;
             async fn run($db: &$crate::testing::TestDb) $body
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

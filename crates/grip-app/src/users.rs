@@ -45,7 +45,7 @@ pub fn validate_username(username: &str) -> Result<(), AppError> {
         Err(AppError::invalid(
             "username",
             "invalid_username",
-            "Gebruikersnaam: 2 tot 64 tekens, kleine letters, cijfers, '-', '_' of '.'.",
+            "invalid-username",
         ))
     }
 }
@@ -64,7 +64,7 @@ pub async fn add_user(
         return Err(AppError::invalid(
             "roles",
             "required",
-            "Kies minstens één rol.",
+            "invalid-roles-required",
         ));
     }
     let hash = hash_password(password).await?;
@@ -123,7 +123,7 @@ pub async fn set_roles(
         return Err(AppError::invalid(
             "roles",
             "required",
-            "Kies minstens één rol.",
+            "invalid-roles-required",
         ));
     }
     let mut tx = app.store.begin_write().await?;

@@ -1,6 +1,10 @@
 //! Role × phase guidance through the use cases on SQLite and PostgreSQL: each role sees its own
 //! items, ticks them off, the allowed roles waive with a reason, the administrator decides who
 //! may waive, and open mandatory items hold the phase gate.
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers and bodies outside #[test]: a failed unwrap is a failed test"
+)]
 
 use grip_app::checklists::{self, CheckStatus};
 use grip_app::testing::user;

@@ -1,5 +1,9 @@
 //! Classification use cases on both backends: storing with pack version and hash, history
 //! with what changed, obligations and their audited status changes, rights and bad input.
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers and bodies outside #[test]: a failed unwrap is a failed test"
+)]
 
 use grip_app::classification::{self, Submission};
 use grip_app::testing::{TestDb, user};
@@ -7,16 +11,18 @@ use grip_app::{Actor, AppError, Paging, Role, dossiers, on_both_backends};
 use grip_core::ObligationStatus;
 use grip_core::audit::Verification;
 use grip_core::dossier::DossierInput;
+use grip_test_support::Fixtures;
 use serde_json::{Value, json};
 
-const FIXTURES: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/fixtures/classify"
-);
+/// The shared classification fixtures, whose profiles these tests submit; without
+/// `../shared` the test is reported as skipped.
+#[track_caller]
+fn fixtures() -> Option<Fixtures> {
+    Fixtures::open("fixtures/classify", "the whole test")
+}
 
-fn fixture_profile(name: &str) -> Value {
-    let text = std::fs::read_to_string(format!("{FIXTURES}/{name}.json")).unwrap();
-    serde_json::from_str::<Value>(&text).unwrap()["profile"].clone()
+fn fixture_profile(fixtures: &Fixtures, name: &str) -> Value {
+    fixtures.json(name)["profile"].clone()
 }
 
 fn submission(profile: Value) -> Submission {
@@ -57,6 +63,7 @@ async fn event_kinds(db: &TestDb, actor: &Actor, id: &str) -> Vec<String> {
 }
 
 on_both_backends!(a_classification_is_stored_with_its_pack_and_history, |db| {
+    let Some(fixtures) = fixtures() else { return };
     let app = &db.app;
     let buyer = user(app, "inkoper", &[Role::Inkoper]).await;
     let id = dossier(db, &buyer).await;
@@ -64,7 +71,7 @@ on_both_backends!(a_classification_is_stored_with_its_pack_and_history, |db| {
         app,
         &buyer,
         &id,
-        submission(fixture_profile("suspect-profiling-tool")),
+        submission(fixture_profile(&fixtures, "suspect-profiling-tool")),
     )
     .await
     .unwrap();
@@ -85,7 +92,7 @@ on_both_backends!(a_classification_is_stored_with_its_pack_and_history, |db| {
         app,
         &buyer,
         &id,
-        submission(fixture_profile("unknown-autonomy")),
+        submission(fixture_profile(&fixtures, "unknown-autonomy")),
     )
     .await
     .unwrap();
@@ -122,6 +129,7 @@ on_both_backends!(a_classification_is_stored_with_its_pack_and_history, |db| {
 on_both_backends!(
     obligations_follow_the_latest_classification_and_status_changes_are_audited,
     |db| {
+        let Some(fixtures) = fixtures() else { return };
         let app = &db.app;
         let buyer = user(app, "inkoper", &[Role::Inkoper]).await;
         let id = dossier(db, &buyer).await;
@@ -129,7 +137,7 @@ on_both_backends!(
             app,
             &buyer,
             &id,
-            submission(fixture_profile("suspect-profiling-tool")),
+            submission(fixture_profile(&fixtures, "suspect-profiling-tool")),
         )
         .await
         .unwrap();
@@ -186,7 +194,7 @@ on_both_backends!(
             app,
             &buyer,
             &id,
-            submission(fixture_profile("suspect-profiling-tool")),
+            submission(fixture_profile(&fixtures, "suspect-profiling-tool")),
         )
         .await
         .unwrap();
@@ -225,7 +233,7 @@ on_both_backends!(
             app,
             &buyer,
             &id,
-            submission(fixture_profile("rule-based-roster")),
+            submission(fixture_profile(&fixtures, "rule-based-roster")),
         )
         .await
         .unwrap();
@@ -237,6 +245,7 @@ on_both_backends!(
 on_both_backends!(
     only_members_with_the_right_role_classify_and_auditors_only_read,
     |db| {
+        let Some(fixtures) = fixtures() else { return };
         let app = &db.app;
         let buyer = user(app, "inkoper", &[Role::Inkoper]).await;
         let outsider = user(app, "inkoper2", &[Role::Inkoper]).await;
@@ -255,7 +264,7 @@ on_both_backends!(
                 .await
                 .unwrap();
         }
-        let profile = || submission(fixture_profile("suspect-profiling-tool"));
+        let profile = || submission(fixture_profile(&fixtures, "suspect-profiling-tool"));
         for refused in [&outsider, &auditor, &requester, &manager] {
             let result = classification::record(app, refused, &id, profile()).await;
             assert!(
@@ -299,6 +308,7 @@ on_both_backends!(
 on_both_backends!(
     a_bad_profile_is_refused_naming_the_field_and_stores_nothing,
     |db| {
+        let Some(fixtures) = fixtures() else { return };
         let app = &db.app;
         let buyer = user(app, "inkoper", &[Role::Inkoper]).await;
         let id = dossier(db, &buyer).await;
@@ -310,7 +320,7 @@ on_both_backends!(
             }
             other => panic!("expected invalid input, got {other:?}"),
         }
-        let mut long = submission(fixture_profile("website-chat"));
+        let mut long = submission(fixture_profile(&fixtures, "website-chat"));
         long.justifications
             .insert("transparency.deep_fake".into(), "x".repeat(5000));
         assert!(matches!(

@@ -1,6 +1,10 @@
 //! Tender packages through the use cases on SQLite and PostgreSQL: the demo's packages, edits
 //! that keep the link to the knowledge item, the award-weight rule, freezing (immutable, with
 //! a content hash), revisions, exports, rights, and the audit event of every change.
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers and bodies outside #[test]: a failed unwrap is a failed test"
+)]
 
 use grip_app::packages::{self, Direction, ExportFormat, ItemEdit, NewItem, SectionKind, Use};
 use grip_app::testing::{demo_actor, user};

@@ -1,5 +1,9 @@
 //! Screening through the use cases, on SQLite and PostgreSQL: an upload stores its screening
 //! (with the lexicon) in the same transaction as the document and its audit event.
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers and bodies outside #[test]: a failed unwrap is a failed test"
+)]
 
 use grip_app::testing::user;
 use grip_app::{AppError, Role, documents, dossiers, on_both_backends, screening};

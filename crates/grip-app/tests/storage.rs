@@ -1,4 +1,8 @@
 //! Storage behaviour through the use cases, each test once on SQLite and once on PostgreSQL.
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers and bodies outside #[test]: a failed unwrap is a failed test"
+)]
 
 use grip_app::testing::{TestDb, clear_phase_gate, user};
 use grip_app::{

@@ -92,26 +92,54 @@ pub struct DossierInput {
     pub estimated_value_eur: Option<i64>,
 }
 
-/// One problem with one field; `code` is stable for API clients, `message` is for people.
+/// One problem with one field. `code` is stable for API clients; `text` names the sentence
+/// that explains it to people, which the interface words in the reader's language (an id in
+/// grip-web's `locales/*/errors.ftl`) with the named `args` filled in. One code can need
+/// different sentences (`required` of a title or of a reason), hence the two.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FieldError {
     /// The field's name, or a dotted JSON path for nested input such as a system profile.
     pub field: Cow<'static, str>,
     pub code: &'static str,
-    pub message: String,
+    pub text: &'static str,
+    pub args: Vec<(&'static str, String)>,
 }
 
 impl FieldError {
     pub fn new(
         field: impl Into<Cow<'static, str>>,
         code: &'static str,
-        message: impl Into<String>,
+        text: &'static str,
     ) -> Self {
         FieldError {
             field: field.into(),
             code,
-            message: message.into(),
+            text,
+            args: Vec::new(),
         }
+    }
+
+    /// A problem already worded elsewhere (a parser's or a library's message), passed on as it is.
+    pub fn verbatim(
+        field: impl Into<Cow<'static, str>>,
+        code: &'static str,
+        detail: impl std::fmt::Display,
+    ) -> Self {
+        FieldError::new(field, code, "invalid-detail").with("detail", detail)
+    }
+
+    /// Adds the named argument `{ $name }` of the text.
+    pub fn with(mut self, name: &'static str, value: impl std::fmt::Display) -> Self {
+        self.args.push((name, value.to_string()));
+        self
+    }
+
+    /// The value of a named argument.
+    pub fn arg(&self, name: &str) -> Option<&str> {
+        self.args
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -132,28 +160,30 @@ impl DossierInput {
         let mut errors = Vec::new();
         let title = self.title.trim().to_string();
         if title.is_empty() {
-            errors.push(FieldError::new("title", "required", "Titel is verplicht."));
-        } else if title.chars().count() > MAX_TITLE_CHARS {
             errors.push(FieldError::new(
                 "title",
-                "too_long",
-                format!("Titel mag hoogstens {MAX_TITLE_CHARS} tekens hebben."),
+                "required",
+                "invalid-title-required",
             ));
+        } else if title.chars().count() > MAX_TITLE_CHARS {
+            errors.push(
+                FieldError::new("title", "too_long", "invalid-title-too-long")
+                    .with("max", MAX_TITLE_CHARS),
+            );
         }
         if title.chars().any(char::is_control) {
             errors.push(FieldError::new(
                 "title",
                 "invalid_characters",
-                "Titel bevat stuurtekens.",
+                "invalid-title-control-characters",
             ));
         }
         let description = self.description.trim().to_string();
         if description.chars().count() > MAX_DESCRIPTION_CHARS {
-            errors.push(FieldError::new(
-                "description",
-                "too_long",
-                format!("Omschrijving mag hoogstens {MAX_DESCRIPTION_CHARS} tekens hebben."),
-            ));
+            errors.push(
+                FieldError::new("description", "too_long", "invalid-description-too-long")
+                    .with("max", MAX_DESCRIPTION_CHARS),
+            );
         }
         let label_text = self
             .classification_label
@@ -163,28 +193,31 @@ impl DossierInput {
         let label = label_text.map_or(Some(DataLabel::default()), |t| labels.parse(t));
         if label.is_none() {
             let label = label_text.unwrap_or_default();
-            errors.push(FieldError::new(
-                "classification_label",
-                "unknown_label",
-                format!(
-                    "Onbekend rubriceringslabel '{label}'; kies uit: {}.",
+            errors.push(
+                FieldError::new(
+                    "classification_label",
+                    "unknown_label",
+                    "invalid-dossier-label",
+                )
+                .with("label", label)
+                .with(
+                    "allowed",
                     labels
                         .all()
                         .iter()
                         .map(|(_, name)| *name)
                         .collect::<Vec<_>>()
-                        .join(", ")
+                        .join(", "),
                 ),
-            ));
+            );
         }
         let status_text = self.status.as_deref().unwrap_or("active");
         let status = DossierStatus::from_code(status_text);
         if status.is_none() {
-            errors.push(FieldError::new(
-                "status",
-                "unknown_status",
-                format!("Onbekende status '{status_text}'; kies uit: active, on_hold, closed."),
-            ));
+            errors.push(
+                FieldError::new("status", "unknown_status", "invalid-dossier-status")
+                    .with("status", status_text),
+            );
         }
         if self
             .estimated_value_eur
@@ -193,7 +226,7 @@ impl DossierInput {
             errors.push(FieldError::new(
                 "estimated_value_eur",
                 "out_of_range",
-                "Geraamde waarde moet tussen 0 en 1 biljoen euro liggen.",
+                "invalid-dossier-value",
             ));
         }
         let category_id = self

@@ -47,26 +47,20 @@ pub fn validate_change(
     status: &str,
     reason: &str,
 ) -> Result<(ObligationStatus, String), FieldError> {
-    let status = ObligationStatus::parse(status).ok_or_else(|| {
-        FieldError::new(
-            "status",
-            "unknown_status",
-            "Status moet open, in_progress, done of not_applicable zijn.",
-        )
-    })?;
+    let status = ObligationStatus::parse(status)
+        .ok_or_else(|| FieldError::new("status", "unknown_status", "invalid-obligation-status"))?;
     let reason = reason.trim().to_string();
     if reason.chars().count() > MAX_REASON_CHARS {
-        return Err(FieldError::new(
-            "reason",
-            "too_long",
-            format!("De reden mag hoogstens {MAX_REASON_CHARS} tekens hebben."),
-        ));
+        return Err(
+            FieldError::new("reason", "too_long", "invalid-obligation-reason-too-long")
+                .with("max", MAX_REASON_CHARS),
+        );
     }
     if status == ObligationStatus::NotApplicable && reason.is_empty() {
         return Err(FieldError::new(
             "reason",
             "required",
-            "Geef een reden waarom deze verplichting niet van toepassing is.",
+            "invalid-obligation-reason-required",
         ));
     }
     Ok((status, reason))

@@ -72,18 +72,12 @@ pub fn check_item_text(field: &'static str, text: &str) -> Result<String, FieldE
     let text = text.replace("\r\n", "\n");
     let trimmed = text.trim();
     if trimmed.is_empty() {
-        return Err(FieldError::new(
-            field,
-            "required",
-            "De tekst mag niet leeg zijn.",
-        ));
+        return Err(FieldError::new(field, "required", "invalid-text-required"));
     }
     if trimmed.chars().count() > MAX_ITEM_CHARS {
-        return Err(FieldError::new(
-            field,
-            "too_long",
-            format!("De tekst mag hoogstens {MAX_ITEM_CHARS} tekens hebben."),
-        ));
+        return Err(
+            FieldError::new(field, "too_long", "invalid-text-too-long").with("max", MAX_ITEM_CHARS)
+        );
     }
     if trimmed
         .chars()
@@ -92,7 +86,7 @@ pub fn check_item_text(field: &'static str, text: &str) -> Result<String, FieldE
         return Err(FieldError::new(
             field,
             "control_characters",
-            "De tekst bevat stuurtekens.",
+            "invalid-text-control-characters",
         ));
     }
     Ok(trimmed.to_string())
@@ -103,11 +97,7 @@ pub fn check_weight(weight: i64) -> Result<i64, FieldError> {
     if (0..=100).contains(&weight) {
         Ok(weight)
     } else {
-        Err(FieldError::new(
-            "weight",
-            "out_of_range",
-            "Een weging is een geheel getal van 0 tot en met 100.",
-        ))
+        Err(FieldError::new("weight", "out_of_range", "invalid-weight"))
     }
 }
 

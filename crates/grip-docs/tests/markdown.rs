@@ -1,5 +1,9 @@
 //! The Markdown export carries the classification label at top and bottom, numbers the
 //! questions, tables the award criteria, and shows the reason per item.
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers and bodies outside #[test]: a failed unwrap is a failed test"
+)]
 
 use std::collections::BTreeMap;
 

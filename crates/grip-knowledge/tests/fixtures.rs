@@ -92,14 +92,10 @@ fn check_fixture(name: &str, fixture: &Value) -> Vec<String> {
 
 #[test]
 fn every_shared_fixture_passes() {
-    let dir = shared_dir().join("fixtures/classify");
-    let mut entries: Vec<_> = std::fs::read_dir(&dir)
-        .expect("fixtures directory exists")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    entries.sort();
+    let Some(entries) = grip_test_support::shared_json_files("fixtures/classify", "the whole test")
+    else {
+        return;
+    };
     assert!(
         entries.len() >= 10,
         "expected the shared fixtures, found {}",
@@ -118,15 +114,22 @@ fn every_shared_fixture_passes() {
 
 #[test]
 fn fixture_profiles_are_valid_against_the_profile_contract() {
-    let schema = profile_schema();
-    for entry in std::fs::read_dir(shared_dir().join("fixtures/classify")).expect("dir") {
-        let path = entry.expect("entry").path();
+    let Some(entries) = grip_test_support::shared_json_files("fixtures/classify", "the whole test")
+    else {
+        return;
+    };
+    let contract = profile_contract();
+    assert!(
+        contract.is_checked(),
+        "../shared has the fixtures but not the contracts"
+    );
+    for path in entries {
         let fixture = read_json(path.clone());
-        let problems = violations(&schema, &fixture["profile"]);
+        let problems = contract.violations(&fixture["profile"]);
         assert!(problems.is_empty(), "{}: {problems:?}", path.display());
         // And our own serialisation of the parsed profile stays valid too.
         let parsed = parse_profile_value(&fixture["profile"]).expect("parses");
-        let problems = violations(&schema, &parsed.to_json());
+        let problems = contract.violations(&parsed.to_json());
         assert!(
             problems.is_empty(),
             "{} re-serialised: {problems:?}",

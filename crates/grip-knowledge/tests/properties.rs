@@ -187,9 +187,8 @@ proptest! {
     #[test]
     fn every_output_validates_against_the_contract(p in profile(false), when in as_of()) {
         let out = classify(&pack(), &p, when);
-        let schema = classification_schema();
         let bare = serde_json::to_value(&out.classification).expect("serialises");
-        let problems = violations(&schema, &bare);
+        let problems = classification_contract().violations(&bare);
         prop_assert!(problems.is_empty(), "{problems:?}");
         // Round trip: what we print can be read back.
         let back: grip_knowledge::Classification = serde_json::from_value(bare).expect("deserialises");
@@ -199,7 +198,7 @@ proptest! {
     #[test]
     fn generated_profiles_round_trip_through_the_parser(p in profile(false)) {
         let json = p.to_json();
-        prop_assert!(violations(&profile_schema(), &json).is_empty());
+        prop_assert!(profile_contract().violations(&json).is_empty());
         let parsed = grip_knowledge::parse_profile_value(&json).expect("parses");
         prop_assert_eq!(parsed, p);
     }

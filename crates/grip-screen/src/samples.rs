@@ -278,15 +278,6 @@ impl Sample {
     }
 }
 
-/// The screening contract (`shared/contracts/screening.schema.json` next to the checkout).
-pub fn contract_schema() -> serde_json::Value {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/contracts/screening.schema.json");
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("the contract schema {}: {e}", path.display()));
-    serde_json::from_str(&text).expect("the contract schema is JSON")
-}
-
 const AI_NL: &str = "De camera gebruikt gezichtsherkenning om bezoekers te vergelijken.";
 const AI_EN: &str = "The system uses machine learning to predict maintenance.";
 const PLAIN_NL: &str = "Wij leveren stevige bureaustoelen met verstelbare armleuningen.";

@@ -1,6 +1,7 @@
 //! Turning a failed use case into an HTML page with the right status. The cause of internal
 //! errors is logged, never shown.
 
+use crate::i18n::Lang;
 use askama::Template;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
@@ -32,12 +33,14 @@ pub fn message_of(err: &AppError) -> (String, String) {
         ),
         AppError::NotFound(what) => ("Niet gevonden.".into(), format!("{what} not found.")),
         AppError::Invalid(errors) => {
-            let text = errors
-                .iter()
-                .map(|e| e.message.clone())
-                .collect::<Vec<_>>()
-                .join(" ");
-            (text.clone(), text)
+            let text = |lang: Lang| {
+                errors
+                    .iter()
+                    .map(|e| lang.field_error(e))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            (text(Lang::Nl), text(Lang::En))
         }
         AppError::Conflict(text) | AppError::UnsupportedMedia(text) => (text.clone(), text.clone()),
         AppError::TooLarge { size, limit } => (

@@ -6,12 +6,10 @@ mod api;
 mod assets;
 mod auth;
 mod csrf;
+mod downloads;
 mod error;
 mod headers;
 pub mod i18n;
-mod i18n_classify;
-mod i18n_package;
-mod i18n_screen;
 mod pages;
 mod shell;
 mod uploads;
@@ -43,7 +41,7 @@ pub fn router(app: App, config: WebConfig) -> Router {
     };
     Router::new()
         .merge(pages::routes())
-        .nest("/api/v1", api::routes())
+        .merge(api::routes())
         .merge(assets::routes())
         .layer(axum::middleware::from_fn(csrf::refuse_cross_site))
         .layer(axum::middleware::from_fn(headers::add_security_headers))

@@ -1,61 +1,47 @@
-//! Reading several files from one multipart form (bulk screening and `POST /api/v1/screen`),
-//! bounded per file, in total and in number, so a large upload is refused while it arrives.
+//! Reading files from a multipart form, for pages and API alike: one document upload, or many
+//! files at once (bulk screening, `POST /api/v1/screen`). Bounded per file, in total and in
+//! number, so a large upload is refused while it arrives.
 
 use axum::extract::Multipart;
+use axum::extract::multipart::MultipartError;
 use axum::http::StatusCode;
 use grip_app::AppError;
+use grip_core::dossier::FieldError;
 
 /// Most files one form may carry.
 pub const MAX_FILES: usize = 500;
 /// Most bytes all files of one form may carry together.
 pub const MAX_TOTAL_BYTES: usize = 100 * 1024 * 1024;
 
-/// Every file field of the form, in order; fields without a file name are skipped.
+/// The first file field of a form (a single document upload), refusing more than `limit` bytes.
+pub async fn read_file_field(
+    multipart: Multipart,
+    limit: usize,
+) -> Result<(String, Vec<u8>), AppError> {
+    let mut reader = FileReader::new(multipart, limit, limit);
+    reader
+        .next_file()
+        .await?
+        .ok_or_else(|| AppError::invalid("file", "missing_file", "invalid-choose-file"))
+}
+
+/// Every file field of the form, in order, at most `per_file` bytes each and
+/// [`MAX_TOTAL_BYTES`] together; fields without a file name are skipped.
 pub async fn read_file_fields(
-    mut multipart: Multipart,
+    multipart: Multipart,
     per_file: usize,
 ) -> Result<Vec<(String, Vec<u8>)>, AppError> {
-    let bad = |text: String| AppError::invalid("file", "malformed_upload", text);
+    let mut reader = FileReader::new(multipart, per_file, MAX_TOTAL_BYTES);
     let mut files = Vec::new();
-    let mut total = 0usize;
-    while let Some(mut field) = multipart
-        .next_field()
-        .await
-        .map_err(|e| bad(format!("Onleesbaar formulier: {e}")))?
-    {
-        let Some(name) = field.file_name().map(str::to_string) else {
-            continue;
-        };
+    while let Some((name, bytes)) = reader.next_file().await? {
         if files.len() == MAX_FILES {
-            return Err(AppError::invalid(
+            return Err(FieldError::new(
                 "file",
                 "too_many_files",
-                format!("Hoogstens {MAX_FILES} bestanden tegelijk."),
-            ));
-        }
-        let mut bytes = Vec::new();
-        loop {
-            match field.chunk().await {
-                Ok(Some(chunk)) => {
-                    total += chunk.len();
-                    let limit = per_file.min(MAX_TOTAL_BYTES);
-                    if bytes.len() + chunk.len() > per_file || total > MAX_TOTAL_BYTES {
-                        return Err(AppError::TooLarge {
-                            size: (bytes.len() + chunk.len()).max(total),
-                            limit,
-                        });
-                    }
-                    bytes.extend_from_slice(&chunk);
-                }
-                Ok(None) => break,
-                Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                    return Err(AppError::TooLarge {
-                        size: MAX_TOTAL_BYTES + 1,
-                        limit: MAX_TOTAL_BYTES,
-                    });
-                }
-                Err(e) => return Err(bad(format!("Upload afgebroken: {e}"))),
-            }
+                "invalid-too-many-files-per-form",
+            )
+            .with("max", MAX_FILES)
+            .into());
         }
         // Browsers send an empty file field when nothing was chosen.
         if name.is_empty() && bytes.is_empty() {
@@ -67,8 +53,71 @@ pub async fn read_file_fields(
         return Err(AppError::invalid(
             "file",
             "missing_file",
-            "Kies minstens één bestand.",
+            "invalid-no-files",
         ));
     }
     Ok(files)
+}
+
+/// Reads the file fields of one form one by one, counting bytes per file and in total.
+struct FileReader {
+    multipart: Multipart,
+    per_file: usize,
+    total_limit: usize,
+    total: usize,
+}
+
+impl FileReader {
+    fn new(multipart: Multipart, per_file: usize, total_limit: usize) -> FileReader {
+        FileReader {
+            multipart,
+            per_file,
+            total_limit,
+            total: 0,
+        }
+    }
+
+    /// The next field that carries a file name, with its bytes; `None` at the end of the form.
+    async fn next_file(&mut self) -> Result<Option<(String, Vec<u8>)>, AppError> {
+        let bad = |text: &'static str, e: MultipartError| {
+            AppError::from(FieldError::new("file", "malformed_upload", text).with("detail", e))
+        };
+        while let Some(mut field) = self
+            .multipart
+            .next_field()
+            .await
+            .map_err(|e| bad("invalid-unreadable-form", e))?
+        {
+            let Some(name) = field.file_name().map(str::to_string) else {
+                continue;
+            };
+            let mut bytes = Vec::new();
+            loop {
+                match field.chunk().await {
+                    Ok(Some(chunk)) => {
+                        self.total += chunk.len();
+                        let size = bytes.len() + chunk.len();
+                        if size > self.per_file || self.total > self.total_limit {
+                            return Err(AppError::TooLarge {
+                                size: size.max(self.total),
+                                limit: self.per_file.min(self.total_limit),
+                            });
+                        }
+                        bytes.extend_from_slice(&chunk);
+                    }
+                    Ok(None) => break,
+                    // The body limit of the route stopped the upload.
+                    Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                        return Err(AppError::TooLarge {
+                            size: self.total_limit + 1,
+                            limit: self.total_limit,
+                        });
+                    }
+                    Err(e) => return Err(bad("invalid-upload-aborted", e)),
+                }
+            }
+            return Ok(Some((name, bytes)));
+        }
+        Ok(None)
+    }
 }

@@ -1,6 +1,10 @@
 //! Bulk screening over HTTP: the dossier page's form starts a job and leads to its progress
 //! page (htmx polling while it runs, none once done), the API answers 202 with the job's
 //! address and reports per-item verdicts, and unsafe ZIPs are refused with a clear error.
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers and bodies outside #[test]: a failed unwrap is a failed test"
+)]
 
 mod support;
 

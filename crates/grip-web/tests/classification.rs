@@ -1,23 +1,29 @@
 //! HTTP behaviour of the AI Act classification: the API (classify, store, history,
 //! obligations) with good and bad input, and the wizard and obligation forms as a browser
 //! without JavaScript uses them.
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers and bodies outside #[test]: a failed unwrap is a failed test"
+)]
 
 mod support;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use grip_app::Role;
+use grip_test_support::Fixtures;
 use serde_json::{Value, json};
 use support::{TestApp, body_text, with_session, with_token};
 
-const FIXTURES: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/fixtures/classify"
-);
+/// The shared classification fixtures these tests send; without `../shared` the test is
+/// reported as skipped.
+#[track_caller]
+fn fixtures() -> Option<Fixtures> {
+    Fixtures::open("fixtures/classify", "the whole test")
+}
 
-fn fixture(name: &str) -> Value {
-    let text = std::fs::read_to_string(format!("{FIXTURES}/{name}.json")).unwrap();
-    serde_json::from_str::<Value>(&text).unwrap()["profile"].clone()
+fn fixture(fixtures: &Fixtures, name: &str) -> Value {
+    fixtures.json(name)["profile"].clone()
 }
 
 fn api(method: &str, path: &str, token: &str, body: Option<String>) -> Request<Body> {
@@ -56,11 +62,11 @@ async fn page(app: &TestApp, path: &str, session: &str) -> (StatusCode, String) 
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_classify_api_answers_every_fixture_and_names_bad_fields() {
+    let Some(fixtures) = fixtures() else { return };
     let app = TestApp::new().await;
     let token = app.person(Role::Auditor).token.clone();
-    for entry in std::fs::read_dir(FIXTURES).unwrap() {
-        let path = entry.unwrap().path();
-        let case: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    for path in fixtures.files() {
+        let case = grip_test_support::read_json(&path);
         let (status, body) = json_of(
             &app,
             api(
@@ -98,7 +104,7 @@ async fn the_classify_api_answers_every_fixture_and_names_bad_fields() {
             "POST",
             "/api/v1/classify?as_of=gisteren",
             &token,
-            Some(fixture("website-chat").to_string()),
+            Some(fixture(&fixtures, "website-chat").to_string()),
         ),
     )
     .await;
@@ -115,10 +121,11 @@ async fn the_classify_api_answers_every_fixture_and_names_bad_fields() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_dossier_profile_is_stored_with_history_and_obligations_via_the_api() {
+    let Some(fixtures) = fixtures() else { return };
     let app = TestApp::new().await;
     let token = app.person(Role::Jurist).token.clone();
     let d = app.dossier_id.clone();
-    let body = json!({"profile": fixture("suspect-profiling-tool"), "justifications": {"art6_3.profiling_natural_persons": "Offerte p. 4"}, "as_of": "2026-11-23"});
+    let body = json!({"profile": fixture(&fixtures, "suspect-profiling-tool"), "justifications": {"art6_3.profiling_natural_persons": "Offerte p. 4"}, "as_of": "2026-11-23"});
     let (status, first) = json_of(
         &app,
         api(
@@ -133,7 +140,7 @@ async fn a_dossier_profile_is_stored_with_history_and_obligations_via_the_api() 
     assert_eq!(first["classification"]["verdict"], "high_risk");
     assert_eq!(first["pack"]["id"], "ai-act");
     assert_eq!(first["pack"]["content_hash"].as_str().unwrap().len(), 64);
-    let body = json!({"profile": fixture("unknown-autonomy")});
+    let body = json!({"profile": fixture(&fixtures, "unknown-autonomy")});
     let (status, second) = json_of(
         &app,
         api(
@@ -168,7 +175,7 @@ async fn a_dossier_profile_is_stored_with_history_and_obligations_via_the_api() 
     );
     assert_eq!(list["items"][0]["id"], second["id"], "newest first");
 
-    let body = json!({"profile": fixture("suspect-profiling-tool")});
+    let body = json!({"profile": fixture(&fixtures, "suspect-profiling-tool")});
     let (status, _) = json_of(
         &app,
         api(
@@ -233,7 +240,7 @@ async fn a_dossier_profile_is_stored_with_history_and_obligations_via_the_api() 
             "PUT",
             "/api/v1/dossiers/nope/profile",
             &token,
-            Some(json!({"profile": fixture("website-chat")}).to_string()),
+            Some(json!({"profile": fixture(&fixtures, "website-chat")}).to_string()),
         ),
     )
     .await;

@@ -1,4 +1,8 @@
 //! HTTP behaviour: CSRF, security headers, sign-in, API shapes and problems, bad input.
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers and bodies outside #[test]: a failed unwrap is a failed test"
+)]
 
 mod support;
 

@@ -1,6 +1,10 @@
 //! The tender package and the phase checklist over HTTP: generate from the page with scenario
 //! details, reword an item (hostile text is escaped), freeze, download; the same through the
 //! API with problem objects for bad input; the checklist card and the phase gate.
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers and bodies outside #[test]: a failed unwrap is a failed test"
+)]
 
 mod support;
 

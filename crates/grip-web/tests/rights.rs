@@ -1,6 +1,10 @@
 //! The rights matrix: every route, asked by every role and by nobody, is allowed or refused
 //! exactly as the table below says. The table is written out by hand on purpose: it is the
 //! specification, not a copy of the code's rules.
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers and bodies outside #[test]: a failed unwrap is a failed test"
+)]
 
 mod support;
 

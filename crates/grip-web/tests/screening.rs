@@ -1,5 +1,9 @@
 //! Screening over HTTP: uploads are screened and the result is stored with the document,
 //! `POST /api/v1/screen` screens without storing, and the document page marks the evidence.
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers and bodies outside #[test]: a failed unwrap is a failed test"
+)]
 
 mod support;
 
@@ -155,7 +159,7 @@ async fn the_screen_endpoint_answers_every_format_and_broken_file_by_the_contrac
     let (content_type, body) = multipart_files(&files);
     let (status, results) = json(&app, screen_request(&app, content_type, body)).await;
     assert_eq!(status, StatusCode::OK, "{results}");
-    let validator = jsonschema::validator_for(&grip_screen::samples::contract_schema()).unwrap();
+    let validator = grip_test_support::Contract::screening();
     let results = results.as_array().expect("an array");
     assert_eq!(results.len(), samples.len());
     for (result, sample) in results.iter().zip(&samples) {

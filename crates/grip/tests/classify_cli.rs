@@ -1,14 +1,21 @@
 //! `grip classify` and `grip knowledge check` as a user runs them: the built binary on every
 //! shared classification fixture, on standard input, and on bad input (exit code 2).
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers and bodies outside #[test]: a failed unwrap is a failed test"
+)]
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
+use grip_test_support::Fixtures;
+
 const GRIP: &str = env!("CARGO_BIN_EXE_grip");
-const FIXTURES: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/fixtures/classify"
-);
+/// The shared classification fixtures; without `../shared` the test is reported as skipped.
+#[track_caller]
+fn fixtures() -> Option<Fixtures> {
+    Fixtures::open("fixtures/classify", "the whole test")
+}
 
 fn run(args: &[&str], stdin: &str) -> Output {
     let mut child = Command::new(GRIP)
@@ -31,14 +38,10 @@ fn classify_stdin(profile: &str, extra: &[&str]) -> Output {
 
 #[test]
 fn every_shared_fixture_gets_its_expected_verdict() {
+    let Some(fixtures) = fixtures() else { return };
     let mut checked = 0;
-    for entry in std::fs::read_dir(FIXTURES).expect("shared fixtures next to the repository") {
-        let path = entry.unwrap().path();
-        if path.extension().is_none_or(|e| e != "json") {
-            continue;
-        }
-        let case: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    for path in fixtures.files() {
+        let case = grip_test_support::read_json(&path);
         let out = classify_stdin(&case["profile"].to_string(), &[]);
         assert!(
             out.status.success(),
@@ -70,9 +73,8 @@ fn every_shared_fixture_gets_its_expected_verdict() {
 
 #[test]
 fn a_file_argument_works_and_explain_writes_the_trace_to_stderr() {
-    let path = std::path::Path::new(FIXTURES).join("suspect-profiling-tool.json");
-    let case: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let Some(fixtures) = fixtures() else { return };
+    let case = fixtures.json("suspect-profiling-tool");
     let file = std::env::temp_dir().join(format!("grip-profile-{}.json", std::process::id()));
     std::fs::write(&file, case["profile"].to_string()).unwrap();
     let out = run(

@@ -1,5 +1,9 @@
 //! The `grip` binary from outside: demo, audit verification after tampering, clear errors
 //! for bad databases and busy ports, and two server processes sharing one PostgreSQL database.
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers and bodies outside #[test]: a failed unwrap is a failed test"
+)]
 
 use sqlx::Executor;
 use std::io::{BufRead, BufReader};

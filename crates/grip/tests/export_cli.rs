@@ -1,5 +1,9 @@
 //! `grip export package` from outside: every format of the demo's patrol-car package is
 //! written and reads back; a bad format, language or dossier is a clear error.
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers and bodies outside #[test]: a failed unwrap is a failed test"
+)]
 
 use std::path::PathBuf;
 use std::process::{Command, Output};

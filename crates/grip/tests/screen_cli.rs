@@ -1,5 +1,9 @@
 //! `grip screen` from outside: JSON Lines in input order (directories walked), unreadable
 //! documents reported with an error and exit code 1, standard input, and the text report.
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers and bodies outside #[test]: a failed unwrap is a failed test"
+)]
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -154,7 +158,7 @@ fn every_format_and_broken_file_gives_a_contract_line() {
         Some(1),
         "broken files make the exit code 1"
     );
-    let validator = jsonschema::validator_for(&grip_screen::samples::contract_schema()).unwrap();
+    let validator = grip_test_support::Contract::screening();
     let results = lines(&output);
     assert_eq!(results.len(), samples.len());
     for (result, sample) in results.iter().zip(&samples) {

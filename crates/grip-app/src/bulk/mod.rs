@@ -71,7 +71,7 @@ pub async fn start_bulk_screening(
         return Err(AppError::invalid(
             "file",
             "no_files",
-            "Kies minstens één bestand of ZIP-bestand.",
+            "invalid-no-files-or-zip",
         ));
     }
     let limits = app.limits;
@@ -180,17 +180,20 @@ fn plan(files: Vec<(String, Vec<u8>)>, limits: crate::Limits) -> Result<Vec<Plan
     for (name, bytes) in files {
         if is_archive(&bytes, &name) {
             let entries = expand_zip(&bytes, &archive_limits).map_err(|e| {
-                AppError::invalid("file", e.code(), format!("{}: {e}", display_name(&name)))
+                AppError::from(
+                    grip_core::dossier::FieldError::new("file", e.code(), "invalid-archive")
+                        .with("name", display_name(&name))
+                        .with("detail", e),
+                )
             })?;
             if entries.is_empty() {
-                return Err(AppError::invalid(
+                return Err(grip_core::dossier::FieldError::new(
                     "file",
                     "zip_empty",
-                    format!(
-                        "{}: het ZIP-bestand bevat geen bestanden.",
-                        display_name(&name)
-                    ),
-                ));
+                    "invalid-zip-empty",
+                )
+                .with("name", display_name(&name))
+                .into());
             }
             for entry in entries {
                 let outcome = match entry.content {
@@ -217,11 +220,13 @@ fn plan(files: Vec<(String, Vec<u8>)>, limits: crate::Limits) -> Result<Vec<Plan
             });
         }
         if planned.len() > MAX_ITEMS {
-            return Err(AppError::invalid(
+            return Err(grip_core::dossier::FieldError::new(
                 "file",
                 "too_many_files",
-                format!("Hoogstens {MAX_ITEMS} bestanden per screening (ZIP-inhoud meegeteld)."),
-            ));
+                "invalid-too-many-files-per-job",
+            )
+            .with("max", MAX_ITEMS)
+            .into());
         }
     }
     Ok(planned)

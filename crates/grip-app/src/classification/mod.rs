@@ -45,11 +45,10 @@ pub fn today() -> Date {
 /// A `YYYY-MM-DD` date, or an error naming `field`.
 pub fn parse_date(field: &'static str, text: &str) -> Result<Date, AppError> {
     text.trim().parse::<Date>().map_err(|_| {
-        AppError::invalid(
-            field,
-            "invalid_date",
-            format!("{field}: expected a date as YYYY-MM-DD, found '{text}'"),
-        )
+        grip_core::dossier::FieldError::new(field, "invalid_date", "invalid-date")
+            .with("field", field)
+            .with("text", text)
+            .into()
     })
 }
 
@@ -59,7 +58,7 @@ pub fn invalid_profile(err: &ProfileError) -> AppError {
         "(root)" => "profile".to_string(),
         path => format!("profile.{path}"),
     };
-    AppError::invalid(path, "invalid_profile", err.to_string())
+    grip_core::dossier::FieldError::verbatim(path, "invalid_profile", err).into()
 }
 
 /// Classifies `grip.system-profile/1` JSON text; no database involved (`grip classify`).
@@ -97,11 +96,13 @@ fn check_justifications(
     let mut kept = BTreeMap::new();
     for (path, text) in justifications {
         if text.chars().count() > MAX_JUSTIFICATION_CHARS {
-            return Err(AppError::invalid(
+            return Err(grip_core::dossier::FieldError::new(
                 format!("justifications.{path}"),
                 "too_long",
-                format!("Een toelichting mag hoogstens {MAX_JUSTIFICATION_CHARS} tekens hebben."),
-            ));
+                "invalid-justification-too-long",
+            )
+            .with("max", MAX_JUSTIFICATION_CHARS)
+            .into());
         }
         if !text.trim().is_empty() {
             kept.insert(path.clone(), text.trim().to_string());

@@ -250,11 +250,13 @@ pub async fn add_item(
     let header = draft_for_change(&mut tx, actor, Action::EditPackage, dossier_id).await?;
     let items = packages::items(&mut tx, &header.id).await?;
     if items.len() >= MAX_ITEMS {
-        return Err(AppError::invalid(
+        return Err(grip_core::dossier::FieldError::new(
             "key",
             "too_many_items",
-            format!("Een pakket heeft hoogstens {MAX_ITEMS} items."),
-        ));
+            "invalid-too-many-items",
+        )
+        .with("max", MAX_ITEMS)
+        .into());
     }
     if items.iter().any(|r| r.item_key == item.key) {
         return Err(AppError::Conflict(format!(

@@ -22,22 +22,24 @@ pub fn check_slots(slots: &BTreeMap<String, String>) -> Result<BTreeMap<String, 
     let mut kept = BTreeMap::new();
     for (name, value) in slots {
         if !SCENARIO_SLOTS.contains(&name.as_str()) {
-            return Err(AppError::invalid(
+            return Err(grip_core::dossier::FieldError::new(
                 format!("slots.{name}"),
                 "unknown_slot",
-                format!(
-                    "Onbekend scenarioveld '{name}'; bekend zijn: {}.",
-                    SCENARIO_SLOTS.join(", ")
-                ),
-            ));
+                "invalid-unknown-slot",
+            )
+            .with("name", name)
+            .with("known", SCENARIO_SLOTS.join(", "))
+            .into());
         }
         let value = value.trim();
         if value.chars().count() > MAX_SLOT_CHARS || value.chars().any(char::is_control) {
-            return Err(AppError::invalid(
+            return Err(grip_core::dossier::FieldError::new(
                 format!("slots.{name}"),
                 "invalid_slot",
-                format!("Een scenarioveld is één regel van hoogstens {MAX_SLOT_CHARS} tekens."),
-            ));
+                "invalid-slot",
+            )
+            .with("max", MAX_SLOT_CHARS)
+            .into());
         }
         if !value.is_empty() {
             kept.insert(name.clone(), value.to_string());

@@ -289,11 +289,13 @@ pub async fn freeze(
             })
             .collect::<Vec<_>>()
             .join(", ");
-        return Err(AppError::invalid(
+        return Err(grip_core::dossier::FieldError::new(
             "weight",
             "weights_not_100",
-            format!("De wegingen per criteriumgroep moeten samen 100 zijn: {list}."),
-        ));
+            "invalid-weights-not-100",
+        )
+        .with("groups", list)
+        .into());
     }
     let hash = content_hash(&stored.package);
     let now = now_ms();

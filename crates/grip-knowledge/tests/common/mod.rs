@@ -1,16 +1,18 @@
 //! Test helpers: the shared contracts and fixtures, schema validation and a fully known
 //! baseline profile that individual tests adjust.
-#![allow(dead_code)]
+#![allow(
+    dead_code,
+    reason = "each test binary uses its own part of these helpers, so the lint fires in some \
+    binaries and not in others, where `expect` would fail"
+)]
 
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use grip_knowledge::{AiActPack, Outcome, SystemProfile, classify, parse_profile_value};
+use grip_test_support::Contract;
 use jiff::civil::{Date, date};
 use serde_json::{Value, json};
-
-pub fn shared_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared")
-}
 
 pub fn pack_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../knowledge/ai-act")
@@ -27,12 +29,28 @@ pub fn read_json(path: PathBuf) -> Value {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-pub fn classification_schema() -> Value {
-    read_json(shared_dir().join("contracts/classification.schema.json"))
+/// The `grip.classification/1` contract from `../shared`, loaded (and, without it, reported
+/// as skipped) once per test binary.
+#[track_caller]
+pub fn classification_contract() -> &'static Contract {
+    static CONTRACT: OnceLock<Contract> = OnceLock::new();
+    // Loaded outside `get_or_init` so a skip names the test's file, not a closure's.
+    if let Some(contract) = CONTRACT.get() {
+        return contract;
+    }
+    let contract = Contract::classification();
+    CONTRACT.get_or_init(|| contract)
 }
 
-pub fn profile_schema() -> Value {
-    read_json(shared_dir().join("contracts/system-profile.schema.json"))
+/// The `grip.system-profile/1` contract, like [`classification_contract`].
+#[track_caller]
+pub fn profile_contract() -> &'static Contract {
+    static CONTRACT: OnceLock<Contract> = OnceLock::new();
+    if let Some(contract) = CONTRACT.get() {
+        return contract;
+    }
+    let contract = Contract::system_profile();
+    CONTRACT.get_or_init(|| contract)
 }
 
 /// Schema violations of `instance`, as readable strings (empty = valid).
@@ -85,10 +103,12 @@ pub fn profile_with(changes: &[(&str, Value)]) -> SystemProfile {
     parse_profile_value(&v).expect("test profile is valid")
 }
 
+#[track_caller]
 pub fn run(changes: &[(&str, Value)]) -> Outcome {
     run_at(changes, FIXTURE_DATE)
 }
 
+#[track_caller]
 pub fn run_at(changes: &[(&str, Value)], as_of: Date) -> Outcome {
     let outcome = classify(&pack(), &profile_with(changes), as_of);
     assert_schema_valid(&outcome);
@@ -96,16 +116,17 @@ pub fn run_at(changes: &[(&str, Value)], as_of: Date) -> Outcome {
 }
 
 /// Both the bare classification and the classification-with-trace must be schema-valid.
+#[track_caller]
 pub fn assert_schema_valid(outcome: &Outcome) {
-    let schema = classification_schema();
+    let contract = classification_contract();
     let bare = serde_json::to_value(&outcome.classification).expect("serialises");
-    let problems = violations(&schema, &bare);
+    let problems = contract.violations(&bare);
     assert!(
         problems.is_empty(),
         "classification invalid: {problems:?}\n{bare}"
     );
     let with_trace = serde_json::to_value(outcome).expect("serialises");
-    let problems = violations(&schema, &with_trace);
+    let problems = contract.violations(&with_trace);
     assert!(problems.is_empty(), "outcome invalid: {problems:?}");
 }
 

@@ -297,7 +297,7 @@ mod tests {
                 .to_owned(),
         ];
         // Joined, so clauses and look-backs cross text borders too.
-        let shared = crate::test_texts::shared_texts();
+        let shared = crate::test_texts::shared_texts("the shared texts").unwrap_or_default();
         texts.extend(shared.chunks(40).map(|c| c.join("\n")));
         let (mut checked, mut negated) = (0, 0);
         for text in &texts {

@@ -231,7 +231,7 @@ mod tests {
 
     #[test]
     fn boundaries_follow_their_definitions_on_real_texts() {
-        let texts = crate::test_texts::shared_texts();
+        let texts = crate::test_texts::shared_texts("the shared texts").unwrap_or_default();
         assert_like_reference(&texts.join("\n\n"));
         for text in [
             "Eén. Twee!Drie? Vier; vijf: zes (zeven) • acht.",

@@ -35,7 +35,10 @@ impl Use {
 
     /// Whether searches are anchored at a given start (else they scan for the leftmost match).
     /// The build script needs it to choose a dense DFA's start states; a lazy DFA has both.
-    #[allow(dead_code)]
+    #[allow(
+        dead_code,
+        reason = "only build.rs calls it; `expect` would fail there, where it is used"
+    )]
     pub(crate) fn anchored(self) -> bool {
         matches!(self, Use::AnchoredPattern)
     }

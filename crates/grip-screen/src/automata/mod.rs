@@ -117,7 +117,10 @@ impl ForwardDfa {
 /// Validating them (`dense::DFA::from_bytes`) took a third of the instructions of
 /// screening one 100 KB document, all of it before the first search; the test
 /// `embedded_dfas_pass_full_validation` validates every one of them instead.
-#[allow(unsafe_code)]
+#[expect(
+    unsafe_code,
+    reason = "the DFAs are this build's own output, validated by a test rather than per run"
+)]
 fn load_embedded(bytes: &'static [u8]) -> Option<dense::DFA<&'static [u32]>> {
     // SAFETY: the bytes are `PATTERN_DFAS` / `SIGNAL_DFAS`, written by this crate's build
     // script with `to_bytes_{little,big}_endian` for the target's byte order, by the same

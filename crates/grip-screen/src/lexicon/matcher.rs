@@ -299,7 +299,7 @@ mod tests {
     #[test]
     fn anchored_patterns_find_what_full_scans_find() {
         let lexicon = Lexicon::embedded().expect("embedded lexicon");
-        let mut texts = crate::test_texts::shared_texts();
+        let mut texts = crate::test_texts::shared_texts("the shared texts").unwrap_or_default();
         texts.push("Het model wordt elke nacht opnieuw getraind; 500 ml per uur.".to_owned());
         let mut pattern_hits = 0;
         for text in &texts {

@@ -4,16 +4,17 @@ use super::problem::{ApiError, Problem};
 use super::{ApiQuery, List, PageParams};
 use crate::AppState;
 use crate::auth::ApiActor;
+use axum::Json;
 use axum::extract::State;
-use axum::routing::get;
-use axum::{Json, Router};
 use grip_app::rfc3339_ms;
 use grip_core::audit::StoredEvent;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub fn routes() -> Router<AppState> {
-    Router::new().route("/audit-events", get(events))
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::default().routes(routes!(events))
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -53,7 +54,7 @@ pub struct AuditQuery {
     pub per_page: Option<String>,
 }
 
-#[utoipa::path(get, path = "/api/v1/audit-events", tag = "audit", params(AuditQuery),
+#[utoipa::path(get, path = "/audit-events", tag = "audit", params(AuditQuery),
     responses((status = 200, body = List<ApiAuditEvent>), (status = 401, body = Problem)))]
 pub async fn events(
     State(state): State<AppState>,

@@ -4,24 +4,25 @@ use super::problem::{ApiError, Problem, json_rejection};
 use super::{ApiQuery, List, PageParams};
 use crate::AppState;
 use crate::auth::ApiActor;
+use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Json, Router};
 use grip_app::catalogue::{self, SupplierInput};
 use grip_app::rfc3339_ms;
 use grip_core::catalogue::{Category, Supplier};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/categories", get(categories))
-        .route("/categories/{id}", get(category))
-        .route("/suppliers", get(suppliers).post(create_supplier))
-        .route("/suppliers/{id}", get(supplier))
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::default()
+        .routes(routes!(categories))
+        .routes(routes!(category))
+        .routes(routes!(suppliers, create_supplier))
+        .routes(routes!(supplier))
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -75,7 +76,7 @@ impl From<Supplier> for ApiSupplier {
     }
 }
 
-#[utoipa::path(get, path = "/api/v1/categories", tag = "catalogue", params(PageParams),
+#[utoipa::path(get, path = "/categories", tag = "catalogue", params(PageParams),
     responses((status = 200, body = List<ApiCategory>), (status = 401, body = Problem)))]
 pub async fn categories(
     State(state): State<AppState>,
@@ -99,7 +100,7 @@ pub async fn categories(
     }))
 }
 
-#[utoipa::path(get, path = "/api/v1/categories/{id}", tag = "catalogue",
+#[utoipa::path(get, path = "/categories/{id}", tag = "catalogue",
     responses((status = 200, body = ApiCategory), (status = 404, body = Problem)))]
 pub async fn category(
     State(state): State<AppState>,
@@ -113,7 +114,7 @@ pub async fn category(
     ))
 }
 
-#[utoipa::path(get, path = "/api/v1/suppliers", tag = "catalogue", params(PageParams),
+#[utoipa::path(get, path = "/suppliers", tag = "catalogue", params(PageParams),
     responses((status = 200, body = List<ApiSupplier>), (status = 401, body = Problem)))]
 pub async fn suppliers(
     State(state): State<AppState>,
@@ -124,7 +125,7 @@ pub async fn suppliers(
     Ok(Json(List::from_page(page, ApiSupplier::from)))
 }
 
-#[utoipa::path(get, path = "/api/v1/suppliers/{id}", tag = "catalogue",
+#[utoipa::path(get, path = "/suppliers/{id}", tag = "catalogue",
     responses((status = 200, body = ApiSupplier), (status = 404, body = Problem)))]
 pub async fn supplier(
     State(state): State<AppState>,
@@ -150,7 +151,7 @@ pub struct SupplierBody {
     pub description: String,
 }
 
-#[utoipa::path(post, path = "/api/v1/suppliers", tag = "catalogue", request_body = SupplierBody,
+#[utoipa::path(post, path = "/suppliers", tag = "catalogue", request_body = SupplierBody,
     responses((status = 201, body = ApiSupplier), (status = 403, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn create_supplier(
     State(state): State<AppState>,

@@ -4,37 +4,37 @@
 
 use std::collections::BTreeMap;
 
-use super::classify::{AsOfQuery, ClassificationDoc};
+use super::classification_result::{ApiChanges, ApiClassificationResult, ApiTraceStep};
+use super::classify::AsOfQuery;
 use super::problem::{ApiError, Problem, json_rejection};
+use super::system_profile::SystemProfile;
 use super::{ApiQuery, List, PageParams};
 use crate::AppState;
 use crate::auth::ApiActor;
+use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
-use axum::routing::{get, put};
-use axum::{Json, Router};
 use grip_app::classification::{self, StoredClassification, Submission};
 use grip_app::rfc3339_ms;
 use grip_core::obligation::Obligation;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/dossiers/{id}/profile", put(put_profile))
-        .route("/dossiers/{id}/classifications", get(history))
-        .route("/dossiers/{id}/obligations", get(obligations))
-        .route(
-            "/dossiers/{id}/obligations/{obligation_id}",
-            put(set_status),
-        )
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::default()
+        .routes(routes!(put_profile))
+        .routes(routes!(history))
+        .routes(routes!(obligations))
+        .routes(routes!(set_status))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProfileBody {
     /// The `grip.system-profile/1` object.
-    #[schema(value_type = Object)]
+    #[schema(value_type = SystemProfile)]
     pub profile: serde_json::Value,
     /// Per question (profile path) the answer as given, e.g. `"unknown"` or `"vraag leverancier"`.
     #[serde(default)]
@@ -59,10 +59,10 @@ pub struct ApiPack {
 pub struct ApiClassification {
     pub id: String,
     pub dossier_id: String,
-    pub classification: ClassificationDoc,
-    #[schema(value_type = Object)]
-    pub trace: serde_json::Value,
-    #[schema(value_type = Object)]
+    pub classification: ApiClassificationResult,
+    pub trace: Vec<ApiTraceStep>,
+    /// The `grip.system-profile/1` object that was classified.
+    #[schema(value_type = SystemProfile)]
     pub profile: serde_json::Value,
     pub answers: BTreeMap<String, String>,
     pub justifications: BTreeMap<String, String>,
@@ -71,16 +71,15 @@ pub struct ApiClassification {
     pub created_by: String,
     pub created_at: String,
     /// What changed against the classification before it (null in history lists).
-    #[schema(value_type = Object)]
-    pub changes: serde_json::Value,
+    pub changes: Option<ApiChanges>,
 }
 
 impl From<StoredClassification> for ApiClassification {
     fn from(s: StoredClassification) -> Self {
         ApiClassification {
-            classification: ClassificationDoc(to_json(&s.classification)),
-            trace: to_json(&s.trace),
-            changes: to_json(&s.changes),
+            classification: s.classification.into(),
+            trace: s.trace.into_iter().map(Into::into).collect(),
+            changes: s.changes.map(Into::into),
             id: s.id,
             dossier_id: s.dossier_id,
             profile: s.profile,
@@ -98,13 +97,7 @@ impl From<StoredClassification> for ApiClassification {
     }
 }
 
-/// Serialising values of our own types cannot fail; `Null` keeps the response well-formed
-/// should it ever happen.
-fn to_json<T: Serialize>(value: &T) -> serde_json::Value {
-    serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
-}
-
-#[utoipa::path(put, path = "/api/v1/dossiers/{id}/profile", tag = "classification", request_body = ProfileBody,
+#[utoipa::path(put, path = "/dossiers/{id}/profile", tag = "classification", request_body = ProfileBody,
     responses((status = 200, body = ApiClassification), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn put_profile(
     State(state): State<AppState>,
@@ -124,7 +117,7 @@ pub async fn put_profile(
     Ok(Json(stored.into()))
 }
 
-#[utoipa::path(get, path = "/api/v1/dossiers/{id}/classifications", tag = "classification", params(PageParams),
+#[utoipa::path(get, path = "/dossiers/{id}/classifications", tag = "classification", params(PageParams),
     responses((status = 200, body = List<ApiClassification>), (status = 404, body = Problem)))]
 pub async fn history(
     State(state): State<AppState>,
@@ -175,7 +168,7 @@ impl From<Obligation> for ApiObligation {
     }
 }
 
-#[utoipa::path(get, path = "/api/v1/dossiers/{id}/obligations", tag = "classification",
+#[utoipa::path(get, path = "/dossiers/{id}/obligations", tag = "classification",
     responses((status = 200, body = List<ApiObligation>), (status = 404, body = Problem)))]
 pub async fn obligations(
     State(state): State<AppState>,
@@ -195,7 +188,7 @@ pub async fn obligations(
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct StatusBody {
+pub struct ObligationStatusBody {
     /// open, in_progress, done or not_applicable.
     pub status: String,
     /// Required for not_applicable.
@@ -203,13 +196,13 @@ pub struct StatusBody {
     pub reason: String,
 }
 
-#[utoipa::path(put, path = "/api/v1/dossiers/{id}/obligations/{obligation_id}", tag = "classification", request_body = StatusBody,
+#[utoipa::path(put, path = "/dossiers/{id}/obligations/{obligation_id}", tag = "classification", request_body = ObligationStatusBody,
     responses((status = 200, body = ApiObligation), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn set_status(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
     Path((id, obligation_id)): Path<(String, String)>,
-    body: Result<Json<StatusBody>, JsonRejection>,
+    body: Result<Json<ObligationStatusBody>, JsonRejection>,
 ) -> Result<Json<ApiObligation>, ApiError> {
     let Json(body) = body.map_err(json_rejection)?;
     let row = classification::set_obligation_status(

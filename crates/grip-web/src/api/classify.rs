@@ -2,30 +2,28 @@
 //! the rule trace). Stores nothing; a bad profile is a 422 problem naming the JSON path.
 
 use super::ApiQuery;
+use super::classification_result::ApiClassifyOutcome;
 use super::problem::{ApiError, Problem, json_rejection};
+use super::system_profile::SystemProfile;
 use crate::AppState;
 use crate::auth::ApiActor;
+use axum::Json;
 use axum::extract::State;
 use axum::extract::rejection::JsonRejection;
-use axum::routing::post;
-use axum::{Json, Router};
 use grip_app::classification;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub fn routes() -> Router<AppState> {
-    Router::new().route("/classify", post(classify))
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::default().routes(routes!(classify))
 }
 
-/// A `grip.classification/1` object (see the published contract) with an extra `trace`
-/// member: the rules that fired, on which facts.
-#[derive(Debug, Serialize, ToSchema)]
-#[schema(value_type = Object)]
-pub struct ClassificationDoc(pub serde_json::Value);
-
-/// A `grip.system-profile/1` object.
+/// A `grip.system-profile/1` object, read as plain JSON so that a bad profile is refused
+/// with the exact path of the problem.
 #[derive(Debug, Deserialize, ToSchema)]
-#[schema(value_type = Object)]
+#[schema(value_type = SystemProfile)]
 pub struct ProfileDoc(pub serde_json::Value);
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -44,19 +42,20 @@ impl AsOfQuery {
     }
 }
 
-#[utoipa::path(post, path = "/api/v1/classify", tag = "classification", params(AsOfQuery),
+#[utoipa::path(post, path = "/classify", tag = "classification", params(AsOfQuery),
     request_body(content = ProfileDoc, description = "grip.system-profile/1"),
-    responses((status = 200, body = ClassificationDoc), (status = 401, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = ApiClassifyOutcome), (status = 401, body = Problem), (status = 422, body = Problem)))]
 pub async fn classify(
     State(_state): State<AppState>,
     ApiActor(actor): ApiActor,
     ApiQuery(q): ApiQuery<AsOfQuery>,
     body: Result<Json<ProfileDoc>, JsonRejection>,
-) -> Result<Json<serde_json::Value>, ApiError> {
+) -> Result<Json<ApiClassifyOutcome>, ApiError> {
     let Json(ProfileDoc(profile)) = body.map_err(json_rejection)?;
     let as_of = q.date()?.unwrap_or_else(classification::today);
     let outcome = classification::classify_value(&actor, &profile, as_of)?;
-    let value = serde_json::to_value(&outcome)
-        .map_err(|e| ApiError(grip_app::AppError::Internal(e.to_string())))?;
-    Ok(Json(value))
+    Ok(Json(ApiClassifyOutcome {
+        classification: outcome.classification.into(),
+        trace: outcome.trace.into_iter().map(Into::into).collect(),
+    }))
 }

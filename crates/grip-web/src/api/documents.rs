@@ -1,33 +1,31 @@
 //! /api/v1 documents: list a dossier's documents, upload (multipart), metadata, content.
 
 use super::problem::{ApiError, Problem};
+use super::{DocumentUpload, FileBytes};
 use crate::AppState;
 use crate::auth::ApiActor;
-use crate::pages::read_file_field;
+use crate::uploads::read_file_field;
+use axum::Json;
 use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Json, Router};
 use grip_app::{documents, dossiers, rfc3339_ms};
 use grip_core::document::Document;
 use serde::Serialize;
 use utoipa::ToSchema;
+use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouterExt};
+use utoipa_axum::routes;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/dossiers/{id}/documents", get(list).post(upload))
-        .route("/documents/{id}", get(metadata))
-        .route("/documents/{id}/content", get(content))
-        .route(
-            "/documents/{id}/screening",
-            get(super::screening::document_screening),
-        )
-        .route(
-            "/screen",
-            axum::routing::post(super::screening::screen).layer(
-                axum::extract::DefaultBodyLimit::max(crate::uploads::MAX_TOTAL_BYTES + 1024 * 1024),
-            ),
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::default()
+        .routes(routes!(list, upload))
+        .routes(routes!(metadata))
+        .routes(routes!(content))
+        .routes(routes!(super::screening::document_screening))
+        .routes(
+            routes!(super::screening::screen).layer(axum::extract::DefaultBodyLimit::max(
+                crate::uploads::MAX_TOTAL_BYTES + 1024 * 1024,
+            )),
         )
 }
 
@@ -56,7 +54,7 @@ impl From<Document> for ApiDocument {
     }
 }
 
-#[utoipa::path(get, path = "/api/v1/dossiers/{id}/documents", tag = "documents",
+#[utoipa::path(get, path = "/dossiers/{id}/documents", tag = "documents",
     responses((status = 200, body = Vec<ApiDocument>), (status = 404, body = Problem)))]
 pub async fn list(
     State(state): State<AppState>,
@@ -73,8 +71,8 @@ pub async fn list(
     ))
 }
 
-#[utoipa::path(post, path = "/api/v1/dossiers/{id}/documents", tag = "documents",
-    request_body(content_type = "multipart/form-data", description = "one field `file`: PDF, DOCX, ODT, HTML, TXT or Markdown, at most 25 MB"),
+#[utoipa::path(post, path = "/dossiers/{id}/documents", tag = "documents",
+    request_body(content = DocumentUpload, content_type = "multipart/form-data", description = "one field `file`: PDF, DOCX, ODT, HTML, TXT or Markdown, at most 25 MB"),
     responses((status = 201, body = ApiDocument), (status = 413, body = Problem), (status = 415, body = Problem), (status = 422, body = Problem)))]
 pub async fn upload(
     State(state): State<AppState>,
@@ -87,7 +85,7 @@ pub async fn upload(
     Ok((StatusCode::CREATED, Json(ApiDocument::from(row))).into_response())
 }
 
-#[utoipa::path(get, path = "/api/v1/documents/{id}", tag = "documents",
+#[utoipa::path(get, path = "/documents/{id}", tag = "documents",
     responses((status = 200, body = ApiDocument), (status = 404, body = Problem)))]
 pub async fn metadata(
     State(state): State<AppState>,
@@ -97,13 +95,13 @@ pub async fn metadata(
     Ok(Json(documents::get(&state.app, &actor, &id).await?.into()))
 }
 
-#[utoipa::path(get, path = "/api/v1/documents/{id}/content", tag = "documents",
-    responses((status = 200, description = "the stored bytes, as an attachment"), (status = 404, body = Problem)))]
+#[utoipa::path(get, path = "/documents/{id}/content", tag = "documents",
+    responses((status = 200, body = FileBytes, content_type = "application/octet-stream", description = "the stored bytes, as an attachment with the document's own media type"), (status = 404, body = Problem)))]
 pub async fn content(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     let (row, bytes) = documents::download(&state.app, &actor, &id).await?;
-    Ok(crate::pages::file_response(&row, bytes))
+    Ok(crate::downloads::file_response(&row, bytes))
 }

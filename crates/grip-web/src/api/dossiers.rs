@@ -4,24 +4,25 @@ use super::problem::{ApiError, Problem, json_rejection};
 use super::{ApiQuery, List, PageParams};
 use crate::AppState;
 use crate::auth::ApiActor;
+use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use grip_app::{dossiers, organisation, rfc3339_ms};
 use grip_core::LabelNames;
 use grip_core::dossier::DossierInput;
 use grip_core::dossier::{Dossier, DossierFilter};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/dossiers", get(list).post(create))
-        .route("/dossiers/{id}", get(get_one).put(update))
-        .route("/dossiers/{id}/phase", post(move_phase))
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::default()
+        .routes(routes!(list, create))
+        .routes(routes!(get_one, update))
+        .routes(routes!(move_phase))
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -106,7 +107,7 @@ impl From<DossierBody> for DossierInput {
     }
 }
 
-#[utoipa::path(get, path = "/api/v1/dossiers", tag = "dossiers", params(DossierQuery),
+#[utoipa::path(get, path = "/dossiers", tag = "dossiers", params(DossierQuery),
     responses((status = 200, body = List<ApiDossier>), (status = 401, body = Problem), (status = 422, body = Problem)))]
 pub async fn list(
     State(state): State<AppState>,
@@ -128,7 +129,7 @@ pub async fn list(
     Ok(Json(List::from_page(page, |d| ApiDossier::new(d, &labels))))
 }
 
-#[utoipa::path(get, path = "/api/v1/dossiers/{id}", tag = "dossiers",
+#[utoipa::path(get, path = "/dossiers/{id}", tag = "dossiers",
     responses((status = 200, body = ApiDossier), (status = 404, body = Problem)))]
 pub async fn get_one(
     State(state): State<AppState>,
@@ -140,7 +141,7 @@ pub async fn get_one(
     Ok(Json(ApiDossier::new(dossier, &labels)))
 }
 
-#[utoipa::path(post, path = "/api/v1/dossiers", tag = "dossiers", request_body = DossierBody,
+#[utoipa::path(post, path = "/dossiers", tag = "dossiers", request_body = DossierBody,
     responses((status = 201, body = ApiDossier), (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn create(
     State(state): State<AppState>,
@@ -162,7 +163,7 @@ pub async fn create(
         .into_response())
 }
 
-#[utoipa::path(put, path = "/api/v1/dossiers/{id}", tag = "dossiers", request_body = DossierBody,
+#[utoipa::path(put, path = "/dossiers/{id}", tag = "dossiers", request_body = DossierBody,
     responses((status = 200, body = ApiDossier), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn update(
     State(state): State<AppState>,
@@ -179,18 +180,18 @@ pub async fn update(
 
 #[derive(Debug, Deserialize, ToSchema, Default)]
 #[serde(deny_unknown_fields)]
-pub struct MoveBody {
+pub struct PhaseMoveBody {
     /// When given, must be the dossier's current phase (guards against double moves).
     pub expected_phase: Option<String>,
 }
 
-#[utoipa::path(post, path = "/api/v1/dossiers/{id}/phase", tag = "dossiers", request_body(content = MoveBody, description = "optional"),
+#[utoipa::path(post, path = "/dossiers/{id}/phase", tag = "dossiers", request_body(content = PhaseMoveBody, description = "optional"),
     responses((status = 200, body = ApiDossier), (status = 403, body = Problem), (status = 409, body = Problem)))]
 pub async fn move_phase(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
     Path(id): Path<String>,
-    body: Option<Json<MoveBody>>,
+    body: Option<Json<PhaseMoveBody>>,
 ) -> Result<Json<ApiDossier>, ApiError> {
     let body = body.map(|b| b.0).unwrap_or_default();
     dossiers::move_to_next_phase(&state.app, &actor, &id, body.expected_phase.as_deref()).await?;

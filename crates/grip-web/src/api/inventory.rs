@@ -4,22 +4,23 @@ use super::problem::{ApiError, Problem, json_rejection};
 use super::{ApiQuery, List, PageParams};
 use crate::AppState;
 use crate::auth::ApiActor;
+use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Json, Router};
 use grip_app::inventory::{self, InventoryInput};
 use grip_app::rfc3339_ms;
 use grip_core::inventory::InventoryItem;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/inventory", get(list).post(create))
-        .route("/inventory/{id}", get(get_one))
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::default()
+        .routes(routes!(list, create))
+        .routes(routes!(get_one))
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -69,7 +70,7 @@ pub struct InventoryQuery {
     pub per_page: Option<String>,
 }
 
-#[utoipa::path(get, path = "/api/v1/inventory", tag = "inventory", params(InventoryQuery),
+#[utoipa::path(get, path = "/inventory", tag = "inventory", params(InventoryQuery),
     responses((status = 200, body = List<ApiInventoryItem>), (status = 401, body = Problem)))]
 pub async fn list(
     State(state): State<AppState>,
@@ -91,7 +92,7 @@ pub async fn list(
     Ok(Json(List::from_page(page, ApiInventoryItem::from)))
 }
 
-#[utoipa::path(get, path = "/api/v1/inventory/{id}", tag = "inventory",
+#[utoipa::path(get, path = "/inventory/{id}", tag = "inventory",
     responses((status = 200, body = ApiInventoryItem), (status = 404, body = Problem)))]
 pub async fn get_one(
     State(state): State<AppState>,
@@ -117,7 +118,7 @@ pub struct InventoryBody {
     pub ai_exposure: Option<String>,
 }
 
-#[utoipa::path(post, path = "/api/v1/inventory", tag = "inventory", request_body = InventoryBody,
+#[utoipa::path(post, path = "/inventory", tag = "inventory", request_body = InventoryBody,
     responses((status = 201, body = ApiInventoryItem), (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn create(
     State(state): State<AppState>,

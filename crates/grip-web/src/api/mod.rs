@@ -5,6 +5,7 @@
 mod audit;
 mod catalogue;
 mod checklist;
+mod classification_result;
 mod classifications;
 mod classify;
 mod documents;
@@ -14,6 +15,8 @@ mod packages;
 pub mod problem;
 mod screening;
 mod screening_jobs;
+mod system_profile;
+mod tender_package;
 
 use crate::AppState;
 use axum::extract::{DefaultBodyLimit, FromRequestParts};
@@ -24,14 +27,14 @@ use axum::{Json, Router};
 use grip_app::{AppError, Paging};
 use problem::ApiError;
 use serde::{Deserialize, Serialize};
+use utoipa::openapi::OpenApi as OpenApiDoc;
 use utoipa::{IntoParams, OpenApi, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/openapi.json",
-            get(|| async { Json(ApiDoc::openapi()).into_response() }),
-        )
+/// The API routes, relative to /api/v1. Each module declares its routes once, with the
+/// handlers' `#[utoipa::path]` descriptions, so the route table and the document agree.
+fn api_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::default()
         .merge(dossiers::routes())
         .merge(documents::routes().layer(DefaultBodyLimit::max(
             grip_app::Limits::default().max_document_bytes + 1024 * 1024,
@@ -54,28 +57,72 @@ pub fn routes() -> Router<AppState> {
         })
 }
 
-/// The OpenAPI document as pretty JSON (also served at /api/v1/openapi.json).
-pub fn openapi_json() -> String {
-    ApiDoc::openapi().to_pretty_json().unwrap_or_default()
+/// The API under /api/v1 and its OpenAPI document, both made from one route table.
+fn router_and_document() -> (Router<AppState>, OpenApiDoc) {
+    let (router, mut document) = OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .nest("/api/v1", api_routes())
+        .split_for_parts();
+    complete_operations(&mut document);
+    (router, document)
 }
 
+/// What OpenAPI requires and the handlers' annotations leave out: operation ids unique across
+/// modules (handlers are named `list`, `get_one` in several) and a description per response.
+fn complete_operations(document: &mut OpenApiDoc) {
+    for item in document.paths.paths.values_mut() {
+        let operations = [
+            &mut item.get,
+            &mut item.put,
+            &mut item.post,
+            &mut item.delete,
+            &mut item.patch,
+        ];
+        for operation in operations.into_iter().flatten() {
+            let tag = operation.tags.as_ref().and_then(|t| t.first()).cloned();
+            if let (Some(tag), Some(id)) = (tag, operation.operation_id.as_mut()) {
+                *id = format!("{tag}_{id}");
+            }
+            for (status, response) in operation.responses.responses.iter_mut() {
+                if let utoipa::openapi::RefOr::T(response) = response
+                    && response.description.is_empty()
+                {
+                    response.description = status
+                        .parse::<u16>()
+                        .ok()
+                        .and_then(|s| axum::http::StatusCode::from_u16(s).ok())
+                        .and_then(|s| s.canonical_reason())
+                        .unwrap_or("Response")
+                        .to_string();
+                }
+            }
+        }
+    }
+}
+
+/// The API under /api/v1, with its document served at /api/v1/openapi.json.
+pub fn routes() -> Router<AppState> {
+    let (router, document) = router_and_document();
+    let document = std::sync::Arc::new(document);
+    router.route(
+        "/api/v1/openapi.json",
+        get(move || {
+            let document = document.clone();
+            async move { Json(&*document).into_response() }
+        }),
+    )
+}
+
+/// The OpenAPI document as pretty JSON (also served at /api/v1/openapi.json).
+pub fn openapi_json() -> String {
+    router_and_document().1.to_pretty_json().unwrap_or_default()
+}
+
+/// What the route table does not say: the API's description, its authentication and the
+/// problem schemas every error uses.
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Grip API", description = "Acquisition dossiers, AI Act classifications and obligations, catalogues, inventory, documents and the audit trail of a Grip installation. Authenticate with `Authorization: Bearer <token>` (create one with `grip token create --user NAME`)."),
-    paths(
-        dossiers::list, dossiers::create, dossiers::get_one, dossiers::update, dossiers::move_phase,
-        documents::list, documents::upload, documents::metadata, documents::content,
-        catalogue::categories, catalogue::category, catalogue::suppliers, catalogue::supplier, catalogue::create_supplier,
-        inventory::list, inventory::get_one, inventory::create,
-        audit::events,
-        classify::classify,
-        screening::screen, screening::document_screening,
-        screening_jobs::start, screening_jobs::status, screening_jobs::cancel,
-        classifications::put_profile, classifications::history, classifications::obligations, classifications::set_status,
-        packages::get_package, packages::generate, packages::edit_item, packages::remove_item, packages::move_item, packages::add_item, packages::freeze, packages::revise,
-        checklist::list, checklist::set_status,
-    ),
-    components(schemas(problem::Problem, problem::ProblemField, screening::ApiDocumentScreening)),
+    components(schemas(problem::Problem, problem::ProblemField)),
     modifiers(&BearerAuth),
     security(("bearer" = [])),
 )]
@@ -115,10 +162,15 @@ impl PageParams {
                 None | Some("") => Ok(None),
                 Some(text) => match text.parse::<i64>() {
                     Ok(n) if (min..=max).contains(&n) => Ok(Some(n)),
-                    _ => Err(ApiError(AppError::invalid(
-                        field,
-                        "out_of_range",
-                        format!("{field} must be a whole number from {min} to {max}"),
+                    _ => Err(ApiError(AppError::from(
+                        grip_core::dossier::FieldError::new(
+                            field,
+                            "out_of_range",
+                            "invalid-number-range",
+                        )
+                        .with("field", field)
+                        .with("min", min)
+                        .with("max", max),
                     ))),
                 },
             }
@@ -139,8 +191,64 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequestParts<S> for Api
         axum::extract::Query::<T>::from_request_parts(parts, state)
             .await
             .map(|q| ApiQuery(q.0))
-            .map_err(|e| ApiError(AppError::invalid("query", "malformed_query", e.body_text())))
+            .map_err(|e| {
+                let detail = e.body_text();
+                ApiError(AppError::from(grip_core::dossier::FieldError::verbatim(
+                    "query",
+                    "malformed_query",
+                    detail,
+                )))
+            })
     }
+}
+
+/// A file's bytes: a download, or a file field of an upload form.
+pub struct FileBytes;
+
+impl utoipa::PartialSchema for FileBytes {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, SchemaFormat, Type};
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .format(Some(SchemaFormat::KnownFormat(KnownFormat::Binary)))
+            .into()
+    }
+}
+
+impl ToSchema for FileBytes {}
+
+/// The form of a single document upload.
+#[derive(ToSchema)]
+#[expect(dead_code, reason = "describes the form; the upload reader reads it")]
+pub struct DocumentUpload {
+    /// PDF, DOCX, ODT, HTML, TXT or Markdown, at most 25 MB.
+    #[schema(value_type = FileBytes)]
+    file: (),
+}
+
+/// The form of an upload of several files: every field that carries a file counts, in order.
+#[derive(ToSchema)]
+#[expect(dead_code, reason = "describes the form; the upload reader reads it")]
+pub struct FilesUpload {
+    /// At most 500 files, 100 MB together.
+    #[schema(value_type = Vec<FileBytes>)]
+    files: (),
+}
+
+/// The name a unit enum variant has in JSON (its serde name), so the API spells a value
+/// exactly as the stored and exported documents do.
+fn wire_name<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(name)) => name,
+        _ => String::new(),
+    }
+}
+
+/// A text in Dutch and English.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ApiText {
+    pub nl: String,
+    pub en: String,
 }
 
 /// A list response.

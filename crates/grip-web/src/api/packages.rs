@@ -3,32 +3,32 @@
 
 use std::collections::BTreeMap;
 
-use super::ApiQuery;
 use super::problem::{ApiError, Problem, json_rejection};
+use super::tender_package::ApiPackageVersion;
+use super::{ApiQuery, FileBytes};
 use crate::AppState;
 use crate::auth::ApiActor;
+use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use grip_app::packages::{self, Direction, ExportFormat, ItemEdit, NewItem};
 use grip_app::{AppError, classification::Lang};
+use grip_core::dossier::FieldError;
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/dossiers/{id}/package", get(get_package).post(generate))
-        .route("/dossiers/{id}/package/items", post(add_item))
-        .route(
-            "/dossiers/{id}/package/items/{key}",
-            axum::routing::patch(edit_item).delete(remove_item),
-        )
-        .route("/dossiers/{id}/package/items/{key}/move", post(move_item))
-        .route("/dossiers/{id}/package/freeze", post(freeze))
-        .route("/dossiers/{id}/package/revise", post(revise))
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::default()
+        .routes(routes!(get_package, generate))
+        .routes(routes!(add_item))
+        .routes(routes!(edit_item, remove_item))
+        .routes(routes!(move_item))
+        .routes(routes!(freeze))
+        .routes(routes!(revise))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -46,16 +46,22 @@ fn lang(code: Option<&str>) -> Result<Lang, ApiError> {
     match code.unwrap_or("nl") {
         "nl" => Ok(Lang::Nl),
         "en" => Ok(Lang::En),
-        other => Err(ApiError(AppError::invalid(
-            "lang",
-            "unknown_language",
-            format!("unknown language '{other}'; use nl or en"),
-        ))),
+        other => Err(ApiError(
+            FieldError::new("lang", "unknown_language", "invalid-api-language")
+                .with("lang", other)
+                .into(),
+        )),
     }
 }
 
-#[utoipa::path(get, path = "/api/v1/dossiers/{id}/package", tag = "packages", params(PackageQuery),
-    responses((status = 200, description = "without `format`: the stored version (`version`, `state`, `frozen_at`, `content_hash`, `slots`, `unbalanced`, `package` with a `reason` per item); with `format`: the document as an attachment"),
+#[utoipa::path(get, path = "/dossiers/{id}/package", tag = "packages", params(PackageQuery),
+    responses((status = 200, description = "without `format`: the stored version; with `format`: the document as an attachment (`format=json`: the `ApiTenderPackage` inside the version)",
+            content(
+                (ApiPackageVersion = "application/json"),
+                (FileBytes = "text/markdown"),
+                (FileBytes = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+                (FileBytes = "application/pdf"),
+            )),
         (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn get_package(
     State(state): State<AppState>,
@@ -65,14 +71,15 @@ pub async fn get_package(
 ) -> Result<Response, ApiError> {
     let Some(name) = q.format.as_deref().filter(|f| !f.is_empty()) else {
         let stored = packages::get(&state.app, &actor, &id, q.version).await?;
-        return Ok(Json(stored).into_response());
+        return Ok(Json(ApiPackageVersion::from(stored)).into_response());
     };
     let format = ExportFormat::parse(name).ok_or_else(|| {
-        ApiError(AppError::invalid(
-            "format",
-            "unknown_format",
-            format!("unknown format '{name}'; use {}", ExportFormat::NAMES),
-        ))
+        ApiError(
+            FieldError::new("format", "unknown_format", "invalid-api-format")
+                .with("format", name)
+                .with("allowed", ExportFormat::NAMES)
+                .into(),
+        )
     })?;
     let exported = packages::export(
         &state.app,
@@ -83,7 +90,7 @@ pub async fn get_package(
         lang(q.lang.as_deref())?,
     )
     .await?;
-    Ok(crate::pages::attachment_response(
+    Ok(crate::downloads::attachment_response(
         &exported.file_name,
         exported.media_type,
         exported.bytes,
@@ -98,8 +105,8 @@ pub struct GenerateBody {
     pub slots: BTreeMap<String, String>,
 }
 
-#[utoipa::path(post, path = "/api/v1/dossiers/{id}/package", tag = "packages", request_body(content = GenerateBody, description = "optional"),
-    responses((status = 201, description = "the generated draft version"), (status = 403, body = Problem), (status = 422, body = Problem)))]
+#[utoipa::path(post, path = "/dossiers/{id}/package", tag = "packages", request_body(content = GenerateBody, description = "optional"),
+    responses((status = 201, body = ApiPackageVersion, description = "the generated draft version"), (status = 403, body = Problem), (status = 422, body = Problem)))]
 pub async fn generate(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
@@ -108,7 +115,7 @@ pub async fn generate(
 ) -> Result<Response, ApiError> {
     let body = body.map(|b| b.0).unwrap_or_default();
     let stored = packages::generate(&state.app, &actor, &id, &body.slots).await?;
-    Ok((StatusCode::CREATED, Json(stored)).into_response())
+    Ok((StatusCode::CREATED, Json(ApiPackageVersion::from(stored))).into_response())
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -136,11 +143,11 @@ mod double_option {
 fn parse_use(name: Option<&str>) -> Result<Option<packages::Use>, ApiError> {
     name.map(|n| {
         packages::parse_use(n).ok_or_else(|| {
-            ApiError(AppError::invalid(
-                "use",
-                "unknown_use",
-                format!("unknown use '{n}'; use knock_out, award or information"),
-            ))
+            ApiError(
+                FieldError::new("use", "unknown_use", "invalid-api-use")
+                    .with("use", n)
+                    .into(),
+            )
         })
     })
     .transpose()
@@ -151,11 +158,12 @@ async fn current(
     actor: &grip_app::Actor,
     id: &str,
 ) -> Result<Response, ApiError> {
-    Ok(Json(packages::get(&state.app, actor, id, None).await?).into_response())
+    let stored = packages::get(&state.app, actor, id, None).await?;
+    Ok(Json(ApiPackageVersion::from(stored)).into_response())
 }
 
-#[utoipa::path(patch, path = "/api/v1/dossiers/{id}/package/items/{key}", tag = "packages", request_body = EditBody,
-    responses((status = 200, description = "the draft after the change"), (status = 409, body = Problem), (status = 422, body = Problem)))]
+#[utoipa::path(patch, path = "/dossiers/{id}/package/items/{key}", tag = "packages", request_body = EditBody,
+    responses((status = 200, body = ApiPackageVersion, description = "the draft after the change"), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn edit_item(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
@@ -173,8 +181,8 @@ pub async fn edit_item(
     current(&state, &actor, &id).await
 }
 
-#[utoipa::path(delete, path = "/api/v1/dossiers/{id}/package/items/{key}", tag = "packages",
-    responses((status = 200, description = "the draft after the change"), (status = 409, body = Problem), (status = 422, body = Problem)))]
+#[utoipa::path(delete, path = "/dossiers/{id}/package/items/{key}", tag = "packages",
+    responses((status = 200, body = ApiPackageVersion, description = "the draft after the change"), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn remove_item(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
@@ -186,29 +194,29 @@ pub async fn remove_item(
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-pub struct MoveBody {
+pub struct ItemMoveBody {
     /// `up` or `down`.
     pub direction: String,
 }
 
-#[utoipa::path(post, path = "/api/v1/dossiers/{id}/package/items/{key}/move", tag = "packages", request_body = MoveBody,
-    responses((status = 200, description = "the draft after the change"), (status = 409, body = Problem), (status = 422, body = Problem)))]
+#[utoipa::path(post, path = "/dossiers/{id}/package/items/{key}/move", tag = "packages", request_body = ItemMoveBody,
+    responses((status = 200, body = ApiPackageVersion, description = "the draft after the change"), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn move_item(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
     Path((id, key)): Path<(String, String)>,
-    body: Result<Json<MoveBody>, JsonRejection>,
+    body: Result<Json<ItemMoveBody>, JsonRejection>,
 ) -> Result<Response, ApiError> {
     let Json(b) = body.map_err(json_rejection)?;
     let direction = match b.direction.as_str() {
         "up" => Direction::Up,
         "down" => Direction::Down,
         other => {
-            return Err(ApiError(AppError::invalid(
-                "direction",
-                "unknown_direction",
-                format!("unknown direction '{other}'; use up or down"),
-            )));
+            return Err(ApiError(
+                FieldError::new("direction", "unknown_direction", "invalid-api-direction")
+                    .with("direction", other)
+                    .into(),
+            ));
         }
     };
     packages::move_item(&state.app, &actor, &id, &key, direction).await?;
@@ -228,8 +236,8 @@ pub struct AddBody {
     pub use_: Option<String>,
 }
 
-#[utoipa::path(post, path = "/api/v1/dossiers/{id}/package/items", tag = "packages", request_body = AddBody,
-    responses((status = 201, description = "the draft after the change"), (status = 409, body = Problem), (status = 422, body = Problem)))]
+#[utoipa::path(post, path = "/dossiers/{id}/package/items", tag = "packages", request_body = AddBody,
+    responses((status = 201, body = ApiPackageVersion, description = "the draft after the change"), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn add_item(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
@@ -241,11 +249,11 @@ pub async fn add_item(
         (Some(key), None) => NewItem::Knowledge { key },
         (None, Some(section)) => NewItem::Own {
             section: packages::parse_section(&section).ok_or_else(|| {
-                ApiError(AppError::invalid(
-                    "section",
-                    "unknown_section",
-                    format!("unknown section '{section}'"),
-                ))
+                ApiError(
+                    FieldError::new("section", "unknown_section", "invalid-api-section")
+                        .with("section", &section)
+                        .into(),
+                )
             })?,
             text_nl: b.text_nl.unwrap_or_default(),
             text_en: b.text_en.unwrap_or_default(),
@@ -255,13 +263,13 @@ pub async fn add_item(
             return Err(ApiError(AppError::invalid(
                 "body",
                 "knowledge_key_or_section",
-                "give either knowledge_key or section with text_nl",
+                "invalid-api-item-source",
             )));
         }
     };
     packages::add_item(&state.app, &actor, &id, &new).await?;
     let stored = packages::get(&state.app, &actor, &id, None).await?;
-    Ok((StatusCode::CREATED, Json(stored)).into_response())
+    Ok((StatusCode::CREATED, Json(ApiPackageVersion::from(stored))).into_response())
 }
 
 #[derive(Debug, Deserialize, ToSchema, Default)]
@@ -271,8 +279,8 @@ pub struct FreezeBody {
     pub expected_version: Option<i64>,
 }
 
-#[utoipa::path(post, path = "/api/v1/dossiers/{id}/package/freeze", tag = "packages", request_body(content = FreezeBody, description = "optional"),
-    responses((status = 200, description = "the frozen version with its content hash"), (status = 409, body = Problem), (status = 422, body = Problem)))]
+#[utoipa::path(post, path = "/dossiers/{id}/package/freeze", tag = "packages", request_body(content = FreezeBody, description = "optional"),
+    responses((status = 200, body = ApiPackageVersion, description = "the frozen version with its content hash"), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn freeze(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
@@ -281,16 +289,16 @@ pub async fn freeze(
 ) -> Result<Response, ApiError> {
     let body = body.map(|b| b.0).unwrap_or_default();
     let stored = packages::freeze(&state.app, &actor, &id, body.expected_version).await?;
-    Ok(Json(stored).into_response())
+    Ok(Json(ApiPackageVersion::from(stored)).into_response())
 }
 
-#[utoipa::path(post, path = "/api/v1/dossiers/{id}/package/revise", tag = "packages",
-    responses((status = 201, description = "a new draft version copied from the newest frozen one"), (status = 409, body = Problem)))]
+#[utoipa::path(post, path = "/dossiers/{id}/package/revise", tag = "packages",
+    responses((status = 201, body = ApiPackageVersion, description = "a new draft version copied from the newest frozen one"), (status = 409, body = Problem)))]
 pub async fn revise(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
     let stored = packages::revise(&state.app, &actor, &id).await?;
-    Ok((StatusCode::CREATED, Json(stored)).into_response())
+    Ok((StatusCode::CREATED, Json(ApiPackageVersion::from(stored))).into_response())
 }

@@ -2,11 +2,13 @@
 //! input, the list of field errors.
 
 use crate::error::status_of;
+use crate::i18n::Lang;
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use grip_app::AppError;
+use grip_core::dossier::FieldError;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -24,6 +26,7 @@ pub struct Problem {
     pub errors: Vec<ProblemField>,
 }
 
+/// One invalid field; `message` is worded in Dutch (the interface's first language).
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ProblemField {
     pub field: String,
@@ -86,7 +89,7 @@ impl IntoResponse for ApiError {
                 .map(|e| ProblemField {
                     field: e.field.to_string(),
                     code: e.code.into(),
-                    message: e.message.clone(),
+                    message: Lang::Nl.field_error(e),
                 })
                 .collect(),
             _ => Vec::new(),
@@ -106,5 +109,5 @@ pub fn json_rejection(rejection: JsonRejection) -> ApiError {
         StatusCode::PAYLOAD_TOO_LARGE => "payload_too_large",
         _ => "malformed_json",
     };
-    ApiError(AppError::invalid("body", code, rejection.body_text()))
+    ApiError(FieldError::verbatim("body", code, rejection.body_text()).into())
 }

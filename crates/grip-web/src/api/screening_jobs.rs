@@ -1,31 +1,27 @@
 //! /api/v1 bulk screening jobs: start one with many files and/or ZIPs (answered at once
 //! with 202 and the job's address), follow its progress and per-item results, cancel it.
 
+use super::FilesUpload;
 use super::problem::{ApiError, Problem};
 use crate::AppState;
 use crate::auth::ApiActor;
 use crate::uploads::{MAX_TOTAL_BYTES, read_file_fields};
+use axum::Json;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use grip_app::bulk::{self, JobStatus};
 use grip_app::rfc3339_ms;
 use serde::Serialize;
 use utoipa::ToSchema;
+use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouterExt};
+use utoipa_axum::routes;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/dossiers/{id}/screening-jobs",
-            post(start).layer(DefaultBodyLimit::max(MAX_TOTAL_BYTES + 1024 * 1024)),
-        )
-        .route("/dossiers/{id}/screening-jobs/{job_id}", get(status))
-        .route(
-            "/dossiers/{id}/screening-jobs/{job_id}/cancel",
-            post(cancel),
-        )
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::default()
+        .routes(routes!(start).layer(DefaultBodyLimit::max(MAX_TOTAL_BYTES + 1024 * 1024)))
+        .routes(routes!(status))
+        .routes(routes!(cancel))
 }
 
 /// A bulk screening job and the outcome of each of its files.
@@ -99,8 +95,8 @@ impl From<JobStatus> for ApiScreeningJob {
     }
 }
 
-#[utoipa::path(post, path = "/api/v1/dossiers/{id}/screening-jobs", tag = "screening",
-    request_body(content_type = "multipart/form-data", description = "one or more file fields: documents (PDF, DOCX, ODT, HTML, TXT, Markdown; at most 25 MB each) and/or ZIP files of them; 100 MB together. ZIPs are checked before anything is stored: bombs, more than 1000 entries and names that escape the folder are refused (422 with codes `zip_bomb`, `zip_too_large`, `zip_too_many_entries`, `zip_unsafe_name`, `zip_corrupt`, `zip_empty`)."),
+#[utoipa::path(post, path = "/dossiers/{id}/screening-jobs", tag = "screening",
+    request_body(content = FilesUpload, content_type = "multipart/form-data", description = "one or more file fields: documents (PDF, DOCX, ODT, HTML, TXT, Markdown; at most 25 MB each) and/or ZIP files of them; 100 MB together. ZIPs are checked before anything is stored: bombs, more than 1000 entries and names that escape the folder are refused (422 with codes `zip_bomb`, `zip_too_large`, `zip_too_many_entries`, `zip_unsafe_name`, `zip_corrupt`, `zip_empty`)."),
     responses((status = 202, body = ApiScreeningJob, description = "the job was stored and will be screened in the background; `Location` names it"),
         (status = 403, body = Problem), (status = 404, body = Problem), (status = 413, body = Problem), (status = 422, body = Problem)))]
 pub async fn start(
@@ -121,7 +117,7 @@ pub async fn start(
         .into_response())
 }
 
-#[utoipa::path(get, path = "/api/v1/dossiers/{id}/screening-jobs/{job_id}", tag = "screening",
+#[utoipa::path(get, path = "/dossiers/{id}/screening-jobs/{job_id}", tag = "screening",
     responses((status = 200, body = ApiScreeningJob), (status = 404, body = Problem)))]
 pub async fn status(
     State(state): State<AppState>,
@@ -132,7 +128,7 @@ pub async fn status(
     Ok(Json(status.into()))
 }
 
-#[utoipa::path(post, path = "/api/v1/dossiers/{id}/screening-jobs/{job_id}/cancel", tag = "screening",
+#[utoipa::path(post, path = "/dossiers/{id}/screening-jobs/{job_id}/cancel", tag = "screening",
     responses((status = 200, body = ApiScreeningJob, description = "cancelled: waiting items are skipped, documents already made stay"),
         (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem, description = "the job had already ended")))]
 pub async fn cancel(

@@ -86,7 +86,9 @@ async fn add_supplier(
         Err(err @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
             let status = status_of(&err);
             let errors = match &err {
-                AppError::Invalid(list) => list.iter().map(|e| e.message.clone()).collect(),
+                AppError::Invalid(list) => {
+                    list.iter().map(|e| viewer.lang.field_error(e)).collect()
+                }
                 other => vec![message_of(other).0],
             };
             Ok((

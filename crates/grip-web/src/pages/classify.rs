@@ -244,7 +244,7 @@ async fn step(
             .unwrap_or("")
     };
     let current = wizard::step(field("step"))
-        .ok_or_else(|| AppError::invalid("step", "unknown_step", "Onbekende stap."))?;
+        .ok_or_else(|| AppError::invalid("step", "unknown_step", "invalid-unknown-step"))?;
     let mut posted: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     let mut justifications = BTreeMap::new();
     for (name, value) in &fields {

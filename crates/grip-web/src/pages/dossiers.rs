@@ -3,12 +3,14 @@
 
 use crate::AppState;
 use crate::auth::Viewer;
+use crate::downloads::file_response;
 use crate::error::{PageError, message_of, render, status_of};
 use crate::pages::page_param;
 use crate::shell::Shell;
+use crate::uploads::read_file_field;
 use askama::Template;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
@@ -167,7 +169,7 @@ impl DossierForm {
                 vec![FieldError::new(
                     "estimated_value_eur",
                     "not_a_number",
-                    "Geraamde waarde moet een heel getal in euro zijn.",
+                    "invalid-dossier-value-number",
                 )]
             })?)
         };
@@ -481,11 +483,11 @@ async fn add_member(
         Some(role) => {
             dossiers::add_member(&state.app, &viewer.actor, &id, form.username.trim(), role).await
         }
-        None => Err(AppError::invalid(
-            "role",
-            "unknown_role",
-            format!("Onbekende rol '{}'.", form.role),
-        )),
+        None => Err(
+            FieldError::new("role", "unknown_role", "invalid-unknown-role")
+                .with("role", &form.role)
+                .into(),
+        ),
     };
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/dossiers/{id}")).into_response()),
@@ -532,51 +534,6 @@ async fn upload(
     }
 }
 
-/// Reads the first file field of a multipart form, refusing more than `limit` bytes.
-pub async fn read_file_field(
-    mut multipart: Multipart,
-    limit: usize,
-) -> Result<(String, Vec<u8>), AppError> {
-    let bad = |text: String| AppError::invalid("file", "malformed_upload", text);
-    while let Some(mut field) = multipart
-        .next_field()
-        .await
-        .map_err(|e| bad(format!("Onleesbaar formulier: {e}")))?
-    {
-        let Some(name) = field.file_name().map(str::to_string) else {
-            continue;
-        };
-        let mut bytes = Vec::new();
-        loop {
-            match field.chunk().await {
-                Ok(Some(chunk)) => {
-                    if bytes.len() + chunk.len() > limit {
-                        return Err(AppError::TooLarge {
-                            size: bytes.len() + chunk.len(),
-                            limit,
-                        });
-                    }
-                    bytes.extend_from_slice(&chunk);
-                }
-                Ok(None) => break,
-                Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                    return Err(AppError::TooLarge {
-                        size: limit + 1,
-                        limit,
-                    });
-                }
-                Err(e) => return Err(bad(format!("Upload afgebroken: {e}"))),
-            }
-        }
-        return Ok((name, bytes));
-    }
-    Err(AppError::invalid(
-        "file",
-        "missing_file",
-        "Kies een bestand om te uploaden.",
-    ))
-}
-
 async fn download(
     State(state): State<AppState>,
     viewer: Viewer,
@@ -584,37 +541,4 @@ async fn download(
 ) -> Result<Response, PageError> {
     let (row, bytes) = documents::download(&state.app, &viewer.actor, &id).await?;
     Ok(file_response(&row, bytes))
-}
-
-/// A stored document as an attachment (never rendered inline: it came from outside).
-pub fn file_response(row: &grip_core::document::Document, bytes: Vec<u8>) -> Response {
-    attachment_response(&row.original_name, &row.media_type, bytes)
-}
-
-/// A download: the name in both the ASCII and the UTF-8 form, never cached.
-pub fn attachment_response(name: &str, media_type: &str, bytes: Vec<u8>) -> Response {
-    let encoded = percent_encoding::utf8_percent_encode(name, percent_encoding::NON_ALPHANUMERIC);
-    let ascii: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || ".-_ ".contains(c) {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let mut headers = HeaderMap::new();
-    let disposition = format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}");
-    if let Ok(v) = disposition.parse() {
-        headers.insert(header::CONTENT_DISPOSITION, v);
-    }
-    if let Ok(v) = media_type.parse() {
-        headers.insert(header::CONTENT_TYPE, v);
-    }
-    headers.insert(
-        header::CACHE_CONTROL,
-        header::HeaderValue::from_static("private, no-store"),
-    );
-    (headers, bytes).into_response()
 }

@@ -107,7 +107,7 @@ async fn set_status(
         None => Err(AppError::invalid(
             "status",
             "unknown_status",
-            "Onbekende status.",
+            "invalid-unknown-status",
         )),
     };
     match result {

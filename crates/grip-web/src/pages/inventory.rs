@@ -88,7 +88,7 @@ async fn add(
         ))
         .into_response()),
         Err(AppError::Invalid(errors)) => {
-            let messages = errors.iter().map(|e| e.message.clone()).collect();
+            let messages = errors.iter().map(|e| viewer.lang.field_error(e)).collect();
             let status = status_of(&AppError::Invalid(errors));
             Ok((
                 status,

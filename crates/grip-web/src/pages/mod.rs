@@ -14,8 +14,6 @@ mod package;
 mod screening_jobs;
 mod users;
 
-pub use dossiers::{attachment_response, file_response, read_file_field};
-
 use crate::AppState;
 use axum::Router;
 use grip_core::Page;

@@ -20,7 +20,7 @@ use grip_app::packages::{
     StoredPackage, Use,
 };
 use grip_core::LabelNames;
-use grip_core::dossier::Dossier;
+use grip_core::dossier::{Dossier, FieldError};
 use grip_core::package::PackageVersion;
 use serde::Deserialize;
 
@@ -248,13 +248,10 @@ fn parse_weight(text: Option<&str>) -> Result<Option<Option<i64>>, AppError> {
     match text.map(str::trim) {
         None => Ok(None),
         Some("") => Ok(Some(None)),
-        Some(t) => t.parse::<i64>().map(|w| Some(Some(w))).map_err(|_| {
-            AppError::invalid(
-                "weight",
-                "not_a_number",
-                "Een weging is een geheel getal van 0 tot en met 100.",
-            )
-        }),
+        Some(t) => t
+            .parse::<i64>()
+            .map(|w| Some(Some(w)))
+            .map_err(|_| AppError::invalid("weight", "not_a_number", "invalid-weight")),
     }
 }
 
@@ -295,11 +292,7 @@ async fn apply(
         }
         "add" => {
             let section = packages::parse_section(&f.section).ok_or_else(|| {
-                AppError::invalid(
-                    "section",
-                    "unknown_section",
-                    "Kies een onderdeel van het pakket.",
-                )
+                AppError::invalid("section", "unknown_section", "invalid-choose-section")
             })?;
             let new = NewItem::Own {
                 section,
@@ -312,7 +305,7 @@ async fn apply(
         _ => Err(AppError::invalid(
             "op",
             "unknown_operation",
-            "Onbekende bewerking.",
+            "invalid-unknown-operation",
         )),
     }
 }
@@ -392,10 +385,9 @@ async fn export(
     Query(q): Query<ExportQuery>,
 ) -> Result<Response, PageError> {
     let format = ExportFormat::parse(&q.format).ok_or_else(|| {
-        AppError::invalid(
-            "format",
-            "unknown_format",
-            format!("Onbekend formaat; kies uit {}.", ExportFormat::NAMES),
+        AppError::from(
+            FieldError::new("format", "unknown_format", "invalid-unknown-format")
+                .with("allowed", ExportFormat::NAMES),
         )
     })?;
     let lang = match q.lang.as_deref() {
@@ -405,7 +397,7 @@ async fn export(
     };
     let version = q.version.as_deref().and_then(|v| v.trim().parse().ok());
     let exported = packages::export(&state.app, &viewer.actor, &id, version, format, lang).await?;
-    Ok(crate::pages::attachment_response(
+    Ok(crate::downloads::attachment_response(
         &exported.file_name,
         exported.media_type,
         exported.bytes,

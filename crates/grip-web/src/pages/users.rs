@@ -11,6 +11,7 @@ use axum::routing::{get, post};
 use axum::{Form, Router};
 use grip_app::users::{self, Operator};
 use grip_app::{AppError, Role};
+use grip_core::dossier::FieldError;
 use grip_core::role::parse_role_list;
 use grip_core::user::User;
 use serde::Deserialize;
@@ -64,7 +65,9 @@ async fn refused(state: &AppState, viewer: &Viewer, err: AppError) -> Result<Res
         AppError::Invalid(_) | AppError::Conflict(_) | AppError::NotFound(_) => {
             let status = status_of(&err);
             let message = match &err {
-                AppError::Invalid(list) => list.iter().map(|e| e.message.clone()).collect(),
+                AppError::Invalid(list) => {
+                    list.iter().map(|e| viewer.lang.field_error(e)).collect()
+                }
                 other => vec![message_of(other).0],
             };
             Ok((status, render(&page(state, viewer, message).await?)?).into_response())
@@ -74,7 +77,8 @@ async fn refused(state: &AppState, viewer: &Viewer, err: AppError) -> Result<Res
 }
 
 fn roles_from(text: &str) -> Result<Vec<Role>, AppError> {
-    parse_role_list(text).map_err(|message| AppError::invalid("roles", "unknown_role", message))
+    parse_role_list(text)
+        .map_err(|message| FieldError::verbatim("roles", "unknown_role", message).into())
 }
 
 #[derive(Deserialize)]

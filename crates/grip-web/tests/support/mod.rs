@@ -1,7 +1,14 @@
 //! A test server in-process: a fresh SQLite database, one account per role (each a member of
 //! one dossier), their session cookies and API tokens, and helpers to send requests.
-// Each test binary uses a different part of this module.
-#![allow(dead_code)]
+#![expect(
+    clippy::unwrap_used,
+    reason = "test helpers and bodies outside #[test]: a failed unwrap is a failed test"
+)]
+#![allow(
+    dead_code,
+    reason = "each test binary uses its own part of these helpers, so the lint fires in some \
+    binaries and not in others, where `expect` would fail"
+)]
 
 use axum::Router;
 use axum::body::Body;
