@@ -13,6 +13,10 @@ crate::code_enum! {
     }
 }
 
+#[expect(
+    clippy::derivable_impls,
+    reason = "code_enum! declares the enum and takes no extra derives"
+)]
 impl Default for DataLabel {
     fn default() -> Self {
         DataLabel::Internal

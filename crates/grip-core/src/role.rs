@@ -101,6 +101,12 @@ pub fn parse_role_list(text: &str) -> Result<Vec<Role>, String> {
     Ok(roles)
 }
 
+impl std::fmt::Display for Role {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,11 +128,5 @@ mod tests {
         let err = parse_role_list("inkoper,baas").unwrap_err();
         assert!(err.contains("'baas'"), "{err}");
         assert!(parse_role_list(" , ").is_err());
-    }
-}
-
-impl std::fmt::Display for Role {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.id())
     }
 }

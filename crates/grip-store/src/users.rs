@@ -133,16 +133,32 @@ async fn roles_of(conn: &mut Conn, user_id: &str) -> Result<Vec<Role>, StoreErro
         .collect()
 }
 
+/// Everyone with their roles, in two statements (not one per person).
 pub async fn list(conn: &mut Conn) -> Result<Vec<User>, StoreError> {
     let rows =
         sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(format!("{COLUMNS} order by username")))
             .fetch_all(&mut *conn)
             .await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for row in rows {
-        out.push(row.into_user(conn).await?);
+    let grants: Vec<(String, String)> =
+        sqlx::query_as("select user_id, role from user_role order by user_id, role")
+            .fetch_all(&mut *conn)
+            .await?;
+    let mut roles: std::collections::HashMap<String, Vec<Role>> = Default::default();
+    for (user_id, role) in grants {
+        let role = Role::parse(&role).ok_or_else(|| corrupt("role", &role))?;
+        roles.entry(user_id).or_default().push(role);
     }
-    Ok(out)
+    Ok(rows
+        .into_iter()
+        .map(|row| User {
+            roles: roles.remove(&row.id).unwrap_or_default(),
+            id: row.id.into(),
+            username: row.username,
+            display_name: row.display_name,
+            active: row.is_active == 1,
+            created_at: row.created_at,
+        })
+        .collect())
 }
 
 pub async fn count(conn: &mut Conn) -> Result<i64, StoreError> {
