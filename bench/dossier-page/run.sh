@@ -21,13 +21,20 @@ id=$(curl -fs -b "$jar" "http://127.0.0.1:$port/dossiers?q=Basispolitievoertuige
   | grep -o 'href="/dossiers/[0-9a-f-]\{36\}"' | head -n 1 | cut -d/ -f3 | tr -d '"')
 url="http://127.0.0.1:$port/dossiers/$id"
 curl -fs -b "$jar" -o /dev/null "$url" # warm up
-before=$(grep -c "sqlx::query" "$work/log" || true)
-curl -fs -b "$jar" -o /dev/null "$url"
-after=$(grep -c "sqlx::query" "$work/log" || true)
+# The fewest statements over 10 requests: the background worker's polls and session
+# refreshes also log statements now and then.
+fewest=
+for _ in $(seq 1 10); do
+  before=$(grep -c "sqlx::query" "$work/log" || true)
+  curl -fs -b "$jar" -o /dev/null "$url"
+  after=$(grep -c "sqlx::query" "$work/log" || true)
+  n=$((after - before))
+  if [ -z "$fewest" ] || [ "$n" -lt "$fewest" ]; then fewest=$n; fi
+done
 times=()
 for _ in $(seq 1 50); do
   times+=("$(curl -fs -b "$jar" -o /dev/null -w '%{time_total}' "$url")")
 done
-printf '%s\n' "${times[@]}" | sort -n | awk -v q=$((after - before)) '
+printf '%s\n' "${times[@]}" | sort -n | awk -v q="$fewest" '
   { t[NR] = $1 * 1000 }
   END { printf "dossier page: median %.1f ms, p90 %.1f ms over %d requests; %d SQL statements per request\n", t[int(NR/2)+1], t[int(NR*0.9)], NR, q }'
