@@ -5,10 +5,11 @@
 use grip_core::audit_event as ev;
 use std::sync::OnceLock;
 
+use grip_core::checklist::ChecklistMark;
 use grip_core::dossier::Dossier;
 use grip_knowledge::tender::{Check, RolesPhasesPack};
 use grip_store::audit::NewEvent;
-use grip_store::checklists::{self, CheckStatusRow};
+use grip_store::checklists;
 use grip_store::{Conn, dossiers, settings};
 
 use crate::access::{
@@ -27,31 +28,7 @@ pub fn pack() -> Result<&'static RolesPhasesPack, AppError> {
         .map_err(|e| AppError::Internal(format!("the roles-phases pack is invalid: {e}")))
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CheckStatus {
-    Open,
-    Done,
-    Waived,
-}
-
-impl CheckStatus {
-    pub fn id(self) -> &'static str {
-        match self {
-            CheckStatus::Open => "open",
-            CheckStatus::Done => "done",
-            CheckStatus::Waived => "waived",
-        }
-    }
-
-    pub fn parse(id: &str) -> Option<CheckStatus> {
-        match id {
-            "open" => Some(CheckStatus::Open),
-            "done" => Some(CheckStatus::Done),
-            "waived" => Some(CheckStatus::Waived),
-            _ => None,
-        }
-    }
-}
+pub use grip_core::checklist::CheckStatus;
 
 /// One checklist item with its status on this dossier.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -67,7 +44,7 @@ pub struct CheckView {
 
 impl CheckView {
     pub fn is_open(&self) -> bool {
-        self.status == CheckStatus::Open.id()
+        self.status == CheckStatus::Open.code()
     }
 }
 
@@ -106,10 +83,7 @@ async fn phase_items(
             let row = statuses.iter().find(|s| s.item_id == c.id);
             CheckView {
                 check: c.clone(),
-                status: row
-                    .and_then(|r| CheckStatus::parse(&r.status))
-                    .unwrap_or(CheckStatus::Open)
-                    .id(),
+                status: row.map_or(CheckStatus::Open, |r| r.status).code(),
                 reason: row.map(|r| r.reason.clone()).filter(|r| !r.is_empty()),
                 set_by: row.map(|r| r.set_by.clone()),
                 set_at: row.map(|r| r.set_at),
@@ -245,11 +219,11 @@ pub async fn set_status(
             return Ok(());
         }
     } else {
-        let row = CheckStatusRow {
+        let row = ChecklistMark {
             dossier_id: dossier_id.into(),
             item_id: item_id.into(),
-            phase: dossier.phase.id().into(),
-            status: status.id().into(),
+            phase: dossier.phase,
+            status,
             reason: reason.into(),
             set_by: actor.username.clone(),
             set_at: now,
@@ -267,7 +241,7 @@ pub async fn set_status(
                 phase: dossier.phase,
                 role: check.role.clone(),
                 mandatory: check.mandatory,
-                status: status.id().into(),
+                status: status.code().into(),
                 reason: reason.into(),
             }
             .into(),

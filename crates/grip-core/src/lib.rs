@@ -7,6 +7,7 @@ pub mod code_enum;
 pub mod audit;
 pub mod audit_event;
 pub mod catalogue;
+pub mod checklist;
 pub mod document;
 pub mod dossier;
 pub mod ids;

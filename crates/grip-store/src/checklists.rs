@@ -1,38 +1,56 @@
 //! Role × phase checklist status per dossier: which items of the roles-phases pack are done
 //! or waived. An item without a row is open.
 
-use crate::{Conn, StoreError};
-use serde::Serialize;
+use crate::{Conn, StoreError, corrupt, decode, to_domain};
+use grip_core::Phase;
+use grip_core::checklist::ChecklistMark;
 
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
-pub struct CheckStatusRow {
-    pub dossier_id: String,
-    pub item_id: String,
-    pub phase: String,
-    /// `done` or `waived`.
-    pub status: String,
-    pub reason: String,
-    pub set_by: String,
-    pub set_at: i64,
+#[derive(sqlx::FromRow)]
+struct MarkRow {
+    dossier_id: String,
+    item_id: String,
+    phase: String,
+    status: String,
+    reason: String,
+    set_by: String,
+    set_at: i64,
+}
+
+impl TryFrom<MarkRow> for ChecklistMark {
+    type Error = StoreError;
+
+    fn try_from(row: MarkRow) -> Result<ChecklistMark, StoreError> {
+        Ok(ChecklistMark {
+            phase: Phase::parse(&row.phase).ok_or_else(|| corrupt("phase", &row.phase))?,
+            status: decode(&row.status, "checklist status")?,
+            dossier_id: row.dossier_id.into(),
+            item_id: row.item_id,
+            reason: row.reason,
+            set_by: row.set_by,
+            set_at: row.set_at,
+        })
+    }
 }
 
 pub async fn for_dossier(
     conn: &mut Conn,
     dossier_id: &str,
-) -> Result<Vec<CheckStatusRow>, StoreError> {
-    Ok(sqlx::query_as(
-        "select dossier_id, item_id, phase, status, reason, set_by, set_at from checklist_status \
-         where dossier_id = $1 order by item_id",
+) -> Result<Vec<ChecklistMark>, StoreError> {
+    to_domain(
+        sqlx::query_as::<_, MarkRow>(
+            "select dossier_id, item_id, phase, status, reason, set_by, set_at \
+             from checklist_status where dossier_id = $1 order by item_id",
+        )
+        .bind(dossier_id)
+        .fetch_all(&mut *conn)
+        .await?,
     )
-    .bind(dossier_id)
-    .fetch_all(&mut *conn)
-    .await?)
 }
 
 /// Sets (or replaces) an item's status.
-pub async fn set(tx: &mut Conn, row: &CheckStatusRow) -> Result<(), StoreError> {
+pub async fn set(tx: &mut Conn, row: &ChecklistMark) -> Result<(), StoreError> {
     sqlx::query("delete from checklist_status where dossier_id = $1 and item_id = $2")
-        .bind(&row.dossier_id)
+        .bind(row.dossier_id.as_str())
         .bind(&row.item_id)
         .execute(&mut *tx)
         .await?;
@@ -40,10 +58,10 @@ pub async fn set(tx: &mut Conn, row: &CheckStatusRow) -> Result<(), StoreError> 
         "insert into checklist_status (dossier_id, item_id, phase, status, reason, set_by, \
          set_at) values ($1, $2, $3, $4, $5, $6, $7)",
     )
-    .bind(&row.dossier_id)
+    .bind(row.dossier_id.as_str())
     .bind(&row.item_id)
-    .bind(&row.phase)
-    .bind(&row.status)
+    .bind(row.phase.id())
+    .bind(row.status.code())
     .bind(&row.reason)
     .bind(&row.set_by)
     .bind(row.set_at)

@@ -125,7 +125,7 @@ pub async fn set_status(
     body: Result<Json<CheckStatusBody>, JsonRejection>,
 ) -> Result<Json<ApiChecklist>, ApiError> {
     let Json(b) = body.map_err(json_rejection)?;
-    let status = CheckStatus::parse(&b.status).ok_or_else(|| {
+    let status = CheckStatus::from_code(&b.status).ok_or_else(|| {
         ApiError(
             FieldError::new("status", "unknown_status", "invalid-checklist-status")
                 .with("status", &b.status)

@@ -92,7 +92,7 @@ async fn set_status(
     Path(id): Path<String>,
     Form(form): Form<StatusForm>,
 ) -> Result<Response, PageError> {
-    let result = match CheckStatus::parse(&form.status) {
+    let result = match CheckStatus::from_code(&form.status) {
         Some(status) => {
             checklists::set_status(
                 &state.app,
