@@ -490,6 +490,16 @@ fn routes() -> Vec<Route> {
             Only(ADMIN),
             Form("waive_role=inkoper&waive_role=beheerder"),
         ),
+        route(
+            Method::POST,
+            "/settings/labels",
+            false,
+            Only(ADMIN),
+            Form(
+                "public=Openbaar&internal=Politie+Intern&confidential=Politie+Vertrouwelijk\
+                 &secret=Politie+Geheim",
+            ),
+        ),
     ]
 }
 

@@ -66,3 +66,5 @@ invalid-api-use = unknown use '{ $use }'; use knock_out, award or information
 invalid-api-direction = unknown direction '{ $direction }'; use up or down
 invalid-api-section = unknown section '{ $section }'
 invalid-api-item-source = give either knowledge_key or section with text_nl
+invalid-label-name = Give each level a name of at most { $max } characters, without control characters.
+invalid-label-name-taken = The name '{ $name }' is also the name or code of another level; each level needs a name of its own.

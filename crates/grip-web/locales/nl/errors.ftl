@@ -66,3 +66,5 @@ invalid-api-use = onbekend gebruik '{ $use }'; gebruik knock_out, award of infor
 invalid-api-direction = onbekende richting '{ $direction }'; gebruik up of down
 invalid-api-section = onbekend onderdeel '{ $section }'
 invalid-api-item-source = geef knowledge_key of section met text_nl
+invalid-label-name = Geef elk niveau een naam van hoogstens { $max } tekens, zonder stuurtekens.
+invalid-label-name-taken = De naam '{ $name }' is ook de naam of code van een ander niveau; elk niveau heeft een eigen naam nodig.

@@ -8,18 +8,21 @@ use crate::error::{PageError, render};
 use crate::shell::Shell;
 use askama::Template;
 use axum::extract::{Path, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use grip_app::access::Permissions;
 use grip_app::checklists::{self, CheckStatus, CheckView, PhaseChecklist};
 use grip_app::{AppError, Role};
+use grip_core::LabelNames;
 use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/dossiers/{id}/checklist", post(set_status))
         .route("/settings", get(settings).post(save_settings))
+        .route("/settings/labels", post(save_label_names))
 }
 
 /// One checklist item in the viewer's language.
@@ -124,6 +127,9 @@ async fn set_status(
 struct SettingsPage {
     shell: Shell,
     roles: Vec<(&'static str, String, bool)>,
+    /// Each data level: its code, the text key of its description and its current name.
+    levels: Vec<(&'static str, String, String)>,
+    errors: Vec<String>,
     saved: bool,
 }
 
@@ -132,15 +138,38 @@ async fn settings_page(
     viewer: &Viewer,
     saved: bool,
 ) -> Result<Response, PageError> {
+    let names = grip_app::organisation::label_names(&state.app).await?;
+    settings_with(state, viewer, saved, &names, Vec::new()).await
+}
+
+async fn settings_with(
+    state: &AppState,
+    viewer: &Viewer,
+    saved: bool,
+    names: &LabelNames,
+    errors: Vec<String>,
+) -> Result<Response, PageError> {
     let allowed = checklists::waive_roles_setting(&state.app, &viewer.actor).await?;
-    render(&SettingsPage {
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = render(&SettingsPage {
+        levels: names
+            .all()
+            .into_iter()
+            .map(|(level, name)| (level.code(), format!("level_{}", level.code()), name.into()))
+            .collect(),
+        errors,
         shell: Shell::new(viewer, "settings", "/settings"),
         roles: Role::ALL
             .iter()
             .map(|r| (r.id(), viewer.lang.role_id(r.id()), allowed.contains(r)))
             .collect(),
         saved,
-    })
+    })?;
+    Ok((status, page).into_response())
 }
 
 async fn settings(State(state): State<AppState>, viewer: Viewer) -> Result<Response, PageError> {
@@ -159,4 +188,19 @@ async fn save_settings(
         .collect();
     checklists::set_waive_roles(&state.app, &viewer.actor, &roles).await?;
     settings_page(&state, &viewer, true).await
+}
+
+async fn save_label_names(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Form(names): Form<LabelNames>,
+) -> Result<Response, PageError> {
+    match grip_app::organisation::set_label_names(&state.app, &viewer.actor, &names).await {
+        Ok(saved) => settings_with(&state, &viewer, true, &saved, Vec::new()).await,
+        Err(AppError::Invalid(errors)) => {
+            let errors = errors.iter().map(|e| viewer.lang.field_error(e)).collect();
+            settings_with(&state, &viewer, false, &names, errors).await
+        }
+        Err(other) => Err(other.into()),
+    }
 }
