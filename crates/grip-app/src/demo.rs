@@ -522,22 +522,8 @@ async fn insert_document(
         uploaded_by: uploader.into(),
         uploaded_at: now,
     };
-    crate::documents::insert_screened(tx, &row, &screening, now).await?;
-    event(
-        tx,
-        Some(dossier_id),
-        ev::DocumentUploaded {
-            document_id: row.id.to_string(),
-            name: row.original_name.clone(),
-            sha256: row.sha256.clone(),
-            size: row.size,
-            media_type: row.media_type.clone(),
-            verdict: crate::screening::verdict_name(screening.verdict),
-            screening_job_id: None,
-        },
-        now,
-    )
-    .await
+    let uploaded = crate::documents::insert_screened(tx, &row, &screening, now).await?;
+    event(tx, Some(dossier_id), uploaded, now).await
 }
 
 async fn insert_inventory(

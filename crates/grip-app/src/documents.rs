@@ -181,7 +181,8 @@ pub async fn upload(
     Ok(row)
 }
 
-async fn may_upload(
+/// The dossier exists and the actor may upload to it.
+pub(crate) async fn may_upload(
     conn: &mut grip_store::Conn,
     actor: &Actor,
     dossier_id: &str,
@@ -222,8 +223,22 @@ pub(crate) async fn store_screened(
         uploaded_by: actor.user_id.clone(),
         uploaded_at: now,
     };
-    insert_screened(tx, &row, screening, now).await?;
-    let uploaded = ev::DocumentUploaded {
+    let uploaded = insert_screened(tx, &row, screening, now).await?;
+    Ok((row, uploaded))
+}
+
+/// Inserts a document row together with its screening (upload, bulk job and demo), and
+/// returns the payload of its `document.uploaded` event.
+pub(crate) async fn insert_screened(
+    tx: &mut grip_store::Conn,
+    row: &Document,
+    screening: &crate::screening::Screening,
+    now: i64,
+) -> Result<ev::DocumentUploaded, AppError> {
+    documents::insert(tx, row).await?;
+    let screening_row = crate::screening::row_for(&row.id, screening, now)?;
+    grip_store::screenings::insert(tx, &screening_row).await?;
+    Ok(ev::DocumentUploaded {
         document_id: row.id.to_string(),
         name: row.original_name.clone(),
         sha256: row.sha256.clone(),
@@ -231,21 +246,7 @@ pub(crate) async fn store_screened(
         media_type: row.media_type.clone(),
         verdict: crate::screening::verdict_name(screening.verdict),
         screening_job_id: None,
-    };
-    Ok((row, uploaded))
-}
-
-/// Inserts a document row together with its screening (upload, bulk job and demo).
-pub(crate) async fn insert_screened(
-    tx: &mut grip_store::Conn,
-    row: &Document,
-    screening: &crate::screening::Screening,
-    now: i64,
-) -> Result<(), AppError> {
-    documents::insert(tx, row).await?;
-    let screening_row = crate::screening::row_for(&row.id, screening, now)?;
-    grip_store::screenings::insert(tx, &screening_row).await?;
-    Ok(())
+    })
 }
 
 pub async fn get(app: &App, actor: &Actor, id: &str) -> Result<Document, AppError> {

@@ -65,7 +65,7 @@ pub async fn start_bulk_screening(
     // Refuse before the expensive part when the dossier is wrong or closed to the actor.
     {
         let mut conn = app.store.conn().await?;
-        check_dossier(&mut conn, actor, dossier_id).await?;
+        crate::documents::may_upload(&mut conn, actor, dossier_id).await?;
     }
     if files.is_empty() {
         return Err(AppError::invalid(
@@ -104,7 +104,7 @@ pub async fn start_bulk_screening(
         error: None,
     };
     let mut tx = app.store.begin_write().await?;
-    check_dossier(&mut tx, actor, dossier_id).await?;
+    crate::documents::may_upload(&mut tx, actor, dossier_id).await?;
     screening_jobs::insert_job(&mut tx, &job).await?;
     let mut stored = HashSet::new();
     for (position, p) in planned.into_iter().enumerate() {
@@ -156,18 +156,6 @@ pub async fn start_bulk_screening(
     .await?;
     app.jobs.notify_one();
     Ok(job)
-}
-
-async fn check_dossier(
-    conn: &mut grip_store::Conn,
-    actor: &Actor,
-    dossier_id: &str,
-) -> Result<(), AppError> {
-    grip_store::dossiers::get(conn, dossier_id)
-        .await?
-        .ok_or(AppError::NotFound("dossier"))?;
-    require_on_dossier(conn, actor, Action::UploadDocument, dossier_id).await?;
-    Ok(())
 }
 
 /// Expands archives and decides per file: kept (with type and hash) or skipped (why).
