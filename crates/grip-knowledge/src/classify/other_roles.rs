@@ -24,6 +24,17 @@ pub struct Standing {
     pub annex_i_section_a: bool,
 }
 
+/// One role: its profile fact, the article defining it, the article of its duties, and
+/// whether those duties apply to this system.
+struct Candidate {
+    role: OtherRole,
+    path: &'static str,
+    fact: Fact,
+    definition: &'static str,
+    duties: Option<&'static str>,
+    with_duties: bool,
+}
+
 pub fn decide(ctx: &mut Ctx, standing: &Standing) -> OtherRoles {
     let mut found = OtherRoles {
         roles: Vec::new(),
@@ -38,44 +49,44 @@ pub fn decide(ctx: &mut Ctx, standing: &Standing) -> OtherRoles {
         return found;
     }
     let d = &ctx.profile.deployment;
-    let candidates: [(OtherRole, &str, Fact, &str, Option<&str>, bool); 3] = [
-        (
-            OtherRole::Importer,
-            "deployment.imports_from_outside_union",
-            d.imports_from_outside_union,
-            "Art. 3(6)",
-            Some("Art. 23"),
-            standing.chapter_iii,
-        ),
-        (
-            OtherRole::Distributor,
-            "deployment.distributes",
-            d.distributes,
-            "Art. 3(7)",
-            Some("Art. 24"),
-            standing.chapter_iii,
-        ),
-        (
-            OtherRole::ProductManufacturer,
-            "deployment.integrates_into_own_product",
-            d.integrates_into_own_product,
-            "Art. 25(3)",
-            None,
-            standing.annex_i_section_a,
-        ),
+    let candidates = [
+        Candidate {
+            role: OtherRole::Importer,
+            path: "deployment.imports_from_outside_union",
+            fact: d.imports_from_outside_union,
+            definition: "Art. 3(6)",
+            duties: Some("Art. 23"),
+            with_duties: standing.chapter_iii,
+        },
+        Candidate {
+            role: OtherRole::Distributor,
+            path: "deployment.distributes",
+            fact: d.distributes,
+            definition: "Art. 3(7)",
+            duties: Some("Art. 24"),
+            with_duties: standing.chapter_iii,
+        },
+        Candidate {
+            role: OtherRole::ProductManufacturer,
+            path: "deployment.integrates_into_own_product",
+            fact: d.integrates_into_own_product,
+            definition: "Art. 25(3)",
+            duties: None,
+            with_duties: standing.annex_i_section_a,
+        },
     ];
     let mut evals = Vec::new();
-    for (role, path, fact, definition, duties, with_duties) in candidates {
-        let eval = Eval::fact(path, fact);
+    for c in candidates {
+        let eval = Eval::fact(c.path, c.fact);
         match eval.tri {
             Tri::Yes => {
-                found.roles.push(role);
-                found.basis.push(definition.to_string());
-                if let Some(article) = duties.filter(|_| with_duties) {
+                found.roles.push(c.role);
+                found.basis.push(c.definition.to_string());
+                if let Some(article) = c.duties.filter(|_| c.with_duties) {
                     found.basis.push(article.to_string());
                 }
             }
-            Tri::Unknown if with_duties => found.missing.push(path.to_string()),
+            Tri::Unknown if c.with_duties => found.missing.push(c.path.to_string()),
             _ => {}
         }
         evals.push(eval);
