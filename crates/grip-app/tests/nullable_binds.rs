@@ -11,7 +11,9 @@
 
 use grip_app::bulk::{self, MAX_ATTEMPTS, Step, Worker};
 use grip_app::testing::{TestBackend, TestDb, user};
-use grip_app::{Actor, App, DatabaseTarget, Role, documents, dossiers, on_both_backends, screening};
+use grip_app::{
+    Actor, App, DatabaseTarget, Role, documents, dossiers, on_both_backends, screening,
+};
 use grip_core::audit::Verification;
 use grip_core::dossier::DossierInput;
 use grip_core::screening_job::{ItemState, JobState};
@@ -69,7 +71,10 @@ async fn a_null_then_a_real_specificity_on_one_postgres_connection() {
     for i in 0..3 {
         let name = format!("release-{i}.txt");
         let doc = documents::upload(&app, &buyer, &dossier, &name, WITH_FINDINGS).await;
-        found.push(doc.unwrap_or_else(|e| panic!("upload {i} after NULLs: {e:?}")).id);
+        found.push(
+            doc.unwrap_or_else(|e| panic!("upload {i} after NULLs: {e:?}"))
+                .id,
+        );
     }
     // The precondition of the defect: the plain text has no specificity, the other one has.
     assert_eq!(specificity(&app, &buyer, &plain[0]).await, None);
@@ -85,13 +90,37 @@ async fn a_null_then_a_real_specificity_on_one_postgres_connection() {
         estimated_value_eur: Some(125_000),
         ..Default::default()
     };
-    dossiers::update(&app, &buyer, &dossier, &edit).await.unwrap();
+    dossiers::update(&app, &buyer, &dossier, &edit)
+        .await
+        .unwrap();
     edit.estimated_value_eur = None;
-    dossiers::update(&app, &buyer, &dossier, &edit).await.unwrap();
+    dossiers::update(&app, &buyer, &dossier, &edit)
+        .await
+        .unwrap();
     edit.estimated_value_eur = Some(7);
-    dossiers::update(&app, &buyer, &dossier, &edit).await.unwrap();
+    dossiers::update(&app, &buyer, &dossier, &edit)
+        .await
+        .unwrap();
     let detail = dossiers::detail(&app, &buyer, &dossier).await.unwrap();
     assert_eq!(detail.dossier.estimated_value_eur, Some(7));
+
+    // The bulk path on the same connection: a plain file then one with findings, both done.
+    let files = vec![
+        ("hallo.txt".to_string(), PLAIN.to_vec()),
+        ("release.txt".to_string(), WITH_FINDINGS.to_vec()),
+    ];
+    let job = bulk::start_bulk_screening(&app, &buyer, &dossier, files)
+        .await
+        .unwrap();
+    let handled = bulk::process_until_idle(&app, &Worker::new())
+        .await
+        .unwrap();
+    assert_eq!(handled, 2);
+    let status = bulk::job_status(&app, &buyer, &dossier, &job.id)
+        .await
+        .unwrap();
+    assert_eq!(status.job.state, JobState::Done);
+    assert_eq!((status.job.done_count, status.job.failed_count), (2, 0));
 
     app.store.close().await;
     db.finish().await;
@@ -137,20 +166,38 @@ on_both_backends!(an_item_that_keeps_failing_is_given_up, |db| {
     let worker = Worker::new();
     for attempt in 1..MAX_ATTEMPTS {
         let step = bulk::run_next_job_step(app, &worker).await;
-        assert!(step.is_err(), "attempt {attempt} fails and is retried later");
+        assert!(
+            step.is_err(),
+            "attempt {attempt} fails and is retried later"
+        );
     }
     let given_up = bulk::run_next_job_step(app, &worker).await.unwrap();
     assert!(
-        matches!(&given_up, Step::Item { document_id: None, .. }),
+        matches!(
+            &given_up,
+            Step::Item {
+                document_id: None,
+                ..
+            }
+        ),
         "{given_up:?}"
     );
     let status = bulk::job_status(app, &buyer, &dossier, &job.id)
         .await
         .unwrap();
     assert_eq!(status.items[0].state, ItemState::Failed);
-    assert!(status.items[0].error.as_deref().unwrap().contains("drie pogingen"));
+    assert!(
+        status.items[0]
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("drie pogingen")
+    );
     assert_eq!(status.job.state, JobState::Failed);
-    assert_eq!(bulk::run_next_job_step(app, &worker).await.unwrap(), Step::Idle);
+    assert_eq!(
+        bulk::run_next_job_step(app, &worker).await.unwrap(),
+        Step::Idle
+    );
     let chain = grip_app::audit::verify(app, None).await.unwrap();
     assert!(matches!(chain, Verification::Intact { .. }), "{chain:?}");
 });

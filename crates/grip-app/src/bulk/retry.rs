@@ -50,14 +50,18 @@ pub(super) async fn settle(
 }
 
 fn count(failures: &Failures, key: (String, i64)) -> u32 {
-    let mut map = failures.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let mut map = failures
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     let n = map.entry(key).or_insert(0);
     *n += 1;
     *n
 }
 
 fn forget(failures: &Failures, key: &(String, i64)) {
-    let mut map = failures.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let mut map = failures
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     map.remove(key);
 }
 

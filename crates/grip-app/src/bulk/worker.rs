@@ -113,7 +113,10 @@ pub async fn process_until_idle(app: &App, worker: &Worker) -> Result<usize, App
 
 /// The person on whose behalf the job runs: the username for the audit trail, and the
 /// actor while they still exist and are active.
-pub(super) async fn creator(app: &App, job: &ScreeningJob) -> Result<(String, Option<Actor>), AppError> {
+pub(super) async fn creator(
+    app: &App,
+    job: &ScreeningJob,
+) -> Result<(String, Option<Actor>), AppError> {
     let actor = crate::auth::actor_for_user(app, &job.created_by).await?;
     let username = match &actor {
         Some(a) => a.username.clone(),
