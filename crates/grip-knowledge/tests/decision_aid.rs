@@ -5,10 +5,6 @@
 //! difference whose expectation holds, with the cited provision shown in Grip's output (its
 //! basis, or a step of its trace). The per-path result is kept in `decision_aid/paths.tsv`;
 //! regenerate it with `GRIP_UPDATE_DECISION_AID=1`.
-#![expect(
-    clippy::unwrap_used,
-    reason = "test helpers and bodies outside #[test]: a failed unwrap is a failed test"
-)]
 
 mod common;
 #[path = "decision_aid/walk.rs"]
