@@ -23,6 +23,7 @@ const highRisk = {
     "exclusions.military_defence_national_security_only": "no",
     "exclusions.scientific_research_only": "no",
   },
+  open_source: { "open_source.free_open_source_licence": "no" },
   deployment: {
     "deployment.public_authority": "yes",
     "deployment.law_enforcement": "yes",
@@ -30,6 +31,7 @@ const highRisk = {
     "deployment.substantial_modification": "no",
     "deployment.changes_purpose_to_high_risk": "no",
   },
+  supply: { "wizard.supplier_outside_union": "no", "deployment.distributes": "no" },
   prohibited: { prohibited_practices: ["none"], "realtime_rbi.used": "no" },
   product: { "annex_i.legislation": "none" },
   purpose: { annex_iii_purposes: ["6c"] },
@@ -114,7 +116,8 @@ test("a buyer classifies a high-risk system, then an unknown purpose, and sees c
     const justification = "Productblad leverancier, p. 3: model scoort verklaringen per persoon.";
     const seen = await runWizard(page, dossierUrl, highRisk, { "art6_3.profiling_natural_persons": justification });
     // Irrelevant steps are skipped: no GPAI, real-time RBI, product detail or Art. 50 exception questions.
-    assert.deepEqual(seen, ["ai", "scope", "deployment", "prohibited", "product", "purpose", "derogation", "transparency"]);
+    // The import question only follows a supplier outside the EU; open-source pricing only an open-source licence.
+    assert.deepEqual(seen, ["ai", "scope", "open_source", "deployment", "supply", "prohibited", "product", "purpose", "derogation", "transparency"]);
     const firstResult = page.url();
 
     assert.equal(await page.getAttribute('[data-testid="verdict"]', "data-verdict"), "high_risk");
@@ -177,6 +180,18 @@ test("a buyer classifies a high-risk system, then an unknown purpose, and sees c
     assert.equal(await page.textContent('[data-testid="latest-verdict"]'), "Nog niet te bepalen");
     await page.goto(firstResult);
     assert.equal(await page.getAttribute('[data-testid="verdict"]', "data-verdict"), "high_risk");
+
+    // (3) The same system imported by the police from a supplier outside the EU: the import
+    // question appears, and the result names the importer role with its Art. 23 duties.
+    const imported = await runWizard(page, dossierUrl, {
+      supply: { "wizard.supplier_outside_union": "yes", "deployment.distributes": "no" },
+      import: { "deployment.imports_from_outside_union": "yes" },
+      purpose: { annex_iii_purposes: ["6c"] },
+    });
+    assert.ok(imported.includes("import"), `the import step is asked: ${imported}`);
+    assert.equal(await page.getAttribute('[data-testid="verdict"]', "data-verdict"), "high_risk");
+    assert.equal((await page.textContent('[data-testid="other-roles"]')).trim(), "Importeur");
+    assert.match(await page.textContent('[data-testid="obligations"]'), /Art\. 23\(1\)/);
 
     assert.deepEqual(page.problems, [], "no console errors or CSP violations");
   } finally {

@@ -2,6 +2,7 @@
 //! contract in `shared/contracts/classification.schema.json` exactly.
 
 use jiff::civil::Date;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use crate::common::Holder;
@@ -21,6 +22,31 @@ pub struct Classification {
     pub obligations: Vec<ObligationItem>,
     pub missing: Vec<String>,
     pub rulepack: String,
+    /// Further roles the buyer holds besides `role` (importer, distributor, product
+    /// manufacturer); left out of the JSON when there are none, as the contract allows.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_roles: Vec<OtherRole>,
+}
+
+/// A role the Act gives besides provider and deployer (Art. 3(6), 3(7), 25(3)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum OtherRole {
+    Importer,
+    Distributor,
+    ProductManufacturer,
+}
+
+impl OtherRole {
+    pub const ALL: [OtherRole; 3] = [Self::Importer, Self::Distributor, Self::ProductManufacturer];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Importer => "importer",
+            Self::Distributor => "distributor",
+            Self::ProductManufacturer => "product_manufacturer",
+        }
+    }
 }
 
 /// Ordered from most to least severe among the tiers; the others stand apart.
@@ -93,4 +119,9 @@ pub struct ObligationItem {
     pub applies_from: Date,
     pub holder: Holder,
     pub summary: String,
+    /// The other role under which the buyer carries this duty; the contract's `holder` knows
+    /// only deployer and provider, so an importer's or distributor's own duty is `deployer`
+    /// (the buyer acts itself) with this naming the role. Left out when `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub held_as: Option<OtherRole>,
 }

@@ -27,8 +27,8 @@ pub mod trace;
 
 pub use check::{PackReport, PackSpec, REGISTERED_PACKS, check_packs};
 pub use classification::{
-    CLASSIFICATION_SCHEMA_MARKER, Classification, HighRisk, Holder, ObligationItem, Role, Route,
-    Verdict,
+    CLASSIFICATION_SCHEMA_MARKER, Classification, HighRisk, Holder, ObligationItem, OtherRole,
+    Role, Route, Verdict,
 };
 pub use classify::{Outcome, REQUIRED_RULES, classify};
 pub use common::{Confidence, Lang, Text};

@@ -77,62 +77,72 @@ fn profile(known: bool) -> impl Strategy<Value = SystemProfile> {
             codes(ANNEX_III_CODES, known),
             facts::<5>(known),
             facts::<6>(known),
-            facts::<5>(known),
+            facts::<8>(known),
         ),
+        facts::<2>(known),
     )
         .prop_map(
-            |((d, x, g, practices), (rbi, obj, leg, ai), (purposes, a, t, dep))| SystemProfile {
-                name: "Eigenschapstest".to_string(),
-                description: None,
-                ai_definition: AiDefinition {
-                    machine_based: d[0],
-                    autonomy: d[1],
-                    infers_outputs: d[2],
-                    only_human_defined_rules: d[3],
-                },
-                exclusions: Exclusions {
-                    military_defence_national_security_only: x[0],
-                    scientific_research_only: x[1],
-                },
-                gpai: Gpai {
-                    is_gpai_model: g[0],
-                    systemic_risk: g[1],
-                },
-                prohibited_practices: practices,
-                realtime_rbi: RealtimeRbi {
-                    used: rbi[0],
-                    objective: obj,
-                    national_law_permits: rbi[1],
-                    prior_authorisation: rbi[2],
-                },
-                annex_i: AnnexI {
-                    legislation: leg,
-                    safety_component_or_product: ai[0],
-                    third_party_conformity_assessment: ai[1],
-                },
-                annex_iii_purposes: purposes,
-                art6_3: Art6_3 {
-                    narrow_procedural_task: a[0],
-                    improves_completed_human_activity: a[1],
-                    detects_patterns_without_replacing_human_assessment: a[2],
-                    preparatory_task: a[3],
-                    profiling_natural_persons: a[4],
-                },
-                transparency: Transparency {
-                    interacts_directly_with_persons: t[0],
-                    generates_synthetic_content: t[1],
-                    emotion_recognition_or_biometric_categorisation: t[2],
-                    deep_fake: t[3],
-                    public_interest_text_without_editorial_review: t[4],
-                    law_enforcement_exception: t[5],
-                },
-                deployment: Deployment {
-                    public_authority: dep[0],
-                    law_enforcement: dep[1],
-                    under_own_name_or_trademark: dep[2],
-                    substantial_modification: dep[3],
-                    changes_purpose_to_high_risk: dep[4],
-                },
+            |((d, x, g, practices), (rbi, obj, leg, ai), (purposes, a, t, dep), open)| {
+                SystemProfile {
+                    name: "Eigenschapstest".to_string(),
+                    description: None,
+                    ai_definition: AiDefinition {
+                        machine_based: d[0],
+                        autonomy: d[1],
+                        infers_outputs: d[2],
+                        only_human_defined_rules: d[3],
+                    },
+                    exclusions: Exclusions {
+                        military_defence_national_security_only: x[0],
+                        scientific_research_only: x[1],
+                    },
+                    gpai: Gpai {
+                        is_gpai_model: g[0],
+                        systemic_risk: g[1],
+                    },
+                    prohibited_practices: practices,
+                    realtime_rbi: RealtimeRbi {
+                        used: rbi[0],
+                        objective: obj,
+                        national_law_permits: rbi[1],
+                        prior_authorisation: rbi[2],
+                    },
+                    annex_i: AnnexI {
+                        legislation: leg,
+                        safety_component_or_product: ai[0],
+                        third_party_conformity_assessment: ai[1],
+                    },
+                    annex_iii_purposes: purposes,
+                    art6_3: Art6_3 {
+                        narrow_procedural_task: a[0],
+                        improves_completed_human_activity: a[1],
+                        detects_patterns_without_replacing_human_assessment: a[2],
+                        preparatory_task: a[3],
+                        profiling_natural_persons: a[4],
+                    },
+                    transparency: Transparency {
+                        interacts_directly_with_persons: t[0],
+                        generates_synthetic_content: t[1],
+                        emotion_recognition_or_biometric_categorisation: t[2],
+                        deep_fake: t[3],
+                        public_interest_text_without_editorial_review: t[4],
+                        law_enforcement_exception: t[5],
+                    },
+                    deployment: Deployment {
+                        public_authority: dep[0],
+                        law_enforcement: dep[1],
+                        under_own_name_or_trademark: dep[2],
+                        substantial_modification: dep[3],
+                        changes_purpose_to_high_risk: dep[4],
+                        imports_from_outside_union: dep[5],
+                        distributes: dep[6],
+                        integrates_into_own_product: dep[7],
+                    },
+                    open_source: OpenSource {
+                        free_open_source_licence: open[0],
+                        monetised: open[1],
+                    },
+                }
             },
         )
 }

@@ -33,6 +33,18 @@ pub(crate) fn flag(value: bool) -> i16 {
     i16::from(value)
 }
 
+/// A nullable real bound as two always-typed parameters: a presence flag and a value, picked
+/// in SQL with `case when $flag <> 0 then $value end`. sqlx's `Any` driver binds a NULL `f64`
+/// as PostgreSQL `float4` (and a NULL `f32` as `float8`) and caches the prepared statement per
+/// connection with that type, so a later non-NULL value on the same connection fails ("incorrect
+/// binary data format"). Integer, text, boolean and blob NULLs keep their type and need no help.
+pub(crate) fn nullable_real(value: Option<f64>) -> (i16, f64) {
+    match value {
+        Some(v) => (1, v),
+        None => (0, 0.0),
+    }
+}
+
 pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
 }

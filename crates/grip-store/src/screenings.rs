@@ -26,17 +26,20 @@ pub struct ScreeningRow {
 }
 
 pub async fn insert(tx: &mut Conn, s: &ScreeningRow) -> Result<(), StoreError> {
+    let (has_specificity, specificity) = crate::nullable_real(s.specificity);
     sqlx::query(
         "insert into document_screening (document_id, verdict, categories, hints, \
          contradiction, specificity, findings, result, lexicon_id, lexicon_version, \
-         lexicon_hash, screened_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+         lexicon_hash, screened_at) values ($1, $2, $3, $4, $5, \
+         case when $6 <> 0 then $7 end, $8, $9, $10, $11, $12, $13)",
     )
     .bind(&s.document_id)
     .bind(&s.verdict)
     .bind(&s.categories)
     .bind(&s.hints)
     .bind(s.contradiction)
-    .bind(s.specificity)
+    .bind(has_specificity)
+    .bind(specificity)
     .bind(&s.findings)
     .bind(&s.result)
     .bind(&s.lexicon_id)

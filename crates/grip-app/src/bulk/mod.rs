@@ -3,8 +3,10 @@
 //! items and their bytes in one transaction; a worker (`worker`) then turns the items into
 //! dossier documents one at a time, exactly as single uploads are stored.
 
+mod retry;
 mod worker;
 
+pub use retry::MAX_ATTEMPTS;
 pub use worker::{Step, Worker, WorkerHandle, process_until_idle, run_next_job_step};
 
 use crate::access::{require, require_on_dossier};

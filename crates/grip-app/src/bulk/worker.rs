@@ -22,6 +22,8 @@ use std::time::Duration;
 pub struct Worker {
     pub id: String,
     pub lease_ms: i64,
+    /// Failed attempts per item, so that an item that always fails is given up.
+    pub(super) failures: super::retry::Failures,
 }
 
 impl Default for Worker {
@@ -37,6 +39,7 @@ impl Worker {
         Worker {
             id: format!("worker-{}", grip_store::new_id()),
             lease_ms: Self::DEFAULT_LEASE_MS,
+            failures: Default::default(),
         }
     }
 
@@ -89,7 +92,10 @@ pub async fn run_next_job_step(app: &App, worker: &Worker) -> Result<Step, AppEr
                 job_id: job.id.into_string(),
             })
         }
-        Some(item) => process_item(app, &job, item).await,
+        Some(item) => {
+            let attempt = process_item(app, &job, item.clone()).await;
+            super::retry::settle(app, worker, &job, item, attempt).await
+        }
     }
 }
 
@@ -107,7 +113,10 @@ pub async fn process_until_idle(app: &App, worker: &Worker) -> Result<usize, App
 
 /// The person on whose behalf the job runs: the username for the audit trail, and the
 /// actor while they still exist and are active.
-async fn creator(app: &App, job: &ScreeningJob) -> Result<(String, Option<Actor>), AppError> {
+pub(super) async fn creator(
+    app: &App,
+    job: &ScreeningJob,
+) -> Result<(String, Option<Actor>), AppError> {
     let actor = crate::auth::actor_for_user(app, &job.created_by).await?;
     let username = match &actor {
         Some(a) => a.username.clone(),
@@ -221,9 +230,26 @@ async fn process_item(app: &App, job: &ScreeningJob, item: JobItem) -> Result<St
             (None, AuditEvent::from(failed))
         }
     };
+    commit_item(tx, job, &username, event, now).await?;
+    Ok(Step::Item {
+        job_id: job.id.to_string(),
+        position: item.position,
+        document_id: document_id.map(|d| d.into_string()),
+    })
+}
+
+/// Commits an item's audit event, ending the job in the same transaction when it was the
+/// last pending item.
+pub(super) async fn commit_item(
+    mut tx: grip_store::WriteTx,
+    job: &ScreeningJob,
+    username: &str,
+    event: AuditEvent,
+    now: i64,
+) -> Result<(), AppError> {
     let item_event = NewEvent {
         at_ms: now,
-        actor: &username,
+        actor: username,
         dossier: Some(job.dossier_id.as_str()),
         event,
     };
@@ -240,7 +266,7 @@ async fn process_item(app: &App, job: &ScreeningJob, item: JobItem) -> Result<St
                 tx,
                 NewEvent {
                     at_ms: now,
-                    actor: &username,
+                    actor: username,
                     dossier: Some(job.dossier_id.as_str()),
                     event: end_event,
                 },
@@ -251,11 +277,7 @@ async fn process_item(app: &App, job: &ScreeningJob, item: JobItem) -> Result<St
             commit_with_event(tx, item_event).await?;
         }
     }
-    Ok(Step::Item {
-        job_id: job.id.to_string(),
-        position: item.position,
-        document_id: document_id.map(|d| d.into_string()),
-    })
+    Ok(())
 }
 
 /// Ends a job in `tx` if it is still open: `failed` when every handled item failed,

@@ -14,6 +14,12 @@ pub type Answers = BTreeMap<String, String>;
 pub const UNKNOWN: &str = "unknown";
 pub const NONE: &str = "none";
 
+/// Questions under this prefix only steer the wizard; they are not profile facts.
+pub const WIZARD_ONLY: &str = "wizard.";
+/// Whether the supplier is established outside the Union: only then can the buyer be an
+/// importer (Art. 3(6)), so only then is that asked; "no" settles it as false.
+pub const SUPPLIER_OUTSIDE_UNION: &str = "wizard.supplier_outside_union";
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     /// Yes / no / do not know.
@@ -68,6 +74,15 @@ fn in_scope(a: &Answers) -> bool {
         && !is(a, "exclusions.scientific_research_only", "yes")
 }
 
+/// The product is named under an Annex I act and may be its safety component: only then can
+/// the buyer be the product manufacturer of Art. 25(3).
+fn annex_i_product(a: &Answers) -> bool {
+    let named = a
+        .get("annex_i.legislation")
+        .is_some_and(|v| v != NONE && v != UNKNOWN);
+    named && !is(a, "annex_i.safety_component_or_product", "no")
+}
+
 fn is_ai_system(a: &Answers) -> bool {
     !is(a, "ai_definition.machine_based", "no")
         && !is(a, "ai_definition.autonomy", "no")
@@ -104,6 +119,16 @@ pub static STEPS: &[Step] = &[
         relevant: is_ai_system,
     },
     Step {
+        id: "open_source",
+        questions: &[yes_no("open_source.free_open_source_licence")],
+        relevant: is_ai_system,
+    },
+    Step {
+        id: "open_source_price",
+        questions: &[yes_no("open_source.monetised")],
+        relevant: |a| is_ai_system(a) && is(a, "open_source.free_open_source_licence", "yes"),
+    },
+    Step {
         id: "gpai",
         questions: &[yes_no("gpai.systemic_risk")],
         relevant: |a| is_ai_system(a) && is(a, "gpai.is_gpai_model", "yes"),
@@ -118,6 +143,19 @@ pub static STEPS: &[Step] = &[
             yes_no("deployment.changes_purpose_to_high_risk"),
         ],
         relevant: in_scope,
+    },
+    Step {
+        id: "supply",
+        questions: &[
+            yes_no(SUPPLIER_OUTSIDE_UNION),
+            yes_no("deployment.distributes"),
+        ],
+        relevant: in_scope,
+    },
+    Step {
+        id: "import",
+        questions: &[yes_no("deployment.imports_from_outside_union")],
+        relevant: |a| in_scope(a) && is(a, SUPPLIER_OUTSIDE_UNION, "yes"),
     },
     Step {
         id: "prohibited",
@@ -157,6 +195,11 @@ pub static STEPS: &[Step] = &[
             yes_no("annex_i.third_party_conformity_assessment"),
         ],
         relevant: |a| in_scope(a) && !is(a, "annex_i.legislation", NONE),
+    },
+    Step {
+        id: "product_manufacturer",
+        questions: &[yes_no("deployment.integrates_into_own_product")],
+        relevant: |a| in_scope(a) && annex_i_product(a),
     },
     Step {
         id: "purpose",
@@ -291,6 +334,19 @@ pub fn effective_answers(answers: &Answers) -> Answers {
         .collect()
 }
 
+/// Facts a steering answer settles: a supplier inside the Union makes an import impossible.
+/// They come first, so an explicit answer to the same fact still wins.
+fn implied_facts(answers: &Answers) -> Vec<(String, String)> {
+    let mut implied = Vec::new();
+    if is(answers, SUPPLIER_OUTSIDE_UNION, "no") {
+        implied.push((
+            "deployment.imports_from_outside_union".to_string(),
+            "no".to_string(),
+        ));
+    }
+    implied
+}
+
 /// Builds the `grip.system-profile/1` document from the answers; unanswered and
 /// `unknown` facts are `null`.
 pub fn profile_from_answers(name: &str, description: &str, answers: &Answers) -> Value {
@@ -306,7 +362,11 @@ pub fn profile_from_answers(name: &str, description: &str, answers: &Answers) ->
             json!(description.chars().take(20_000).collect::<String>()),
         );
     }
-    for (path, answer) in effective_answers(answers) {
+    let effective = effective_answers(answers);
+    for (path, answer) in implied_facts(&effective).into_iter().chain(effective) {
+        if path.starts_with(WIZARD_ONLY) {
+            continue;
+        }
         let Some(question) = STEPS
             .iter()
             .flat_map(|s| s.questions.iter())
@@ -339,85 +399,5 @@ pub fn profile_from_answers(name: &str, description: &str, answers: &Answers) ->
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn answers(pairs: &[(&str, &str)]) -> Answers {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    }
-
-    #[test]
-    fn every_question_fills_a_known_profile_fact() {
-        for q in STEPS.iter().flat_map(|s| s.questions) {
-            assert!(codes::FACT_PATHS.contains(&q.path), "{}", q.path);
-        }
-    }
-
-    #[test]
-    fn the_annex_i_choices_are_the_profile_codes() {
-        assert_eq!(ANNEX_I_WITH_NONE[1..], *codes::ANNEX_I_KEYS);
-    }
-
-    #[test]
-    fn a_system_that_is_not_ai_skips_everything_else() {
-        let a = answers(&[("ai_definition.infers_outputs", "no")]);
-        assert!(next_step(Some("ai"), &a).is_none());
-    }
-
-    #[test]
-    fn follow_up_steps_appear_only_when_needed() {
-        let a = answers(&[
-            ("realtime_rbi.used", "no"),
-            ("annex_i.legislation", "none"),
-            ("annex_iii_purposes", "none"),
-        ]);
-        assert_eq!(next_step(Some("prohibited"), &a).unwrap().id, "product");
-        assert_eq!(next_step(Some("product"), &a).unwrap().id, "purpose");
-        assert_eq!(next_step(Some("purpose"), &a).unwrap().id, "transparency");
-        let a = answers(&[("realtime_rbi.used", "yes"), ("annex_iii_purposes", "6e")]);
-        assert_eq!(next_step(Some("prohibited"), &a).unwrap().id, "rbi");
-        assert_eq!(next_step(Some("purpose"), &a).unwrap().id, "derogation");
-        assert_eq!(previous_step("derogation", &a).unwrap().id, "purpose");
-    }
-
-    #[test]
-    fn answers_normalise_and_become_a_valid_profile() {
-        let codes_q = step("purpose").unwrap().questions[0];
-        assert_eq!(normalise(&codes_q, &["6e".into(), "1a".into()]), "1a,6e");
-        assert_eq!(normalise(&codes_q, &["none".into(), "6e".into()]), "6e");
-        assert_eq!(normalise(&codes_q, &["none".into()]), "none");
-        assert_eq!(normalise(&codes_q, &[]), "unknown");
-        assert_eq!(
-            normalise(&codes_q, &["6e".into(), "unknown".into()]),
-            "unknown"
-        );
-        let yes_no_q = step("ai").unwrap().questions[0];
-        assert_eq!(normalise(&yes_no_q, &["misschien".into()]), "unknown");
-
-        let a = answers(&[
-            ("ai_definition.machine_based", "yes"),
-            ("ai_definition.infers_outputs", "unknown"),
-            ("annex_iii_purposes", "6e"),
-            ("prohibited_practices", "none"),
-            ("annex_i.legislation", "none"),
-        ]);
-        let profile = profile_from_answers("Profileringstool", "", &a);
-        assert_eq!(profile["ai_definition"]["machine_based"], json!(true));
-        assert_eq!(profile["ai_definition"]["infers_outputs"], Value::Null);
-        assert_eq!(profile["annex_iii_purposes"], json!(["6e"]));
-        assert_eq!(profile["prohibited_practices"], json!([]));
-        grip_knowledge::parse_profile_value(&profile).unwrap();
-    }
-
-    #[test]
-    fn answers_of_skipped_steps_are_dropped() {
-        let a = answers(&[
-            ("realtime_rbi.used", "no"),
-            ("realtime_rbi.objective", "victim_search"),
-        ]);
-        assert!(!effective_answers(&a).contains_key("realtime_rbi.objective"));
-    }
-}
+#[path = "wizard_tests.rs"]
+mod tests;

@@ -4,6 +4,8 @@
 mod gates;
 mod logic;
 mod obligations;
+mod open_source;
+mod other_roles;
 mod role;
 
 use jiff::civil::Date;
@@ -13,6 +15,7 @@ use crate::AiActPack;
 use crate::classification::{
     CLASSIFICATION_SCHEMA_MARKER, Classification, HighRisk, Route, Verdict,
 };
+use crate::pack::model::{AnnexISection, TransparencyTrigger};
 use crate::profile::SystemProfile;
 use crate::trace::{StepOutcome, TraceStep};
 
@@ -34,6 +37,9 @@ pub const REQUIRED_RULES: &[&str] = &[
     "provider-role",
     "obligations-as-of",
     "verdict",
+    "transparency-cumulation",
+    "open-source-exclusion",
+    "other-roles",
 ];
 
 /// The classification plus the trace. Serialised, the trace is an extra `trace` member:
@@ -78,9 +84,17 @@ pub fn classify(pack: &AiActPack, profile: &SystemProfile, as_of: Date) -> Outco
         (Verdict::Transparency, &transparency.gate),
     ];
     let decision = decide(&chain);
-    let verdict = decision.verdict;
+    let mut verdict = decision.verdict;
     let mut missing = decision.missing;
     let mut basis = decision.basis;
+    let open_source = open_source::apply(&mut ctx, verdict);
+    if open_source.excluded {
+        verdict = Verdict::OutOfScope;
+        basis = open_source.basis.clone();
+    } else {
+        extend_unique(&mut missing, &open_source.missing);
+        extend_unique(&mut basis, &open_source.basis);
+    }
 
     // Art. 50 applies "whatever the verdict" to AI systems in scope, except where
     // Art. 2(2) limits a Section B product to Art. 6(1). While the verdict is open, the
@@ -100,13 +114,29 @@ pub fn classify(pack: &AiActPack, profile: &SystemProfile, as_of: Date) -> Outco
     if art50_applies {
         extend_unique(&mut missing, &transparency.gate.eval.missing);
     }
-    if verdict == Verdict::Minimal && high_risk.derogation_applied {
+    // The derogation explains why an Annex III system is not high-risk, also when Art. 50
+    // still gives it the transparency tier.
+    if matches!(verdict, Verdict::Minimal | Verdict::Transparency) && high_risk.derogation_applied {
         basis.push("Art. 6(3)".to_string());
     }
 
-    let role = role::decide(&mut ctx, verdict, &high_risk.gate.eval);
+    if verdict == Verdict::HighRisk && !triggered.is_empty() {
+        extend_unique(&mut basis, &cumulation(&mut ctx, &triggered));
+    }
+
+    let annex_i_section_a =
+        verdict == Verdict::HighRisk && high_risk.annex_i_section == Some(AnnexISection::A);
+    let role = role::decide(&mut ctx, verdict, &high_risk.gate.eval, annex_i_section_a);
     extend_unique(&mut missing, &role.missing);
     extend_unique(&mut basis, &role.basis);
+    let standing = other_roles::Standing {
+        verdict,
+        chapter_iii: verdict == Verdict::HighRisk && (high_risk.annex_iii_yes || annex_i_section_a),
+        annex_i_section_a,
+    };
+    let other_roles = other_roles::decide(&mut ctx, &standing);
+    extend_unique(&mut missing, &other_roles.missing);
+    extend_unique(&mut basis, &other_roles.basis);
 
     let mut transparency_codes: Vec<String> = Vec::new();
     for (_, code) in &triggered {
@@ -127,6 +157,7 @@ pub fn classify(pack: &AiActPack, profile: &SystemProfile, as_of: Date) -> Outco
             rbi_permitted: prohibited.rbi_permitted,
             practices: &prohibited.matched,
             triggered: &triggered,
+            other_roles: &other_roles.roles,
         };
         let (items, open) = obligations::select(&ctx, &situation);
         extend_unique(&mut missing, &open);
@@ -166,9 +197,32 @@ pub fn classify(pack: &AiActPack, profile: &SystemProfile, as_of: Date) -> Outco
             obligations,
             missing,
             rulepack: pack.label(),
+            other_roles: other_roles.roles,
         },
         trace: ctx.trace,
     }
+}
+
+/// Art. 50(6): the transparency duties come on top of Chapter III. States the cumulation in
+/// the trace and returns the paragraphs with Art. 50(6) for the basis, so that a high-risk
+/// verdict never reads as if it replaced the transparency duties.
+fn cumulation(ctx: &mut Ctx, triggered: &[(TransparencyTrigger, String)]) -> Vec<String> {
+    let mut basis: Vec<String> = Vec::new();
+    for (_, code) in triggered {
+        let article = format!("Art. {code}");
+        if !basis.contains(&article) {
+            basis.push(article);
+        }
+    }
+    basis.push("Art. 50(6)".to_string());
+    let eval = Eval::with(Tri::Yes, vec![], vec![]);
+    ctx.record(
+        "transparency-cumulation",
+        &eval,
+        StepOutcome::Applies,
+        basis.clone(),
+    );
+    basis
 }
 
 struct Decision {

@@ -1,7 +1,7 @@
 //! Selecting the obligations that follow from a classification, each with the application
 //! date that holds under the law as in force on the `as_of` date (original or amended).
 
-use crate::classification::{ObligationItem, Role, Route, Verdict};
+use crate::classification::{ObligationItem, OtherRole, Role, Route, Verdict};
 use crate::pack::model::{AnnexISection, Condition, Obligation, TransparencyTrigger};
 
 use super::gates::Ctx;
@@ -19,6 +19,7 @@ pub struct Situation<'a> {
     pub rbi_permitted: bool,
     pub practices: &'a [String],
     pub triggered: &'a [(TransparencyTrigger, String)],
+    pub other_roles: &'a [OtherRole],
 }
 
 /// The obligations that apply, and the unknown facts that keep others open.
@@ -41,6 +42,7 @@ pub fn select(ctx: &Ctx, situation: &Situation) -> (Vec<ObligationItem>, Vec<Str
                         applies_from: date,
                         holder: obligation.holder,
                         summary: obligation.summary.en.clone(),
+                        held_as: obligation.held_as,
                     });
                 }
             }
@@ -147,6 +149,16 @@ fn condition(ctx: &Ctx, s: &Situation, c: Condition) -> Eval {
         Condition::Transparency50_4DeepFake => triggered(TransparencyTrigger::DeepFake),
         Condition::Transparency50_4PublicText => {
             triggered(TransparencyTrigger::PublicInterestTextWithoutEditorialReview)
+        }
+        Condition::Importer => s.other_roles.contains(&OtherRole::Importer),
+        Condition::Distributor => s.other_roles.contains(&OtherRole::Distributor),
+        Condition::ProductManufacturer => s.other_roles.contains(&OtherRole::ProductManufacturer),
+        Condition::OpenSourceGpaiModel => {
+            let (gpai, open) = (&ctx.profile.gpai, &ctx.profile.open_source);
+            s.verdict == Verdict::GpaiModel
+                && gpai.systemic_risk == Some(false)
+                && open.free_open_source_licence == Some(true)
+                && open.monetised == Some(false)
         }
     };
     Eval::known(known)

@@ -13,7 +13,14 @@ pub struct RoleDecision {
     pub basis: Vec<String>,
 }
 
-pub fn decide(ctx: &mut Ctx, verdict: Verdict, high_risk: &Eval) -> RoleDecision {
+/// `annex_i_section_a`: high risk rests (also) on an Annex I Section A product, the only
+/// case in which the product manufacturer becomes the provider (Art. 25(3)).
+pub fn decide(
+    ctx: &mut Ctx,
+    verdict: Verdict,
+    high_risk: &Eval,
+    annex_i_section_a: bool,
+) -> RoleDecision {
     if matches!(verdict, Verdict::NotAiSystem | Verdict::OutOfScope) {
         return RoleDecision {
             role: Role::Deployer,
@@ -32,6 +39,10 @@ pub fn decide(ctx: &mut Ctx, verdict: Verdict, high_risk: &Eval) -> RoleDecision
         if switch.requires_high_risk && !high_risk_possible {
             continue;
         }
+        let product_switch = switch.key == SwitchKey::IntegratesIntoOwnProduct;
+        if product_switch && !annex_i_section_a {
+            continue;
+        }
         let (path, value) = match switch.key {
             SwitchKey::UnderOwnNameOrTrademark => (
                 "deployment.under_own_name_or_trademark",
@@ -44,6 +55,10 @@ pub fn decide(ctx: &mut Ctx, verdict: Verdict, high_risk: &Eval) -> RoleDecision
             SwitchKey::ChangesPurposeToHighRisk => (
                 "deployment.changes_purpose_to_high_risk",
                 d.changes_purpose_to_high_risk,
+            ),
+            SwitchKey::IntegratesIntoOwnProduct => (
+                "deployment.integrates_into_own_product",
+                d.integrates_into_own_product,
             ),
         };
         let eval = Eval::fact(path, value);

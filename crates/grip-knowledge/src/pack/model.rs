@@ -6,6 +6,7 @@ use jiff::civil::Date;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::classification::OtherRole;
 use crate::common::{Confidence, Holder, Text};
 
 /// All sections of the pack, merged from its files (each file holds some top-level sections).
@@ -196,6 +197,8 @@ pub enum SwitchKey {
     UnderOwnNameOrTrademark,
     SubstantialModification,
     ChangesPurposeToHighRisk,
+    /// Art. 25(3): only for a high-risk safety component of an Annex I Section A product.
+    IntegratesIntoOwnProduct,
 }
 
 /// A fact under `deployment` that makes the buyer a provider.
@@ -284,6 +287,15 @@ pub enum Condition {
     Transparency50_4DeepFake,
     #[serde(rename = "transparency_50_4_public_text")]
     Transparency50_4PublicText,
+    /// The buyer imports the system (Art. 3(6)).
+    Importer,
+    /// The buyer makes the system available to others (Art. 3(7)).
+    Distributor,
+    /// The buyer builds the system into its own Annex I product (Art. 25(3)).
+    ProductManufacturer,
+    /// A GPAI model under a free and open-source licence, not monetised and without
+    /// systemic risk (Art. 53(2)); false while any of these is unknown.
+    OpenSourceGpaiModel,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -315,6 +327,10 @@ pub struct Obligation {
     pub annex_i_applies_from: Option<AppliesFrom>,
     #[serde(default)]
     pub confidence: Option<Confidence>,
+    /// The other role under which the buyer carries the duty (importer, distributor,
+    /// product manufacturer); absent for the duties of a provider or deployer as such.
+    #[serde(default)]
+    pub held_as: Option<OtherRole>,
 }
 
 /// Explanation texts for one classifier rule step.

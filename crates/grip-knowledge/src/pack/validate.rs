@@ -267,6 +267,7 @@ fn check_coverage(content: &AiActContent, problems: &mut Vec<String>) {
         SwitchKey::UnderOwnNameOrTrademark,
         SwitchKey::SubstantialModification,
         SwitchKey::ChangesPurposeToHighRisk,
+        SwitchKey::IntegratesIntoOwnProduct,
     ] {
         if switches.iter().filter(|k| **k == key).count() != 1 {
             problems.push(format!("provider_switches: need exactly one {key:?}"));

@@ -79,4 +79,9 @@ pub const FACT_PATHS: &[&str] = &[
     "deployment.under_own_name_or_trademark",
     "deployment.substantial_modification",
     "deployment.changes_purpose_to_high_risk",
+    "deployment.imports_from_outside_union",
+    "deployment.distributes",
+    "deployment.integrates_into_own_product",
+    "open_source.free_open_source_licence",
+    "open_source.monetised",
 ];

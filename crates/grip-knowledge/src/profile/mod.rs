@@ -6,8 +6,8 @@ mod model;
 mod parse;
 
 pub use model::{
-    AiDefinition, AnnexI, Art6_3, Deployment, Exclusions, Fact, Gpai, RbiObjective, RealtimeRbi,
-    SystemProfile, Transparency,
+    AiDefinition, AnnexI, Art6_3, Deployment, Exclusions, Fact, Gpai, OpenSource, RbiObjective,
+    RealtimeRbi, SystemProfile, Transparency,
 };
 pub use parse::{parse_profile, parse_profile_value};
 

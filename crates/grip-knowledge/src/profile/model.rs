@@ -33,6 +33,9 @@ pub struct SystemProfile {
     pub transparency: Transparency,
     #[serde(default)]
     pub deployment: Deployment,
+    /// Art. 2(12); optional in the contract (absent or null: not known).
+    #[serde(default)]
+    pub open_source: OpenSource,
 }
 
 impl SystemProfile {
@@ -161,4 +164,19 @@ pub struct Deployment {
     pub under_own_name_or_trademark: Fact,
     pub substantial_modification: Fact,
     pub changes_purpose_to_high_risk: Fact,
+    /// Importer, Art. 3(6).
+    #[serde(default)]
+    pub imports_from_outside_union: Fact,
+    /// Distributor, Art. 3(7).
+    #[serde(default)]
+    pub distributes: Fact,
+    /// Product manufacturer, Art. 25(3).
+    #[serde(default)]
+    pub integrates_into_own_product: Fact,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenSource {
+    pub free_open_source_licence: Fact,
+    pub monetised: Fact,
 }

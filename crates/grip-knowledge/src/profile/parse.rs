@@ -36,6 +36,7 @@ pub fn parse_profile_value(v: &Value) -> Result<SystemProfile, ProfileError> {
         "art6_3",
         "transparency",
         "deployment",
+        "open_source",
     ])?;
     let marker = format!("\"{}\"", codes::SCHEMA_MARKER);
     match root.get("schema") {
@@ -64,6 +65,7 @@ pub fn parse_profile_value(v: &Value) -> Result<SystemProfile, ProfileError> {
         art6_3: art6_3(&root)?,
         transparency: transparency(&root)?,
         deployment: deployment(&root)?,
+        open_source: open_source(&root)?,
     })
 }
 
@@ -198,6 +200,9 @@ fn deployment(root: &Object) -> Result<Deployment, ProfileError> {
         "under_own_name_or_trademark",
         "substantial_modification",
         "changes_purpose_to_high_risk",
+        "imports_from_outside_union",
+        "distributes",
+        "integrates_into_own_product",
     ];
     let Some(o) = root.section("deployment", &keys)? else {
         return Ok(Deployment::default());
@@ -208,6 +213,24 @@ fn deployment(root: &Object) -> Result<Deployment, ProfileError> {
         under_own_name_or_trademark: o.fact(keys[2])?,
         substantial_modification: o.fact(keys[3])?,
         changes_purpose_to_high_risk: o.fact(keys[4])?,
+        imports_from_outside_union: o.fact(keys[5])?,
+        distributes: o.fact(keys[6])?,
+        integrates_into_own_product: o.fact(keys[7])?,
+    })
+}
+
+/// Unlike the other sections, the contract allows `open_source` to be null (not known).
+fn open_source(root: &Object) -> Result<OpenSource, ProfileError> {
+    if matches!(root.get("open_source"), Some(Value::Null)) {
+        return Ok(OpenSource::default());
+    }
+    let keys = ["free_open_source_licence", "monetised"];
+    let Some(o) = root.section("open_source", &keys)? else {
+        return Ok(OpenSource::default());
+    };
+    Ok(OpenSource {
+        free_open_source_licence: o.fact(keys[0])?,
+        monetised: o.fact(keys[1])?,
     })
 }
 

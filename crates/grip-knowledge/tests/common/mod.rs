@@ -81,7 +81,10 @@ pub fn baseline_json() -> Value {
                          "emotion_recognition_or_biometric_categorisation": false, "deep_fake": false,
                          "public_interest_text_without_editorial_review": false, "law_enforcement_exception": false},
         "deployment": {"public_authority": true, "law_enforcement": true, "under_own_name_or_trademark": false,
-                       "substantial_modification": false, "changes_purpose_to_high_risk": false}
+                       "substantial_modification": false, "changes_purpose_to_high_risk": false,
+                       "imports_from_outside_union": false, "distributes": false,
+                       "integrates_into_own_product": false},
+        "open_source": {"free_open_source_licence": false, "monetised": false}
     })
 }
 

@@ -27,6 +27,10 @@ pub struct ApiClassificationResult {
     pub missing: Vec<String>,
     /// The rule pack that produced this, `id@version`.
     pub rulepack: String,
+    /// Further roles the buyer holds (Art. 3(6) `importer`, Art. 3(7) `distributor`,
+    /// Art. 25(3) `product_manufacturer`), each with duties of its own; absent when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub other_roles: Vec<String>,
 }
 
 /// Why the system is high-risk.
@@ -48,6 +52,10 @@ pub struct ApiClassificationObligation {
     /// `deployer` or `provider`.
     pub holder: String,
     pub summary: String,
+    /// The other role under which the buyer carries this duty itself (`importer`,
+    /// `distributor`, `product_manufacturer`); absent for a provider's or deployer's duty.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub held_as: Option<String>,
 }
 
 /// One step of the rule trace: which rule looked at which facts and what it concluded.
@@ -119,10 +127,16 @@ impl From<Classification> for ApiClassificationResult {
                     applies_from: o.applies_from.to_string(),
                     holder: wire_name(&o.holder),
                     summary: o.summary,
+                    held_as: o.held_as.map(|r| r.as_str().to_string()),
                 })
                 .collect(),
             missing: c.missing,
             rulepack: c.rulepack,
+            other_roles: c
+                .other_roles
+                .iter()
+                .map(|r| r.as_str().to_string())
+                .collect(),
         }
     }
 }

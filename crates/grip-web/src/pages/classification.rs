@@ -92,6 +92,7 @@ struct ResultPage {
     verdict: &'static str,
     route: Option<&'static str>,
     role: &'static str,
+    other_roles: Vec<&'static str>,
     obligations: Vec<ObligationLine>,
     missing: Vec<String>,
     trace: Vec<TraceLine>,
@@ -132,11 +133,14 @@ async fn result(
                 owner: known
                     .map(|k| k.owner.get(lang.into_knowledge()).to_string())
                     .unwrap_or_default(),
-                holder: lang.t(if o.holder == classification::Holder::Provider {
-                    "holder_provider"
-                } else {
-                    "holder_deployer"
-                }),
+                holder: match o.held_as {
+                    Some(role) => lang.t(&format!("role_{}", role.as_str())),
+                    None => lang.t(if o.holder == classification::Holder::Provider {
+                        "holder_provider"
+                    } else {
+                        "holder_deployer"
+                    }),
+                },
                 applies_from: o.applies_from.to_string(),
                 status: row.map(|r| r.status.id().to_string()).unwrap_or_default(),
                 reason: row.map(|r| r.reason.clone()).unwrap_or_default(),
@@ -218,6 +222,12 @@ async fn result(
                 "holder_deployer"
             },
         ),
+        other_roles: c
+            .classification
+            .other_roles
+            .iter()
+            .map(|r| lang.t(&format!("role_{}", r.as_str())))
+            .collect(),
         obligations,
         missing: c
             .classification
