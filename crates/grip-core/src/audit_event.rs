@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::dossier::DossierStatus;
@@ -13,7 +13,7 @@ use crate::screening_job::JobState;
 use crate::{Phase, Role};
 
 /// One field's value before and after a change (values of any JSON type).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FieldChange {
     pub from: Value,
     pub to: Value,
@@ -25,7 +25,7 @@ pub type Changes = BTreeMap<String, FieldChange>;
 macro_rules! audit_events {
     ($($variant:ident($payload:ident) = $kind:literal,)+) => {
         /// An event for the audit trail.
-        #[derive(Debug, Clone, PartialEq, Serialize)]
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
         #[serde(untagged)]
         pub enum AuditEvent { $($variant($payload)),+ }
 
@@ -33,6 +33,18 @@ macro_rules! audit_events {
             /// The stable kind name stored with the event.
             pub fn kind(&self) -> &'static str {
                 match self { $(AuditEvent::$variant(_) => $kind),+ }
+            }
+
+            /// Every kind name, in declaration order.
+            pub const KINDS: &'static [&'static str] = &[$($kind),+];
+
+            /// Reads a stored event back into its type; `None` for an unknown kind or a
+            /// payload of another shape (such as one written by an older version).
+            pub fn decode(kind: &str, payload: &str) -> Option<AuditEvent> {
+                match kind {
+                    $($kind => serde_json::from_str::<$payload>(payload).ok().map(AuditEvent::$variant),)+
+                    _ => None,
+                }
             }
         }
 
@@ -89,70 +101,70 @@ impl AuditEvent {
 }
 
 /// A payload with no fields (`{}`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Empty {}
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SignedOut {}
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TokenCreated {
     pub token_id: String,
     pub user: String,
     pub label: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserCreated {
     pub user_id: String,
     pub username: String,
     pub roles: Vec<Role>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserRolesChanged {
     pub username: String,
     pub roles: Vec<Role>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserPasswordReset {
     pub username: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SettingChanged {
     pub name: String,
     pub from: Vec<Role>,
     pub to: Vec<Role>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OrganisationCreated {
     pub name: String,
     pub demo: bool,
 }
 
 /// The organisation named its data classification levels.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LabelNamesSet {
     pub names: crate::LabelNames,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PortfolioLoaded {
     pub pack: String,
     pub version: String,
     pub categories: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DemoLoaded {
     pub dossiers: usize,
     pub register_imported: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SupplierCreated {
     pub supplier_id: String,
     pub name: String,
@@ -160,7 +172,7 @@ pub struct SupplierCreated {
     pub kvk: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DossierCreated {
     pub title: String,
     pub category_id: Option<String>,
@@ -170,24 +182,24 @@ pub struct DossierCreated {
     pub status: DossierStatus,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DossierUpdated {
     pub changes: Changes,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DossierPhaseMoved {
     pub from: Phase,
     pub to: Phase,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DossierMemberAdded {
     pub username: String,
     pub role: Role,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChecklistStatusSet {
     pub item: String,
     pub phase: Phase,
@@ -198,7 +210,7 @@ pub struct ChecklistStatusSet {
     pub reason: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocumentUploaded {
     pub document_id: String,
     pub name: String,
@@ -212,7 +224,7 @@ pub struct DocumentUploaded {
     pub screening_job_id: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScreeningJobStarted {
     pub job_id: String,
     pub total: i64,
@@ -220,7 +232,7 @@ pub struct ScreeningJobStarted {
     pub skipped: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScreeningJobItemFailed {
     pub job_id: String,
     pub position: i64,
@@ -228,7 +240,7 @@ pub struct ScreeningJobItemFailed {
     pub reason: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScreeningJobFinished {
     pub job_id: String,
     pub state: JobState,
@@ -237,13 +249,13 @@ pub struct ScreeningJobFinished {
     pub skipped: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScreeningJobCancelled {
     pub job_id: String,
     pub skipped: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClassificationRecorded {
     pub classification_id: String,
     pub verdict: String,
@@ -257,7 +269,7 @@ pub struct ClassificationRecorded {
     pub missing: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ObligationStatusChanged {
     pub obligation_id: String,
     pub article: String,
@@ -266,7 +278,7 @@ pub struct ObligationStatusChanged {
     pub reason: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PackageGenerated {
     pub version: i64,
     pub replaced_draft: bool,
@@ -278,7 +290,7 @@ pub struct PackageGenerated {
     pub items: BTreeMap<String, usize>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PackageItemEdited {
     pub key: String,
     pub knowledge_id: String,
@@ -286,7 +298,7 @@ pub struct PackageItemEdited {
     pub version: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PackageItemRemoved {
     pub key: String,
     pub knowledge_id: String,
@@ -295,7 +307,7 @@ pub struct PackageItemRemoved {
     pub version: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PackageItemMoved {
     pub key: String,
     pub section: String,
@@ -304,7 +316,7 @@ pub struct PackageItemMoved {
     pub version: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PackageItemAdded {
     pub key: String,
     pub knowledge_id: String,
@@ -313,27 +325,27 @@ pub struct PackageItemAdded {
     pub version: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PackageFrozen {
     pub version: i64,
     pub content_hash: String,
     pub items: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PackageRevised {
     pub version: i64,
     pub from_version: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InventoryCreated {
     pub item_id: String,
     pub name: String,
     pub ai_exposure: AiExposure,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RegisterImported {
     pub source: InventorySource,
     pub listing_sha256: String,
@@ -376,5 +388,31 @@ mod tests {
         assert_eq!(payload["classification_label"], "Politie Intern");
         assert_eq!(payload["status"], "active");
         assert_eq!(payload["phase"], "behoeftestelling");
+    }
+}
+
+#[cfg(test)]
+mod decode_tests {
+    use super::*;
+
+    #[test]
+    fn a_stored_event_reads_back_as_its_type() {
+        let moved: AuditEvent = DossierPhaseMoved {
+            from: Phase::Behoeftestelling,
+            to: Phase::Marktverkenning,
+        }
+        .into();
+        let decoded = AuditEvent::decode(moved.kind(), &moved.payload().to_string());
+        assert_eq!(decoded, Some(moved));
+        assert_eq!(AuditEvent::decode("dossier.phase_moved", "{}"), None);
+        assert_eq!(AuditEvent::decode("no.such_kind", "{}"), None);
+        assert!(AuditEvent::KINDS.contains(&"auth.signed_in"));
+        assert_eq!(
+            AuditEvent::KINDS.len(),
+            AuditEvent::KINDS
+                .iter()
+                .collect::<std::collections::BTreeSet<_>>()
+                .len()
+        );
     }
 }

@@ -52,3 +52,52 @@ pub struct InventoryItem {
     pub created_at: i64,
     pub updated_at: i64,
 }
+
+crate::code_enum! {
+    /// Whose systems a list shows: the organisation's own (added by hand or with the demo),
+    /// or the register entries of other organisations imported for reference.
+    pub enum InventoryScope {
+        Own = "own",
+        Register = "register",
+        All = "all",
+    }
+}
+
+impl InventoryScope {
+    /// The sources that belong to this scope.
+    pub fn sources(self) -> &'static [InventorySource] {
+        match self {
+            InventoryScope::Own => &[InventorySource::Manual, InventorySource::Demo],
+            InventoryScope::Register => &[InventorySource::AlgorithmRegister],
+            InventoryScope::All => InventorySource::ALL,
+        }
+    }
+}
+
+/// What the newest AI Act classification of a system's dossier must be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VerdictFilter {
+    /// No dossier, or a dossier without a classification.
+    Unclassified,
+    /// The verdict's code (`high_risk`, ...).
+    Verdict(String),
+}
+
+/// Which systems an inventory list shows; `None` fields do not filter.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct InventoryFilter {
+    /// Part of the name or the source organisation.
+    pub query: Option<String>,
+    pub scope: Option<InventoryScope>,
+    pub source: Option<InventorySource>,
+    pub status: Option<SystemStatus>,
+    pub exposure: Option<AiExposure>,
+    pub verdict: Option<VerdictFilter>,
+}
+
+/// A system as lists show it: with the newest classification verdict of its dossier.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ListedSystem {
+    pub item: InventoryItem,
+    pub verdict: Option<String>,
+}

@@ -9,7 +9,7 @@ use crate::ids::{ClassificationId, DossierId};
 /// Longest reason text accepted, so one field cannot flood the audit trail.
 pub const MAX_REASON_CHARS: usize = 2000;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ObligationStatus {
     Open,

@@ -56,7 +56,7 @@ pub async fn append(tx: &mut Conn, event: NewEvent<'_>) -> Result<i64, StoreErro
 }
 
 #[derive(sqlx::FromRow)]
-struct AuditRow {
+pub(crate) struct AuditRow {
     seq: i64,
     at: i64,
     actor: String,
@@ -82,7 +82,7 @@ impl From<AuditRow> for StoredEvent {
     }
 }
 
-const COLUMNS: &str = "seq, at, actor, dossier_id, kind, payload, prev_hash, hash";
+pub(crate) const COLUMNS: &str = "seq, at, actor, dossier_id, kind, payload, prev_hash, hash";
 
 /// Newest first, optionally for one dossier.
 pub async fn list(

@@ -124,7 +124,7 @@ pub async fn previous(
 }
 
 #[derive(sqlx::FromRow)]
-struct ObligationRow {
+pub(crate) struct ObligationRow {
     dossier_id: String,
     obligation_id: String,
     classification_id: String,
@@ -165,7 +165,7 @@ impl TryFrom<ObligationRow> for Obligation {
     }
 }
 
-const OBLIGATION_COLUMNS: &str = "select dossier_id, obligation_id, classification_id, article, \
+pub(crate) const OBLIGATION_COLUMNS: &str = "select dossier_id, obligation_id, classification_id, article, \
      holder, summary_nl, summary_en, owner_nl, owner_en, applies_from, status, reason, \
      updated_by, updated_at from dossier_obligation";
 

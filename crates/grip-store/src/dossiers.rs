@@ -7,7 +7,7 @@ use grip_core::{Page, Paging, Phase};
 
 /// A dossier as read back, with the names of its category and requester.
 #[derive(sqlx::FromRow)]
-struct DossierRow {
+pub(crate) struct DossierRow {
     id: String,
     title: String,
     description: String,
@@ -126,7 +126,7 @@ pub async fn set_phase(
     Ok(done.rows_affected() == 1)
 }
 
-const VIEW: &str = "select d.id, d.title, d.description, d.category_id, c.code as category_code, \
+pub(crate) const VIEW: &str = "select d.id, d.title, d.description, d.category_id, c.code as category_code, \
      c.name_nl as category_name_nl, c.name_en as category_name_en, d.requester_id, \
      u.username as requester_username, d.phase, d.classification_label, d.status, \
      d.estimated_value_eur, d.created_at, d.updated_at \

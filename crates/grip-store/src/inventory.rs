@@ -2,7 +2,9 @@
 //! imported from the public Algorithm Register (keyed by their register id).
 
 use crate::{Conn, StoreError, decode, to_domain};
-use grip_core::inventory::{InventoryItem, InventorySource};
+use grip_core::inventory::{
+    InventoryFilter, InventoryItem, InventorySource, ListedSystem, VerdictFilter,
+};
 use grip_core::{Page, Paging};
 
 #[derive(sqlx::FromRow)]
@@ -90,31 +92,117 @@ const VIEW: &str = "select i.id, i.name, i.supplier_id, s.name as supplier_name,
      i.source_organisation, i.created_at, i.updated_at from inventory_item i \
      left join supplier s on s.id = i.supplier_id left join dossier d on d.id = i.dossier_id";
 
+/// The newest classification verdict of the item's dossier (null without one).
+const VERDICT: &str = "(select c.verdict from classification c where c.dossier_id = i.dossier_id \
+     order by c.created_at desc, c.id desc limit 1)";
+
+/// The where clause of a filtered list and the values it binds, in order from `$1`. The
+/// statement is assembled only from fixed fragments; every value is bound.
+fn where_clause(filter: &InventoryFilter) -> (String, Vec<String>) {
+    let mut clauses: Vec<String> = Vec::new();
+    let mut values: Vec<String> = Vec::new();
+    let bind = |values: &mut Vec<String>, v: String| {
+        values.push(v);
+        format!("${}", values.len())
+    };
+    if let Some(q) = filter.query.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+        let mark = bind(&mut values, format!("%{}%", escape_like(&q.to_lowercase())));
+        clauses.push(format!(
+            "(lower(i.name) like {mark} escape '\\' \
+             or lower(coalesce(i.source_organisation, '')) like {mark} escape '\\')"
+        ));
+    }
+    if let Some(scope) = filter.scope {
+        let marks: Vec<String> = scope
+            .sources()
+            .iter()
+            .map(|s| bind(&mut values, s.code().to_string()))
+            .collect();
+        clauses.push(format!("i.source in ({})", marks.join(", ")));
+    }
+    let codes = [
+        ("i.source", filter.source.map(|s| s.code())),
+        ("i.status", filter.status.map(|s| s.code())),
+        ("i.ai_exposure", filter.exposure.map(|e| e.code())),
+    ];
+    for (column, code) in codes {
+        if let Some(code) = code {
+            let mark = bind(&mut values, code.to_string());
+            clauses.push(format!("{column} = {mark}"));
+        }
+    }
+    match &filter.verdict {
+        Some(VerdictFilter::Unclassified) => clauses.push(format!("{VERDICT} is null")),
+        Some(VerdictFilter::Verdict(code)) => {
+            let mark = bind(&mut values, code.clone());
+            clauses.push(format!("{VERDICT} = {mark}"));
+        }
+        None => {}
+    }
+    let sql = if clauses.is_empty() {
+        String::new()
+    } else {
+        format!(" where {}", clauses.join(" and "))
+    };
+    (sql, values)
+}
+
+fn escape_like(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
+
+#[derive(sqlx::FromRow)]
+struct ListedRow {
+    #[sqlx(flatten)]
+    item: InventoryRow,
+    verdict: Option<String>,
+}
+
+/// One page of the systems that pass the filter, by name, each with its dossier's verdict.
 pub async fn list(
     conn: &mut Conn,
-    query: Option<&str>,
+    filter: &InventoryFilter,
     paging: Paging,
-) -> Result<Page<InventoryItem>, StoreError> {
-    let pattern = query
-        .map(|q| format!("%{}%", q.trim().to_lowercase()))
-        .unwrap_or_else(|| "%".into());
-    let rows = sqlx::query_as::<_, InventoryRow>(sqlx::AssertSqlSafe(format!(
-        "{VIEW} where lower(i.name) like $1 or lower(coalesce(i.source_organisation, '')) like $1 \
-         order by i.name, i.id limit $2 offset $3"
-    )))
-    .bind(&pattern)
-    .bind(paging.per_page)
-    .bind(paging.offset())
-    .fetch_all(&mut *conn)
-    .await?;
-    let (total,): (i64,) = sqlx::query_as(
-        "select cast(count(*) as bigint) from inventory_item i \
-         where lower(i.name) like $1 or lower(coalesce(i.source_organisation, '')) like $1",
-    )
-    .bind(&pattern)
-    .fetch_one(&mut *conn)
-    .await?;
-    Ok(paging.wrap(to_domain(rows)?, total))
+) -> Result<Page<ListedSystem>, StoreError> {
+    let (where_sql, values) = where_clause(filter);
+    let n = values.len();
+    let select = VIEW.replacen(
+        " from inventory_item i",
+        &format!(", {VERDICT} as verdict from inventory_item i"),
+        1,
+    );
+    let rows_sql = format!(
+        "{select}{where_sql} order by i.name, i.id limit ${} offset ${}",
+        n + 1,
+        n + 2
+    );
+    let mut rows_query = sqlx::query_as::<_, ListedRow>(sqlx::AssertSqlSafe(rows_sql));
+    for v in &values {
+        rows_query = rows_query.bind(v.clone());
+    }
+    let rows = rows_query
+        .bind(paging.per_page)
+        .bind(paging.offset())
+        .fetch_all(&mut *conn)
+        .await?;
+    let count_sql = format!("select cast(count(*) as bigint) from inventory_item i{where_sql}");
+    let mut count_query = sqlx::query_as::<_, (i64,)>(sqlx::AssertSqlSafe(count_sql));
+    for v in &values {
+        count_query = count_query.bind(v.clone());
+    }
+    let (total,) = count_query.fetch_one(&mut *conn).await?;
+    let items = rows
+        .into_iter()
+        .map(|row| {
+            Ok(ListedSystem {
+                item: InventoryItem::try_from(row.item)?,
+                verdict: row.verdict,
+            })
+        })
+        .collect::<Result<_, StoreError>>()?;
+    Ok(paging.wrap(items, total))
 }
 
 pub async fn get(conn: &mut Conn, id: &str) -> Result<Option<InventoryItem>, StoreError> {

@@ -9,6 +9,7 @@ pub mod classifications;
 mod connect;
 pub mod documents;
 pub mod dossiers;
+pub mod home;
 mod error;
 pub mod inventory;
 pub mod organisation;
