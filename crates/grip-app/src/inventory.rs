@@ -1,10 +1,15 @@
 //! The inventory of procured systems with (possible) AI: list, read, add by hand.
 
+use crate::access::require;
 use crate::record::commit_with_event;
 use crate::{Action, Actor, App, AppError, Page, Paging, now_ms};
 use grip_core::audit_event as ev;
 use grip_core::dossier::FieldError;
-use grip_core::inventory::{AiExposure, InventoryItem, InventorySource, SystemStatus};
+use grip_core::dossier::Dossier;
+use grip_core::inventory::{
+    AiExposure, InventoryFilter, InventoryItem, InventoryScope, InventorySource, ListedSystem,
+    SystemStatus, VerdictFilter,
+};
 use grip_store::audit::NewEvent;
 use grip_store::inventory;
 use serde::Deserialize;
@@ -119,17 +124,157 @@ fn codes<T: std::fmt::Display>(all: &[T]) -> String {
     all.iter().map(T::to_string).collect::<Vec<_>>().join(", ")
 }
 
+/// An inventory filter as typed in a query string; empty values do not filter.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct FilterInput {
+    pub q: Option<String>,
+    /// `own` (the default), `register` or `all`.
+    pub scope: Option<String>,
+    pub source: Option<String>,
+    pub status: Option<String>,
+    pub exposure: Option<String>,
+    /// A verdict code, or `none` for systems without a classification.
+    pub classification: Option<String>,
+}
+
+/// The value of `classification` that asks for systems without one.
+pub const UNCLASSIFIED: &str = "none";
+
+/// The verdict codes a classification can have, in the order a filter offers them.
+pub const VERDICTS: [&str; 8] = [
+    "prohibited",
+    "high_risk",
+    "transparency",
+    "minimal",
+    "gpai_model",
+    "not_ai_system",
+    "out_of_scope",
+    "undetermined",
+];
+
+impl FilterInput {
+    /// Forgets the value of one field (by its name in errors), keeping the others.
+    pub fn clear(&mut self, field: &str) {
+        let slot = match field {
+            "q" => &mut self.q,
+            "scope" => &mut self.scope,
+            "source" => &mut self.source,
+            "status" => &mut self.status,
+            "exposure" => &mut self.exposure,
+            "classification" => &mut self.classification,
+            _ => return,
+        };
+        *slot = None;
+    }
+
+    /// The checked filter, or every field that names no known value.
+    pub fn parse(&self) -> Result<InventoryFilter, AppError> {
+        let mut errors = Vec::new();
+        let scope = pick(&self.scope, "scope", &mut errors).unwrap_or(Some(InventoryScope::Own));
+        let classification = match non_empty(&self.classification) {
+            None => None,
+            Some(v) if v == UNCLASSIFIED => Some(VerdictFilter::Unclassified),
+            Some(v) if VERDICTS.contains(&v.as_str()) => Some(VerdictFilter::Verdict(v)),
+            Some(v) => {
+                errors.push(unknown_value("classification", &v));
+                None
+            }
+        };
+        let filter = InventoryFilter {
+            query: non_empty(&self.q).map(|q| q.chars().take(200).collect()),
+            scope: scope.filter(|s| *s != InventoryScope::All),
+            source: pick(&self.source, "source", &mut errors).flatten(),
+            status: pick(&self.status, "status", &mut errors).flatten(),
+            exposure: pick(&self.exposure, "exposure", &mut errors).flatten(),
+            verdict: classification,
+        };
+        if errors.is_empty() {
+            Ok(filter)
+        } else {
+            Err(AppError::Invalid(errors))
+        }
+    }
+}
+
+/// A code from a query string: `None` when it names nothing known (the error is recorded),
+/// `Some(None)` when empty.
+fn pick<T: std::str::FromStr>(
+    value: &Option<String>,
+    field: &'static str,
+    errors: &mut Vec<FieldError>,
+) -> Option<Option<T>> {
+    match non_empty(value) {
+        None => Some(None),
+        Some(v) => match v.parse() {
+            Ok(parsed) => Some(Some(parsed)),
+            Err(_) => {
+                errors.push(unknown_value(field, &v));
+                None
+            }
+        },
+    }
+}
+
+fn unknown_value(field: &'static str, value: &str) -> FieldError {
+    let shown: String = value.chars().take(40).collect();
+    FieldError::new(field, "unknown_filter_value", "invalid-filter-value").with("value", shown)
+}
+
+/// One page of the systems that pass the filter. A page past the end shows the last page, so
+/// narrowing a filter on page 9 does not leave an empty list.
 pub async fn list(
     app: &App,
     actor: &Actor,
-    query: Option<&str>,
+    filter: &InventoryFilter,
     paging: Paging,
-) -> Result<Page<InventoryItem>, AppError> {
-    if !actor.may(Action::Read) {
-        return Err(AppError::Forbidden);
-    }
+) -> Result<Page<ListedSystem>, AppError> {
+    require(actor, Action::Read)?;
     let mut conn = app.store.conn().await?;
-    Ok(inventory::list(&mut conn, query, paging).await?)
+    let page = inventory::list(&mut conn, filter, paging).await?;
+    if page.items.is_empty() && page.total > 0 && paging.page > 1 {
+        let last = (page.total + paging.per_page - 1) / paging.per_page;
+        let paging = Paging::new(Some(last), Some(paging.per_page));
+        return Ok(inventory::list(&mut conn, filter, paging).await?);
+    }
+    Ok(page)
+}
+
+/// A system with what it links to: its dossier and that dossier's newest classification.
+pub struct SystemPage {
+    pub item: InventoryItem,
+    pub dossier: Option<Dossier>,
+    /// The newest classification of the dossier: its id and verdict code.
+    pub classification: Option<(String, String)>,
+}
+
+pub async fn system(app: &App, actor: &Actor, id: &str) -> Result<SystemPage, AppError> {
+    require(actor, Action::Read)?;
+    let mut tx = app.store.begin_read().await?;
+    let conn = &mut *tx;
+    let item = inventory::get(conn, id)
+        .await?
+        .ok_or(AppError::NotFound("inventory item"))?;
+    let (dossier, classification) = match item.dossier_id.as_deref() {
+        Some(d) => {
+            let newest = grip_store::classifications::list_for_dossier(
+                conn,
+                d,
+                Paging::new(Some(1), Some(1)),
+            )
+            .await?
+            .items
+            .into_iter()
+            .next()
+            .map(|c| (c.row.id.clone(), c.row.verdict.clone()));
+            (grip_store::dossiers::get(conn, d).await?, newest)
+        }
+        None => (None, None),
+    };
+    Ok(SystemPage {
+        item,
+        dossier,
+        classification,
+    })
 }
 
 pub async fn get(app: &App, actor: &Actor, id: &str) -> Result<InventoryItem, AppError> {

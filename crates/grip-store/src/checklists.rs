@@ -6,7 +6,7 @@ use grip_core::Phase;
 use grip_core::checklist::ChecklistMark;
 
 #[derive(sqlx::FromRow)]
-struct MarkRow {
+pub(crate) struct MarkRow {
     dossier_id: String,
     item_id: String,
     phase: String,

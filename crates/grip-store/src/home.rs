@@ -3,10 +3,12 @@
 //! limited to that person's own dossiers, so it never shows a dossier they may not read.
 
 use crate::audit::{AuditRow, COLUMNS};
+use crate::checklists::MarkRow;
 use crate::classifications::{OBLIGATION_COLUMNS, ObligationRow};
 use crate::dossiers::{DossierRow, VIEW};
 use crate::{Conn, StoreError, to_domain};
 use grip_core::audit::StoredEvent;
+use grip_core::checklist::ChecklistMark;
 use grip_core::dossier::Dossier;
 use grip_core::obligation::Obligation;
 use grip_core::{Page, Paging};
@@ -90,4 +92,33 @@ pub async fn titles(conn: &mut Conn, ids: &[&str]) -> Result<Vec<(String, String
         query = query.bind(*id);
     }
     Ok(query.fetch_all(&mut *conn).await?)
+}
+
+/// The checklist marks (done or waived) on the person's dossiers.
+pub async fn checklist_marks_of(
+    conn: &mut Conn,
+    user_id: &str,
+) -> Result<Vec<ChecklistMark>, StoreError> {
+    let rows = sqlx::query_as::<_, MarkRow>(sqlx::AssertSqlSafe(format!(
+        "select dossier_id, item_id, phase, status, reason, set_by, set_at \
+         from checklist_status where dossier_id in ({MINE})"
+    )))
+    .bind(user_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    to_domain(rows)
+}
+
+/// Per dossier of the person, the date (`YYYY-MM-DD`) of its earliest open obligation.
+pub async fn next_due_of(
+    conn: &mut Conn,
+    user_id: &str,
+) -> Result<Vec<(String, String)>, StoreError> {
+    Ok(sqlx::query_as::<_, (String, String)>(sqlx::AssertSqlSafe(format!(
+        "select dossier_id, min(applies_from) from dossier_obligation \
+         where dossier_id in ({MINE}) and status in ('open', 'in_progress') group by dossier_id"
+    )))
+    .bind(user_id)
+    .fetch_all(&mut *conn)
+    .await?)
 }

@@ -57,6 +57,12 @@ impl Lang {
             .unwrap_or_else(|| e.code.to_string())
     }
 
+    /// A message that takes arguments, formatted in this language; `None` without such a
+    /// message.
+    pub fn format(self, key: &str, args: &fluent_bundle::FluentArgs) -> Option<String> {
+        catalog::get(self).format(&catalog::fluent_id(key), args)
+    }
+
     /// The Dutch or the English of a pair of texts.
     pub fn pick<'a>(self, nl: &'a str, en: &'a str) -> &'a str {
         if self == Lang::En { en } else { nl }

@@ -2,6 +2,7 @@
 //! API under /api/v1 with its OpenAPI document, sign-in, CSRF protection and security headers.
 //! Handlers only translate HTTP to grip-app use cases; they never touch SQL.
 
+mod activity;
 mod api;
 mod assets;
 mod auth;

@@ -121,7 +121,7 @@ fn routes() -> Vec<Route> {
         route(get.clone(), "/suppliers", false, All, None),
         route(get.clone(), "/inventory", false, All, None),
         route(get.clone(), "/audit", false, All, None),
-        route(get.clone(), "/audit?verify=1", false, Only(VERIFIERS), None),
+        route(get.clone(), "/audit/chain", false, Only(VERIFIERS), None),
         route(get.clone(), "/users", false, Only(ADMIN), None),
         route(
             post.clone(),

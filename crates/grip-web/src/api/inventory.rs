@@ -9,9 +9,9 @@ use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use grip_app::inventory::{self, InventoryInput};
+use grip_app::inventory::{self, FilterInput, InventoryInput};
 use grip_app::rfc3339_ms;
-use grip_core::inventory::InventoryItem;
+use grip_core::inventory::{InventoryItem, ListedSystem};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
@@ -39,6 +39,9 @@ pub struct ApiInventoryItem {
     /// The id in the source (the Algorithm Register id for imported entries).
     pub source_id: Option<String>,
     pub source_organisation: Option<String>,
+    /// The newest AI Act verdict of the linked dossier (in lists; absent without one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub classification: Option<String>,
     pub updated_at: String,
 }
 
@@ -56,7 +59,17 @@ impl From<InventoryItem> for ApiInventoryItem {
             source: i.source.to_string(),
             source_id: i.source_id,
             source_organisation: i.source_organisation,
+            classification: None,
             updated_at: rfc3339_ms(i.updated_at),
+        }
+    }
+}
+
+impl From<ListedSystem> for ApiInventoryItem {
+    fn from(l: ListedSystem) -> Self {
+        ApiInventoryItem {
+            classification: l.verdict,
+            ..l.item.into()
         }
     }
 }
@@ -66,12 +79,23 @@ impl From<InventoryItem> for ApiInventoryItem {
 pub struct InventoryQuery {
     /// Part of the name or the source organisation.
     pub q: Option<String>,
+    /// own (added by hand or with the demo), register (imported from the Algorithm Register)
+    /// or all (the default).
+    pub scope: Option<String>,
+    /// manual, demo or algoritmeregister.
+    pub source: Option<String>,
+    /// in_gebruik, ontwikkeling, buiten_gebruik or onbekend.
+    pub status: Option<String>,
+    /// confirmed, suspected, unknown or none.
+    pub exposure: Option<String>,
+    /// The dossier's newest AI Act verdict (high_risk, ...), or none for unclassified systems.
+    pub classification: Option<String>,
     pub page: Option<String>,
     pub per_page: Option<String>,
 }
 
 #[utoipa::path(get, path = "/inventory", tag = "inventory", params(InventoryQuery),
-    responses((status = 200, body = List<ApiInventoryItem>), (status = 401, body = Problem)))]
+    responses((status = 200, body = List<ApiInventoryItem>), (status = 401, body = Problem), (status = 422, body = Problem)))]
 pub async fn list(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
@@ -82,13 +106,16 @@ pub async fn list(
         per_page: q.per_page,
     }
     .paging()?;
-    let page = inventory::list(
-        &state.app,
-        &actor,
-        q.q.as_deref().filter(|s| !s.is_empty()),
-        paging,
-    )
-    .await?;
+    let filter = FilterInput {
+        q: q.q,
+        scope: q.scope.or_else(|| Some("all".into())),
+        source: q.source,
+        status: q.status,
+        exposure: q.exposure,
+        classification: q.classification,
+    }
+    .parse()?;
+    let page = inventory::list(&state.app, &actor, &filter, paging).await?;
     Ok(Json(List::from_page(page, ApiInventoryItem::from)))
 }
 

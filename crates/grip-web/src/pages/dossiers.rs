@@ -341,7 +341,8 @@ struct DetailPage {
     suppliers: Vec<String>,
     /// Each document with the i18n key of its screening verdict.
     documents: Vec<(grip_core::document::Document, &'static str)>,
-    events: Vec<grip_core::audit::StoredEvent>,
+    /// The dossier's history as sentences.
+    events: Vec<crate::activity::Line>,
     /// Recent bulk screening jobs: id, state key, handled, total, started.
     jobs: Vec<(String, &'static str, i64, i64, i64)>,
     /// Id, verdict label and time of the newest AI Act classification.
@@ -419,7 +420,10 @@ async fn detail_page(
                 (doc, key)
             })
             .collect(),
-        events: view.history,
+        events: crate::activity::lines(
+            viewer.lang,
+            &grip_app::audit::describe(&state.app, view.history).await?,
+        ),
         checklist: super::guidance::ChecklistView::new(viewer, &view.checklist, &permissions),
         package: view.package.map(|(version, state)| (version, state.id())),
         jobs: view

@@ -1,23 +1,65 @@
-//! The inventory of procured systems with (possible) AI, searchable, with manual additions.
+//! The inventory: the organisation's own systems apart from the register entries of other
+//! organisations, filtered by source, status, AI exposure and classification, with a page per
+//! system that links its dossier, supplier and classification; and adding a system by hand.
 
 use crate::AppState;
 use crate::auth::Viewer;
 use crate::error::{PageError, render, status_of};
+use crate::i18n::Lang;
 use crate::pages::{Pager, page_param};
 use crate::shell::Shell;
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::{Form, Router};
-use grip_app::inventory::{self, InventoryInput};
+use grip_app::inventory::{self, FilterInput, InventoryInput, UNCLASSIFIED, VERDICTS};
 use grip_app::{Action, AppError, Paging};
-use grip_core::inventory::InventoryItem;
-use grip_core::inventory::{AiExposure, SystemStatus};
+use grip_core::inventory::{AiExposure, InventoryScope, InventorySource, ListedSystem, SystemStatus};
 use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/inventory", get(list).post(add))
+    Router::new()
+        .route("/inventory", get(list).post(add))
+        .route("/inventory/{id}", get(detail))
+}
+
+/// A choice in a filter: its code, its label, and whether it is the current one.
+pub struct Choice {
+    pub code: &'static str,
+    pub label: String,
+    pub selected: bool,
+}
+
+fn choices(codes: &[&'static str], current: &str, label: impl Fn(&str) -> String) -> Vec<Choice> {
+    codes
+        .iter()
+        .map(|code| Choice {
+            code,
+            label: label(code),
+            selected: *code == current,
+        })
+        .collect()
+}
+
+pub fn exposure_label(lang: Lang, code: &str) -> String {
+    lang.t(&format!("exposure.{code}")).to_string()
+}
+
+pub fn status_label(lang: Lang, code: &str) -> String {
+    lang.t(&format!("system_status.{code}")).to_string()
+}
+
+pub fn source_label(lang: Lang, code: &str) -> String {
+    lang.t(&format!("inventory_source.{code}")).to_string()
+}
+
+fn verdict_label(lang: Lang, code: &str) -> String {
+    if code == UNCLASSIFIED {
+        lang.t("inv_unclassified").to_string()
+    } else {
+        super::classification::verdict_label(lang, code).to_string()
+    }
 }
 
 #[derive(Template)]
@@ -25,44 +67,112 @@ pub fn routes() -> Router<AppState> {
 struct InventoryPage {
     shell: Shell,
     q: String,
-    items: Vec<InventoryItem>,
+    scopes: Vec<Choice>,
+    sources: Vec<Choice>,
+    statuses: Vec<Choice>,
+    exposures: Vec<Choice>,
+    classifications: Vec<Choice>,
+    items: Vec<ListedSystem>,
     pager: Pager,
     may_manage: bool,
-    exposures: Vec<&'static str>,
-    statuses: Vec<&'static str>,
     errors: Vec<String>,
+}
+
+impl InventoryPage {
+    fn exposure(&self, e: &AiExposure) -> String {
+        exposure_label(self.shell.lang, e.code())
+    }
+    fn status(&self, s: &SystemStatus) -> String {
+        status_label(self.shell.lang, s.code())
+    }
+    fn source(&self, s: &InventorySource) -> String {
+        source_label(self.shell.lang, s.code())
+    }
+    fn verdict(&self, v: &str) -> String {
+        verdict_label(self.shell.lang, v)
+    }
 }
 
 #[derive(Deserialize, Default)]
 struct ListQuery {
-    q: Option<String>,
+    #[serde(flatten)]
+    filter: FilterInput,
     page: Option<String>,
+}
+
+fn codes<T: Copy>(all: &[T], code: impl Fn(T) -> &'static str) -> Vec<&'static str> {
+    all.iter().map(|v| code(*v)).collect()
 }
 
 async fn page(
     state: &AppState,
     viewer: &Viewer,
     q: &ListQuery,
-    errors: Vec<String>,
-) -> Result<InventoryPage, PageError> {
-    let query: String = q.q.clone().unwrap_or_default().chars().take(200).collect();
+    mut errors: Vec<String>,
+) -> Result<(InventoryPage, bool), PageError> {
+    let lang = viewer.lang;
+    // A filter value that names nothing is left out (and named in an error above the list);
+    // the rest of the filter still applies.
+    let mut input = q.filter.clone();
+    let (filter, bad) = match input.parse() {
+        Ok(filter) => (filter, false),
+        Err(AppError::Invalid(fields)) => {
+            errors.extend(fields.iter().map(|e| lang.field_error(e)));
+            for e in &fields {
+                input.clear(&e.field);
+            }
+            (input.parse()?, true)
+        }
+        Err(other) => return Err(other.into()),
+    };
     let list = inventory::list(
         &state.app,
         &viewer.actor,
-        Some(&query).filter(|s| !s.is_empty()).map(|s| s.as_str()),
+        &filter,
         Paging::new(page_param(&q.page), Some(50)),
     )
     .await?;
-    Ok(InventoryPage {
+    let f = input;
+    let value = |v: &Option<String>| v.clone().unwrap_or_default();
+    let (query, scope, source, status, exposure, class) = (
+        value(&f.q),
+        f.scope.clone().unwrap_or_else(|| "own".into()),
+        value(&f.source),
+        value(&f.status),
+        value(&f.exposure),
+        value(&f.classification),
+    );
+    let params = [
+        ("q", query.as_str()),
+        ("scope", scope.as_str()),
+        ("source", source.as_str()),
+        ("status", status.as_str()),
+        ("exposure", exposure.as_str()),
+        ("classification", class.as_str()),
+    ];
+    let verdicts: Vec<&'static str> = VERDICTS.iter().copied().chain([UNCLASSIFIED]).collect();
+    let page = InventoryPage {
         shell: Shell::new(viewer, "inventory", "/inventory"),
-        pager: Pager::new("/inventory", &list, &[("q", &query)]),
+        pager: Pager::new("/inventory", &list, &params),
+        scopes: choices(&codes(InventoryScope::ALL, InventoryScope::code), &scope, |c| {
+            lang.t(&format!("inv_scope_{c}")).to_string()
+        }),
+        sources: choices(&codes(InventorySource::ALL, InventorySource::code), &source, |c| {
+            source_label(lang, c)
+        }),
+        statuses: choices(&codes(SystemStatus::ALL, SystemStatus::code), &status, |c| {
+            status_label(lang, c)
+        }),
+        exposures: choices(&codes(AiExposure::ALL, AiExposure::code), &exposure, |c| {
+            exposure_label(lang, c)
+        }),
+        classifications: choices(&verdicts, &class, |c| verdict_label(lang, c)),
         items: list.items,
         q: query,
         may_manage: viewer.actor.may(Action::ManageInventory),
-        exposures: AiExposure::ALL.iter().map(|e| e.code()).collect(),
-        statuses: SystemStatus::ALL.iter().map(|s| s.code()).collect(),
         errors,
-    })
+    };
+    Ok((page, bad))
 }
 
 async fn list(
@@ -70,7 +180,12 @@ async fn list(
     viewer: Viewer,
     Query(q): Query<ListQuery>,
 ) -> Result<Response, PageError> {
-    render(&page(&state, &viewer, &q, Vec::new()).await?)
+    let (page, bad) = page(&state, &viewer, &q, Vec::new()).await?;
+    if bad {
+        let status = status_of(&AppError::Invalid(Vec::new()));
+        return Ok((status, render(&page)?).into_response());
+    }
+    render(&page)
 }
 
 async fn add(
@@ -79,23 +194,44 @@ async fn add(
     Form(form): Form<InventoryInput>,
 ) -> Result<Response, PageError> {
     match inventory::create(&state.app, &viewer.actor, &form).await {
-        Ok(_) => Ok(Redirect::to(&format!(
-            "/inventory?q={}",
-            percent_encoding::utf8_percent_encode(
-                form.name.trim(),
-                percent_encoding::NON_ALPHANUMERIC
-            )
-        ))
-        .into_response()),
+        Ok(id) => Ok(Redirect::to(&format!("/inventory/{id}")).into_response()),
         Err(AppError::Invalid(errors)) => {
             let messages = errors.iter().map(|e| viewer.lang.field_error(e)).collect();
             let status = status_of(&AppError::Invalid(errors));
-            Ok((
-                status,
-                render(&page(&state, &viewer, &ListQuery::default(), messages).await?)?,
-            )
-                .into_response())
+            let (page, _) = page(&state, &viewer, &ListQuery::default(), messages).await?;
+            Ok((status, render(&page)?).into_response())
         }
         Err(other) => Err(other.into()),
     }
+}
+
+#[derive(Template)]
+#[template(path = "inventory_detail.html")]
+struct DetailPage {
+    shell: Shell,
+    s: grip_app::inventory::SystemPage,
+    exposure: String,
+    status: String,
+    source: String,
+    verdict: Option<(String, String)>,
+}
+
+async fn detail(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    let s = inventory::system(&state.app, &viewer.actor, &id).await?;
+    let lang = viewer.lang;
+    render(&DetailPage {
+        shell: Shell::new(&viewer, "inventory", &format!("/inventory/{id}")),
+        exposure: exposure_label(lang, s.item.ai_exposure.code()),
+        status: status_label(lang, s.item.status.code()),
+        source: source_label(lang, s.item.source.code()),
+        verdict: s
+            .classification
+            .as_ref()
+            .map(|(cid, v)| (cid.clone(), verdict_label(lang, v))),
+        s,
+    })
 }
