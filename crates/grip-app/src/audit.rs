@@ -149,7 +149,10 @@ pub async fn activity(
     let mut tx = app.store.begin_read().await?;
     let conn = &mut *tx;
     let page = activity_on(conn, actor, paging).await?;
-    let (paging, total) = (Paging::new(Some(page.page), Some(page.per_page)), page.total);
+    let (paging, total) = (
+        Paging::new(Some(page.page), Some(page.per_page)),
+        page.total,
+    );
     let items = describe_on(conn, page.items).await?;
     Ok(paging.wrap(items, total))
 }

@@ -4,8 +4,8 @@ use crate::access::require;
 use crate::record::commit_with_event;
 use crate::{Action, Actor, App, AppError, Page, Paging, now_ms};
 use grip_core::audit_event as ev;
-use grip_core::dossier::FieldError;
 use grip_core::dossier::Dossier;
+use grip_core::dossier::FieldError;
 use grip_core::inventory::{
     AiExposure, InventoryFilter, InventoryItem, InventoryScope, InventorySource, ListedSystem,
     SystemStatus, VerdictFilter,

@@ -114,11 +114,13 @@ pub async fn next_due_of(
     conn: &mut Conn,
     user_id: &str,
 ) -> Result<Vec<(String, String)>, StoreError> {
-    Ok(sqlx::query_as::<_, (String, String)>(sqlx::AssertSqlSafe(format!(
-        "select dossier_id, min(applies_from) from dossier_obligation \
+    Ok(
+        sqlx::query_as::<_, (String, String)>(sqlx::AssertSqlSafe(format!(
+            "select dossier_id, min(applies_from) from dossier_obligation \
          where dossier_id in ({MINE}) and status in ('open', 'in_progress') group by dossier_id"
-    )))
-    .bind(user_id)
-    .fetch_all(&mut *conn)
-    .await?)
+        )))
+        .bind(user_id)
+        .fetch_all(&mut *conn)
+        .await?,
+    )
 }

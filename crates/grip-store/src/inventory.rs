@@ -105,7 +105,12 @@ fn where_clause(filter: &InventoryFilter) -> (String, Vec<String>) {
         values.push(v);
         format!("${}", values.len())
     };
-    if let Some(q) = filter.query.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+    if let Some(q) = filter
+        .query
+        .as_deref()
+        .map(str::trim)
+        .filter(|q| !q.is_empty())
+    {
         let mark = bind(&mut values, format!("%{}%", escape_like(&q.to_lowercase())));
         clauses.push(format!(
             "(lower(i.name) like {mark} escape '\\' \

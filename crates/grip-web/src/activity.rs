@@ -89,7 +89,11 @@ fn n(lang: Lang, value: impl TryInto<i64>) -> String {
 /// The arguments of each kind's sentence. The match is exhaustive on purpose: a new kind of
 /// event does not compile until it has its words.
 fn fill(lang: Lang, a: &Activity, event: &AuditEvent, args: &mut FluentArgs) {
-    let subject = a.subject.as_ref().map(|p| person(lang, p)).unwrap_or_default();
+    let subject = a
+        .subject
+        .as_ref()
+        .map(|p| person(lang, p))
+        .unwrap_or_default();
     let mut set = |name: &'static str, value: String| args.set(name, value);
     match event {
         AuditEvent::SignedIn(_)
@@ -110,7 +114,10 @@ fn fill(lang: Lang, a: &Activity, event: &AuditEvent, args: &mut FluentArgs) {
         }
         AuditEvent::UserPasswordReset(_) => set("subject", subject),
         AuditEvent::SettingChanged(e) => {
-            set("setting", label(lang, &format!("setting.{}", e.name), "setting_other"));
+            set(
+                "setting",
+                label(lang, &format!("setting.{}", e.name), "setting_other"),
+            );
             set("roles", roles(lang, &e.to));
         }
         AuditEvent::OrganisationCreated(e) => set("name", e.name.clone()),
@@ -145,8 +152,14 @@ fn fill(lang: Lang, a: &Activity, event: &AuditEvent, args: &mut FluentArgs) {
             set("role", lang.role_id(e.role.id()));
         }
         AuditEvent::ChecklistStatusSet(e) => {
-            let item = a.item_text.as_ref().map(|(nl, en)| lang.pick(nl, en).to_string());
-            set("item", item.unwrap_or_else(|| lang.t("checklist_item").to_string()));
+            let item = a
+                .item_text
+                .as_ref()
+                .map(|(nl, en)| lang.pick(nl, en).to_string());
+            set(
+                "item",
+                item.unwrap_or_else(|| lang.t("checklist_item").to_string()),
+            );
             set("status", e.status.clone());
             set("reason", e.reason.clone());
         }
@@ -166,7 +179,14 @@ fn fill(lang: Lang, a: &Activity, event: &AuditEvent, args: &mut FluentArgs) {
             set("failed", n(lang, e.failed));
         }
         AuditEvent::ClassificationRecorded(e) => {
-            set("verdict", label(lang, &format!("verdict_{}", e.verdict), "verdict_undetermined"));
+            set(
+                "verdict",
+                label(
+                    lang,
+                    &format!("verdict_{}", e.verdict),
+                    "verdict_undetermined",
+                ),
+            );
             let previous = e.previous_verdict.as_deref().unwrap_or("none");
             set("previous", previous.to_string());
             set(
@@ -176,7 +196,10 @@ fn fill(lang: Lang, a: &Activity, event: &AuditEvent, args: &mut FluentArgs) {
         }
         AuditEvent::ObligationStatusChanged(e) => {
             set("article", e.article.clone());
-            set("status", lang.t(&format!("ob_status_{}", e.to.id())).to_string());
+            set(
+                "status",
+                lang.t(&format!("ob_status_{}", e.to.id())).to_string(),
+            );
         }
         AuditEvent::PackageGenerated(e) => set("version", n(lang, e.version)),
         AuditEvent::PackageItemEdited(e) => set("version", n(lang, e.version)),
@@ -193,7 +216,10 @@ fn fill(lang: Lang, a: &Activity, event: &AuditEvent, args: &mut FluentArgs) {
         }
         AuditEvent::InventoryCreated(e) => {
             set("name", e.name.clone());
-            set("exposure", lang.t(&format!("exposure.{}", e.ai_exposure)).to_string());
+            set(
+                "exposure",
+                lang.t(&format!("exposure.{}", e.ai_exposure)).to_string(),
+            );
         }
         AuditEvent::RegisterImported(e) => set("count", n(lang, e.imported)),
     }
@@ -203,7 +229,8 @@ fn fill(lang: Lang, a: &Activity, event: &AuditEvent, args: &mut FluentArgs) {
 fn link(a: &Activity) -> Option<(String, String)> {
     let dossier = a.dossier.as_ref();
     let title = || dossier.map(|(_, t)| t.clone()).unwrap_or_default();
-    let on_dossier = |rest: &str| dossier.map(|(id, t)| (format!("/dossiers/{id}{rest}"), t.clone()));
+    let on_dossier =
+        |rest: &str| dossier.map(|(id, t)| (format!("/dossiers/{id}{rest}"), t.clone()));
     match &a.event {
         Some(AuditEvent::ClassificationRecorded(e)) => {
             on_dossier(&format!("/classifications/{}", e.classification_id))

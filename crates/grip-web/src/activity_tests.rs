@@ -9,37 +9,118 @@ use grip_app::audit::{Activity, Person};
 const SAMPLES: &[(&str, &str)] = &[
     ("auth.signed_in", "{}"),
     ("auth.signed_out", "{}"),
-    ("token.created", r#"{"token_id":"t1","user":"jurist","label":"rapportage"}"#),
-    ("user.created", r#"{"user_id":"u1","username":"jurist","roles":["jurist"]}"#),
-    ("user.roles_changed", r#"{"username":"jurist","roles":["jurist","privacy"]}"#),
+    (
+        "token.created",
+        r#"{"token_id":"t1","user":"jurist","label":"rapportage"}"#,
+    ),
+    (
+        "user.created",
+        r#"{"user_id":"u1","username":"jurist","roles":["jurist"]}"#,
+    ),
+    (
+        "user.roles_changed",
+        r#"{"username":"jurist","roles":["jurist","privacy"]}"#,
+    ),
     ("user.password_reset", r#"{"username":"jurist"}"#),
-    ("setting.changed", r#"{"name":"checklist.waive_roles","from":["inkoper"],"to":["inkoper","beheerder"]}"#),
-    ("organisation.created", r#"{"name":"Politie Inkoopdienst","demo":true}"#),
-    ("organisation.label_names_set", r#"{"names":{"public":"Openbaar","internal":"Politie Intern","confidential":"Politie Vertrouwelijk","secret":"Politie Geheim"}}"#),
-    ("portfolio.loaded", r#"{"pack":"portfolio","version":"1.0.0","categories":27}"#),
+    (
+        "setting.changed",
+        r#"{"name":"checklist.waive_roles","from":["inkoper"],"to":["inkoper","beheerder"]}"#,
+    ),
+    (
+        "organisation.created",
+        r#"{"name":"Politie Inkoopdienst","demo":true}"#,
+    ),
+    (
+        "organisation.label_names_set",
+        r#"{"names":{"public":"Openbaar","internal":"Politie Intern","confidential":"Politie Vertrouwelijk","secret":"Politie Geheim"}}"#,
+    ),
+    (
+        "portfolio.loaded",
+        r#"{"pack":"portfolio","version":"1.0.0","categories":27}"#,
+    ),
     ("demo.loaded", r#"{"dossiers":15,"register_imported":1530}"#),
-    ("supplier.created", r#"{"supplier_id":"s1","name":"Vision BV"}"#),
-    ("dossier.created", r#"{"title":"Bodycams","category_id":null,"phase":"behoeftestelling","classification_label":"Politie Intern","status":"active"}"#),
-    ("dossier.updated", r#"{"changes":{"title":{"from":"A","to":"B"},"estimated_value_eur":{"from":1,"to":2}}}"#),
-    ("dossier.phase_moved", r#"{"from":"behoeftestelling","to":"marktverkenning"}"#),
-    ("dossier.member_added", r#"{"username":"jurist","role":"jurist"}"#),
-    ("checklist.status_set", r#"{"item":"x","phase":"specificatie","role":"jurist","mandatory":true,"status":"waived","reason":"Niet nodig"}"#),
-    ("document.uploaded", r#"{"document_id":"d1","name":"offerte.pdf","sha256":"ab","size":10,"media_type":"application/pdf","verdict":"ai_indicated"}"#),
-    ("screening_job.started", r#"{"job_id":"j1","total":1200,"pending":1100,"skipped":100}"#),
-    ("screening_job.item_failed", r#"{"job_id":"j1","position":3,"name":"kapot.zip","reason":"corrupt"}"#),
-    ("screening_job.finished", r#"{"job_id":"j1","state":"finished","done":1100,"failed":2,"skipped":100}"#),
+    (
+        "supplier.created",
+        r#"{"supplier_id":"s1","name":"Vision BV"}"#,
+    ),
+    (
+        "dossier.created",
+        r#"{"title":"Bodycams","category_id":null,"phase":"behoeftestelling","classification_label":"Politie Intern","status":"active"}"#,
+    ),
+    (
+        "dossier.updated",
+        r#"{"changes":{"title":{"from":"A","to":"B"},"estimated_value_eur":{"from":1,"to":2}}}"#,
+    ),
+    (
+        "dossier.phase_moved",
+        r#"{"from":"behoeftestelling","to":"marktverkenning"}"#,
+    ),
+    (
+        "dossier.member_added",
+        r#"{"username":"jurist","role":"jurist"}"#,
+    ),
+    (
+        "checklist.status_set",
+        r#"{"item":"x","phase":"specificatie","role":"jurist","mandatory":true,"status":"waived","reason":"Niet nodig"}"#,
+    ),
+    (
+        "document.uploaded",
+        r#"{"document_id":"d1","name":"offerte.pdf","sha256":"ab","size":10,"media_type":"application/pdf","verdict":"ai_indicated"}"#,
+    ),
+    (
+        "screening_job.started",
+        r#"{"job_id":"j1","total":1200,"pending":1100,"skipped":100}"#,
+    ),
+    (
+        "screening_job.item_failed",
+        r#"{"job_id":"j1","position":3,"name":"kapot.zip","reason":"corrupt"}"#,
+    ),
+    (
+        "screening_job.finished",
+        r#"{"job_id":"j1","state":"finished","done":1100,"failed":2,"skipped":100}"#,
+    ),
     ("screening_job.cancelled", r#"{"job_id":"j1","skipped":4}"#),
-    ("classification.recorded", r#"{"classification_id":"c1","verdict":"high_risk","previous_verdict":"minimal","rulepack":"ai-act","pack_hash":"ab","as_of":"2026-01-01","obligations_added":[],"obligations_removed":[],"missing":[]}"#),
-    ("obligation.status_changed", r#"{"obligation_id":"o1","article":"Art. 26","from":"open","to":"in_progress","reason":""}"#),
-    ("package.generated", r#"{"version":2,"replaced_draft":false,"verdict":"high_risk","knowledge":[],"slots":{},"items":{}}"#),
-    ("package.item_edited", r#"{"key":"k","knowledge_id":"q","changes":{},"version":2}"#),
-    ("package.item_removed", r#"{"key":"k","knowledge_id":"q","section":"s","text_nl":"t","version":2}"#),
-    ("package.item_moved", r#"{"key":"k","section":"s","from":1,"to":2,"version":2}"#),
-    ("package.item_added", r#"{"key":"k","knowledge_id":"q","section":"s","text_nl":"t","version":2}"#),
-    ("package.frozen", r#"{"version":2,"content_hash":"ab","items":31}"#),
+    (
+        "classification.recorded",
+        r#"{"classification_id":"c1","verdict":"high_risk","previous_verdict":"minimal","rulepack":"ai-act","pack_hash":"ab","as_of":"2026-01-01","obligations_added":[],"obligations_removed":[],"missing":[]}"#,
+    ),
+    (
+        "obligation.status_changed",
+        r#"{"obligation_id":"o1","article":"Art. 26","from":"open","to":"in_progress","reason":""}"#,
+    ),
+    (
+        "package.generated",
+        r#"{"version":2,"replaced_draft":false,"verdict":"high_risk","knowledge":[],"slots":{},"items":{}}"#,
+    ),
+    (
+        "package.item_edited",
+        r#"{"key":"k","knowledge_id":"q","changes":{},"version":2}"#,
+    ),
+    (
+        "package.item_removed",
+        r#"{"key":"k","knowledge_id":"q","section":"s","text_nl":"t","version":2}"#,
+    ),
+    (
+        "package.item_moved",
+        r#"{"key":"k","section":"s","from":1,"to":2,"version":2}"#,
+    ),
+    (
+        "package.item_added",
+        r#"{"key":"k","knowledge_id":"q","section":"s","text_nl":"t","version":2}"#,
+    ),
+    (
+        "package.frozen",
+        r#"{"version":2,"content_hash":"ab","items":31}"#,
+    ),
     ("package.revised", r#"{"version":3,"from_version":2}"#),
-    ("inventory.created", r#"{"item_id":"i1","name":"Kentekenscanner","ai_exposure":"confirmed"}"#),
-    ("inventory.register_imported", r#"{"source":"algoritmeregister","listing_sha256":"ab","imported":1530,"skipped":0}"#),
+    (
+        "inventory.created",
+        r#"{"item_id":"i1","name":"Kentekenscanner","ai_exposure":"confirmed"}"#,
+    ),
+    (
+        "inventory.register_imported",
+        r#"{"source":"algoritmeregister","listing_sha256":"ab","imported":1530,"skipped":0}"#,
+    ),
 ];
 
 fn jurist() -> Person {
@@ -79,9 +160,25 @@ fn every_kind_reads_as_a_sentence_in_both_languages() {
     for (kind, payload) in SAMPLES {
         for lang in [Lang::Nl, Lang::En] {
             let text = line(lang, &activity(kind, payload)).text;
-            assert!(text.starts_with("Jurist J. de Vries") || text.contains("J. de Vries"), "{kind}: {text}");
-            for leak in ["{", "}", "??", "$", *kind, "high_risk", "in_progress", "ai_indicated"] {
-                assert!(!text.contains(leak), "{}: {kind} leaks {leak:?}: {text}", lang.code());
+            assert!(
+                text.starts_with("Jurist J. de Vries") || text.contains("J. de Vries"),
+                "{kind}: {text}"
+            );
+            for leak in [
+                "{",
+                "}",
+                "??",
+                "$",
+                *kind,
+                "high_risk",
+                "in_progress",
+                "ai_indicated",
+            ] {
+                assert!(
+                    !text.contains(leak),
+                    "{}: {kind} leaks {leak:?}: {text}",
+                    lang.code()
+                );
             }
         }
         let nl = line(Lang::Nl, &activity(kind, payload)).text;
@@ -92,7 +189,10 @@ fn every_kind_reads_as_a_sentence_in_both_languages() {
 
 #[test]
 fn sentences_name_the_change_in_the_readers_words() {
-    let moved = activity("dossier.phase_moved", r#"{"from":"behoeftestelling","to":"marktverkenning"}"#);
+    let moved = activity(
+        "dossier.phase_moved",
+        r#"{"from":"behoeftestelling","to":"marktverkenning"}"#,
+    );
     let nl = line(Lang::Nl, &moved);
     assert_eq!(
         nl.text,
@@ -101,10 +201,18 @@ fn sentences_name_the_change_in_the_readers_words() {
     assert_eq!(nl.link, Some(("/dossiers/d1".into(), "Bodycams".into())));
     let classified = activity(
         "classification.recorded",
-        SAMPLES.iter().find(|(k, _)| *k == "classification.recorded").unwrap().1,
+        SAMPLES
+            .iter()
+            .find(|(k, _)| *k == "classification.recorded")
+            .unwrap()
+            .1,
     );
     let en = line(Lang::En, &classified);
-    assert!(en.text.contains("High risk") && en.text.contains("was Minimal"), "{}", en.text);
+    assert!(
+        en.text.contains("High risk") && en.text.contains("was Minimal"),
+        "{}",
+        en.text
+    );
     assert_eq!(en.link.unwrap().0, "/dossiers/d1/classifications/c1");
     assert_eq!(count(Lang::Nl, 1530), "1.530");
     assert_eq!(count(Lang::En, 1530), "1,530");
@@ -115,5 +223,8 @@ fn a_payload_of_another_shape_still_reads_as_a_sentence() {
     let mut old = activity("auth.signed_in", "{}");
     old.event = None;
     let text = line(Lang::Nl, &old).text;
-    assert!(text.starts_with("Jurist J. de Vries heeft een wijziging"), "{text}");
+    assert!(
+        text.starts_with("Jurist J. de Vries heeft een wijziging"),
+        "{text}"
+    );
 }

@@ -46,7 +46,10 @@ async fn each_role_has_its_own_home() {
     let (_, jurist) = get(&app, Role::Jurist, "/").await;
     assert!(jurist.contains("data-focus=\"specialist\""));
     let sign_offs = jurist.find("home-sign-offs").unwrap();
-    assert!(sign_offs < jurist.find("home-dossiers").unwrap(), "sign-offs lead");
+    assert!(
+        sign_offs < jurist.find("home-dossiers").unwrap(),
+        "sign-offs lead"
+    );
 
     let (_, assessor) = get(&app, Role::Beoordelaar, "/").await;
     assert!(assessor.contains("data-testid=\"home-to-score\""));
@@ -58,8 +61,16 @@ async fn each_role_has_its_own_home() {
 
     // Activity reads as sentences, with no codes, payloads or hashes.
     for page in [&buyer, &jurist, &auditor] {
-        assert!(page.contains("heeft het dossier ‘Bodycams 2027’ aangemaakt"), "{page}");
-        for leak in ["dossier.created", "document.uploaded", "\"title\"", "prev_hash"] {
+        assert!(
+            page.contains("heeft het dossier ‘Bodycams 2027’ aangemaakt"),
+            "{page}"
+        );
+        for leak in [
+            "dossier.created",
+            "document.uploaded",
+            "\"title\"",
+            "prev_hash",
+        ] {
             assert!(!page.contains(leak), "the home shows {leak}");
         }
     }
@@ -76,7 +87,10 @@ async fn the_history_is_sentences_and_the_chain_is_the_auditors() {
     assert!(activity.contains("aan het team toegevoegd"));
     assert!(!activity.contains("dossier.member_added"));
     let (_, english) = {
-        let cookie = format!("grip_session={}; grip_lang=en", app.person(Role::Jurist).session);
+        let cookie = format!(
+            "grip_session={}; grip_lang=en",
+            app.person(Role::Jurist).session
+        );
         let request = Request::get("/audit")
             .header("cookie", cookie)
             .body(Body::empty())
@@ -91,7 +105,10 @@ async fn the_history_is_sentences_and_the_chain_is_the_auditors() {
     let (status, chain) = get(&app, Role::Auditor, "/audit/chain").await;
     assert_eq!(status, StatusCode::OK);
     assert!(chain.contains("De auditketen is intact"));
-    assert!(chain.contains("dossier.created"), "the chain shows event codes");
+    assert!(
+        chain.contains("dossier.created"),
+        "the chain shows event codes"
+    );
     assert!(chain.contains("Vorige hash"));
 }
 
@@ -99,12 +116,20 @@ async fn the_history_is_sentences_and_the_chain_is_the_auditors() {
 async fn the_inventory_filters_and_refuses_bad_values_clearly() {
     let app = TestApp::new().await;
     let (_, added) = {
-        let request = with_session(Request::post("/inventory"), &app.person(Role::Inkoper).session)
-            .header("content-type", "application/x-www-form-urlencoded")
-            .body(Body::from("name=Kentekenscanner&ai_exposure=confirmed&status=in_gebruik"))
-            .unwrap();
+        let request = with_session(
+            Request::post("/inventory"),
+            &app.person(Role::Inkoper).session,
+        )
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(Body::from(
+            "name=Kentekenscanner&ai_exposure=confirmed&status=in_gebruik",
+        ))
+        .unwrap();
         let response = app.send(request).await;
-        (response.status(), response.headers().get("location").cloned())
+        (
+            response.status(),
+            response.headers().get("location").cloned(),
+        )
     };
     let detail = added.unwrap().to_str().unwrap().to_string();
     assert!(detail.starts_with("/inventory/"), "{detail}");
@@ -113,7 +138,12 @@ async fn the_inventory_filters_and_refuses_bad_values_clearly() {
     assert!(page.contains("AI bevestigd") && page.contains("In gebruik"));
     assert!(page.contains("Zelf toegevoegd"));
 
-    let (status, list) = get(&app, Role::Jurist, "/inventory?exposure=confirmed&status=in_gebruik").await;
+    let (status, list) = get(
+        &app,
+        Role::Jurist,
+        "/inventory?exposure=confirmed&status=in_gebruik",
+    )
+    .await;
     assert_eq!(status, StatusCode::OK);
     assert!(list.contains("Kentekenscanner"));
     assert!(!list.contains(">confirmed<") && !list.contains(">in_gebruik<"));
@@ -122,10 +152,18 @@ async fn the_inventory_filters_and_refuses_bad_values_clearly() {
     let (_, register) = get(&app, Role::Jurist, "/inventory?scope=register").await;
     assert!(!register.contains("Kentekenscanner"));
 
-    let (status, bad) = get(&app, Role::Jurist, "/inventory?exposure=high&status=in_gebruik").await;
+    let (status, bad) = get(
+        &app,
+        Role::Jurist,
+        "/inventory?exposure=high&status=in_gebruik",
+    )
+    .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(bad.contains("Onbekende filterwaarde ‘high’"), "{bad}");
-    assert!(bad.contains("Kentekenscanner"), "the rest of the filter still applies");
+    assert!(
+        bad.contains("Kentekenscanner"),
+        "the rest of the filter still applies"
+    );
 
     let (status, problem) = api(&app, "/api/v1/inventory?classification=risky").await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);

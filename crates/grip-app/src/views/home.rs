@@ -41,7 +41,11 @@ impl Focus {
         let has = |r: Role| roles.contains(&r);
         if has(Role::Inkoper) || has(Role::Behoeftesteller) || has(Role::Contractmanager) {
             Focus::Buyer
-        } else if has(Role::Jurist) || has(Role::Privacy) || has(Role::Security) || has(Role::AiExpert) {
+        } else if has(Role::Jurist)
+            || has(Role::Privacy)
+            || has(Role::Security)
+            || has(Role::AiExpert)
+        {
             Focus::Specialist
         } else if has(Role::Beoordelaar) {
             Focus::Assessor
@@ -117,7 +121,10 @@ pub async fn home(app: &App, actor: &Actor) -> Result<Home, AppError> {
         .into_iter()
         .collect();
     let dossiers = by_phase(&mine, &marks, &due)?;
-    let titles: HashMap<&str, &str> = mine.iter().map(|d| (d.id.as_str(), d.title.as_str())).collect();
+    let titles: HashMap<&str, &str> = mine
+        .iter()
+        .map(|d| (d.id.as_str(), d.title.as_str()))
+        .collect();
     // Only obligations of running dossiers (closed ones have no title here).
     let obligations = obligations
         .into_iter()

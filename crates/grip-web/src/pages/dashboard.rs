@@ -88,7 +88,10 @@ fn focus_name(focus: Focus) -> &'static str {
     }
 }
 
-fn by_phase(lang: crate::i18n::Lang, dossiers: Vec<MyDossier>) -> Vec<(&'static str, Vec<MyDossier>)> {
+fn by_phase(
+    lang: crate::i18n::Lang,
+    dossiers: Vec<MyDossier>,
+) -> Vec<(&'static str, Vec<MyDossier>)> {
     let mut groups: Vec<(&'static str, Vec<MyDossier>)> = Vec::new();
     for d in dossiers {
         let label = lang.phase(d.dossier.phase);
@@ -126,7 +129,10 @@ async fn dashboard(State(state): State<AppState>, viewer: Viewer) -> Result<Resp
         activity_all: view.overview.is_some(),
         events: activity::lines(lang, &view.activity),
         overview: view.overview,
-        today: grip_app::format_ms(grip_app::now_ms()).chars().take(10).collect(),
+        today: grip_app::format_ms(grip_app::now_ms())
+            .chars()
+            .take(10)
+            .collect(),
         shell: Shell::new(&viewer, "dashboard", "/"),
     })
 }

@@ -15,7 +15,9 @@ use axum::routing::get;
 use axum::{Form, Router};
 use grip_app::inventory::{self, FilterInput, InventoryInput, UNCLASSIFIED, VERDICTS};
 use grip_app::{Action, AppError, Paging};
-use grip_core::inventory::{AiExposure, InventoryScope, InventorySource, ListedSystem, SystemStatus};
+use grip_core::inventory::{
+    AiExposure, InventoryScope, InventorySource, ListedSystem, SystemStatus,
+};
 use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
@@ -154,15 +156,21 @@ async fn page(
     let page = InventoryPage {
         shell: Shell::new(viewer, "inventory", "/inventory"),
         pager: Pager::new("/inventory", &list, &params),
-        scopes: choices(&codes(InventoryScope::ALL, InventoryScope::code), &scope, |c| {
-            lang.t(&format!("inv_scope_{c}")).to_string()
-        }),
-        sources: choices(&codes(InventorySource::ALL, InventorySource::code), &source, |c| {
-            source_label(lang, c)
-        }),
-        statuses: choices(&codes(SystemStatus::ALL, SystemStatus::code), &status, |c| {
-            status_label(lang, c)
-        }),
+        scopes: choices(
+            &codes(InventoryScope::ALL, InventoryScope::code),
+            &scope,
+            |c| lang.t(&format!("inv_scope_{c}")).to_string(),
+        ),
+        sources: choices(
+            &codes(InventorySource::ALL, InventorySource::code),
+            &source,
+            |c| source_label(lang, c),
+        ),
+        statuses: choices(
+            &codes(SystemStatus::ALL, SystemStatus::code),
+            &status,
+            |c| status_label(lang, c),
+        ),
         exposures: choices(&codes(AiExposure::ALL, AiExposure::code), &exposure, |c| {
             exposure_label(lang, c)
         }),
