@@ -170,7 +170,9 @@ impl FilterInput {
     /// The checked filter, or every field that names no known value.
     pub fn parse(&self) -> Result<InventoryFilter, AppError> {
         let mut errors = Vec::new();
-        let scope = pick(&self.scope, "scope", &mut errors).unwrap_or(Some(InventoryScope::Own));
+        let scope = pick(&self.scope, "scope", &mut errors)
+            .flatten()
+            .unwrap_or(InventoryScope::Own);
         let classification = match non_empty(&self.classification) {
             None => None,
             Some(v) if v == UNCLASSIFIED => Some(VerdictFilter::Unclassified),
@@ -182,7 +184,7 @@ impl FilterInput {
         };
         let filter = InventoryFilter {
             query: non_empty(&self.q).map(|q| q.chars().take(200).collect()),
-            scope: scope.filter(|s| *s != InventoryScope::All),
+            scope: (scope != InventoryScope::All).then_some(scope),
             source: pick(&self.source, "source", &mut errors).flatten(),
             status: pick(&self.status, "status", &mut errors).flatten(),
             exposure: pick(&self.exposure, "exposure", &mut errors).flatten(),

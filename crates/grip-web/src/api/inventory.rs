@@ -69,7 +69,7 @@ impl From<ListedSystem> for ApiInventoryItem {
     fn from(l: ListedSystem) -> Self {
         ApiInventoryItem {
             classification: l.verdict,
-            ..l.item.into()
+            ..ApiInventoryItem::from(l.item)
         }
     }
 }

@@ -36,10 +36,10 @@ pub struct Choice {
 fn choices(codes: &[&'static str], current: &str, label: impl Fn(&str) -> String) -> Vec<Choice> {
     codes
         .iter()
-        .map(|code| Choice {
+        .map(|&code| Choice {
             code,
             label: label(code),
-            selected: *code == current,
+            selected: code == current,
         })
         .collect()
 }
@@ -138,7 +138,9 @@ async fn page(
     let value = |v: &Option<String>| v.clone().unwrap_or_default();
     let (query, scope, source, status, exposure, class) = (
         value(&f.q),
-        f.scope.clone().unwrap_or_else(|| "own".into()),
+        Some(value(&f.scope))
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| "own".into()),
         value(&f.source),
         value(&f.status),
         value(&f.exposure),
