@@ -43,6 +43,9 @@ test("a buyer screens several files at once and follows the job to the end", asy
     const dossierUrl = page.url();
 
     await page.setInputFiles('input[name="files"]', makeFiles());
+    const bulk = page.locator('[data-testid="bulk-form"]');
+    await bulk.locator('input[name="provenance"][value="internal"]').check();
+    await bulk.locator('select[name="role"]').selectOption("inkoper");
     await Promise.all([page.waitForURL(/\/screening-jobs\/[0-9a-f-]{36}$/), page.click("text=Screening starten")]);
     const jobUrl = page.url();
 

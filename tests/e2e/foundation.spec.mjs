@@ -37,14 +37,22 @@ test("a buyer works a dossier from creation to the next phase", async () => {
     const dir = mkdtempSync(join(tmpdir(), "grip-e2e-"));
     const file = join(dir, "productblad-drone.txt");
     writeFileSync(file, "De drone herkent personen automatisch met een zelflerend model.\n");
+    // Where it came from is asked with every upload: here, from a supplier with its bid.
+    const upload = page.locator("form.upload").first();
     await page.setInputFiles('input[name="file"]', file);
+    await upload.locator('input[name="provenance"][value="supplier"]').check();
+    await upload.locator('select[name="supplier_id"]').selectOption({ index: 1 });
+    await upload.locator('input[name="reference"]').fill("Inschrijving 2027-07");
     await Promise.all([page.waitForURL(dossierUrl), page.click("text=Uploaden")]);
     assert.ok(await page.isVisible("text=productblad-drone.txt"));
+    assert.match(await page.textContent('[data-testid="provenance"]'), /Van leverancier: .*kenmerk Inschrijving 2027-07/);
 
     // A file that is not a document is refused with a clear message.
     const junk = join(dir, "virus.pdf");
     writeFileSync(junk, Buffer.from([0, 1, 2, 3, 4, 5]));
     await page.setInputFiles('input[name="file"]', junk);
+    await page.locator("form.upload").first().locator('input[name="provenance"][value="internal"]').check();
+    await page.locator("form.upload").first().locator('select[name="role"]').selectOption("inkoper");
     await page.click("text=Uploaden");
     await page.waitForSelector("text=wordt niet ondersteund");
 
@@ -58,6 +66,23 @@ test("a buyer works a dossier from creation to the next phase", async () => {
         page.waitForURL(`${dossierUrl}#checklist`),
         item.locator('[data-testid="waive"]').click(),
       ]);
+      await page.goto(dossierUrl);
+    }
+    // The buyer holds only the buyer's role: the other roles' items are proposals that a
+    // second person confirms (four eyes); the administrator does.
+    if ((await page.locator('[data-testid="waiver-proposed"]').count()) > 0) {
+      await signOut(page);
+      await signIn(page, "beheerder");
+      await page.goto(dossierUrl);
+      while ((await page.locator('[data-testid="confirm-waiver"]').count()) > 0) {
+        await Promise.all([
+          page.waitForURL(`${dossierUrl}#checklist`),
+          page.locator('[data-testid="confirm-waiver"]').first().click(),
+        ]);
+        await page.goto(dossierUrl);
+      }
+      await signOut(page);
+      await signIn(page, "inkoper");
       await page.goto(dossierUrl);
     }
     assert.ok(await page.isVisible('[data-testid="gate-clear"]'));

@@ -38,13 +38,16 @@ pub struct CheckView {
     pub reason: Option<String>,
     pub set_by: Option<String>,
     pub set_at: Option<i64>,
+    /// Who proposed the waiver (pending or confirmed by `set_by`).
+    pub proposed_by: Option<String>,
     /// The item belongs to one of the viewer's roles.
     pub mine: bool,
 }
 
 impl CheckView {
+    /// Open, or with a waiver that still waits for its second person: it holds the gate.
     pub fn is_open(&self) -> bool {
-        self.status == CheckStatus::Open.code()
+        CheckStatus::from_code(self.status).is_none_or(CheckStatus::is_open)
     }
 }
 
@@ -87,6 +90,7 @@ async fn phase_items(
                 reason: row.map(|r| r.reason.clone()).filter(|r| !r.is_empty()),
                 set_by: row.map(|r| r.set_by.clone()),
                 set_at: row.map(|r| r.set_at),
+                proposed_by: row.and_then(|r| r.proposed_by.clone()),
                 mine: viewer_roles.iter().any(|r| r.id() == c.role),
             }
         })
@@ -152,7 +156,9 @@ pub(crate) async fn checklist_on(
 
 /// Marks an item of the dossier's current phase done, waived (reason required) or open again.
 /// Done and open: by a member holding the item's role (or the administrator). Waived: by a
-/// member whose role the organisation allows to waive.
+/// member holding the item's role; anyone else whose role the organisation allows to waive
+/// only proposes the waiver of a mandatory item, which a second person (holding the role or
+/// allowed to waive) confirms — four eyes. The proposer may withdraw it by reopening.
 pub async fn set_status(
     app: &App,
     actor: &Actor,
@@ -167,9 +173,61 @@ pub async fn set_status(
         .ok_or(AppError::NotFound("dossier"))?;
     let permissions =
         require_on_dossier(&mut tx, actor, Action::UpdateChecklist, dossier_id).await?;
-    let check = pack()?
+    let check = phase_check(dossier.phase, item_id)?;
+    let reason = check_reason(reason)?;
+    let current = checklists::for_dossier(&mut tx, dossier_id)
+        .await?
+        .into_iter()
+        .find(|m| m.item_id == item_id);
+    let decision = decide(actor, &permissions, &check, status, reason, current.as_ref())?;
+    let now = now_ms();
+    match decision.status {
+        CheckStatus::Open => {
+            if !checklists::clear(&mut tx, dossier_id, item_id).await? {
+                return Ok(());
+            }
+        }
+        stored => {
+            let row = ChecklistMark {
+                dossier_id: dossier_id.into(),
+                item_id: item_id.into(),
+                phase: dossier.phase,
+                status: stored,
+                reason: decision.reason.clone(),
+                set_by: actor.username.clone(),
+                set_at: now,
+                proposed_by: decision.proposed_by.clone(),
+            };
+            checklists::set(&mut tx, &row).await?;
+        }
+    }
+    commit_with_event(
+        tx,
+        NewEvent {
+            at_ms: now,
+            actor: &actor.username,
+            dossier: Some(dossier_id),
+            event: ev::ChecklistStatusSet {
+                item: item_id.into(),
+                phase: dossier.phase,
+                role: check.role.clone(),
+                mandatory: check.mandatory,
+                status: decision.status.code().into(),
+                reason: decision.reason,
+                proposed_by: decision.proposed_by,
+            }
+            .into(),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// The item of the phase's checklist with this id; a field error for any other id.
+fn phase_check(phase: Phase, item_id: &str) -> Result<Check, AppError> {
+    pack()?
         .content()
-        .phase(dossier.phase.id())
+        .phase(phase.id())
         .unwrap_or_default()
         .iter()
         .find(|c| c.id == item_id)
@@ -183,25 +241,11 @@ pub async fn set_status(
                 )
                 .with("item", item_id),
             )
-        })?;
+        })
+}
+
+fn check_reason(reason: &str) -> Result<&str, AppError> {
     let reason = reason.trim();
-    let own = actor.roles.iter().any(|r| r.id() == check.role) || actor.has(Role::Beheerder);
-    match status {
-        CheckStatus::Waived => {
-            if !permissions.waive {
-                return Err(AppError::Forbidden);
-            }
-            if reason.chars().count() < 3 {
-                return Err(AppError::invalid(
-                    "reason",
-                    "reason_required",
-                    "invalid-skip-reason-required",
-                ));
-            }
-        }
-        CheckStatus::Done | CheckStatus::Open if !own => return Err(AppError::Forbidden),
-        _ => {}
-    }
     if reason.chars().count() > MAX_REASON_CHARS
         || reason.chars().any(|c| c.is_control() && c != '\n')
     {
@@ -213,55 +257,103 @@ pub async fn set_status(
         .with("max", MAX_REASON_CHARS)
         .into());
     }
-    let now = now_ms();
-    if status == CheckStatus::Open {
-        if !checklists::clear(&mut tx, dossier_id, item_id).await? {
-            return Ok(());
-        }
-    } else {
-        let row = ChecklistMark {
-            dossier_id: dossier_id.into(),
-            item_id: item_id.into(),
-            phase: dossier.phase,
-            status,
-            reason: reason.into(),
-            set_by: actor.username.clone(),
-            set_at: now,
-        };
-        checklists::set(&mut tx, &row).await?;
-    }
-    commit_with_event(
-        tx,
-        NewEvent {
-            at_ms: now,
-            actor: &actor.username,
-            dossier: Some(dossier_id),
-            event: ev::ChecklistStatusSet {
-                item: item_id.into(),
-                phase: dossier.phase,
-                role: check.role.clone(),
-                mandatory: check.mandatory,
-                status: status.code().into(),
-                reason: reason.into(),
-            }
-            .into(),
-        },
-    )
-    .await?;
-    Ok(())
+    Ok(reason)
 }
 
-/// The mandatory items of `phase` that are neither done nor waived: they hold the gate.
+/// What a request to set an item's status amounts to.
+struct Decision {
+    status: CheckStatus,
+    reason: String,
+    proposed_by: Option<String>,
+}
+
+/// The rules of who may set what (see `set_status`).
+fn decide(
+    actor: &Actor,
+    permissions: &Permissions,
+    check: &Check,
+    requested: CheckStatus,
+    reason: &str,
+    current: Option<&ChecklistMark>,
+) -> Result<Decision, AppError> {
+    let holder = actor.roles.iter().any(|r| r.id() == check.role);
+    let proposal = current.filter(|m| m.status == CheckStatus::WaiverProposed);
+    let proposer = proposal.and_then(|m| m.proposed_by.as_deref());
+    let plain = |status| Decision {
+        status,
+        reason: reason.to_string(),
+        proposed_by: None,
+    };
+    match requested {
+        CheckStatus::Done if holder || actor.has(Role::Beheerder) => Ok(plain(CheckStatus::Done)),
+        CheckStatus::Open
+            if holder || actor.has(Role::Beheerder) || proposer == Some(&actor.username) =>
+        {
+            Ok(plain(CheckStatus::Open))
+        }
+        CheckStatus::Done | CheckStatus::Open => Err(AppError::Forbidden),
+        CheckStatus::Waived | CheckStatus::WaiverProposed => {
+            if let (Some(mark), Some(proposer)) = (proposal, proposer) {
+                return confirm(actor, permissions.waive || holder, mark, proposer);
+            }
+            if !permissions.waive && !holder {
+                return Err(AppError::Forbidden);
+            }
+            if reason.chars().count() < 3 {
+                return Err(AppError::invalid(
+                    "reason",
+                    "reason_required",
+                    "invalid-skip-reason-required",
+                ));
+            }
+            if holder || !check.mandatory {
+                Ok(plain(CheckStatus::Waived))
+            } else {
+                Ok(Decision {
+                    status: CheckStatus::WaiverProposed,
+                    reason: reason.to_string(),
+                    proposed_by: Some(actor.username.clone()),
+                })
+            }
+        }
+    }
+}
+
+/// A second person confirms a proposed waiver; the proposer cannot confirm their own.
+fn confirm(
+    actor: &Actor,
+    may_confirm: bool,
+    proposal: &ChecklistMark,
+    proposer: &str,
+) -> Result<Decision, AppError> {
+    if proposer == actor.username {
+        return Err(AppError::Conflict(
+            "U heeft deze vrijstelling zelf voorgesteld; een tweede persoon (met die rol of met \
+             het recht om vrij te stellen) moet haar bevestigen."
+                .into(),
+        ));
+    }
+    if !may_confirm {
+        return Err(AppError::Forbidden);
+    }
+    Ok(Decision {
+        status: CheckStatus::Waived,
+        reason: proposal.reason.clone(),
+        proposed_by: Some(proposer.to_string()),
+    })
+}
+
+/// The mandatory items of `phase` that are neither done nor waived (a proposed waiver still
+/// waits for its second person): they hold the gate.
 pub(crate) async fn open_mandatory(
     conn: &mut Conn,
     dossier_id: &str,
     phase: Phase,
-) -> Result<Vec<Check>, AppError> {
+) -> Result<Vec<CheckView>, AppError> {
     Ok(phase_items(conn, dossier_id, phase, &[])
         .await?
         .into_iter()
         .filter(|i| i.check.mandatory && i.is_open())
-        .map(|i| i.check)
         .collect())
 }
 

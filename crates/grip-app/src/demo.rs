@@ -11,7 +11,7 @@ use crate::{App, AppError, Phase, Role, now_ms};
 use grip_core::DataLabel;
 use grip_core::audit_event::{self as ev, AuditEvent};
 use grip_core::catalogue::{Category, Supplier};
-use grip_core::document::Document;
+use grip_core::document::{Document, Provenance, SupplierRef};
 use grip_core::dossier::{CategoryRef, Dossier, DossierStatus, UserRef};
 use grip_core::inventory::InventoryItem;
 use grip_core::inventory::{AiExposure, InventorySource, SystemStatus};
@@ -108,6 +108,14 @@ struct DemoMember {
 #[serde(deny_unknown_fields)]
 struct DemoDocument {
     name: String,
+    /// The supplier who sent it (a name from the catalogue), with its bid or notice.
+    #[serde(default)]
+    supplier: Option<String>,
+    #[serde(default)]
+    reference: Option<String>,
+    /// Or the role inside the police that wrote it.
+    #[serde(default)]
+    role: Option<Role>,
     media_type: String,
     content: String,
 }
@@ -243,7 +251,7 @@ async fn generate_packages(
         }
         crate::packages::generate(app, &admin, id, &d.slots).await?;
         if phase > Phase::Specificatie {
-            crate::packages::freeze(app, &admin, id, None).await?;
+            crate::packages::freeze(app, &admin, id, None, None).await?;
         }
     }
     Ok(())
@@ -494,11 +502,33 @@ async fn insert_dossiers(
         }
         let uploader = lookup(users_by_name, "inkoper", "user")?;
         for doc in &d.documents {
-            insert_document(tx, id, uploader, doc, now).await?;
+            let provenance = demo_provenance(doc, suppliers)?;
+            insert_document(tx, id, uploader, doc, provenance, now).await?;
         }
         ids.insert(d.title.clone(), record.id.to_string());
     }
     Ok(ids)
+}
+
+/// Every demo document says where it came from: a supplier of the dossier, or a role.
+fn demo_provenance(
+    doc: &DemoDocument,
+    suppliers: &HashMap<String, String>,
+) -> Result<Provenance, AppError> {
+    match (&doc.supplier, doc.role) {
+        (Some(name), None) => Ok(Provenance::Supplier {
+            supplier: SupplierRef {
+                id: lookup(suppliers, name, "supplier")?.as_str().into(),
+                name: name.clone(),
+            },
+            reference: doc.reference.clone(),
+        }),
+        (None, Some(role)) => Ok(Provenance::Internal { role }),
+        _ => Err(AppError::Internal(format!(
+            "demo document '{}' must name either its supplier or its role",
+            doc.name
+        ))),
+    }
 }
 
 async fn insert_document(
@@ -506,6 +536,7 @@ async fn insert_document(
     dossier_id: &str,
     uploader: &str,
     doc: &DemoDocument,
+    provenance: Provenance,
     now: i64,
 ) -> Result<(), AppError> {
     let bytes = doc.content.trim_start().as_bytes();
@@ -521,6 +552,7 @@ async fn insert_document(
         original_name: doc.name.clone(),
         uploaded_by: uploader.into(),
         uploaded_at: now,
+        provenance,
     };
     let uploaded = crate::documents::insert_screened(tx, &row, &screening, now).await?;
     event(tx, Some(dossier_id), uploaded, now).await

@@ -5,7 +5,7 @@ use crate::access::require_on_dossier;
 use crate::record::commit_with_event;
 use crate::{Action, Actor, App, AppError, now_ms};
 use grip_core::audit_event as ev;
-use grip_core::document::Document;
+use grip_core::document::{CheckedProvenance, Document, Provenance, ProvenanceInput, SupplierRef};
 use grip_store::audit::NewEvent;
 use grip_store::documents;
 use sha2::{Digest, Sha256};
@@ -139,12 +139,16 @@ pub async fn upload(
     dossier_id: &str,
     name: &str,
     bytes: &[u8],
+    provenance: &ProvenanceInput,
 ) -> Result<Document, AppError> {
     // Rights first: nobody without them makes the server parse 25 MB.
-    {
+    let stated = {
         let mut conn = app.store.conn().await?;
         may_upload(&mut conn, actor, dossier_id).await?;
-    }
+        let stated = provenance.check()?;
+        resolve_provenance(&mut conn, &stated).await?;
+        stated
+    };
     let (name, media_type) = check_upload(app, name, bytes)?;
     // Extraction and screening are CPU work that can take seconds: on a blocking thread, so
     // the async workers stay free for other requests, and before the write transaction.
@@ -158,6 +162,7 @@ pub async fn upload(
     let mut tx = app.store.begin_write().await?;
     // Again inside the transaction: membership may have changed while screening ran.
     may_upload(&mut tx, actor, dossier_id).await?;
+    let provenance = resolve_provenance(&mut tx, &stated).await?;
     let now = now_ms();
     documents::put_blob(&mut tx, &sha256, bytes).await?;
     let accepted = Accepted {
@@ -165,6 +170,7 @@ pub async fn upload(
         media_type: media_type.into(),
         sha256,
         size: bytes.len() as i64,
+        provenance,
     };
     let (row, uploaded) =
         store_screened(&mut tx, actor, dossier_id, accepted, &screening, now).await?;
@@ -194,12 +200,44 @@ pub(crate) async fn may_upload(
     Ok(())
 }
 
+/// Finds the stated supplier in the catalogue; an unknown supplier is a field error.
+pub(crate) async fn resolve_provenance(
+    conn: &mut grip_store::Conn,
+    stated: &CheckedProvenance,
+) -> Result<Provenance, AppError> {
+    match stated {
+        CheckedProvenance::Internal { role } => Ok(Provenance::Internal { role: *role }),
+        CheckedProvenance::Supplier {
+            supplier_id,
+            reference,
+        } => {
+            let supplier = grip_store::catalogue::get_supplier(conn, supplier_id)
+                .await?
+                .ok_or_else(|| {
+                    AppError::invalid(
+                        "supplier_id",
+                        "unknown_supplier",
+                        "invalid-provenance-unknown-supplier",
+                    )
+                })?;
+            Ok(Provenance::Supplier {
+                supplier: SupplierRef {
+                    id: supplier.id,
+                    name: supplier.name,
+                },
+                reference: reference.clone(),
+            })
+        }
+    }
+}
+
 /// An upload that passed the checks, its content already in `blob`.
 pub(crate) struct Accepted {
     pub name: String,
     pub media_type: String,
     pub sha256: String,
     pub size: i64,
+    pub provenance: Provenance,
 }
 
 /// Stores a checked and screened upload as a dossier document with its screening, and
@@ -222,6 +260,7 @@ pub(crate) async fn store_screened(
         original_name: accepted.name,
         uploaded_by: actor.user_id.clone(),
         uploaded_at: now,
+        provenance: accepted.provenance,
     };
     let uploaded = insert_screened(tx, &row, screening, now).await?;
     Ok((row, uploaded))
@@ -236,6 +275,10 @@ pub(crate) async fn insert_screened(
     now: i64,
 ) -> Result<ev::DocumentUploaded, AppError> {
     documents::insert(tx, row).await?;
+    // A supplier who sent a document to the dossier is a party to it.
+    if let Some(supplier) = row.provenance.supplier() {
+        grip_store::dossiers::link_supplier(tx, &row.dossier_id, &supplier.id).await?;
+    }
     let screening_row = crate::screening::row_for(&row.id, screening, now)?;
     grip_store::screenings::insert(tx, &screening_row).await?;
     Ok(ev::DocumentUploaded {
@@ -246,6 +289,7 @@ pub(crate) async fn insert_screened(
         media_type: row.media_type.clone(),
         verdict: crate::screening::verdict_name(screening.verdict),
         screening_job_id: None,
+        provenance: row.provenance.clone(),
     })
 }
 

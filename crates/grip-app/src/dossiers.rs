@@ -201,19 +201,8 @@ pub async fn move_to_next_phase(
     let to = from
         .next()
         .ok_or_else(|| AppError::Conflict("Het dossier staat al in de laatste fase.".into()))?;
-    let open = crate::checklists::open_mandatory(&mut tx, id, from).await?;
-    if !open.is_empty() {
-        let list = open
-            .iter()
-            .map(|c| format!("{} ({}): {}", c.id, c.role, c.text.nl))
-            .collect::<Vec<_>>()
-            .join("; ");
-        return Err(AppError::Conflict(format!(
-            "Nog {} verplichte checklistitems open in fase '{}'; rond ze af of sla ze met een \
-             reden over: {list}",
-            open.len(),
-            from.label_nl()
-        )));
+    if let Some(refusal) = crate::gate::refusal(&mut tx, id, from).await? {
+        return Err(AppError::Conflict(refusal));
     }
     let now = now_ms();
     if !dossiers::set_phase(&mut tx, id, from, to, now).await? {

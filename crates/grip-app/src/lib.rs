@@ -12,6 +12,7 @@ pub mod classification;
 pub mod demo;
 pub mod documents;
 pub mod dossiers;
+mod gate;
 mod error;
 pub mod inventory;
 pub mod organisation;

@@ -70,7 +70,7 @@ on_both_backends!(
             ("bijlagen.zip", nested.as_slice()),
         ]);
         let job =
-            bulk::start_bulk_screening(app, &buyer, &dossier, vec![("upload.zip".into(), archive)])
+            bulk::start_bulk_screening(app, &buyer, &dossier, vec![("upload.zip".into(), archive)], &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper))
                 .await
                 .unwrap();
         assert_eq!(job.state, JobState::Queued);
@@ -191,7 +191,7 @@ on_both_backends!(unsafe_uploads_are_refused_and_nothing_is_stored, |db| {
             ("goed.txt".to_string(), AI_TEXT.to_vec()),
             (name.to_string(), bytes),
         ];
-        match bulk::start_bulk_screening(app, &buyer, &dossier, upload).await {
+        match bulk::start_bulk_screening(app, &buyer, &dossier, upload, &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper)).await {
             Err(AppError::Invalid(errors)) => {
                 assert_eq!(errors[0].code, code, "{name}");
                 // The message names the archive (as an argument the interface words).
@@ -206,23 +206,23 @@ on_both_backends!(unsafe_uploads_are_refused_and_nothing_is_stored, |db| {
     }
     let too_big = vec![0x41u8; app.limits.max_document_bytes + 1];
     let result =
-        bulk::start_bulk_screening(app, &buyer, &dossier, vec![("groot.txt".into(), too_big)])
+        bulk::start_bulk_screening(app, &buyer, &dossier, vec![("groot.txt".into(), too_big)], &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper))
             .await;
     assert!(
         matches!(result, Err(AppError::TooLarge { .. })),
         "{result:?}"
     );
-    let result = bulk::start_bulk_screening(app, &buyer, &dossier, Vec::new()).await;
+    let result = bulk::start_bulk_screening(app, &buyer, &dossier, Vec::new(), &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper)).await;
     assert!(matches!(result, Err(AppError::Invalid(_))));
 
     // People who may not upload to the dossier are refused before anything is read.
     let auditor = user(app, "auditor", &[Role::Auditor]).await;
     let outsider = user(app, "buitenstaander", &[Role::Inkoper]).await;
     for actor in [&auditor, &outsider] {
-        let result = bulk::start_bulk_screening(app, actor, &dossier, files(1)).await;
+        let result = bulk::start_bulk_screening(app, actor, &dossier, files(1), &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper)).await;
         assert!(matches!(result, Err(AppError::Forbidden)), "{result:?}");
     }
-    let result = bulk::start_bulk_screening(app, &buyer, "geen-dossier", files(1)).await;
+    let result = bulk::start_bulk_screening(app, &buyer, "geen-dossier", files(1), &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper)).await;
     assert!(matches!(result, Err(AppError::NotFound(_))));
 
     assert!(
@@ -242,7 +242,7 @@ on_both_backends!(unsafe_uploads_are_refused_and_nothing_is_stored, |db| {
 on_both_backends!(a_crashed_worker_is_taken_over_without_duplicates, |db| {
     let app = &db.app;
     let (buyer, dossier) = setup(app).await;
-    let job = bulk::start_bulk_screening(app, &buyer, &dossier, files(4))
+    let job = bulk::start_bulk_screening(app, &buyer, &dossier, files(4), &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper))
         .await
         .unwrap();
     let first = Worker::new();
@@ -306,7 +306,7 @@ on_both_backends!(concurrent_workers_never_handle_an_item_twice, |db| {
     let mut jobs = Vec::new();
     for _ in 0..2 {
         jobs.push(
-            bulk::start_bulk_screening(app, &buyer, &dossier, files(6))
+            bulk::start_bulk_screening(app, &buyer, &dossier, files(6), &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper))
                 .await
                 .unwrap(),
         );
@@ -370,7 +370,7 @@ on_both_backends!(
         dossiers::add_member(app, &buyer, &dossier, "auditor", Role::Auditor)
             .await
             .unwrap();
-        let job = bulk::start_bulk_screening(app, &buyer, &dossier, files(3))
+        let job = bulk::start_bulk_screening(app, &buyer, &dossier, files(3), &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper))
             .await
             .unwrap();
         bulk::run_next_job_step(app, &Worker::new()).await.unwrap();

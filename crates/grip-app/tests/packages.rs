@@ -237,7 +237,7 @@ on_both_backends!(edits_keep_the_knowledge_link_and_are_audited, |db| {
         Err(AppError::Forbidden)
     ));
     assert!(matches!(
-        packages::freeze(app, &jurist, &id, None).await,
+        packages::freeze(app, &jurist, &id, None, None).await,
         Err(AppError::Forbidden)
     ));
 
@@ -280,7 +280,7 @@ on_both_backends!(freezing_needs_balanced_weights_and_is_final, |db| {
     packages::edit_item(app, &buyer, &id, &award[0].key, &skewed)
         .await
         .unwrap();
-    let refused = packages::freeze(app, &buyer, &id, Some(draft.version)).await;
+    let refused = packages::freeze(app, &buyer, &id, Some(draft.version), None).await;
     assert!(
         matches!(&refused, Err(AppError::Invalid(e)) if e[0].code == "weights_not_100"),
         "{refused:?}"
@@ -300,9 +300,9 @@ on_both_backends!(freezing_needs_balanced_weights_and_is_final, |db| {
     packages::edit_item(app, &buyer, &id, &award[1].key, &fix)
         .await
         .unwrap();
-    let stale = packages::freeze(app, &buyer, &id, Some(draft.version + 1)).await;
+    let stale = packages::freeze(app, &buyer, &id, Some(draft.version + 1), None).await;
     assert!(matches!(stale, Err(AppError::Conflict(_))));
-    let frozen = packages::freeze(app, &buyer, &id, Some(draft.version))
+    let frozen = packages::freeze(app, &buyer, &id, Some(draft.version), None)
         .await
         .unwrap();
     assert!(!frozen.is_draft());
@@ -327,7 +327,7 @@ on_both_backends!(freezing_needs_balanced_weights_and_is_final, |db| {
         Err(AppError::Conflict(_))
     ));
     assert!(matches!(
-        packages::freeze(app, &buyer, &id, None).await,
+        packages::freeze(app, &buyer, &id, None, None).await,
         Err(AppError::Conflict(_))
     ));
     let still = packages::get(app, &buyer, &id, Some(frozen.version))
@@ -373,7 +373,7 @@ on_both_backends!(exports_carry_the_reasons_and_the_label, |db| {
         .unwrap();
     let buyer = demo_actor(app, "inkoper", Role::Inkoper).await;
     let id = dossier_id(app, &buyer, PATROL_CAR).await;
-    let json = packages::export(app, &buyer, &id, None, ExportFormat::Json, Lang::Nl)
+    let json = packages::export(app, &buyer, &id, None, ExportFormat::Json, Lang::Nl, None)
         .await
         .unwrap();
     let value: serde_json::Value = serde_json::from_slice(&json.bytes).unwrap();
@@ -388,14 +388,16 @@ on_both_backends!(exports_carry_the_reasons_and_the_label, |db| {
     assert!(
         items
             .iter()
-            .all(|i| i["reason"]["nl"].as_str().is_some_and(|r| !r.is_empty()))
+            .all(|i| i["reason"]["nl"].as_str() == Some("")),
+        "the export keeps the shape but none of Grip's internal reasons"
     );
-    let md = packages::export(app, &buyer, &id, None, ExportFormat::Markdown, Lang::En)
+    let md = packages::export(app, &buyer, &id, None, ExportFormat::Markdown, Lang::En, None)
         .await
         .unwrap();
     let text = String::from_utf8(md.bytes).unwrap();
     assert!(text.contains("Politie Intern"), "label on the export");
-    assert!(text.contains("Why"), "reasons in English");
-    let missing = packages::export(app, &buyer, &id, Some(99), ExportFormat::Json, Lang::Nl).await;
+    assert!(text.contains("Scenario questions"), "the export is in English");
+    assert!(!text.contains("Why"), "no internal reasons in an export");
+    let missing = packages::export(app, &buyer, &id, Some(99), ExportFormat::Json, Lang::Nl, None).await;
     assert!(matches!(missing, Err(AppError::NotFound(_))));
 });

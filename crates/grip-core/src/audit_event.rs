@@ -205,9 +205,12 @@ pub struct ChecklistStatusSet {
     pub phase: Phase,
     pub role: String,
     pub mandatory: bool,
-    /// `open`, `done` or `waived`.
+    /// `open`, `done`, `waived` or `waiver_proposed`.
     pub status: String,
     pub reason: String,
+    /// For a waiver confirmed by a second person: who proposed it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub proposed_by: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -222,6 +225,8 @@ pub struct DocumentUploaded {
     /// Set when the document came in through a bulk screening job.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub screening_job_id: Option<String>,
+    /// Where the document came from: a supplier (and bid or notice) or a role inside.
+    pub provenance: crate::document::Provenance,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -330,6 +335,18 @@ pub struct PackageFrozen {
     pub version: i64,
     pub content_hash: String,
     pub items: usize,
+    /// Set when the dossier had changed since the package was generated and the person
+    /// freezing it confirmed with a reason.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stale: Option<StaleFreeze>,
+}
+
+/// Why a package was frozen although its dossier had changed since it was generated.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StaleFreeze {
+    pub reason: String,
+    /// The changes, in Dutch, as the refusal named them.
+    pub changes: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

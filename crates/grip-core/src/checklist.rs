@@ -11,6 +11,16 @@ crate::code_enum! {
         Open = "open",
         Done = "done",
         Waived = "waived",
+        /// Someone who does not hold the item's role proposed to waive it; it stays open
+        /// until a second person confirms (four eyes).
+        WaiverProposed = "waiver_proposed",
+    }
+}
+
+impl CheckStatus {
+    /// Whether the item still holds the phase gate.
+    pub fn is_open(self) -> bool {
+        matches!(self, CheckStatus::Open | CheckStatus::WaiverProposed)
     }
 }
 
@@ -25,4 +35,6 @@ pub struct ChecklistMark {
     pub reason: String,
     pub set_by: String,
     pub set_at: i64,
+    /// Who proposed the waiver, when it was (or is to be) confirmed by someone else.
+    pub proposed_by: Option<String>,
 }

@@ -65,6 +65,9 @@ pub struct PackageVersion {
     pub frozen_by: Option<String>,
     pub frozen_at: Option<i64>,
     pub content_hash: Option<String>,
+    /// JSON of what the package was generated from (see grip-app `packages::inputs`);
+    /// empty for versions made before Grip recorded it.
+    pub inputs: String,
 }
 
 /// Checks a reworded text: present, not too long, no control characters but line breaks.

@@ -49,6 +49,8 @@ pub struct ScreeningJob {
     pub claimed_until: Option<i64>,
     pub finished_at: Option<i64>,
     pub error: Option<String>,
+    /// The provenance every document of the job gets; None for jobs from before it was asked.
+    pub provenance: Option<crate::document::CheckedProvenance>,
 }
 
 impl ScreeningJob {

@@ -1,6 +1,8 @@
 //! Rendering of documents: the tender package as Markdown, DOCX and PDF, each carrying the
 //! data classification label on every page (or at top and bottom for Markdown). Pure: the
 //! same package, cover and language give the same bytes; nothing is read from disk or net.
+//! These documents go to suppliers: they show words, never codes, and none of Grip's own
+//! reasons for selecting an item (pass a package made with `for_addressee`).
 
 mod docx;
 mod error;
@@ -22,4 +24,8 @@ pub struct CoverInfo {
     pub label: String,
     pub dossier_id: String,
     pub date: jiff::civil::Date,
+    /// The portfolio category's name, shown instead of its code.
+    pub category: Option<grip_knowledge::Text>,
+    /// The supplier this export is addressed to; None for every bidder.
+    pub addressee: Option<String>,
 }

@@ -1,5 +1,6 @@
 //! Markdown export of a `TenderPackage`: cover details, one numbered list per section, a
-//! table for the award criteria, and the reason per item so reviewers see why it is there.
+//! table for the award criteria. Like the other formats it goes to suppliers: words, no
+//! codes, no internal reasons.
 
 use std::fmt::Write;
 
@@ -7,7 +8,7 @@ use grip_knowledge::Lang;
 use grip_knowledge::tender::{PackageItem, SectionKind, TenderPackage};
 
 use crate::CoverInfo;
-use crate::vocab::{Words, use_label, words};
+use crate::vocab::{Words, use_label, verdict_label, words};
 
 /// Table cells must not break the row: pipes escaped, newlines flattened.
 fn cell(text: &str) -> String {
@@ -21,11 +22,20 @@ pub fn render_markdown(package: &TenderPackage, lang: Lang, cover: &CoverInfo) -
     // Writing to a String cannot fail; the results are ignored on purpose.
     let _ = writeln!(out, "**{}**\n", cell(&cover.label));
     let _ = writeln!(out, "# {}\n", cover.title.trim());
+    if let Some(addressee) = &cover.addressee {
+        let _ = writeln!(out, "- {}: {}", w.addressee, addressee);
+    }
     let _ = writeln!(out, "- {}: {}", w.dossier, cover.dossier_id);
     let _ = writeln!(out, "- {}: {}", w.date, cover.date);
-    let _ = writeln!(out, "- {}: {}", w.category, package.category);
-    let _ = writeln!(out, "- {}: {}", w.verdict, package.verdict.as_str());
-    let _ = writeln!(out, "- {}: {}\n", w.knowledge, package.knowledge.join(", "));
+    if let Some(category) = &cover.category {
+        let _ = writeln!(out, "- {}: {}", w.category, category.get(lang));
+    }
+    let _ = writeln!(
+        out,
+        "- {}: {}\n",
+        w.verdict,
+        verdict_label(package.verdict, lang)
+    );
     let mut number = 0;
     for (index, section) in package.sections.iter().enumerate() {
         let _ = writeln!(
@@ -72,26 +82,21 @@ fn item_block(out: &mut String, number: usize, item: &PackageItem, lang: Lang, w
     if let Some(source) = &item.source {
         let _ = writeln!(out, "- {}: {}", w.source, source);
     }
-    let _ = writeln!(out, "- {}: {}\n", w.reason, item.reason.get(lang));
+    out.push('\n');
 }
 
 fn award_table(out: &mut String, items: &[PackageItem], lang: Lang, w: &Words) {
-    let _ = writeln!(
-        out,
-        "| {} | {} | {} | {} |",
-        w.criterion, w.group, w.weight, w.reason
-    );
-    let _ = writeln!(out, "|---|---|---:|---|");
+    let _ = writeln!(out, "| {} | {} | {} |", w.criterion, w.group, w.weight);
+    let _ = writeln!(out, "|---|---|---:|");
     for item in items {
         let title = item.title.as_ref().map(|t| t.get(lang)).unwrap_or_default();
         let _ = writeln!(
             out,
-            "| **{}**: {} | {} | {} | {} |",
+            "| **{}**: {} | {} | {} |",
             cell(title),
             cell(item.text.get(lang)),
             cell(item.group.as_deref().unwrap_or("")),
             item.weight.map(|w| w.to_string()).unwrap_or_default(),
-            cell(item.reason.get(lang))
         );
     }
     out.push('\n');

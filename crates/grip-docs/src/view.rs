@@ -48,7 +48,7 @@ pub(crate) struct ItemView {
     pub text: String,
     pub use_label: &'static str,
     pub use_kind: &'static str,
-    /// Purpose, secures, source and reason, in that order, where present.
+    /// Purpose, secures and source, in that order, where present.
     pub notes: Vec<Field>,
     pub group: String,
     pub weight: String,
@@ -96,17 +96,18 @@ fn cover_fields(package: &TenderPackage, lang: Lang, cover: &CoverInfo, w: &Word
         name,
         values: vec![clean(value)],
     };
-    vec![
-        one(w.dossier, &cover.dossier_id),
-        one(w.date, &cover.date.to_string()),
-        one(w.category, &package.category),
-        one(w.verdict, &verdict_label(package.verdict, lang)),
-        one(w.classification, &cover.label),
-        Field {
-            name: w.knowledge,
-            values: package.knowledge.iter().map(|k| clean(k)).collect(),
-        },
-    ]
+    let mut fields = Vec::new();
+    if let Some(addressee) = &cover.addressee {
+        fields.push(one(w.addressee, addressee));
+    }
+    fields.push(one(w.dossier, &cover.dossier_id));
+    fields.push(one(w.date, &cover.date.to_string()));
+    if let Some(category) = &cover.category {
+        fields.push(one(w.category, category.get(lang)));
+    }
+    fields.push(one(w.verdict, &verdict_label(package.verdict, lang)));
+    fields.push(one(w.classification, &cover.label));
+    fields
 }
 
 fn item_view(number: &str, item: &PackageItem, lang: Lang, w: &Words) -> ItemView {
@@ -122,7 +123,7 @@ fn item_view(number: &str, item: &PackageItem, lang: Lang, w: &Words) -> ItemVie
     note(w.purpose, item.purpose.as_ref().map(|t| t.get(lang)));
     note(w.secures, item.secures.as_ref().map(|t| t.get(lang)));
     note(w.source, item.source.as_deref());
-    note(w.reason, Some(item.reason.get(lang)));
+    // A reason, if the caller left one in, is Grip's internal selection logic: never printed.
     ItemView {
         number: number.to_string(),
         title: item.title.as_ref().map(|t| clean(t.get(lang))),

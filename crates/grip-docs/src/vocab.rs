@@ -11,9 +11,8 @@ pub(crate) struct Words {
     pub date: &'static str,
     pub category: &'static str,
     pub verdict: &'static str,
-    pub knowledge: &'static str,
     pub classification: &'static str,
-    pub reason: &'static str,
+    pub addressee: &'static str,
     pub purpose: &'static str,
     pub secures: &'static str,
     pub source: &'static str,
@@ -33,9 +32,8 @@ pub(crate) fn words(lang: Lang) -> Words {
             date: "Datum",
             category: "Categorie",
             verdict: "Oordeel AI-verordening",
-            knowledge: "Kennispakketten",
             classification: "Rubricering",
-            reason: "Waarom",
+            addressee: "Aan",
             purpose: "Doel",
             secures: "Borgt",
             source: "Bron",
@@ -52,9 +50,8 @@ pub(crate) fn words(lang: Lang) -> Words {
             date: "Date",
             category: "Category",
             verdict: "AI Act verdict",
-            knowledge: "Knowledge packs",
             classification: "Classification",
-            reason: "Why",
+            addressee: "To",
             purpose: "Purpose",
             secures: "Secures",
             source: "Source",
@@ -79,24 +76,7 @@ pub(crate) fn use_label(use_: Use, lang: Lang) -> &'static str {
     }
 }
 
-/// Readers of a printed package want words, auditors want the code; the cover shows both.
+/// The verdict in words; the code stays in the JSON export, where machines read it.
 pub(crate) fn verdict_label(verdict: Verdict, lang: Lang) -> String {
-    let (nl, en) = match verdict {
-        Verdict::Prohibited => ("Verboden praktijk", "Prohibited practice"),
-        Verdict::HighRisk => ("Hoog risico", "High risk"),
-        Verdict::Transparency => ("Transparantieplicht", "Transparency obligation"),
-        Verdict::Minimal => ("Minimaal risico", "Minimal risk"),
-        Verdict::NotAiSystem => ("Geen AI-systeem", "Not an AI system"),
-        Verdict::OutOfScope => ("Buiten reikwijdte", "Out of scope"),
-        Verdict::GpaiModel => (
-            "AI-model voor algemene doeleinden",
-            "General-purpose AI model",
-        ),
-        Verdict::Undetermined => ("Nog onbepaald", "Undetermined"),
-    };
-    let text = match lang {
-        Lang::Nl => nl,
-        Lang::En => en,
-    };
-    format!("{text} ({})", verdict.as_str())
+    verdict.label().get(lang).to_string()
 }

@@ -65,15 +65,19 @@ fn docx_has_cover_headings_numbered_items_and_award_table() {
         "Surveillancevoertuigen noodhulp 2027",
         "0190f3a2-demo-patrol",
         "2026-11-23",
-        "Hoog risico (high_risk)",
+        "Hoog risico",
+        "Kordaan Automotive Nederland B.V.",
         "1. Vragen over de AI in het product",
         "6. Gunningscriteria",
         "Stopstoot en automatische noodrem",
         "op de A12 bij Utrecht",
         "[knock-out]",
-        "Waarom: ",
+        "Doel: ",
     ] {
         assert!(xml.contains(expected), "document.xml lacks {expected:?}");
+    }
+    for internal in ["Waarom", "Kennisitem", "high_risk", "autonomy_driver_assistance"] {
+        assert!(!xml.contains(internal), "document.xml shows {internal:?}");
     }
     assert!(
         xml.contains(r#"<w:pStyle w:val="Heading1" />"#) || xml.contains(r#"w:val="Heading1""#)
@@ -114,7 +118,7 @@ fn docx_in_english_uses_english_words() {
     for expected in [
         "Tender package",
         "1. Disclosure questions",
-        "Why: ",
+        "Purpose: ",
         "Criterion",
     ] {
         assert!(xml.contains(expected), "document.xml lacks {expected:?}");

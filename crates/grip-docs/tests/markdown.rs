@@ -31,6 +31,11 @@ fn patrol_car_markdown(lang: Lang) -> String {
         label: "Departementaal Vertrouwelijk".into(),
         dossier_id: "0190f3a2-demo-patrol".into(),
         date: jiff::civil::date(2026, 11, 23),
+        category: Some(grip_knowledge::Text {
+            nl: "Voertuigen".into(),
+            en: "Vehicles".into(),
+        }),
+        addressee: Some("Kordaan Automotive Nederland B.V.".into()),
     };
     render_markdown(&package, lang, &cover)
 }
@@ -41,7 +46,13 @@ fn label_is_at_top_and_bottom() {
     assert!(md.starts_with("**Departementaal Vertrouwelijk**"));
     assert!(md.trim_end().ends_with("**Departementaal Vertrouwelijk**"));
     assert!(md.contains("## 6. Gunningscriteria"));
-    assert!(md.contains("| Criterium | Groep | Weging | Waarom |"));
+    assert!(md.contains("| Criterium | Groep | Weging |"));
+    assert!(md.contains("- Aan: Kordaan Automotive Nederland B.V."));
+    assert!(md.contains("- Categorie: Voertuigen"));
+    assert!(md.contains("- Oordeel AI-verordening: Hoog risico\n"));
+    for internal in ["Waarom", "Kennisitem", "Kennispakketten", "high_risk"] {
+        assert!(!md.contains(internal), "the export shows {internal:?}");
+    }
     assert!(md.contains("Stopstoot en automatische noodrem"));
 }
 
@@ -50,7 +61,8 @@ fn english_export_uses_english_texts() {
     let md = patrol_car_markdown(Lang::En);
     assert!(md.contains("## 1. Disclosure questions"));
     assert!(md.contains("Over-the-air updates and automatic emergency braking"));
-    assert!(md.contains("- Why: Knowledge item"));
+    assert!(md.contains("- Purpose: "));
+    assert!(!md.contains("Why") && !md.contains("Knowledge item"), "no internal reasons");
 }
 
 #[test]

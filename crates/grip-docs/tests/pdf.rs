@@ -56,7 +56,7 @@ fn pdf_has_cover_scenario_award_table_and_label_on_every_page() {
         "Criterium",
         "Weging",
         "[knock-out]",
-        "Waarom:",
+        "Doel:",
     ] {
         assert!(all.contains(expected), "PDF text lacks {expected:?}");
     }
@@ -70,7 +70,7 @@ fn pdf_in_english_uses_english_words() {
         "Tender package",
         "Disclosure questions",
         "Page 1 of",
-        "Why:",
+        "Purpose:",
     ] {
         assert!(all.contains(expected), "PDF text lacks {expected:?}");
     }

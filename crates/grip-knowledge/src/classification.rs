@@ -87,6 +87,27 @@ impl Verdict {
             Self::Undetermined => "undetermined",
         }
     }
+
+    /// The verdict in words, for readers (exports, refusals); the code is for machines.
+    pub fn label(self) -> crate::common::Text {
+        let (nl, en) = match self {
+            Self::Prohibited => ("Verboden praktijk", "Prohibited practice"),
+            Self::HighRisk => ("Hoog risico", "High risk"),
+            Self::Transparency => ("Transparantieplicht", "Transparency obligation"),
+            Self::Minimal => ("Minimaal risico", "Minimal risk"),
+            Self::NotAiSystem => ("Geen AI-systeem", "Not an AI system"),
+            Self::OutOfScope => ("Buiten reikwijdte", "Out of scope"),
+            Self::GpaiModel => (
+                "AI-model voor algemene doeleinden",
+                "General-purpose AI model",
+            ),
+            Self::Undetermined => ("Nog onbepaald", "Undetermined"),
+        };
+        crate::common::Text {
+            nl: nl.into(),
+            en: en.into(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

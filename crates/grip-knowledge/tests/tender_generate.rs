@@ -30,9 +30,10 @@ pub fn patrol_car() -> DossierFacts {
         ]),
         findings: vec![ScreeningFinding {
             document: "brochure-2026.pdf".into(),
-            category: "driver_assistance".into(),
+            category: "autonomy_driver_assistance".into(),
             excerpt: "Autonomous Emergency Braking   is always active and cannot be disabled."
                 .into(),
+            addressee: Some("kordaan".into()),
         }],
     }
 }
@@ -237,4 +238,44 @@ fn snapshot_body_camera() {
 #[test]
 fn snapshot_interpreting() {
     insta::assert_json_snapshot!(generate(&knowledge(), &interpreting()));
+}
+
+#[test]
+fn a_finding_question_names_the_category_in_words_and_goes_to_its_supplier_alone() {
+    let mut facts = patrol_car();
+    let mut other = facts.findings[0].clone();
+    other.addressee = Some("dijkzicht".into());
+    other.document = "offerte-dijkzicht.pdf".into();
+    facts.findings.push(other);
+    let package = generate(&knowledge(), &facts);
+    let probes: Vec<_> = package
+        .items()
+        .filter(|i| i.knowledge_id == "p-screening-finding")
+        .collect();
+    assert_eq!(probes.len(), 2);
+    assert_eq!(probes[0].addressee.as_deref(), Some("kordaan"));
+    assert!(probes[0].text.nl.contains("rijassistentie of autonome functies"));
+    assert!(probes[0].text.en.contains("driver assistance or autonomous functions"));
+    assert!(
+        package
+            .items()
+            .all(|i| !i.text.nl.contains("autonomy_driver_assistance")),
+        "no category code in any question"
+    );
+    assert_eq!(package.addressees(), vec!["kordaan", "dijkzicht"]);
+
+    // For one supplier: their question only, and none of Grip's reasons.
+    let to_kordaan = package.for_addressee(Some("kordaan"));
+    let quoted: Vec<_> = to_kordaan
+        .items()
+        .filter(|i| i.addressee.is_some())
+        .collect();
+    assert_eq!(quoted.len(), 1);
+    assert!(quoted[0].text.nl.contains("brochure-2026.pdf"));
+    assert!(to_kordaan.items().all(|i| i.reason.nl.is_empty() && i.reason.en.is_empty()));
+    // For every bidder: no one's document is quoted; everything else stays.
+    let general = package.for_addressee(None);
+    assert!(general.items().all(|i| i.addressee.is_none()));
+    assert_eq!(general.items().count(), package.items().count() - 2);
+    assert_eq!(general.sections.len(), package.sections.len());
 }

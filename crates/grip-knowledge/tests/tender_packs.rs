@@ -69,7 +69,7 @@ fn embedded_and_directory_packs_agree() {
             .unwrap()
             .content_hash()
     );
-    assert_eq!(q.label(), "questions@1.0.0");
+    assert_eq!(q.label(), "questions@1.1.0");
 }
 
 #[test]

@@ -14,6 +14,7 @@ pub(crate) struct MarkRow {
     reason: String,
     set_by: String,
     set_at: i64,
+    proposed_by: Option<String>,
 }
 
 impl TryFrom<MarkRow> for ChecklistMark {
@@ -28,6 +29,7 @@ impl TryFrom<MarkRow> for ChecklistMark {
             reason: row.reason,
             set_by: row.set_by,
             set_at: row.set_at,
+            proposed_by: row.proposed_by,
         })
     }
 }
@@ -38,7 +40,7 @@ pub async fn for_dossier(
 ) -> Result<Vec<ChecklistMark>, StoreError> {
     to_domain(
         sqlx::query_as::<_, MarkRow>(
-            "select dossier_id, item_id, phase, status, reason, set_by, set_at \
+            "select dossier_id, item_id, phase, status, reason, set_by, set_at, proposed_by \
              from checklist_status where dossier_id = $1 order by item_id",
         )
         .bind(dossier_id)
@@ -56,7 +58,7 @@ pub async fn set(tx: &mut Conn, row: &ChecklistMark) -> Result<(), StoreError> {
         .await?;
     sqlx::query(
         "insert into checklist_status (dossier_id, item_id, phase, status, reason, set_by, \
-         set_at) values ($1, $2, $3, $4, $5, $6, $7)",
+         set_at, proposed_by) values ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(row.dossier_id.as_str())
     .bind(&row.item_id)
@@ -65,6 +67,7 @@ pub async fn set(tx: &mut Conn, row: &ChecklistMark) -> Result<(), StoreError> {
     .bind(&row.reason)
     .bind(&row.set_by)
     .bind(row.set_at)
+    .bind(&row.proposed_by)
     .execute(&mut *tx)
     .await?;
     Ok(())

@@ -22,6 +22,7 @@ struct PackageRow {
     frozen_by: Option<String>,
     frozen_at: Option<i64>,
     content_hash: Option<String>,
+    inputs: String,
 }
 
 impl TryFrom<PackageRow> for PackageVersion {
@@ -45,6 +46,7 @@ impl TryFrom<PackageRow> for PackageVersion {
             frozen_by: row.frozen_by,
             frozen_at: row.frozen_at,
             content_hash: row.content_hash,
+            inputs: row.inputs,
         })
     }
 }
@@ -72,22 +74,25 @@ pub struct ItemRow {
     pub source: Option<String>,
     pub award_group: Option<String>,
     pub weight: Option<i64>,
+    /// The supplier an item quoting their document is addressed to.
+    pub supplier_id: Option<String>,
 }
 
 const PACKAGE_COLUMNS: &str = "select id, dossier_id, version, state, title, category, verdict, \
-     knowledge, slots, created_by, created_at, updated_at, frozen_by, frozen_at, content_hash \
-     from tender_package";
+     knowledge, slots, created_by, created_at, updated_at, frozen_by, frozen_at, content_hash, \
+     inputs from tender_package";
 
 const ITEM_COLUMNS: &str = "select package_id, item_key, section, ordinal, knowledge_id, \
      title_nl, title_en, text_nl, text_en, original_nl, original_en, use_kind, reason_nl, \
-     reason_en, purpose_nl, purpose_en, secures_nl, secures_en, source, award_group, weight \
-     from tender_package_item";
+     reason_en, purpose_nl, purpose_en, secures_nl, secures_en, source, award_group, weight, \
+     supplier_id from tender_package_item";
 
 pub async fn insert(tx: &mut Conn, p: &PackageVersion) -> Result<(), StoreError> {
     sqlx::query(
         "insert into tender_package (id, dossier_id, version, state, title, category, verdict, \
          knowledge, slots, created_by, created_at, updated_at, frozen_by, frozen_at, \
-         content_hash) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+         content_hash, inputs) \
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
     )
     .bind(p.id.as_str())
     .bind(p.dossier_id.as_str())
@@ -104,6 +109,7 @@ pub async fn insert(tx: &mut Conn, p: &PackageVersion) -> Result<(), StoreError>
     .bind(&p.frozen_by)
     .bind(p.frozen_at)
     .bind(&p.content_hash)
+    .bind(&p.inputs)
     .execute(&mut *tx)
     .await
     .map_err(|e| StoreError::conflict_or(e, "package version"))?;
@@ -114,9 +120,9 @@ pub async fn insert_item(tx: &mut Conn, i: &ItemRow) -> Result<(), StoreError> {
     sqlx::query(
         "insert into tender_package_item (package_id, item_key, section, ordinal, knowledge_id, \
          title_nl, title_en, text_nl, text_en, original_nl, original_en, use_kind, reason_nl, \
-         reason_en, purpose_nl, purpose_en, secures_nl, secures_en, source, award_group, weight) \
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, \
-         $18, $19, $20, $21)",
+         reason_en, purpose_nl, purpose_en, secures_nl, secures_en, source, award_group, weight, \
+         supplier_id) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, \
+         $16, $17, $18, $19, $20, $21, $22)",
     )
     .bind(&i.package_id)
     .bind(&i.item_key)
@@ -139,6 +145,7 @@ pub async fn insert_item(tx: &mut Conn, i: &ItemRow) -> Result<(), StoreError> {
     .bind(&i.source)
     .bind(&i.award_group)
     .bind(i.weight)
+    .bind(&i.supplier_id)
     .execute(&mut *tx)
     .await
     .map_err(|e| StoreError::conflict_or(e, &format!("package item '{}'", i.item_key)))?;

@@ -3,6 +3,7 @@
 //! `pending` only through a conditional update, so two workers can never both finish it.
 
 use crate::{Backend, Conn, StoreError, decode, to_domain};
+use grip_core::document::CheckedProvenance;
 use grip_core::screening_job::{ItemState, JobItem, JobState, ScreeningJob};
 
 #[derive(sqlx::FromRow)]
@@ -20,6 +21,10 @@ struct JobRow {
     claimed_until: Option<i64>,
     finished_at: Option<i64>,
     error: Option<String>,
+    provenance: String,
+    provenance_supplier_id: Option<String>,
+    provenance_reference: Option<String>,
+    provenance_role: Option<String>,
 }
 
 impl TryFrom<JobRow> for ScreeningJob {
@@ -40,6 +45,12 @@ impl TryFrom<JobRow> for ScreeningJob {
             claimed_until: row.claimed_until,
             finished_at: row.finished_at,
             error: row.error,
+            provenance: CheckedProvenance::from_columns(
+                &row.provenance,
+                row.provenance_supplier_id,
+                row.provenance_reference,
+                row.provenance_role,
+            ),
         })
     }
 }
@@ -82,7 +93,8 @@ impl TryFrom<ItemRow> for JobItem {
 }
 
 const JOB_COLUMNS: &str = "id, dossier_id, created_by, created_at, state, total, done_count, \
-     failed_count, skipped_count, claimed_by, claimed_until, finished_at, error";
+     failed_count, skipped_count, claimed_by, claimed_until, finished_at, error, provenance, \
+     provenance_supplier_id, provenance_reference, provenance_role";
 const ITEM_COLUMNS: &str = "job_id, position, name, source_path, sha256, size, media_type, \
      state, document_id, error, updated_at";
 /// The item columns as read, with the verdict of the document an item became.
@@ -91,9 +103,13 @@ const ITEM_READ: &str = "select i.job_id, i.position, i.name, i.source_path, i.s
      from screening_job_item i left join document_screening s on s.document_id = i.document_id";
 
 pub async fn insert_job(tx: &mut Conn, job: &ScreeningJob) -> Result<(), StoreError> {
+    let (kind, supplier, reference, role) = match &job.provenance {
+        Some(p) => p.columns(),
+        None => ("unrecorded", None, None, None),
+    };
     sqlx::query(sqlx::AssertSqlSafe(format!(
         "insert into screening_job ({JOB_COLUMNS}) \
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)"
     )))
     .bind(job.id.as_str())
     .bind(job.dossier_id.as_str())
@@ -108,6 +124,10 @@ pub async fn insert_job(tx: &mut Conn, job: &ScreeningJob) -> Result<(), StoreEr
     .bind(job.claimed_until)
     .bind(job.finished_at)
     .bind(&job.error)
+    .bind(kind)
+    .bind(supplier)
+    .bind(reference)
+    .bind(role)
     .execute(&mut *tx)
     .await?;
     Ok(())

@@ -2,28 +2,71 @@
 //! files at once (bulk screening, `POST /api/v1/screen`). Bounded per file, in total and in
 //! number, so a large upload is refused while it arrives.
 
+use std::collections::BTreeMap;
+
 use axum::extract::Multipart;
 use axum::extract::multipart::MultipartError;
 use axum::http::StatusCode;
 use grip_app::AppError;
+use grip_core::document::ProvenanceInput;
 use grip_core::dossier::FieldError;
+
+/// Longest value of a plain (non-file) form field, and most such fields per form.
+const MAX_TEXT_FIELD_BYTES: usize = 4096;
+const MAX_TEXT_FIELDS: usize = 32;
+
+/// The plain fields of an upload form, by name.
+#[derive(Debug, Default)]
+pub struct FormFields(BTreeMap<String, String>);
+
+impl FormFields {
+    pub fn get(&self, name: &str) -> Option<String> {
+        self.0.get(name).cloned()
+    }
+
+    /// The document's stated origin: `provenance` (`supplier` or `internal`), `supplier_id`,
+    /// `reference` (bid or notice) and `role`.
+    pub fn provenance(&self) -> ProvenanceInput {
+        ProvenanceInput {
+            kind: self.get("provenance"),
+            supplier_id: self.get("supplier_id"),
+            reference: self.get("reference"),
+            role: self.get("role"),
+        }
+    }
+}
+
+/// One document and the form's other fields.
+pub async fn read_document_form(
+    multipart: Multipart,
+    limit: usize,
+) -> Result<((String, Vec<u8>), FormFields), AppError> {
+    let mut reader = FileReader::new(multipart, limit, limit);
+    let mut file = None;
+    while let Some((name, bytes)) = reader.next_file().await? {
+        if file.is_none() && !(name.is_empty() && bytes.is_empty()) {
+            file = Some((name, bytes));
+        }
+    }
+    let file =
+        file.ok_or_else(|| AppError::invalid("file", "missing_file", "invalid-choose-file"))?;
+    Ok((file, reader.fields))
+}
+
+/// Every file of the form (as [`read_file_fields`]) and the form's other fields.
+pub async fn read_files_form(
+    multipart: Multipart,
+    per_file: usize,
+) -> Result<(Vec<(String, Vec<u8>)>, FormFields), AppError> {
+    let mut reader = FileReader::new(multipart, per_file, MAX_TOTAL_BYTES);
+    let files = collect_files(&mut reader).await?;
+    Ok((files, reader.fields))
+}
 
 /// Most files one form may carry.
 pub const MAX_FILES: usize = 500;
 /// Most bytes all files of one form may carry together.
 pub const MAX_TOTAL_BYTES: usize = 100 * 1024 * 1024;
-
-/// The first file field of a form (a single document upload), refusing more than `limit` bytes.
-pub async fn read_file_field(
-    multipart: Multipart,
-    limit: usize,
-) -> Result<(String, Vec<u8>), AppError> {
-    let mut reader = FileReader::new(multipart, limit, limit);
-    reader
-        .next_file()
-        .await?
-        .ok_or_else(|| AppError::invalid("file", "missing_file", "invalid-choose-file"))
-}
 
 /// Every file field of the form, in order, at most `per_file` bytes each and
 /// [`MAX_TOTAL_BYTES`] together; fields without a file name are skipped.
@@ -32,6 +75,10 @@ pub async fn read_file_fields(
     per_file: usize,
 ) -> Result<Vec<(String, Vec<u8>)>, AppError> {
     let mut reader = FileReader::new(multipart, per_file, MAX_TOTAL_BYTES);
+    collect_files(&mut reader).await
+}
+
+async fn collect_files(reader: &mut FileReader) -> Result<Vec<(String, Vec<u8>)>, AppError> {
     let mut files = Vec::new();
     while let Some((name, bytes)) = reader.next_file().await? {
         if files.len() == MAX_FILES {
@@ -65,6 +112,7 @@ struct FileReader {
     per_file: usize,
     total_limit: usize,
     total: usize,
+    fields: FormFields,
 }
 
 impl FileReader {
@@ -74,6 +122,7 @@ impl FileReader {
             per_file,
             total_limit,
             total: 0,
+            fields: FormFields::default(),
         }
     }
 
@@ -89,6 +138,7 @@ impl FileReader {
             .map_err(|e| bad("invalid-unreadable-form", e))?
         {
             let Some(name) = field.file_name().map(str::to_string) else {
+                keep_text_field(&mut self.fields, field).await?;
                 continue;
             };
             let mut bytes = Vec::new();
@@ -120,4 +170,27 @@ impl FileReader {
         }
         Ok(None)
     }
+}
+
+/// Keeps a plain field's text (bounded in size and number); others are ignored.
+async fn keep_text_field(
+fields: &mut FormFields,
+field: axum::extract::multipart::Field<'_>,
+) -> Result<(), AppError> {
+    let Some(name) = field.name().map(str::to_string) else {
+        return Ok(());
+    };
+    let text = field.text().await.map_err(|e| {
+        AppError::from(
+            FieldError::new(name.clone(), "malformed_upload", "invalid-unreadable-form")
+                .with("detail", e),
+        )
+    })?;
+    if text.len() > MAX_TEXT_FIELD_BYTES || fields.0.len() >= MAX_TEXT_FIELDS {
+        return Err(FieldError::new(name, "too_long", "invalid-text-too-long")
+            .with("max", MAX_TEXT_FIELD_BYTES)
+            .into());
+    }
+    fields.0.insert(name, text);
+    Ok(())
 }

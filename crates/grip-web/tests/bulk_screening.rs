@@ -32,6 +32,15 @@ fn multipart_files(files: &[(&str, &[u8])]) -> (String, Vec<u8>) {
         body.extend_from_slice(content);
         body.extend_from_slice(b"\r\n");
     }
+    // Every upload says where it came from; these are the buyer's own.
+    for (field, value) in [("provenance", "internal"), ("role", "inkoper")] {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"\r\n\r\n{value}\r\n"
+            )
+            .as_bytes(),
+        );
+    }
     body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
     (format!("multipart/form-data; boundary={boundary}"), body)
 }

@@ -62,13 +62,17 @@ pub async fn start_bulk_screening(
     actor: &Actor,
     dossier_id: &str,
     files: Vec<(String, Vec<u8>)>,
+    provenance: &grip_core::document::ProvenanceInput,
 ) -> Result<ScreeningJob, AppError> {
     require(actor, Action::UploadDocument)?;
     // Refuse before the expensive part when the dossier is wrong or closed to the actor.
-    {
+    let stated = {
         let mut conn = app.store.conn().await?;
         crate::documents::may_upload(&mut conn, actor, dossier_id).await?;
-    }
+        let stated = provenance.check()?;
+        crate::documents::resolve_provenance(&mut conn, &stated).await?;
+        stated
+    };
     if files.is_empty() {
         return Err(AppError::invalid(
             "file",
@@ -104,6 +108,7 @@ pub async fn start_bulk_screening(
         claimed_until: None,
         finished_at: (pending == 0).then_some(now),
         error: None,
+        provenance: Some(stated),
     };
     let mut tx = app.store.begin_write().await?;
     crate::documents::may_upload(&mut tx, actor, dossier_id).await?;

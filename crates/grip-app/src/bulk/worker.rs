@@ -167,11 +167,16 @@ async fn process_item(app: &App, job: &ScreeningJob, item: JobItem) -> Result<St
     };
     let (document_id, event) = match (actor, bytes, screening) {
         (Some(actor), Some(bytes), Some(screening)) if allowed => {
+            let provenance = match &job.provenance {
+                Some(stated) => crate::documents::resolve_provenance(&mut tx, stated).await?,
+                None => grip_core::document::Provenance::Unrecorded,
+            };
             let accepted = Accepted {
                 name: item.name.clone(),
                 media_type: item.media_type.clone().unwrap_or_default(),
                 sha256: item.sha256.clone().unwrap_or_default(),
                 size: bytes.len() as i64,
+                provenance,
             };
             let (row, mut uploaded) =
                 store_screened(&mut tx, &actor, &job.dossier_id, accepted, &screening, now).await?;

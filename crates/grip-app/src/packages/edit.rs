@@ -325,6 +325,7 @@ fn own_item(
         group: None,
         weight: None,
         original: None,
+        addressee: None,
     })
 }
 

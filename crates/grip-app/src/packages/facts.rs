@@ -1,6 +1,7 @@
 //! What the generator is told about a dossier: its category and description, its newest AI Act
 //! classification, the scenario slot values the buyer gave, and the passages that screening
-//! found in the dossier's documents.
+//! found in the documents suppliers sent. Internal documents (and those whose origin was
+//! never recorded) are never quoted: a finding question goes to the supplier it quotes.
 
 use std::collections::BTreeMap;
 
@@ -67,6 +68,21 @@ pub(crate) async fn dossier_facts(
     })
 }
 
+/// The id of the dossier's newest classification, if it has one.
+pub(crate) async fn newest_classification_id(
+    conn: &mut Conn,
+    dossier_id: &str,
+) -> Result<Option<String>, AppError> {
+    Ok(
+        classifications::list_for_dossier(conn, dossier_id, Paging::new(Some(1), Some(1)))
+            .await?
+            .items
+            .into_iter()
+            .next()
+            .map(|c| c.row.id),
+    )
+}
+
 /// Without a classification the verdict is undetermined, which the generator treats as
 /// high-risk as a precaution.
 async fn classification_facts(
@@ -96,10 +112,14 @@ async fn classification_facts(
     })
 }
 
-/// Non-negated findings of the dossier's screened documents, one per document and category.
+/// Non-negated findings of the screened documents that suppliers sent, one per document and
+/// category, each addressed to the supplier whose document it is.
 async fn findings(conn: &mut Conn, dossier_id: &str) -> Result<Vec<ScreeningFinding>, AppError> {
     let mut out = Vec::new();
     for doc in documents::list_for_dossier(conn, dossier_id).await? {
+        let Some(supplier) = doc.provenance.supplier() else {
+            continue;
+        };
         let Some(row) = screenings::get(conn, &doc.id).await? else {
             continue;
         };
@@ -112,6 +132,7 @@ async fn findings(conn: &mut Conn, dossier_id: &str) -> Result<Vec<ScreeningFind
                     document: doc.original_name.clone(),
                     category: f.category,
                     excerpt: f.excerpt,
+                    addressee: Some(supplier.id.to_string()),
                 });
             }
         }

@@ -5,6 +5,7 @@
 mod edit;
 mod export;
 pub(crate) mod facts;
+pub(crate) mod inputs;
 mod rows;
 
 use grip_core::audit_event as ev;
@@ -167,6 +168,8 @@ pub async fn generate(
     require_on_dossier(&mut tx, actor, Action::EditPackage, dossier_id).await?;
     let facts = facts::dossier_facts(&mut tx, &dossier, slots.clone()).await?;
     let package = grip_knowledge::tender::generate(knowledge()?, &facts);
+    let classification_id = facts::newest_classification_id(&mut tx, dossier_id).await?;
+    let generated_from = inputs::PackageInputs::of(&dossier, &facts, classification_id);
     let latest = packages::latest(&mut tx, dossier_id).await?;
     let (version, replaced) = match &latest {
         Some(p) if p.state == PackageState::Draft => {
@@ -193,6 +196,7 @@ pub async fn generate(
         frozen_by: None,
         frozen_at: None,
         content_hash: None,
+        inputs: generated_from.to_json(),
     };
     packages::insert(&mut tx, &header).await?;
     insert_items(&mut tx, &header.id, &package).await?;
@@ -260,13 +264,36 @@ pub(crate) async fn draft_for_change(
     Ok(latest)
 }
 
+/// What changed in the dossier since the newest draft was generated (empty when nothing
+/// did, or when there is no draft): the reasons a freeze would be refused.
+pub async fn stale_changes(
+    app: &App,
+    actor: &Actor,
+    dossier_id: &str,
+) -> Result<Vec<grip_knowledge::Text>, AppError> {
+    require(actor, Action::Read)?;
+    let mut conn = app.store.conn().await?;
+    let dossier = dossiers::get(&mut conn, dossier_id)
+        .await?
+        .ok_or(AppError::NotFound("dossier"))?;
+    match packages::latest(&mut conn, dossier_id).await? {
+        Some(header) if header.state == PackageState::Draft => {
+            inputs::changes_since(&mut conn, &dossier, &header).await
+        }
+        _ => Ok(Vec::new()),
+    }
+}
+
 /// Freezes the draft. `expected_version` guards against freezing a version one has not seen.
-/// Refused while an award group's weights do not add up to 100.
+/// Refused while an award group's weights do not add up to 100, and while the dossier has
+/// changed since the draft was generated (new classification, new screening findings, other
+/// category) unless `stale_reason` says why it may be frozen anyway (audited).
 pub async fn freeze(
     app: &App,
     actor: &Actor,
     dossier_id: &str,
     expected_version: Option<i64>,
+    stale_reason: Option<&str>,
 ) -> Result<StoredPackage, AppError> {
     let mut tx = app.store.begin_write().await?;
     let header = draft_for_change(&mut tx, actor, Action::FreezePackage, dossier_id).await?;
@@ -297,6 +324,7 @@ pub async fn freeze(
         .with("groups", list)
         .into());
     }
+    let stale = stale_confirmation(&mut tx, dossier_id, &header, stale_reason).await?;
     let hash = content_hash(&stored.package);
     let now = now_ms();
     if !packages::freeze(&mut tx, &header.id, &actor.username, now, &hash).await? {
@@ -314,6 +342,7 @@ pub async fn freeze(
                 version: header.version,
                 content_hash: hash.clone(),
                 items: stored.package.items().count(),
+                stale,
             }
             .into(),
         },
@@ -322,7 +351,42 @@ pub async fn freeze(
     get(app, actor, dossier_id, Some(header.version)).await
 }
 
-/// Starts a new draft version as a copy of the newest frozen version.
+/// None when the draft is current; the confirmation to audit when it is stale and a reason
+/// was given; a refusal naming every change otherwise.
+async fn stale_confirmation(
+    tx: &mut Conn,
+    dossier_id: &str,
+    header: &PackageVersion,
+    reason: Option<&str>,
+) -> Result<Option<ev::StaleFreeze>, AppError> {
+    let dossier = dossiers::get(tx, dossier_id)
+        .await?
+        .ok_or(AppError::NotFound("dossier"))?;
+    let changes = inputs::changes_since(tx, &dossier, header).await?;
+    if changes.is_empty() {
+        return Ok(None);
+    }
+    let Some(reason) = reason.map(str::trim).filter(|r| !r.is_empty()) else {
+        return Err(AppError::Conflict(inputs::refusal(&changes)));
+    };
+    if reason.chars().count() < 3
+        || reason.chars().count() > crate::checklists::MAX_REASON_CHARS
+        || reason.chars().any(|c| c.is_control() && c != '\n')
+    {
+        return Err(AppError::invalid(
+            "stale_reason",
+            "reason_required",
+            "invalid-stale-reason",
+        ));
+    }
+    Ok(Some(ev::StaleFreeze {
+        reason: reason.to_string(),
+        changes: changes.into_iter().map(|c| c.nl).collect(),
+    }))
+}
+
+/// Starts a new draft version as a copy of the newest frozen version: its items with their
+/// edits, its scenario situation and what it was generated from.
 pub async fn revise(app: &App, actor: &Actor, dossier_id: &str) -> Result<StoredPackage, AppError> {
     let mut tx = app.store.begin_write().await?;
     dossiers::get(&mut tx, dossier_id)

@@ -58,6 +58,7 @@ pub(crate) fn item_row(
         source: item.source.clone(),
         award_group: item.group.clone(),
         weight: item.weight.map(i64::from),
+        supplier_id: item.addressee.clone(),
     }
 }
 
@@ -97,6 +98,7 @@ fn item(row: &ItemRow) -> Result<PackageItem, AppError> {
             nl: row.original_nl.clone(),
             en: row.original_en.clone(),
         }),
+        addressee: row.supplier_id.clone(),
     })
 }
 

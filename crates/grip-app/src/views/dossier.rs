@@ -43,6 +43,9 @@ pub struct DossierPage {
     pub jobs: Vec<ScreeningJob>,
     /// Active people who can be added to the team (only for those who may edit).
     pub candidates: Vec<(String, String)>,
+    /// Suppliers a document may come from (id, name): the dossier's own first, then the
+    /// rest of the catalogue. Only for those who may upload.
+    pub supplier_choices: Vec<(String, String)>,
 }
 
 pub async fn dossier_page(app: &App, actor: &Actor, id: &str) -> Result<DossierPage, AppError> {
@@ -76,7 +79,13 @@ pub async fn dossier_page(app: &App, actor: &Actor, id: &str) -> Result<DossierP
     } else {
         Vec::new()
     };
+    let supplier_choices = if permissions.upload {
+        supplier_choices(conn, id).await?
+    } else {
+        Vec::new()
+    };
     Ok(DossierPage {
+        supplier_choices,
         members: dossiers::members(conn, id).await?,
         suppliers: dossiers::supplier_names(conn, id).await?,
         documents,
@@ -96,4 +105,21 @@ pub async fn dossier_page(app: &App, actor: &Actor, id: &str) -> Result<DossierP
         permissions,
         dossier,
     })
+}
+
+/// Every supplier of the catalogue (id, name), the dossier's own suppliers first.
+async fn supplier_choices(
+    conn: &mut grip_store::Conn,
+    dossier_id: &str,
+) -> Result<Vec<(String, String)>, AppError> {
+    let own = dossiers::supplier_names(conn, dossier_id).await?;
+    let all = grip_store::catalogue::list_suppliers(conn, Paging::new(Some(1), Some(1000)))
+        .await?
+        .items;
+    let (mut first, rest): (Vec<_>, Vec<_>) = all
+        .into_iter()
+        .map(|s| (s.id.to_string(), s.name))
+        .partition(|(_, name)| own.contains(name));
+    first.extend(rest);
+    Ok(first)
 }

@@ -25,6 +25,11 @@ pub struct PackagePage {
     /// when the viewer may edit the draft).
     pub generated: Option<TenderPackage>,
     pub slots: BTreeMap<String, String>,
+    /// What changed in the dossier since the shown draft was generated; a freeze is refused
+    /// (or must be confirmed with a reason) while this is not empty.
+    pub stale: Vec<grip_knowledge::Text>,
+    /// The suppliers (id, name) that items of the shown version are addressed to alone.
+    pub addressees: Vec<(String, String)>,
 }
 
 pub async fn package_page(
@@ -60,7 +65,23 @@ pub async fn package_page(
         }
         _ => None,
     };
+    let stale = match &stored {
+        Some(s) if s.is_draft() => {
+            crate::packages::inputs::changes_since(conn, &dossier, &s.header).await?
+        }
+        _ => Vec::new(),
+    };
+    let mut addressees = Vec::new();
+    for supplier in stored.iter().flat_map(|s| s.package.addressees()) {
+        let name = grip_store::catalogue::get_supplier(conn, &supplier)
+            .await?
+            .map(|s| s.name)
+            .unwrap_or_else(|| supplier.clone());
+        addressees.push((supplier, name));
+    }
     Ok(PackagePage {
+        stale,
+        addressees,
         versions: packages::versions(conn, id).await?,
         labels: label_names_on(conn).await?,
         dossier,

@@ -28,8 +28,9 @@ pub fn patrol_car() -> (TenderPackage, CoverInfo) {
         ]),
         findings: vec![ScreeningFinding {
             document: "brochure-2026.pdf".into(),
-            category: "driver_assistance".into(),
+            category: "autonomy_driver_assistance".into(),
             excerpt: "Autonomous Emergency Braking is always active and cannot be disabled.".into(),
+            addressee: Some("kordaan".into()),
         }],
     };
     let knowledge = TenderKnowledge::embedded().expect("embedded tender packs load");
@@ -39,6 +40,11 @@ pub fn patrol_car() -> (TenderPackage, CoverInfo) {
         label: LABEL.into(),
         dossier_id: "0190f3a2-demo-patrol".into(),
         date: jiff::civil::date(2026, 11, 23),
+        category: Some(grip_knowledge::Text {
+            nl: "Voertuigen".into(),
+            en: "Vehicles".into(),
+        }),
+        addressee: Some("Kordaan Automotive Nederland B.V.".into()),
     };
     (package, cover)
 }

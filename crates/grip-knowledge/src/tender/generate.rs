@@ -57,12 +57,15 @@ pub struct ClassificationFacts {
     pub transparency: Vec<String>,
 }
 
-/// A passage found by screening a supplier's earlier documents.
+/// A passage found by screening a supplier's own document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ScreeningFinding {
     pub document: String,
     pub category: String,
     pub excerpt: String,
+    /// The supplier who sent the document: the question quoting it goes to them alone.
+    #[serde(default)]
+    pub addressee: Option<String>,
 }
 
 /// The generated package; serialised as is, this is the JSON export.
@@ -84,6 +87,36 @@ impl TenderPackage {
 
     pub fn items(&self) -> impl Iterator<Item = &PackageItem> {
         self.sections.iter().flat_map(|s| &s.items)
+    }
+
+    /// The package as it goes out to `supplier`, or to every bidder when None: items quoting
+    /// another supplier's document are left out (all of them for every bidder), and Grip's
+    /// internal reasons for selecting an item are emptied. The shape stays the same.
+    pub fn for_addressee(&self, supplier: Option<&str>) -> TenderPackage {
+        let mut out = self.clone();
+        for section in &mut out.sections {
+            section
+                .items
+                .retain(|i| i.addressee.is_none() || i.addressee.as_deref() == supplier);
+            for item in &mut section.items {
+                item.reason = Text {
+                    nl: String::new(),
+                    en: String::new(),
+                };
+            }
+        }
+        out
+    }
+
+    /// The suppliers (ids) that items are addressed to, in order of first appearance.
+    pub fn addressees(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for a in self.items().filter_map(|i| i.addressee.clone()) {
+            if !out.contains(&a) {
+                out.push(a);
+            }
+        }
+        out
     }
 }
 
@@ -156,6 +189,10 @@ pub struct PackageItem {
     /// The knowledge item's own wording, present when the buyer has reworded the item.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub original: Option<Text>,
+    /// The supplier (id) this item is addressed to alone, because it quotes their document.
+    /// Not part of the exported document: an export is made for one addressee.
+    #[serde(skip)]
+    pub addressee: Option<String>,
 }
 
 impl PackageItem {
@@ -173,6 +210,7 @@ impl PackageItem {
             group: None,
             weight: None,
             original: None,
+            addressee: None,
         }
     }
 }
@@ -383,7 +421,8 @@ fn route_text(route: Option<Route>) -> (&'static str, &'static str) {
     }
 }
 
-/// One probing question per distinct finding, quoting the passage.
+/// One probing question per distinct finding, quoting the passage, addressed to the supplier
+/// whose document it is. Categories are named in words, never by their code.
 fn finding_items(knowledge: &TenderKnowledge, facts: &DossierFacts) -> Vec<PackageItem> {
     let probe = &knowledge.questions.content().finding_probe;
     let mut seen = BTreeSet::new();
@@ -394,33 +433,40 @@ fn finding_items(knowledge: &TenderKnowledge, facts: &DossierFacts) -> Vec<Packa
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
-        if excerpt.is_empty() || !seen.insert((finding.document.clone(), excerpt.clone())) {
+        let key = (
+            finding.addressee.clone(),
+            finding.document.clone(),
+            excerpt.clone(),
+        );
+        if excerpt.is_empty() || !seen.insert(key) {
             continue;
         }
-        let fill = |template: &str| {
+        let category = probe.category_name(&finding.category);
+        let fill = |template: &str, category: &str| {
             fill_template(template, |slot| match slot {
                 "document" => Some(finding.document.clone()),
-                "category" => Some(finding.category.clone()),
+                "category" => Some(category.to_string()),
                 "excerpt" => Some(excerpt.clone()),
                 _ => None,
             })
         };
         let text = Text {
-            nl: fill(&probe.text.nl),
-            en: fill(&probe.text.en),
+            nl: fill(&probe.text.nl, &category.nl),
+            en: fill(&probe.text.en, &category.en),
         };
         let reason = Text {
             nl: format!(
-                "Kennisitem {}: screening vond in {} een passage van categorie {}.",
-                probe.id, finding.document, finding.category
+                "Kennisitem {}: screening vond in {} een passage over {}.",
+                probe.id, finding.document, category.nl
             ),
             en: format!(
-                "Knowledge item {}: screening found a passage of category {} in {}.",
-                probe.id, finding.category, finding.document
+                "Knowledge item {}: screening found a passage about {} in {}.",
+                probe.id, category.en, finding.document
             ),
         };
         let mut item = PackageItem::new(&probe.id, text, probe.use_, reason);
         item.key = format!("{}#{}", probe.id, items.len() + 1);
+        item.addressee = finding.addressee.clone();
         items.push(item);
     }
     items

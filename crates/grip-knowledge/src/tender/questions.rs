@@ -15,6 +15,21 @@ pub type QuestionsPack = KnowledgePack<QuestionsContent>;
 pub const SCENARIO_SLOTS: &[&str] = &["time", "place", "incident", "people", "load"];
 /// The slots of the screening-finding template.
 pub const FINDING_SLOTS: &[&str] = &["document", "category", "excerpt"];
+/// The screening categories of the `grip.screening/1` contract; each needs a readable name.
+pub const SCREENING_CATEGORIES: &[&str] = &[
+    "machine_learning",
+    "generative",
+    "computer_vision",
+    "biometric",
+    "speech_language",
+    "prediction_scoring",
+    "profiling",
+    "autonomy_driver_assistance",
+    "recommendation",
+    "anomaly_detection",
+    "emotion_recognition",
+    "unspecified_ai",
+];
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -88,6 +103,23 @@ pub struct FindingProbe {
     pub text: Text,
     #[serde(rename = "use")]
     pub use_: Use,
+    /// Readable name per screening category code, so no code reaches a supplier.
+    pub categories: std::collections::BTreeMap<String, Text>,
+}
+
+impl FindingProbe {
+    /// The readable name of a screening category; an unknown code gets the generic name,
+    /// never the code itself.
+    pub fn category_name(&self, code: &str) -> Text {
+        self.categories
+            .get(code)
+            .or_else(|| self.categories.get("unspecified_ai"))
+            .cloned()
+            .unwrap_or_else(|| Text {
+                nl: "AI-functionaliteit".into(),
+                en: "AI functionality".into(),
+            })
+    }
 }
 
 impl PackContent for QuestionsContent {
@@ -173,6 +205,25 @@ impl PackContent for QuestionsContent {
             FINDING_SLOTS,
             &mut problems,
         );
+        for code in SCREENING_CATEGORIES {
+            match probe.categories.get(*code) {
+                Some(name) => text_problems(
+                    &format!("finding_probe.categories.{code}"),
+                    name,
+                    &mut problems,
+                ),
+                None => problems.push(format!(
+                    "finding_probe.categories: screening category {code} has no name"
+                )),
+            }
+        }
+        for code in probe.categories.keys() {
+            if !SCREENING_CATEGORIES.contains(&code.as_str()) {
+                problems.push(format!(
+                    "finding_probe.categories: {code} is not a screening category"
+                ));
+            }
+        }
         problems
     }
 }

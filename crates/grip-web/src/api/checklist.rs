@@ -49,12 +49,15 @@ pub struct ApiChecklist {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ApiChecklistItem {
     pub check: ApiCheck,
-    /// `open`, `done` or `waived`.
+    /// `open`, `done`, `waived`, or `waiver_proposed` (a mandatory item waived by someone
+    /// without its role; it holds the gate until a second person confirms).
     pub status: String,
     pub reason: Option<String>,
     pub set_by: Option<String>,
     /// Epoch milliseconds.
     pub set_at: Option<i64>,
+    /// Who proposed the waiver (pending, or confirmed by `set_by`).
+    pub proposed_by: Option<String>,
     /// The item belongs to one of the viewer's roles.
     pub mine: bool,
 }
@@ -98,6 +101,7 @@ impl From<PhaseChecklist> for ApiChecklist {
                     reason: i.reason,
                     set_by: i.set_by,
                     set_at: i.set_at,
+                    proposed_by: i.proposed_by,
                     mine: i.mine,
                 })
                 .collect(),
@@ -109,7 +113,9 @@ impl From<PhaseChecklist> for ApiChecklist {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CheckStatusBody {
-    /// `done`, `waived` or `open`.
+    /// `done`, `waived` or `open`. A member holding the item's role waives it at once; anyone
+    /// else allowed to waive proposes the waiver of a mandatory item, and a second person
+    /// confirms it with `waived`; the proposer withdraws it with `open`.
     pub status: String,
     /// Required when waiving.
     #[serde(default)]

@@ -4,13 +4,13 @@ use super::problem::{ApiError, Problem};
 use super::{DocumentUpload, FileBytes};
 use crate::AppState;
 use crate::auth::ApiActor;
-use crate::uploads::read_file_field;
+use crate::uploads::read_document_form;
 use axum::Json;
 use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use grip_app::{documents, dossiers, rfc3339_ms};
-use grip_core::document::Document;
+use grip_core::document::{Document, Provenance};
 use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouterExt};
@@ -38,6 +38,36 @@ pub struct ApiDocument {
     pub media_type: String,
     pub original_name: String,
     pub uploaded_at: String,
+    pub provenance: ApiProvenance,
+}
+
+/// Where a document came from.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ApiProvenance {
+    /// `supplier`, `internal`, or `unrecorded` (stored before Grip asked; treated as internal).
+    pub kind: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supplier_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supplier_name: Option<String>,
+    /// The bid or notice the supplier's document belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    /// The author's role, for internal documents.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}
+
+impl From<&Provenance> for ApiProvenance {
+    fn from(p: &Provenance) -> Self {
+        ApiProvenance {
+            kind: p.kind().code().into(),
+            supplier_id: p.supplier().map(|s| s.id.to_string()),
+            supplier_name: p.supplier().map(|s| s.name.clone()),
+            reference: p.reference().map(str::to_string),
+            role: p.role().map(|r| r.id().to_string()),
+        }
+    }
 }
 
 impl From<Document> for ApiDocument {
@@ -50,6 +80,7 @@ impl From<Document> for ApiDocument {
             media_type: d.media_type,
             original_name: d.original_name,
             uploaded_at: rfc3339_ms(d.uploaded_at),
+            provenance: ApiProvenance::from(&d.provenance),
         }
     }
 }
@@ -72,7 +103,7 @@ pub async fn list(
 }
 
 #[utoipa::path(post, path = "/dossiers/{id}/documents", tag = "documents",
-    request_body(content = DocumentUpload, content_type = "multipart/form-data", description = "one field `file`: PDF, DOCX, ODT, HTML, TXT or Markdown, at most 25 MB"),
+    request_body(content = DocumentUpload, content_type = "multipart/form-data", description = "field `file` (PDF, DOCX, ODT, HTML, TXT or Markdown, at most 25 MB) and where it came from: `provenance` (`supplier` with `supplier_id` and optionally `reference`, or `internal` with `role`)"),
     responses((status = 201, body = ApiDocument), (status = 413, body = Problem), (status = 415, body = Problem), (status = 422, body = Problem)))]
 pub async fn upload(
     State(state): State<AppState>,
@@ -80,8 +111,10 @@ pub async fn upload(
     Path(id): Path<String>,
     multipart: Multipart,
 ) -> Result<Response, ApiError> {
-    let (name, bytes) = read_file_field(multipart, state.app.limits.max_document_bytes).await?;
-    let row = documents::upload(&state.app, &actor, &id, &name, &bytes).await?;
+    let ((name, bytes), fields) =
+        read_document_form(multipart, state.app.limits.max_document_bytes).await?;
+    let provenance = fields.provenance();
+    let row = documents::upload(&state.app, &actor, &id, &name, &bytes, &provenance).await?;
     Ok((StatusCode::CREATED, Json(ApiDocument::from(row))).into_response())
 }
 

@@ -224,6 +224,14 @@ pub struct DocumentUpload {
     /// PDF, DOCX, ODT, HTML, TXT or Markdown, at most 25 MB.
     #[schema(value_type = FileBytes)]
     file: (),
+    /// Where the document came from: `supplier` or `internal`.
+    provenance: String,
+    /// For `supplier`: the supplier's id in the catalogue.
+    supplier_id: Option<String>,
+    /// For `supplier`: the bid or notice it belongs to (free text, at most 200 characters).
+    reference: Option<String>,
+    /// For `internal`: the role of the author, e.g. `jurist`.
+    role: Option<String>,
 }
 
 /// The form of an upload of several files: every field that carries a file counts, in order.
@@ -233,6 +241,11 @@ pub struct FilesUpload {
     /// At most 500 files, 100 MB together.
     #[schema(value_type = Vec<FileBytes>)]
     files: (),
+    /// For a bulk screening job: where its documents came from, as for a single upload.
+    provenance: Option<String>,
+    supplier_id: Option<String>,
+    reference: Option<String>,
+    role: Option<String>,
 }
 
 /// The name a unit enum variant has in JSON (its serde name), so the API spells a value

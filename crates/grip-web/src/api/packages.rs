@@ -40,6 +40,10 @@ pub struct PackageQuery {
     pub version: Option<i64>,
     /// `nl` (default) or `en`, for the downloads.
     pub lang: Option<String>,
+    /// For the downloads: the supplier (id) the export is addressed to; it then also holds
+    /// the questions quoting that supplier's own documents. Default: every bidder, with no
+    /// quotes from any document. Downloads never carry Grip's internal reasons.
+    pub supplier: Option<String>,
 }
 
 fn lang(code: Option<&str>) -> Result<Lang, ApiError> {
@@ -88,6 +92,7 @@ pub async fn get_package(
         q.version,
         format,
         lang(q.lang.as_deref())?,
+        q.supplier.as_deref().filter(|s| !s.is_empty()),
     )
     .await?;
     Ok(crate::downloads::attachment_response(
@@ -277,6 +282,10 @@ pub async fn add_item(
 pub struct FreezeBody {
     /// When given, must be the current draft's version.
     pub expected_version: Option<i64>,
+    /// Freezes a draft whose dossier changed since it was generated (new classification,
+    /// new screening findings, other category), with this reason; without it such a freeze
+    /// is refused (409) naming the changes.
+    pub stale_reason: Option<String>,
 }
 
 #[utoipa::path(post, path = "/dossiers/{id}/package/freeze", tag = "packages", request_body(content = FreezeBody, description = "optional"),
@@ -288,7 +297,14 @@ pub async fn freeze(
     body: Option<Json<FreezeBody>>,
 ) -> Result<Response, ApiError> {
     let body = body.map(|b| b.0).unwrap_or_default();
-    let stored = packages::freeze(&state.app, &actor, &id, body.expected_version).await?;
+    let stored = packages::freeze(
+        &state.app,
+        &actor,
+        &id,
+        body.expected_version,
+        body.stale_reason.as_deref(),
+    )
+    .await?;
     Ok(Json(ApiPackageVersion::from(stored)).into_response())
 }
 

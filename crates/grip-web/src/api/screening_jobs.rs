@@ -5,7 +5,7 @@ use super::FilesUpload;
 use super::problem::{ApiError, Problem};
 use crate::AppState;
 use crate::auth::ApiActor;
-use crate::uploads::{MAX_TOTAL_BYTES, read_file_fields};
+use crate::uploads::{MAX_TOTAL_BYTES, read_files_form};
 use axum::Json;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
 use axum::http::{StatusCode, header};
@@ -96,7 +96,7 @@ impl From<JobStatus> for ApiScreeningJob {
 }
 
 #[utoipa::path(post, path = "/dossiers/{id}/screening-jobs", tag = "screening",
-    request_body(content = FilesUpload, content_type = "multipart/form-data", description = "one or more file fields: documents (PDF, DOCX, ODT, HTML, TXT, Markdown; at most 25 MB each) and/or ZIP files of them; 100 MB together. ZIPs are checked before anything is stored: bombs, more than 1000 entries and names that escape the folder are refused (422 with codes `zip_bomb`, `zip_too_large`, `zip_too_many_entries`, `zip_unsafe_name`, `zip_corrupt`, `zip_empty`)."),
+    request_body(content = FilesUpload, content_type = "multipart/form-data", description = "one or more file fields: documents (PDF, DOCX, ODT, HTML, TXT, Markdown; at most 25 MB each) and/or ZIP files of them; 100 MB together. ZIPs are checked before anything is stored: bombs, more than 1000 entries and names that escape the folder are refused (422 with codes `zip_bomb`, `zip_too_large`, `zip_too_many_entries`, `zip_unsafe_name`, `zip_corrupt`, `zip_empty`). Every document gets the provenance of the fields `provenance` (`supplier` with `supplier_id` and optionally `reference`, or `internal` with `role`)."),
     responses((status = 202, body = ApiScreeningJob, description = "the job was stored and will be screened in the background; `Location` names it"),
         (status = 403, body = Problem), (status = 404, body = Problem), (status = 413, body = Problem), (status = 422, body = Problem)))]
 pub async fn start(
@@ -105,8 +105,9 @@ pub async fn start(
     Path(id): Path<String>,
     multipart: Multipart,
 ) -> Result<Response, ApiError> {
-    let files = read_file_fields(multipart, MAX_TOTAL_BYTES).await?;
-    let job = bulk::start_bulk_screening(&state.app, &actor, &id, files).await?;
+    let (files, fields) = read_files_form(multipart, MAX_TOTAL_BYTES).await?;
+    let job =
+        bulk::start_bulk_screening(&state.app, &actor, &id, files, &fields.provenance()).await?;
     let status = bulk::job_status(&state.app, &actor, &id, &job.id).await?;
     let location = format!("/api/v1/dossiers/{id}/screening-jobs/{}", job.id);
     Ok((

@@ -24,6 +24,8 @@ const MAX_SHOWN_CHARS: usize = 1_000_000;
 struct ViewPage {
     shell: Shell,
     doc: grip_core::document::Document,
+    /// Where the document came from, in the reader's language.
+    origin: String,
     /// The verdict's i18n key, when screened.
     verdict_key: Option<&'static str>,
     error: Option<String>,
@@ -75,6 +77,7 @@ async fn view(
     let s = view.stored.as_ref();
     let page = ViewPage {
         shell: Shell::new(&viewer, "dossiers", &format!("/documents/{id}/view")),
+        origin: super::provenance::provenance_text(viewer.lang, &view.document.provenance),
         verdict_key: s.map(|s| verdict_key(&s.verdict_name())),
         error: s.and_then(|s| s.screening.error.clone()),
         contradiction: s.is_some_and(|s| s.screening.contradiction),

@@ -7,7 +7,7 @@ use crate::downloads::file_response;
 use crate::error::{PageError, message_of, render, status_of};
 use crate::pages::page_param;
 use crate::shell::Shell;
-use crate::uploads::read_file_field;
+use crate::uploads::read_document_form;
 use askama::Template;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
 use axum::http::StatusCode;
@@ -339,8 +339,10 @@ struct DetailPage {
     candidates: Vec<(String, String)>,
     roles: Vec<(&'static str, String)>,
     suppliers: Vec<String>,
-    /// Each document with the i18n key of its screening verdict.
-    documents: Vec<(grip_core::document::Document, &'static str)>,
+    /// Each document with the i18n key of its screening verdict and where it came from.
+    documents: Vec<(grip_core::document::Document, &'static str, String)>,
+    /// Suppliers an uploaded document may come from (id, name).
+    supplier_choices: Vec<(String, String)>,
     /// The dossier's history as sentences.
     events: Vec<crate::activity::Line>,
     /// Recent bulk screening jobs: id, state key, handled, total, started.
@@ -417,9 +419,11 @@ async fn detail_page(
                 let key = verdict
                     .as_deref()
                     .map_or("not_screened", super::documents::verdict_key);
-                (doc, key)
+                let origin = super::provenance::provenance_text(viewer.lang, &doc.provenance);
+                (doc, key, origin)
             })
             .collect(),
+        supplier_choices: view.supplier_choices,
         events: crate::activity::lines(
             viewer.lang,
             &grip_app::audit::describe(&state.app, view.history).await?,
@@ -522,10 +526,13 @@ async fn upload(
     Path(id): Path<String>,
     multipart: Multipart,
 ) -> Result<Response, PageError> {
-    let result = match read_file_field(multipart, state.app.limits.max_document_bytes).await {
-        Ok((name, bytes)) => documents::upload(&state.app, &viewer.actor, &id, &name, &bytes)
-            .await
-            .map(|_| ()),
+    let result = match read_document_form(multipart, state.app.limits.max_document_bytes).await {
+        Ok(((name, bytes), fields)) => {
+            let provenance = fields.provenance();
+            documents::upload(&state.app, &viewer.actor, &id, &name, &bytes, &provenance)
+                .await
+                .map(|_| ())
+        }
         Err(err) => Err(err),
     };
     match result {

@@ -35,6 +35,18 @@ pub struct CheckLine {
     pub mandatory: bool,
     pub status: &'static str,
     pub reason: Option<String>,
+    /// Who proposed the waiver that waits for (or got) a second person.
+    pub proposed_by: Option<String>,
+    /// The viewer holds the item's role: they waive it themselves, without a second person.
+    pub holder: bool,
+    /// The viewer proposed the pending waiver: they may withdraw it, not confirm it.
+    pub own_proposal: bool,
+}
+
+impl CheckLine {
+    pub fn is_proposed(&self) -> bool {
+        self.status == CheckStatus::WaiverProposed.code()
+    }
 }
 
 impl CheckLine {
@@ -53,6 +65,10 @@ impl CheckLine {
             mandatory: item.check.mandatory,
             status: item.status,
             reason: item.reason.clone(),
+            proposed_by: item.proposed_by.clone(),
+            holder: item.mine,
+            own_proposal: item.status == CheckStatus::WaiverProposed.code()
+                && item.proposed_by.as_deref() == Some(viewer.actor.username.as_str()),
         }
     }
 }

@@ -11,6 +11,7 @@ mod guidance;
 mod inventory;
 mod login;
 mod package;
+mod provenance;
 mod screening_jobs;
 mod users;
 

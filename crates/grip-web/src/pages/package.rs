@@ -59,9 +59,23 @@ struct PackagePage {
     may_freeze: bool,
     section_kinds: Vec<&'static str>,
     uses: Vec<&'static str>,
+    /// What changed since the draft was generated, in the reader's language.
+    stale: Vec<String>,
+    /// Suppliers (id, name) that items are addressed to: one export each.
+    addressees: Vec<(String, String)>,
+    /// The verdict the shown version was generated for, in words.
+    generated_for: String,
 }
 
 impl PackagePage {
+    /// The name of the supplier an item is addressed to.
+    fn supplier_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.addressees
+            .iter()
+            .find(|(s, _)| s == id)
+            .map_or(id, |(_, name)| name.as_str())
+    }
+
     fn slot(&self, name: &str) -> String {
         self.slots.get(name).cloned().unwrap_or_default()
     }
@@ -168,7 +182,21 @@ async fn page(
                 .collect()
         })
         .unwrap_or_default();
+    let generated_for = stored
+        .as_ref()
+        .map(|s| {
+            let label = s.package.verdict.label();
+            viewer.lang.pick(&label.nl, &label.en).to_string()
+        })
+        .unwrap_or_default();
     let page = PackagePage {
+        stale: view
+            .stale
+            .iter()
+            .map(|c| viewer.lang.pick(&c.nl, &c.en).to_string())
+            .collect(),
+        addressees: view.addressees,
+        generated_for,
         shell: Shell::new(viewer, "dossiers", &format!("/dossiers/{id}/package")),
         message,
         sections,
@@ -344,6 +372,9 @@ pub fn anchor(key: &str) -> String {
 struct FreezeForm {
     #[serde(default)]
     expected_version: String,
+    /// Given when the person confirms freezing a package whose dossier changed since.
+    #[serde(default)]
+    stale_reason: Option<String>,
 }
 
 async fn freeze(
@@ -353,7 +384,8 @@ async fn freeze(
     Form(form): Form<FreezeForm>,
 ) -> Result<Response, PageError> {
     let expected = form.expected_version.trim().parse().ok();
-    match packages::freeze(&state.app, &viewer.actor, &id, expected).await {
+    let reason = form.stale_reason.as_deref();
+    match packages::freeze(&state.app, &viewer.actor, &id, expected, reason).await {
         Ok(_) => Ok(back(&id, "")),
         Err(err) => with_error(&state, &viewer, &id, err).await,
     }
@@ -376,6 +408,8 @@ struct ExportQuery {
     format: String,
     version: Option<String>,
     lang: Option<String>,
+    /// The supplier the export is addressed to; empty for every bidder.
+    supplier: Option<String>,
 }
 
 async fn export(
@@ -396,7 +430,9 @@ async fn export(
         _ => viewer.lang.into_knowledge(),
     };
     let version = q.version.as_deref().and_then(|v| v.trim().parse().ok());
-    let exported = packages::export(&state.app, &viewer.actor, &id, version, format, lang).await?;
+    let addressee = q.supplier.as_deref().filter(|s| !s.is_empty());
+    let exported =
+        packages::export(&state.app, &viewer.actor, &id, version, format, lang, addressee).await?;
     Ok(crate::downloads::attachment_response(
         &exported.file_name,
         exported.media_type,

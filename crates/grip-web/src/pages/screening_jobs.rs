@@ -6,7 +6,7 @@ use crate::AppState;
 use crate::auth::Viewer;
 use crate::error::{PageError, render};
 use crate::shell::Shell;
-use crate::uploads::{MAX_TOTAL_BYTES, read_file_fields};
+use crate::uploads::{MAX_TOTAL_BYTES, read_files_form};
 use askama::Template;
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
@@ -179,8 +179,11 @@ async fn start(
 ) -> Result<Response, PageError> {
     // ZIPs may be larger than one document; plain files are held to the document limit by
     // the use case.
-    let result = match read_file_fields(multipart, MAX_TOTAL_BYTES).await {
-        Ok(files) => bulk::start_bulk_screening(&state.app, &viewer.actor, &id, files).await,
+    let result = match read_files_form(multipart, MAX_TOTAL_BYTES).await {
+        Ok((files, fields)) => {
+            let provenance = fields.provenance();
+            bulk::start_bulk_screening(&state.app, &viewer.actor, &id, files, &provenance).await
+        }
         Err(err) => Err(err),
     };
     match result {

@@ -33,6 +33,10 @@ pub struct PackageArgs {
     /// nl (default) or en.
     #[arg(long, default_value = "nl")]
     lang: String,
+    /// The supplier (id) the package is addressed to; it then also holds the questions that
+    /// quote that supplier's own documents. Default: every bidder, quoting no document.
+    #[arg(long)]
+    supplier: Option<String>,
 }
 
 /// The command line reads as the auditor does: everything, changing nothing.
@@ -63,8 +67,16 @@ pub async fn run(db: &DbArgs, cmd: ExportCommand) -> anyhow::Result<ExitCode> {
         }
     };
     let app = db.open().await?;
-    let exported = packages::export(&app, &operator(), &args.dossier, args.version, format, lang)
-        .await
+    let exported = packages::export(
+        &app,
+        &operator(),
+        &args.dossier,
+        args.version,
+        format,
+        lang,
+        args.supplier.as_deref(),
+    )
+    .await
         .with_context(|| format!("cannot export the package of dossier {}", args.dossier))?;
     std::fs::write(&args.out, &exported.bytes)
         .with_context(|| format!("cannot write {}", args.out.display()))?;
