@@ -31,6 +31,10 @@ test("a buyer edits one question, freezes the package and downloads it as DOCX",
     await page.waitForSelector('#section-scenario [data-testid="item-text"]:has-text("gestolen bestelbus")');
     assert.match(await scenario.textContent(), /A12/, "the other details are kept");
     assert.ok((await page.locator("text=Waarom:").count()) > 10, "every item says why");
+    // Questions quoting a supplier's own document say to whom they go; each such supplier
+    // gets an export of its own.
+    assert.ok((await page.locator('[data-testid="addressee"]').count()) > 0);
+    assert.ok((await page.locator('[data-testid="export-for-supplier"]').count()) > 0);
 
     // Reword the first disclosure question.
     const item = page.locator("#section-disclosure .package-items > li").first();

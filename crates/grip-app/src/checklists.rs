@@ -287,7 +287,7 @@ fn decide(
     match requested {
         CheckStatus::Done if holder || actor.has(Role::Beheerder) => Ok(plain(CheckStatus::Done)),
         CheckStatus::Open
-            if holder || actor.has(Role::Beheerder) || proposer == Some(&actor.username) =>
+            if holder || actor.has(Role::Beheerder) || proposer == Some(actor.username.as_str()) =>
         {
             Ok(plain(CheckStatus::Open))
         }
@@ -298,6 +298,11 @@ fn decide(
             }
             if !permissions.waive && !holder {
                 return Err(AppError::Forbidden);
+            }
+            if !holder && current.is_some_and(|m| m.status == CheckStatus::Waived) {
+                return Err(AppError::Conflict(
+                    "Dit punt is al vrijgesteld; heropen het eerst als dat niet meer klopt.".into(),
+                ));
             }
             if reason.chars().count() < 3 {
                 return Err(AppError::invalid(

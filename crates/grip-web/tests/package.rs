@@ -315,9 +315,10 @@ async fn the_checklist_card_shows_own_items_and_holds_the_gate() {
     .await;
     assert!(html.contains("data-item=\"bh-privacy\""), "own item shown");
     assert!(html.contains("data-testid=\"gate-open\""));
-    assert!(
-        !html.contains("data-testid=\"waive\""),
-        "privacy may not waive by default"
+    assert_eq!(
+        html.matches("data-testid=\"waive\"").count(),
+        1,
+        "privacy may waive its own item only, not the other roles' items"
     );
 
     let response = app
@@ -329,7 +330,9 @@ async fn the_checklist_card_shows_own_items_and_holds_the_gate() {
         ))
         .await;
     assert_eq!(response.status(), StatusCode::CONFLICT);
-    assert!(body_text(response).await.contains("bh-"));
+    let refusal = body_text(response).await;
+    assert!(refusal.contains("Privacy-adviseur (privacy)"), "{refusal}");
+    assert!(!refusal.contains("bh-"), "no internal ids: {refusal}");
 
     let response = app
         .send(form(
@@ -378,6 +381,52 @@ async fn the_checklist_card_shows_own_items_and_holds_the_gate() {
         )
         .await;
         assert_eq!(status, StatusCode::OK, "{body}");
+    }
+    // The buyer holds only the buyer's role: the other items were proposed, and hold the
+    // gate until a second person confirms them.
+    let (_, list) = json(
+        &app,
+        api(&app, "GET", &format!("/api/v1/dossiers/{d}/checklist"), None),
+    )
+    .await;
+    let proposed: Vec<String> = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["status"] == "waiver_proposed")
+        .map(|i| i["check"]["id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(!proposed.is_empty());
+    let response = app
+        .send(form(
+            &app,
+            Role::Inkoper,
+            &format!("/dossiers/{d}/phase"),
+            "expected_phase=behoeftestelling",
+        ))
+        .await;
+    assert_eq!(response.status(), StatusCode::CONFLICT);
+    for id in &proposed {
+        let request = with_token(
+            Request::builder()
+                .method("PUT")
+                .uri(format!("/api/v1/dossiers/{d}/checklist/{id}")),
+            &app.person(Role::Beheerder).token,
+        )
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(r#"{"status": "waived"}"#))
+        .unwrap();
+        let (status, body) = json(&app, request).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let item = body["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["check"]["id"] == id.as_str())
+            .unwrap();
+        assert_eq!(item["status"], "waived");
+        assert_eq!(item["proposed_by"], "inkoper");
+        assert_eq!(item["set_by"], "beheerder");
     }
     let response = app
         .send(form(

@@ -108,7 +108,7 @@ async fn exports_are_made_per_supplier_and_quote_only_their_documents() {
         &app,
         "brochure.txt",
         BROCHURE,
-        &[("provenance", "supplier"), ("supplier_id", &supplier_id), ("reference", "Inschrijving 2027-03")],
+        &[("provenance", "supplier"), ("supplier_id", supplier_id.as_str()), ("reference", "Inschrijving 2027-03")],
     )
     .await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
@@ -139,7 +139,7 @@ async fn exports_are_made_per_supplier_and_quote_only_their_documents() {
             .await;
         (response.status(), body_text(response).await)
     };
-    let (status, own) = fetch(export(Some(&supplier_id))).await;
+    let (status, own) = fetch(export(Some(supplier_id.as_str()))).await;
     assert_eq!(status, StatusCode::OK);
     assert!(own.contains("brochure.txt"), "the supplier's own document is quoted: {own}");
     assert!(own.contains("Wijkzicht Camera's B.V."), "addressed to the supplier");
@@ -167,7 +167,7 @@ async fn a_stale_package_is_frozen_on_the_page_only_with_a_reason() {
     grip_app::packages::generate(&app.db.app, &buyer, &app.dossier_id, &BTreeMap::new())
         .await
         .unwrap();
-    let (status, _) = upload(&app, "brochure.txt", BROCHURE, &[("provenance", "supplier"), ("supplier_id", &supplier_id)]).await;
+    let (status, _) = upload(&app, "brochure.txt", BROCHURE, &[("provenance", "supplier"), ("supplier_id", supplier_id.as_str())]).await;
     assert_eq!(status, StatusCode::CREATED);
     let (_, page) = get(&app, &format!("/dossiers/{}/package", app.dossier_id)).await;
     assert!(page.contains("data-testid=\"stale\""), "{page}");

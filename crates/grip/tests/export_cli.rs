@@ -77,13 +77,18 @@ async fn the_package_exports_in_every_format() {
         md.contains("A12"),
         "the scenario is filled from the dossier"
     );
-    assert!(md.contains("Waarom"));
+    assert!(!md.contains("Waarom"), "exports go to suppliers: no internal reasons");
 
     let (result, out) = export("json", &["--lang", "en"]);
     assert!(result.status.success(), "{}", text(&result));
     let json: serde_json::Value = serde_json::from_slice(&std::fs::read(out).unwrap()).unwrap();
     assert_eq!(json["schema"], "grip.tender-package/1");
-    assert!(json["sections"][0]["items"][0]["reason"]["en"].is_string());
+    assert_eq!(
+        json["sections"][0]["items"][0]["reason"]["en"], "",
+        "the shape is kept, the internal reason is not sent"
+    );
+    let (result, _) = export("md", &["--supplier", "geen-leverancier"]);
+    assert_eq!(result.status.code(), Some(1), "{}", text(&result));
 
     let (result, out) = export("docx", &[]);
     assert!(result.status.success(), "{}", text(&result));

@@ -26,7 +26,8 @@ pub struct ApiPackageVersion {
     pub package: ApiTenderPackage,
 }
 
-/// The generated package (`grip.tender-package/1`); the JSON export has the same shape.
+/// The generated package (`grip.tender-package/1`); the JSON export has the same shape, made
+/// for every bidder or one supplier (`supplier`), without internal reasons.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ApiTenderPackage {
     /// Always `grip.tender-package/1`.
@@ -60,7 +61,8 @@ pub struct ApiPackageItem {
     /// `knock_out`, `award` or `information`.
     #[serde(rename = "use")]
     pub use_: String,
-    /// Which rule and which dossier fact selected the item.
+    /// Which rule and which dossier fact selected the item. For the team only: the JSON
+    /// download (`format=json`), which goes to suppliers, has the same shape with these empty.
     pub reason: ApiText,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub purpose: Option<ApiText>,

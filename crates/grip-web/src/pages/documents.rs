@@ -66,6 +66,15 @@ async fn view(
             None => groups.push((f.category.clone(), vec![f.clone()])),
         }
     }
+    // Categories are named in words (from the questions pack), never by their code.
+    let probe = &grip_app::packages::knowledge()?
+        .questions
+        .content()
+        .finding_probe;
+    for (category, _) in &mut groups {
+        let name = probe.category_name(category);
+        *category = viewer.lang.pick(&name.nl, &name.en).to_string();
+    }
     let (text_html, text_error, truncated) = match &view.text {
         Ok(text) => {
             let truncated = text.chars().count() > MAX_SHOWN_CHARS;
