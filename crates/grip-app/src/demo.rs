@@ -632,6 +632,22 @@ mod tests {
             for m in &d.members {
                 assert!(ACCOUNTS.iter().any(|(u, _)| *u == m.user), "{}", m.user);
             }
+            // Every document says where it came from: one of the dossier's own suppliers,
+            // or a role inside the police.
+            for doc in &d.documents {
+                match (&doc.supplier, doc.role) {
+                    (Some(s), None) => assert!(d.suppliers.contains(s), "{}: {s}", doc.name),
+                    (None, Some(_)) => assert!(doc.reference.is_none(), "{}", doc.name),
+                    _ => panic!("{} names neither or both a supplier and a role", doc.name),
+                }
+            }
         }
+        let internal = data
+            .dossiers
+            .iter()
+            .flat_map(|d| &d.documents)
+            .filter(|doc| doc.role.is_some())
+            .count();
+        assert!(internal >= 5, "the demo shows internal documents too");
     }
 }

@@ -261,7 +261,7 @@ fn a_role_missing_in_a_phase_is_reported() {
 #[test]
 fn bad_version_is_rejected() {
     let problems = questions_problems("pack.toml", |c| {
-        c.replacen("version = \"1.0.0\"", "version = \"one\"", 1)
+        c.replacen("version = \"1.1.0\"", "version = \"one\"", 1)
     });
     assert!(problems.contains("pack.version"), "{problems}");
 }
@@ -285,4 +285,19 @@ fn committed_pack_schemas_are_up_to_date() {
             path.display()
         );
     }
+}
+
+#[test]
+fn every_screening_category_has_a_readable_name() {
+    let problems = questions_problems("probing.toml", |c| {
+        c.replacen("emotion_recognition = ", "emotion_recognitions = ", 1)
+    });
+    assert!(
+        problems.contains("screening category emotion_recognition has no name"),
+        "{problems}"
+    );
+    assert!(
+        problems.contains("emotion_recognitions is not a screening category"),
+        "{problems}"
+    );
 }
