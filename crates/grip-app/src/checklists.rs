@@ -179,7 +179,14 @@ pub async fn set_status(
         .await?
         .into_iter()
         .find(|m| m.item_id == item_id);
-    let decision = decide(actor, &permissions, &check, status, reason, current.as_ref())?;
+    let decision = decide(
+        actor,
+        &permissions,
+        &check,
+        status,
+        reason,
+        current.as_ref(),
+    )?;
     let now = now_ms();
     match decision.status {
         CheckStatus::Open => {
@@ -287,7 +294,9 @@ fn decide(
     match requested {
         CheckStatus::Done if holder || actor.has(Role::Beheerder) => Ok(plain(CheckStatus::Done)),
         CheckStatus::Open
-            if holder || actor.has(Role::Beheerder) || proposer == Some(actor.username.as_str()) =>
+            if holder
+                || actor.has(Role::Beheerder)
+                || proposer == Some(actor.username.as_str()) =>
         {
             Ok(plain(CheckStatus::Open))
         }

@@ -114,7 +114,12 @@ mod tests {
     fn the_refusal_names_roles_people_and_items_without_ids() {
         let open = [
             open_item("bh-jurist-1", "jurist", "Toets de rechtsgrond.", None),
-            open_item("bh-privacy-2", "privacy", "Doe een DPIA-voortoets.", Some("inkoper")),
+            open_item(
+                "bh-privacy-2",
+                "privacy",
+                "Doe een DPIA-voortoets.",
+                Some("inkoper"),
+            ),
         ];
         let members = [Member {
             user_id: "u1".into(),
@@ -124,7 +129,10 @@ mod tests {
         }];
         let text = sentence(Phase::Behoeftestelling, &open, &members);
         assert!(text.contains("staan nog 2 verplichte punten"), "{text}");
-        assert!(text.contains("Jurist (J. de Vries): \u{201e}Toets de rechtsgrond\u{201d}."), "{text}");
+        assert!(
+            text.contains("Jurist (J. de Vries): \u{201e}Toets de rechtsgrond\u{201d}."),
+            "{text}"
+        );
         assert!(
             text.contains("Privacy-adviseur (nog niemand in het team"),
             "{text}"

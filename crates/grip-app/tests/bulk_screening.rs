@@ -69,10 +69,15 @@ on_both_backends!(
             ("programma.exe", b"MZ\x90\x00\x03\x00\x00\x00".as_slice()),
             ("bijlagen.zip", nested.as_slice()),
         ]);
-        let job =
-            bulk::start_bulk_screening(app, &buyer, &dossier, vec![("upload.zip".into(), archive)], &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper))
-                .await
-                .unwrap();
+        let job = bulk::start_bulk_screening(
+            app,
+            &buyer,
+            &dossier,
+            vec![("upload.zip".into(), archive)],
+            &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper),
+        )
+        .await
+        .unwrap();
         assert_eq!(job.state, JobState::Queued);
         assert_eq!((job.total, job.skipped_count), (5, 2));
         assert_eq!(
@@ -191,7 +196,15 @@ on_both_backends!(unsafe_uploads_are_refused_and_nothing_is_stored, |db| {
             ("goed.txt".to_string(), AI_TEXT.to_vec()),
             (name.to_string(), bytes),
         ];
-        match bulk::start_bulk_screening(app, &buyer, &dossier, upload, &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper)).await {
+        match bulk::start_bulk_screening(
+            app,
+            &buyer,
+            &dossier,
+            upload,
+            &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper),
+        )
+        .await
+        {
             Err(AppError::Invalid(errors)) => {
                 assert_eq!(errors[0].code, code, "{name}");
                 // The message names the archive (as an argument the interface words).
@@ -205,24 +218,50 @@ on_both_backends!(unsafe_uploads_are_refused_and_nothing_is_stored, |db| {
         }
     }
     let too_big = vec![0x41u8; app.limits.max_document_bytes + 1];
-    let result =
-        bulk::start_bulk_screening(app, &buyer, &dossier, vec![("groot.txt".into(), too_big)], &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper))
-            .await;
+    let result = bulk::start_bulk_screening(
+        app,
+        &buyer,
+        &dossier,
+        vec![("groot.txt".into(), too_big)],
+        &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper),
+    )
+    .await;
     assert!(
         matches!(result, Err(AppError::TooLarge { .. })),
         "{result:?}"
     );
-    let result = bulk::start_bulk_screening(app, &buyer, &dossier, Vec::new(), &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper)).await;
+    let result = bulk::start_bulk_screening(
+        app,
+        &buyer,
+        &dossier,
+        Vec::new(),
+        &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper),
+    )
+    .await;
     assert!(matches!(result, Err(AppError::Invalid(_))));
 
     // People who may not upload to the dossier are refused before anything is read.
     let auditor = user(app, "auditor", &[Role::Auditor]).await;
     let outsider = user(app, "buitenstaander", &[Role::Inkoper]).await;
     for actor in [&auditor, &outsider] {
-        let result = bulk::start_bulk_screening(app, actor, &dossier, files(1), &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper)).await;
+        let result = bulk::start_bulk_screening(
+            app,
+            actor,
+            &dossier,
+            files(1),
+            &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper),
+        )
+        .await;
         assert!(matches!(result, Err(AppError::Forbidden)), "{result:?}");
     }
-    let result = bulk::start_bulk_screening(app, &buyer, "geen-dossier", files(1), &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper)).await;
+    let result = bulk::start_bulk_screening(
+        app,
+        &buyer,
+        "geen-dossier",
+        files(1),
+        &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper),
+    )
+    .await;
     assert!(matches!(result, Err(AppError::NotFound(_))));
 
     assert!(
@@ -242,9 +281,15 @@ on_both_backends!(unsafe_uploads_are_refused_and_nothing_is_stored, |db| {
 on_both_backends!(a_crashed_worker_is_taken_over_without_duplicates, |db| {
     let app = &db.app;
     let (buyer, dossier) = setup(app).await;
-    let job = bulk::start_bulk_screening(app, &buyer, &dossier, files(4), &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper))
-        .await
-        .unwrap();
+    let job = bulk::start_bulk_screening(
+        app,
+        &buyer,
+        &dossier,
+        files(4),
+        &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper),
+    )
+    .await
+    .unwrap();
     let first = Worker::new();
     let second = Worker::new();
     let step = bulk::run_next_job_step(app, &first).await.unwrap();
@@ -306,9 +351,15 @@ on_both_backends!(concurrent_workers_never_handle_an_item_twice, |db| {
     let mut jobs = Vec::new();
     for _ in 0..2 {
         jobs.push(
-            bulk::start_bulk_screening(app, &buyer, &dossier, files(6), &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper))
-                .await
-                .unwrap(),
+            bulk::start_bulk_screening(
+                app,
+                &buyer,
+                &dossier,
+                files(6),
+                &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper),
+            )
+            .await
+            .unwrap(),
         );
     }
     // A lease of 0 ms is always expired: the workers keep taking the jobs from each other,
@@ -370,9 +421,15 @@ on_both_backends!(
         dossiers::add_member(app, &buyer, &dossier, "auditor", Role::Auditor)
             .await
             .unwrap();
-        let job = bulk::start_bulk_screening(app, &buyer, &dossier, files(3), &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper))
-            .await
-            .unwrap();
+        let job = bulk::start_bulk_screening(
+            app,
+            &buyer,
+            &dossier,
+            files(3),
+            &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper),
+        )
+        .await
+        .unwrap();
         bulk::run_next_job_step(app, &Worker::new()).await.unwrap();
 
         let refused = bulk::cancel_job(app, &auditor, &dossier, &job.id).await;

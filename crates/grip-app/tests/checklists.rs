@@ -198,92 +198,125 @@ on_both_backends!(the_checklist_holds_the_phase_gate, |db| {
     );
 });
 
-on_both_backends!(a_role_holder_waives_alone_anyone_else_needs_a_second_person, |db| {
-    let app = &db.app;
-    let buyer = user(app, "inkoper", &[Role::Inkoper]).await;
-    let buyer2 = user(app, "inkoper2", &[Role::Inkoper]).await;
-    let officer = user(app, "privacy", &[Role::Privacy]).await;
-    let input = DossierInput {
-        title: "Vertaaldiensten".into(),
-        ..Default::default()
-    };
-    let id = dossiers::create(app, &buyer, &input).await.unwrap();
-    for (name, role) in [("inkoper2", Role::Inkoper), ("privacy", Role::Privacy)] {
-        dossiers::add_member(app, &buyer, &id, name, role)
+on_both_backends!(
+    a_role_holder_waives_alone_anyone_else_needs_a_second_person,
+    |db| {
+        let app = &db.app;
+        let buyer = user(app, "inkoper", &[Role::Inkoper]).await;
+        let buyer2 = user(app, "inkoper2", &[Role::Inkoper]).await;
+        let officer = user(app, "privacy", &[Role::Privacy]).await;
+        let input = DossierInput {
+            title: "Vertaaldiensten".into(),
+            ..Default::default()
+        };
+        let id = dossiers::create(app, &buyer, &input).await.unwrap();
+        for (name, role) in [("inkoper2", Role::Inkoper), ("privacy", Role::Privacy)] {
+            dossiers::add_member(app, &buyer, &id, name, role)
+                .await
+                .unwrap();
+        }
+        let list = checklists::for_dossier(app, &buyer, &id).await.unwrap();
+        let mandatory_of = |role: &str| {
+            list.items
+                .iter()
+                .find(|i| i.check.role == role && i.check.mandatory)
+                .map(|i| i.check.id.clone())
+        };
+        let buyers_item = mandatory_of("inkoper").unwrap();
+        let officers_item = mandatory_of("privacy").expect("a mandatory privacy item");
+
+        // The privacy officer holds the role: waived at once, with a reason; without one it is refused.
+        let bare =
+            checklists::set_status(app, &officer, &id, &officers_item, CheckStatus::Waived, "")
+                .await;
+        assert!(matches!(bare, Err(AppError::Invalid(_))), "{bare:?}");
+        checklists::set_status(
+            app,
+            &officer,
+            &id,
+            &officers_item,
+            CheckStatus::Waived,
+            "DPIA al gedaan voor het raamcontract",
+        )
+        .await
+        .unwrap();
+        // The buyer (allowed to waive) may not settle another role's item alone: a proposal,
+        // which the proposer may withdraw, and which a second person confirms.
+        checklists::set_status(app, &officer, &id, &officers_item, CheckStatus::Open, "")
             .await
             .unwrap();
-    }
-    let list = checklists::for_dossier(app, &buyer, &id).await.unwrap();
-    let mandatory_of = |role: &str| {
-        list.items
+        let propose = |reason: &'static str| {
+            checklists::set_status(
+                app,
+                &buyer,
+                &id,
+                &officers_item,
+                CheckStatus::Waived,
+                reason,
+            )
+        };
+        propose("Eerst zo").await.unwrap();
+        checklists::set_status(app, &buyer, &id, &officers_item, CheckStatus::Open, "")
+            .await
+            .unwrap();
+        let withdrawn = checklists::for_dossier(app, &buyer, &id).await.unwrap();
+        let item = withdrawn
+            .items
             .iter()
-            .find(|i| i.check.role == role && i.check.mandatory)
-            .map(|i| i.check.id.clone())
-    };
-    let buyers_item = mandatory_of("inkoper").unwrap();
-    let officers_item = mandatory_of("privacy").expect("a mandatory privacy item");
+            .find(|i| i.check.id == officers_item)
+            .unwrap();
+        assert_eq!(item.status, "open", "the proposer withdrew the proposal");
+        propose("Niet van toepassing").await.unwrap();
+        let after = checklists::for_dossier(app, &buyer, &id).await.unwrap();
+        assert!(after.open_mandatory().any(|i| i.check.id == officers_item));
+        checklists::set_status(app, &buyer2, &id, &officers_item, CheckStatus::Waived, "")
+            .await
+            .unwrap();
+        let done = checklists::for_dossier(app, &buyer, &id).await.unwrap();
+        let waived = done
+            .items
+            .iter()
+            .find(|i| i.check.id == officers_item)
+            .unwrap();
+        assert_eq!(waived.status, "waived");
+        assert_eq!(waived.reason.as_deref(), Some("Niet van toepassing"));
+        assert_eq!(waived.proposed_by.as_deref(), Some("inkoper"));
+        assert_eq!(waived.set_by.as_deref(), Some("inkoper2"));
 
-    // The privacy officer holds the role: waived at once, with a reason; without one it is refused.
-    let bare = checklists::set_status(app, &officer, &id, &officers_item, CheckStatus::Waived, "").await;
-    assert!(matches!(bare, Err(AppError::Invalid(_))), "{bare:?}");
-    checklists::set_status(
-        app,
-        &officer,
-        &id,
-        &officers_item,
-        CheckStatus::Waived,
-        "DPIA al gedaan voor het raamcontract",
-    )
-    .await
-    .unwrap();
-    // The buyer (allowed to waive) may not settle another role's item alone: a proposal,
-    // which the proposer may withdraw, and which a second person confirms.
-    checklists::set_status(app, &officer, &id, &officers_item, CheckStatus::Open, "")
+        // Someone neither holding the role nor allowed to waive cannot even propose.
+        let by_officer = checklists::set_status(
+            app,
+            &officer,
+            &id,
+            &buyers_item,
+            CheckStatus::Waived,
+            "Geen inkoopstrategie nodig",
+        )
+        .await;
+        assert!(
+            matches!(by_officer, Err(AppError::Forbidden)),
+            "{by_officer:?}"
+        );
+        checklists::set_status(
+            app,
+            &buyer2,
+            &id,
+            &buyers_item,
+            CheckStatus::Waived,
+            "Eigen rol",
+        )
         .await
         .unwrap();
-    let propose = |reason: &'static str| {
-        checklists::set_status(app, &buyer, &id, &officers_item, CheckStatus::Waived, reason)
-    };
-    propose("Eerst zo").await.unwrap();
-    checklists::set_status(app, &buyer, &id, &officers_item, CheckStatus::Open, "")
-        .await
-        .unwrap();
-    let withdrawn = checklists::for_dossier(app, &buyer, &id).await.unwrap();
-    let item = withdrawn.items.iter().find(|i| i.check.id == officers_item).unwrap();
-    assert_eq!(item.status, "open", "the proposer withdrew the proposal");
-    propose("Niet van toepassing").await.unwrap();
-    let after = checklists::for_dossier(app, &buyer, &id).await.unwrap();
-    assert!(after.open_mandatory().any(|i| i.check.id == officers_item));
-    checklists::set_status(app, &buyer2, &id, &officers_item, CheckStatus::Waived, "")
-        .await
-        .unwrap();
-    let done = checklists::for_dossier(app, &buyer, &id).await.unwrap();
-    let waived = done
-        .items
-        .iter()
-        .find(|i| i.check.id == officers_item)
-        .unwrap();
-    assert_eq!(waived.status, "waived");
-    assert_eq!(waived.reason.as_deref(), Some("Niet van toepassing"));
-    assert_eq!(waived.proposed_by.as_deref(), Some("inkoper"));
-    assert_eq!(waived.set_by.as_deref(), Some("inkoper2"));
-
-    // Someone neither holding the role nor allowed to waive cannot even propose.
-    let by_officer = checklists::set_status(
-        app,
-        &officer,
-        &id,
-        &buyers_item,
-        CheckStatus::Waived,
-        "Geen inkoopstrategie nodig",
-    )
-    .await;
-    assert!(matches!(by_officer, Err(AppError::Forbidden)), "{by_officer:?}");
-    checklists::set_status(app, &buyer2, &id, &buyers_item, CheckStatus::Waived, "Eigen rol")
-        .await
-        .unwrap();
-    let own = checklists::for_dossier(app, &buyer, &id).await.unwrap();
-    let item = own.items.iter().find(|i| i.check.id == buyers_item).unwrap();
-    assert_eq!(item.status, "waived", "the buyer holds the role: no second person needed");
-    assert_eq!(item.proposed_by, None);
-});
+        let own = checklists::for_dossier(app, &buyer, &id).await.unwrap();
+        let item = own
+            .items
+            .iter()
+            .find(|i| i.check.id == buyers_item)
+            .unwrap();
+        assert_eq!(
+            item.status, "waived",
+            "the buyer holds the role: no second person needed"
+        );
+        assert_eq!(item.proposed_by, None);
+    }
+);

@@ -386,18 +386,36 @@ on_both_backends!(exports_carry_the_reasons_and_the_label, |db| {
         .collect();
     assert!(!items.is_empty());
     assert!(
-        items
-            .iter()
-            .all(|i| i["reason"]["nl"].as_str() == Some("")),
+        items.iter().all(|i| i["reason"]["nl"].as_str() == Some("")),
         "the export keeps the shape but none of Grip's internal reasons"
     );
-    let md = packages::export(app, &buyer, &id, None, ExportFormat::Markdown, Lang::En, None)
-        .await
-        .unwrap();
+    let md = packages::export(
+        app,
+        &buyer,
+        &id,
+        None,
+        ExportFormat::Markdown,
+        Lang::En,
+        None,
+    )
+    .await
+    .unwrap();
     let text = String::from_utf8(md.bytes).unwrap();
     assert!(text.contains("Politie Intern"), "label on the export");
-    assert!(text.contains("Scenario questions"), "the export is in English");
+    assert!(
+        text.contains("Scenario questions"),
+        "the export is in English"
+    );
     assert!(!text.contains("Why"), "no internal reasons in an export");
-    let missing = packages::export(app, &buyer, &id, Some(99), ExportFormat::Json, Lang::Nl, None).await;
+    let missing = packages::export(
+        app,
+        &buyer,
+        &id,
+        Some(99),
+        ExportFormat::Json,
+        Lang::Nl,
+        None,
+    )
+    .await;
     assert!(matches!(missing, Err(AppError::NotFound(_))));
 });

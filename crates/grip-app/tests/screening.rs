@@ -19,9 +19,16 @@ on_both_backends!(uploads_store_their_screening, |db| {
     };
     let dossier = dossiers::create(app, &buyer, &input).await.unwrap();
     let text = b"Release 4.2 voegt slimme detectie toe: een neuraal netwerk herkent personen.";
-    let doc = documents::upload(app, &buyer, &dossier, "release-notes.txt", text, &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper))
-        .await
-        .unwrap();
+    let doc = documents::upload(
+        app,
+        &buyer,
+        &dossier,
+        "release-notes.txt",
+        text,
+        &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper),
+    )
+    .await
+    .unwrap();
     let (_, stored) = screening::for_document(app, &buyer, &doc.id).await.unwrap();
     let stored = stored.expect("screened on upload");
     assert_eq!(stored.verdict_name(), "ai_indicated");
@@ -37,7 +44,15 @@ on_both_backends!(uploads_store_their_screening, |db| {
     );
 
     // Refused uploads store neither a document nor a screening.
-    let garbage = documents::upload(app, &buyer, &dossier, "x.pdf", b"\x00\x01\x02", &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper)).await;
+    let garbage = documents::upload(
+        app,
+        &buyer,
+        &dossier,
+        "x.pdf",
+        b"\x00\x01\x02",
+        &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper),
+    )
+    .await;
     assert!(matches!(garbage, Err(AppError::UnsupportedMedia(_))));
     let verdicts = screening::verdicts_for_dossier(app, &buyer, &dossier)
         .await
@@ -47,7 +62,15 @@ on_both_backends!(uploads_store_their_screening, |db| {
     // Rights come before any parsing: someone off the team is refused even for a file that
     // would otherwise be refused for its content.
     let outsider = user(app, "buiten", &[Role::Inkoper]).await;
-    let refused = documents::upload(app, &outsider, &dossier, "x.pdf", b"\x00\x01\x02", &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper)).await;
+    let refused = documents::upload(
+        app,
+        &outsider,
+        &dossier,
+        "x.pdf",
+        b"\x00\x01\x02",
+        &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper),
+    )
+    .await;
     assert!(matches!(refused, Err(AppError::Forbidden)), "{refused:?}");
 
     let view = screening::document_view(app, &buyer, &doc.id)

@@ -198,26 +198,59 @@ on_both_backends!(uploads_are_checked_before_anything_is_stored, |db| {
         &id,
         "offerte.txt",
         "Ons apparaat bevat geen AI.".as_bytes(),
-    , &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper))
+        &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper),
+    )
     .await
     .unwrap();
     assert_eq!(doc.media_type, "text/plain");
     let before = audit_count(db).await;
     let too_big = vec![b'a'; app.limits.max_document_bytes + 1];
     assert!(matches!(
-        documents::upload(app, &buyer, &id, "groot.txt", &too_big, &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper)).await,
+        documents::upload(
+            app,
+            &buyer,
+            &id,
+            "groot.txt",
+            &too_big,
+            &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper)
+        )
+        .await,
         Err(AppError::TooLarge { .. })
     ));
     assert!(matches!(
-        documents::upload(app, &buyer, &id, "x.pdf", b"\x00\x01\x02\x03", &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper)).await,
+        documents::upload(
+            app,
+            &buyer,
+            &id,
+            "x.pdf",
+            b"\x00\x01\x02\x03",
+            &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper)
+        )
+        .await,
         Err(AppError::UnsupportedMedia(_))
     ));
     assert!(matches!(
-        documents::upload(app, &buyer, &id, "leeg.txt", b"", &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper)).await,
+        documents::upload(
+            app,
+            &buyer,
+            &id,
+            "leeg.txt",
+            b"",
+            &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper)
+        )
+        .await,
         Err(AppError::Invalid(_))
     ));
     assert!(matches!(
-        documents::upload(app, &buyer, "missing", "a.txt", b"abc", &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper)).await,
+        documents::upload(
+            app,
+            &buyer,
+            "missing",
+            "a.txt",
+            b"abc",
+            &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper)
+        )
+        .await,
         Err(AppError::NotFound(_))
     ));
     assert_eq!(audit_count(db).await, before);

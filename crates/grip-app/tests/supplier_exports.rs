@@ -39,12 +39,7 @@ const REASONING_MARKERS: &[&str] = &[
 
 /// Codes of verdicts that are no words of prose; the JSON export carries one in its
 /// machine field `verdict`.
-const VERDICT_CODES: &[&str] = &[
-    "high_risk",
-    "not_ai_system",
-    "out_of_scope",
-    "gpai_model",
-];
+const VERDICT_CODES: &[&str] = &["high_risk", "not_ai_system", "out_of_scope", "gpai_model"];
 
 fn normalise(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -110,7 +105,16 @@ fn readable(format: ExportFormat, bytes: &[u8]) -> String {
 }
 
 /// Machine fields of `grip.tender-package/1`: codes by contract, not read as prose.
-const MACHINE_FIELDS: &[&str] = &["schema", "category", "verdict", "knowledge", "key", "knowledge_id", "use", "kind"];
+const MACHINE_FIELDS: &[&str] = &[
+    "schema",
+    "category",
+    "verdict",
+    "knowledge",
+    "key",
+    "knowledge_id",
+    "use",
+    "kind",
+];
 
 fn strings(value: &serde_json::Value, field: Option<&str>, out: &mut String) {
     match value {
@@ -129,7 +133,10 @@ fn strings(value: &serde_json::Value, field: Option<&str>, out: &mut String) {
 fn check(what: &str, text: &str, forbidden: &[String]) {
     let flat = normalise(text);
     for f in forbidden {
-        assert!(!flat.contains(f.as_str()), "{what} contains forbidden text {f:?}");
+        assert!(
+            !flat.contains(f.as_str()),
+            "{what} contains forbidden text {f:?}"
+        );
     }
 }
 
@@ -142,10 +149,11 @@ async fn every_supplier_facing_export_of_the_demo_is_supplier_safe() {
         .unwrap();
     let auditor = demo_actor(app, "auditor", Role::Auditor).await;
     let filter = grip_core::dossier::DossierFilter::default();
-    let dossiers = grip_app::dossiers::list(app, &auditor, &filter, Paging::new(Some(1), Some(100)))
-        .await
-        .unwrap()
-        .items;
+    let dossiers =
+        grip_app::dossiers::list(app, &auditor, &filter, Paging::new(Some(1), Some(100)))
+            .await
+            .unwrap()
+            .items;
     let portfolio_codes: Vec<String> = dossiers
         .iter()
         .filter_map(|d| d.category.as_ref().map(|c| c.code.clone()))
@@ -156,11 +164,15 @@ async fn every_supplier_facing_export_of_the_demo_is_supplier_safe() {
     codes.extend(portfolio_codes);
     let (mut exports, mut own_quotes) = (0, 0);
     for dossier in &dossiers {
-        let versions = packages::versions(app, &auditor, &dossier.id).await.unwrap();
+        let versions = packages::versions(app, &auditor, &dossier.id)
+            .await
+            .unwrap();
         if versions.is_empty() {
             continue;
         }
-        let detail = grip_app::dossiers::detail(app, &auditor, &dossier.id).await.unwrap();
+        let detail = grip_app::dossiers::detail(app, &auditor, &dossier.id)
+            .await
+            .unwrap();
         let suppliers: BTreeSet<String> = detail
             .documents
             .iter()
@@ -191,7 +203,12 @@ async fn every_supplier_facing_export_of_the_demo_is_supplier_safe() {
                     .filter(|d| addressee.is_some_and(|a| d.provenance.is_from(&a.into())))
                     .map(|d| d.original_name.clone())
                     .collect();
-                for format in [ExportFormat::Json, ExportFormat::Markdown, ExportFormat::Docx, ExportFormat::Pdf] {
+                for format in [
+                    ExportFormat::Json,
+                    ExportFormat::Markdown,
+                    ExportFormat::Docx,
+                    ExportFormat::Pdf,
+                ] {
                     for lang in [Lang::Nl, Lang::En] {
                         let exported = packages::export(
                             app,
@@ -220,7 +237,10 @@ async fn every_supplier_facing_export_of_the_demo_is_supplier_safe() {
                             anywhere.extend(reasons.iter().cloned());
                             check(&what, &raw, &anywhere);
                         }
-                        if own.iter().any(|name| normalise(&text).contains(name.as_str())) {
+                        if own
+                            .iter()
+                            .any(|name| normalise(&text).contains(name.as_str()))
+                        {
                             own_quotes += 1;
                         }
                         exports += 1;

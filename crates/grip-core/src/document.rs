@@ -124,7 +124,14 @@ pub enum CheckedProvenance {
 
 impl CheckedProvenance {
     /// The stored columns: kind, supplier id, reference, role.
-    pub fn columns(&self) -> (&'static str, Option<&str>, Option<&str>, Option<&'static str>) {
+    pub fn columns(
+        &self,
+    ) -> (
+        &'static str,
+        Option<&str>,
+        Option<&str>,
+        Option<&'static str>,
+    ) {
         match self {
             CheckedProvenance::Supplier {
                 supplier_id,
@@ -188,8 +195,9 @@ impl ProvenanceInput {
     /// Checks the statement: a kind is required; a supplier document names its supplier, an
     /// internal one its role; the reference is short single-line text.
     pub fn check(&self) -> Result<CheckedProvenance, FieldError> {
-        let kind = present(&self.kind)
-            .ok_or_else(|| FieldError::new("provenance", "required", "invalid-provenance-required"))?;
+        let kind = present(&self.kind).ok_or_else(|| {
+            FieldError::new("provenance", "required", "invalid-provenance-required")
+        })?;
         match ProvenanceKind::from_code(kind) {
             Some(ProvenanceKind::Supplier) => {
                 let supplier_id = present(&self.supplier_id).ok_or_else(|| {
@@ -267,7 +275,10 @@ mod tests {
             Ok(CheckedProvenance::Internal { role: Role::Jurist })
         );
         assert_eq!(
-            input("internal", "", "", "koning").check().unwrap_err().field,
+            input("internal", "", "", "koning")
+                .check()
+                .unwrap_err()
+                .field,
             "role"
         );
     }

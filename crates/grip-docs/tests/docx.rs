@@ -76,7 +76,12 @@ fn docx_has_cover_headings_numbered_items_and_award_table() {
     ] {
         assert!(xml.contains(expected), "document.xml lacks {expected:?}");
     }
-    for internal in ["Waarom", "Kennisitem", "high_risk", "autonomy_driver_assistance"] {
+    for internal in [
+        "Waarom",
+        "Kennisitem",
+        "high_risk",
+        "autonomy_driver_assistance",
+    ] {
         assert!(!xml.contains(internal), "document.xml shows {internal:?}");
     }
     assert!(

@@ -62,7 +62,10 @@ fn english_export_uses_english_texts() {
     assert!(md.contains("## 1. Disclosure questions"));
     assert!(md.contains("Over-the-air updates and automatic emergency braking"));
     assert!(md.contains("- Purpose: "));
-    assert!(!md.contains("Why") && !md.contains("Knowledge item"), "no internal reasons");
+    assert!(
+        !md.contains("Why") && !md.contains("Knowledge item"),
+        "no internal reasons"
+    );
 }
 
 #[test]

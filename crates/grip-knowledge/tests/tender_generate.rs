@@ -254,8 +254,18 @@ fn a_finding_question_names_the_category_in_words_and_goes_to_its_supplier_alone
         .collect();
     assert_eq!(probes.len(), 2);
     assert_eq!(probes[0].addressee.as_deref(), Some("kordaan"));
-    assert!(probes[0].text.nl.contains("rijassistentie of autonome functies"));
-    assert!(probes[0].text.en.contains("driver assistance or autonomous functions"));
+    assert!(
+        probes[0]
+            .text
+            .nl
+            .contains("rijassistentie of autonome functies")
+    );
+    assert!(
+        probes[0]
+            .text
+            .en
+            .contains("driver assistance or autonomous functions")
+    );
     assert!(
         package
             .items()
@@ -272,7 +282,11 @@ fn a_finding_question_names_the_category_in_words_and_goes_to_its_supplier_alone
         .collect();
     assert_eq!(quoted.len(), 1);
     assert!(quoted[0].text.nl.contains("brochure-2026.pdf"));
-    assert!(to_kordaan.items().all(|i| i.reason.nl.is_empty() && i.reason.en.is_empty()));
+    assert!(
+        to_kordaan
+            .items()
+            .all(|i| i.reason.nl.is_empty() && i.reason.en.is_empty())
+    );
     // For every bidder: no one's document is quoted; everything else stays.
     let general = package.for_addressee(None);
     assert!(general.items().all(|i| i.addressee.is_none()));

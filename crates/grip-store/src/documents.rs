@@ -25,7 +25,12 @@ struct DocumentRow {
 /// The stored columns of a provenance: kind, supplier id, reference, role.
 pub fn provenance_columns(
     p: &Provenance,
-) -> (&'static str, Option<&str>, Option<&str>, Option<&'static str>) {
+) -> (
+    &'static str,
+    Option<&str>,
+    Option<&str>,
+    Option<&'static str>,
+) {
     (
         p.kind().code(),
         p.supplier().map(|s| s.id.as_str()),

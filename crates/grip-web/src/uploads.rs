@@ -174,8 +174,8 @@ impl FileReader {
 
 /// Keeps a plain field's text (bounded in size and number); others are ignored.
 async fn keep_text_field(
-fields: &mut FormFields,
-field: axum::extract::multipart::Field<'_>,
+    fields: &mut FormFields,
+    field: axum::extract::multipart::Field<'_>,
 ) -> Result<(), AppError> {
     let Some(name) = field.name().map(str::to_string) else {
         return Ok(());

@@ -386,7 +386,12 @@ async fn the_checklist_card_shows_own_items_and_holds_the_gate() {
     // gate until a second person confirms them.
     let (_, list) = json(
         &app,
-        api(&app, "GET", &format!("/api/v1/dossiers/{d}/checklist"), None),
+        api(
+            &app,
+            "GET",
+            &format!("/api/v1/dossiers/{d}/checklist"),
+            None,
+        ),
     )
     .await;
     let proposed: Vec<String> = list["items"]

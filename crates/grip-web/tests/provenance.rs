@@ -43,7 +43,12 @@ fn form(name: &str, content: &[u8], fields: &[(&str, &str)]) -> (String, Vec<u8>
     (format!("multipart/form-data; boundary={boundary}"), body)
 }
 
-async fn upload(app: &TestApp, name: &str, content: &[u8], fields: &[(&str, &str)]) -> (StatusCode, String) {
+async fn upload(
+    app: &TestApp,
+    name: &str,
+    content: &[u8],
+    fields: &[(&str, &str)],
+) -> (StatusCode, String) {
     let (content_type, body) = form(name, content, fields);
     let response = app
         .send(
@@ -91,12 +96,22 @@ async fn an_upload_without_provenance_is_refused_and_stores_nothing() {
     let (status, body) = upload(&app, "a.txt", b"tekst", &[]).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert!(body.contains("\"provenance\""), "{body}");
-    let (status, body) = upload(&app, "a.txt", b"tekst", &[("provenance", "supplier"), ("supplier_id", "onbekend")]).await;
+    let (status, body) = upload(
+        &app,
+        "a.txt",
+        b"tekst",
+        &[("provenance", "supplier"), ("supplier_id", "onbekend")],
+    )
+    .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert!(body.contains("supplier_id"), "{body}");
-    let detail = grip_app::dossiers::detail(&app.db.app, &app.person(Role::Inkoper).actor, &app.dossier_id)
-        .await
-        .unwrap();
+    let detail = grip_app::dossiers::detail(
+        &app.db.app,
+        &app.person(Role::Inkoper).actor,
+        &app.dossier_id,
+    )
+    .await
+    .unwrap();
     assert_eq!(detail.documents.len(), 1, "only the setup's document");
 }
 
@@ -108,20 +123,40 @@ async fn exports_are_made_per_supplier_and_quote_only_their_documents() {
         &app,
         "brochure.txt",
         BROCHURE,
-        &[("provenance", "supplier"), ("supplier_id", supplier_id.as_str()), ("reference", "Inschrijving 2027-03")],
+        &[
+            ("provenance", "supplier"),
+            ("supplier_id", supplier_id.as_str()),
+            ("reference", "Inschrijving 2027-03"),
+        ],
     )
     .await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
     let json: serde_json::Value = serde_json::from_str(&body).unwrap();
     assert_eq!(json["provenance"]["kind"], "supplier");
-    assert_eq!(json["provenance"]["supplier_name"], "Wijkzicht Camera's B.V.");
+    assert_eq!(
+        json["provenance"]["supplier_name"],
+        "Wijkzicht Camera's B.V."
+    );
     assert_eq!(json["provenance"]["reference"], "Inschrijving 2027-03");
-    let (status, _) = upload(&app, "notitie.txt", MEMO, &[("provenance", "internal"), ("role", "behoeftesteller")]).await;
+    let (status, _) = upload(
+        &app,
+        "notitie.txt",
+        MEMO,
+        &[("provenance", "internal"), ("role", "behoeftesteller")],
+    )
+    .await;
     assert_eq!(status, StatusCode::CREATED);
 
     // The dossier page says where each document came from, in Dutch.
     let (_, page) = get(&app, &format!("/dossiers/{}", app.dossier_id)).await;
-    assert!(page.contains("Van leverancier: Wijkzicht Camera&#x27;s B.V. (kenmerk Inschrijving 2027-03)") || page.contains("Van leverancier: Wijkzicht Camera&#39;s B.V. (kenmerk Inschrijving 2027-03)"), "{page}");
+    assert!(
+        page.contains(
+            "Van leverancier: Wijkzicht Camera&#x27;s B.V. (kenmerk Inschrijving 2027-03)"
+        ) || page.contains(
+            "Van leverancier: Wijkzicht Camera&#39;s B.V. (kenmerk Inschrijving 2027-03)"
+        ),
+        "{page}"
+    );
     assert!(page.contains("Intern: Behoeftesteller"), "{page}");
 
     let buyer = app.person(Role::Inkoper).actor.clone();
@@ -129,27 +164,54 @@ async fn exports_are_made_per_supplier_and_quote_only_their_documents() {
         .await
         .unwrap();
     let export = |supplier: Option<&str>| {
-        let query = supplier.map(|s| format!("&supplier={s}")).unwrap_or_default();
-        format!("/api/v1/dossiers/{}/package?format=md{query}", app.dossier_id)
+        let query = supplier
+            .map(|s| format!("&supplier={s}"))
+            .unwrap_or_default();
+        format!(
+            "/api/v1/dossiers/{}/package?format=md{query}",
+            app.dossier_id
+        )
     };
     let token = &app.person(Role::Inkoper).token;
     let fetch = |path: String| async move {
         let response = app
-            .send(with_token(Request::get(path), token).body(Body::empty()).unwrap())
+            .send(
+                with_token(Request::get(path), token)
+                    .body(Body::empty())
+                    .unwrap(),
+            )
             .await;
         (response.status(), body_text(response).await)
     };
     let (status, own) = fetch(export(Some(supplier_id.as_str()))).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(own.contains("brochure.txt"), "the supplier's own document is quoted: {own}");
-    assert!(own.contains("Wijkzicht Camera's B.V."), "addressed to the supplier");
+    assert!(
+        own.contains("brochure.txt"),
+        "the supplier's own document is quoted: {own}"
+    );
+    assert!(
+        own.contains("Wijkzicht Camera's B.V."),
+        "addressed to the supplier"
+    );
     let (_, general) = fetch(export(None)).await;
     for text in [&own, &general] {
-        assert!(!text.contains("notitie.txt") && !text.contains("teamchef"), "no internal text");
-        assert!(!text.contains("Kennisitem") && !text.contains("Waarom"), "no internal reasons");
-        assert!(!text.contains("computer_vision") && !text.contains("machine_learning"), "no codes");
+        assert!(
+            !text.contains("notitie.txt") && !text.contains("teamchef"),
+            "no internal text"
+        );
+        assert!(
+            !text.contains("Kennisitem") && !text.contains("Waarom"),
+            "no internal reasons"
+        );
+        assert!(
+            !text.contains("computer_vision") && !text.contains("machine_learning"),
+            "no codes"
+        );
     }
-    assert!(!general.contains("brochure.txt"), "every bidder's export quotes no one's document");
+    assert!(
+        !general.contains("brochure.txt"),
+        "every bidder's export quotes no one's document"
+    );
     let (status, _) = fetch(export(Some("onbekend"))).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
 
@@ -167,7 +229,16 @@ async fn a_stale_package_is_frozen_on_the_page_only_with_a_reason() {
     grip_app::packages::generate(&app.db.app, &buyer, &app.dossier_id, &BTreeMap::new())
         .await
         .unwrap();
-    let (status, _) = upload(&app, "brochure.txt", BROCHURE, &[("provenance", "supplier"), ("supplier_id", supplier_id.as_str())]).await;
+    let (status, _) = upload(
+        &app,
+        "brochure.txt",
+        BROCHURE,
+        &[
+            ("provenance", "supplier"),
+            ("supplier_id", supplier_id.as_str()),
+        ],
+    )
+    .await;
     assert_eq!(status, StatusCode::CREATED);
     let (_, page) = get(&app, &format!("/dossiers/{}/package", app.dossier_id)).await;
     assert!(page.contains("data-testid=\"stale\""), "{page}");
@@ -185,9 +256,14 @@ async fn a_stale_package_is_frozen_on_the_page_only_with_a_reason() {
     let refused = app.send(freeze("expected_version=1")).await;
     assert_eq!(refused.status(), StatusCode::CONFLICT);
     let text = body_text(refused).await;
-    assert!(text.contains("niet meer actueel") && text.contains("brochure.txt"), "{text}");
+    assert!(
+        text.contains("niet meer actueel") && text.contains("brochure.txt"),
+        "{text}"
+    );
     let frozen = app
-        .send(freeze("expected_version=1&stale_reason=Vragen+volgen+in+de+nota+van+inlichtingen"))
+        .send(freeze(
+            "expected_version=1&stale_reason=Vragen+volgen+in+de+nota+van+inlichtingen",
+        ))
         .await;
     assert!(frozen.status().is_redirection(), "{}", frozen.status());
     let stored = grip_app::packages::get(&app.db.app, &buyer, &app.dossier_id, Some(1))

@@ -577,7 +577,8 @@ async fn every_route_for_every_role_and_for_nobody() {
         &buyer,
         &app.dossier_id,
         vec![("offerte.txt".into(), b"Slimme camera's.".to_vec())],
-    , &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper))
+        &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper),
+    )
     .await
     .unwrap();
     let job = job.id.as_str();

@@ -83,7 +83,10 @@ async fn uploads_are_screened_and_the_page_marks_the_evidence() {
     assert!(html.contains("&lt;gezichten&gt;"), "the text is escaped");
     assert!(html.contains("&amp; vergelijkt"));
     assert!(html.contains("data-testid=\"contradiction\""));
-    assert!(html.contains("biometrische herkenning"), "categories in words");
+    assert!(
+        html.contains("biometrische herkenning"),
+        "categories in words"
+    );
     assert!(!html.contains(">biometric"), "not by their code");
 
     let dossier = app

@@ -77,7 +77,10 @@ async fn the_package_exports_in_every_format() {
         md.contains("A12"),
         "the scenario is filled from the dossier"
     );
-    assert!(!md.contains("Waarom"), "exports go to suppliers: no internal reasons");
+    assert!(
+        !md.contains("Waarom"),
+        "exports go to suppliers: no internal reasons"
+    );
 
     let (result, out) = export("json", &["--lang", "en"]);
     assert!(result.status.success(), "{}", text(&result));

@@ -122,7 +122,9 @@ pub async fn export(
             "pakket-v{}-{}{}.{}",
             stored.version,
             short(dossier_id),
-            addressee.map(|a| format!("-{}", short(a))).unwrap_or_default(),
+            addressee
+                .map(|a| format!("-{}", short(a)))
+                .unwrap_or_default(),
             format.extension()
         ),
         media_type: format.media_type(),

@@ -26,8 +26,8 @@ use crate::{Action, Actor, App, AppError, now_ms};
 
 pub use edit::{Direction, ItemEdit, NewItem, add_item, edit_item, move_item, remove_item};
 pub use export::{ExportFormat, Exported, export};
-pub use freeze::{freeze, stale_changes};
 pub use facts::{MAX_SLOT_CHARS, check_slots};
+pub use freeze::{freeze, stale_changes};
 pub use grip_knowledge::tender::questions::SCENARIO_SLOTS;
 pub use grip_knowledge::tender::{PackageItem, SectionKind, TenderPackage, Use};
 pub use rows::{parse_section, parse_use};
@@ -90,7 +90,8 @@ fn award_balance(package: &TenderPackage) -> Vec<(String, i64)> {
     unbalanced_award_groups(weights)
 }
 
-/// The SHA-256 of the package as exported to JSON: what a freeze seals.
+/// The SHA-256 of the package as stored (the JSON document with the team's reasons and
+/// every addressed question): what a freeze seals. Exports are derived from it per addressee.
 pub fn content_hash(package: &TenderPackage) -> String {
     let bytes = serde_json::to_vec(package).unwrap_or_default();
     hex::encode(Sha256::digest(&bytes))

@@ -431,8 +431,16 @@ async fn export(
     };
     let version = q.version.as_deref().and_then(|v| v.trim().parse().ok());
     let addressee = q.supplier.as_deref().filter(|s| !s.is_empty());
-    let exported =
-        packages::export(&state.app, &viewer.actor, &id, version, format, lang, addressee).await?;
+    let exported = packages::export(
+        &state.app,
+        &viewer.actor,
+        &id,
+        version,
+        format,
+        lang,
+        addressee,
+    )
+    .await?;
     Ok(crate::downloads::attachment_response(
         &exported.file_name,
         exported.media_type,

@@ -19,7 +19,11 @@ pub fn provenance_text(lang: Lang, p: &Provenance) -> String {
             text
         }
         Provenance::Internal { role } => {
-            format!("{}: {}", lang.t("provenance_internal"), lang.role_id(role.id()))
+            format!(
+                "{}: {}",
+                lang.t("provenance_internal"),
+                lang.role_id(role.id())
+            )
         }
         Provenance::Unrecorded => lang.t("provenance_unrecorded").to_string(),
     }

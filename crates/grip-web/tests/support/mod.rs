@@ -77,7 +77,8 @@ impl TestApp {
             &dossier_id,
             "offerte.txt",
             b"Slimme detectie.",
-        , &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper))
+            &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper),
+        )
         .await
         .unwrap()
         .id

@@ -77,7 +77,7 @@ pub async fn run(db: &DbArgs, cmd: ExportCommand) -> anyhow::Result<ExitCode> {
         args.supplier.as_deref(),
     )
     .await
-        .with_context(|| format!("cannot export the package of dossier {}", args.dossier))?;
+    .with_context(|| format!("cannot export the package of dossier {}", args.dossier))?;
     std::fs::write(&args.out, &exported.bytes)
         .with_context(|| format!("cannot write {}", args.out.display()))?;
     println!(
