@@ -16,11 +16,12 @@ pub async fn list(
     dossier: Option<&str>,
     paging: Paging,
 ) -> Result<Page<StoredEvent>, AppError> {
-    if !actor.may(Action::Read) {
-        return Err(AppError::Forbidden);
-    }
     let mut conn = app.store.conn().await?;
-    Ok(audit::list(&mut conn, dossier, paging).await?)
+    let scope = crate::access::read_scope(&mut conn, actor).await?;
+    if let Some(id) = dossier {
+        crate::access::require_read(&mut conn, actor, id).await?;
+    }
+    Ok(audit::list(&mut conn, dossier, &scope, paging).await?)
 }
 
 /// Re-walks the chain. The CLI calls this without an actor (operator access).
@@ -163,7 +164,8 @@ pub(crate) async fn activity_on(
     paging: Paging,
 ) -> Result<Page<StoredEvent>, AppError> {
     Ok(if actor.may(Action::VerifyAudit) {
-        audit::list(conn, None, paging).await?
+        let scope = crate::access::read_scope(conn, actor).await?;
+        audit::list(conn, None, &scope, paging).await?
     } else {
         home::events_of(conn, &actor.user_id, &actor.username, paging).await?
     })
@@ -178,8 +180,9 @@ pub struct ChainPage {
 pub async fn chain(app: &App, actor: &Actor, paging: Paging) -> Result<ChainPage, AppError> {
     require(actor, Action::VerifyAudit)?;
     let mut conn = app.store.conn().await?;
+    let scope = crate::access::read_scope(&mut conn, actor).await?;
     Ok(ChainPage {
         verification: audit::verify(&mut conn).await?,
-        events: audit::list(&mut conn, None, paging).await?,
+        events: audit::list(&mut conn, None, &scope, paging).await?,
     })
 }

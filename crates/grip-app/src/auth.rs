@@ -59,7 +59,7 @@ pub fn check_password_rules(password: &str) -> Result<(), AppError> {
     Ok(())
 }
 
-async fn password_matches(password: &str, phc: &str) -> bool {
+pub(crate) async fn password_matches(password: &str, phc: &str) -> bool {
     let password = password.to_owned();
     let phc = phc.to_owned();
     tokio::task::spawn_blocking(move || {
@@ -125,6 +125,7 @@ pub async fn sign_in(app: &App, username: &str, password: &str) -> Result<Signed
         now + SESSION_IDLE_MS,
     )
     .await?;
+    users::record_sign_in(&mut tx, &user.id, now).await?;
     commit_with_event(
         tx,
         NewEvent {

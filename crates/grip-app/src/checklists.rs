@@ -130,12 +130,11 @@ pub async fn for_dossier(
     actor: &Actor,
     dossier_id: &str,
 ) -> Result<PhaseChecklist, AppError> {
-    require(actor, Action::Read)?;
     let mut conn = app.store.conn().await?;
+    let permissions = on_dossier(&mut conn, actor, dossier_id).await?;
     let dossier = dossiers::get(&mut conn, dossier_id)
         .await?
         .ok_or(AppError::NotFound("dossier"))?;
-    let permissions = on_dossier(&mut conn, actor, dossier_id).await?;
     checklist_on(&mut conn, actor, &dossier, &permissions).await
 }
 

@@ -294,13 +294,13 @@ pub(crate) async fn insert_screened(
 }
 
 pub async fn get(app: &App, actor: &Actor, id: &str) -> Result<Document, AppError> {
-    if !actor.may(Action::Read) {
-        return Err(AppError::Forbidden);
-    }
+    crate::access::require(actor, Action::Read)?;
     let mut conn = app.store.conn().await?;
-    documents::get(&mut conn, id)
+    let document = documents::get(&mut conn, id)
         .await?
-        .ok_or(AppError::NotFound("document"))
+        .ok_or(AppError::NotFound("document"))?;
+    crate::access::require_read_of(&mut conn, actor, &document.dossier_id, "document").await?;
+    Ok(document)
 }
 
 pub async fn download(app: &App, actor: &Actor, id: &str) -> Result<(Document, Vec<u8>), AppError> {

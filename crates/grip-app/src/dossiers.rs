@@ -1,7 +1,7 @@
 //! Dossier use cases: create, edit, move to the next phase, read, list, and the dashboard
 //! figures. Rights are checked here for every call, whatever the front door.
 
-use crate::access::{require, require_on_dossier};
+use crate::access::{read_scope, require, require_on_dossier, require_read};
 use crate::organisation::label_names_on;
 use crate::record::commit_with_event;
 use crate::{Action, Actor, App, AppError, Phase, now_ms};
@@ -278,16 +278,16 @@ pub struct DossierDetail {
 }
 
 pub async fn get(app: &App, actor: &Actor, id: &str) -> Result<Dossier, AppError> {
-    require(actor, Action::Read)?;
     let mut conn = app.store.conn().await?;
+    require_read(&mut conn, actor, id).await?;
     dossiers::get(&mut conn, id)
         .await?
         .ok_or(AppError::NotFound("dossier"))
 }
 
 pub async fn detail(app: &App, actor: &Actor, id: &str) -> Result<DossierDetail, AppError> {
-    require(actor, Action::Read)?;
     let mut conn = app.store.conn().await?;
+    require_read(&mut conn, actor, id).await?;
     let dossier = dossiers::get(&mut conn, id)
         .await?
         .ok_or(AppError::NotFound("dossier"))?;
@@ -306,9 +306,9 @@ pub async fn list(
     filter: &DossierFilter,
     paging: Paging,
 ) -> Result<Page<Dossier>, AppError> {
-    require(actor, Action::Read)?;
     let mut conn = app.store.conn().await?;
-    Ok(dossiers::list(&mut conn, filter, paging).await?)
+    let scope = read_scope(&mut conn, actor).await?;
+    Ok(dossiers::list(&mut conn, filter, &scope, paging).await?)
 }
 
 /// Reads a phase filter typed into a list's query (empty means every phase).
@@ -323,11 +323,18 @@ pub fn phase_filter(text: Option<&str>) -> Result<Option<Phase>, AppError> {
     }
 }
 
-/// Dossier counts per phase, in phase order (phases without dossiers count 0).
+/// Counts per phase of the dossiers the actor may read, in phase order (0 included).
 pub async fn counts_per_phase(app: &App, actor: &Actor) -> Result<Vec<(Phase, i64)>, AppError> {
-    require(actor, Action::Read)?;
     let mut conn = app.store.conn().await?;
-    let counts = dossiers::count_by_phase(&mut conn).await?;
+    counts_per_phase_on(&mut conn, actor).await
+}
+
+pub(crate) async fn counts_per_phase_on(
+    conn: &mut Conn,
+    actor: &Actor,
+) -> Result<Vec<(Phase, i64)>, AppError> {
+    let scope = read_scope(conn, actor).await?;
+    let counts = dossiers::count_by_phase(conn, &scope).await?;
     Ok(Phase::ALL
         .into_iter()
         .map(|p| {

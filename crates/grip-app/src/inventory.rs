@@ -232,11 +232,12 @@ pub async fn list(
 ) -> Result<Page<ListedSystem>, AppError> {
     require(actor, Action::Read)?;
     let mut conn = app.store.conn().await?;
-    let page = inventory::list(&mut conn, filter, paging).await?;
+    let scope = crate::access::read_scope(&mut conn, actor).await?;
+    let page = inventory::list(&mut conn, filter, &scope, paging).await?;
     if page.items.is_empty() && page.total > 0 && paging.page > 1 {
         let last = (page.total + paging.per_page - 1) / paging.per_page;
         let paging = Paging::new(Some(last), Some(paging.per_page));
-        return Ok(inventory::list(&mut conn, filter, paging).await?);
+        return Ok(inventory::list(&mut conn, filter, &scope, paging).await?);
     }
     Ok(page)
 }
@@ -256,6 +257,9 @@ pub async fn system(app: &App, actor: &Actor, id: &str) -> Result<SystemPage, Ap
     let item = inventory::get(conn, id)
         .await?
         .ok_or(AppError::NotFound("inventory item"))?;
+    if let Some(dossier_id) = &item.dossier_id {
+        crate::access::require_read_of(conn, actor, dossier_id, "inventory item").await?;
+    }
     let (dossier, classification) = match item.dossier_id.as_deref() {
         Some(d) => {
             let newest = grip_store::classifications::list_for_dossier(
@@ -280,11 +284,13 @@ pub async fn system(app: &App, actor: &Actor, id: &str) -> Result<SystemPage, Ap
 }
 
 pub async fn get(app: &App, actor: &Actor, id: &str) -> Result<InventoryItem, AppError> {
-    if !actor.may(Action::Read) {
-        return Err(AppError::Forbidden);
-    }
     let mut conn = app.store.conn().await?;
-    inventory::get(&mut conn, id)
+    crate::access::require(actor, Action::Read)?;
+    let item = inventory::get(&mut conn, id)
         .await?
-        .ok_or(AppError::NotFound("inventory item"))
+        .ok_or(AppError::NotFound("inventory item"))?;
+    if let Some(dossier_id) = &item.dossier_id {
+        crate::access::require_read_of(&mut conn, actor, dossier_id, "inventory item").await?;
+    }
+    Ok(item)
 }

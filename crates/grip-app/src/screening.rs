@@ -115,10 +115,8 @@ pub async fn verdicts_for_dossier(
     actor: &Actor,
     dossier_id: &str,
 ) -> Result<std::collections::HashMap<String, String>, AppError> {
-    if !actor.may(Action::Read) {
-        return Err(AppError::Forbidden);
-    }
     let mut conn = app.store.conn().await?;
+    crate::access::require_read(&mut conn, actor, dossier_id).await?;
     Ok(screenings::verdicts_for_dossier(&mut conn, dossier_id)
         .await?
         .into_iter()

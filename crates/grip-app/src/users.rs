@@ -1,5 +1,6 @@
-//! Managing people: add, list, change roles, reset a password. Called by the CLI (as the
-//! installation's operator) and by the administrator's page.
+//! Managing people: add, list, change roles, reset a password, deactivate and reactivate.
+//! Called by the CLI (as the installation's operator) and by the administrator's page; each
+//! change is written with its audit event in one transaction (`commit_with_event`).
 
 use crate::auth::hash_password;
 use crate::record::commit_with_event;
@@ -8,6 +9,7 @@ use grip_core::audit_event as ev;
 use grip_core::user::User;
 use grip_store::audit::NewEvent;
 use grip_store::users::{self, NewUser};
+use grip_store::{Conn, sessions};
 
 /// Who performs a user-management action: a signed-in administrator, or the operator at the
 /// command line (who has shell access to the database anyway).
@@ -32,6 +34,18 @@ impl Operator<'_> {
             Operator::Person(_) => Err(AppError::Forbidden),
         }
     }
+
+    /// Is this the signed-in person themselves (who may not lock themselves out)?
+    fn is(&self, user: &User) -> bool {
+        matches!(self, Operator::Person(actor) if actor.user_id == user.id.as_str())
+    }
+}
+
+/// The user named `username`, or `NotFound`.
+pub(crate) async fn existing(conn: &mut Conn, username: &str) -> Result<User, AppError> {
+    users::find_by_username(conn, username)
+        .await?
+        .ok_or(AppError::NotFound("user"))
 }
 
 pub fn validate_username(username: &str) -> Result<(), AppError> {
@@ -127,9 +141,15 @@ pub async fn set_roles(
         ));
     }
     let mut tx = app.store.begin_write().await?;
-    let user = users::find_by_username(&mut tx, username)
-        .await?
-        .ok_or(AppError::NotFound("user"))?;
+    let user = existing(&mut tx, username).await?;
+    if by.is(&user) && user.roles.contains(&Role::Beheerder) && !roles.contains(&Role::Beheerder)
+    {
+        return Err(AppError::invalid(
+            "roles",
+            "own_administrator_role",
+            "invalid-own-administrator-role",
+        ));
+    }
     users::set_roles(&mut tx, &user.id, roles).await?;
     commit_with_event(
         tx,
@@ -148,7 +168,8 @@ pub async fn set_roles(
     Ok(())
 }
 
-/// Sets a new password and ends the user's sessions.
+/// Sets a new password and ends the user's sessions and API tokens (a reset is what one does
+/// when an account may be in the wrong hands).
 pub async fn reset_password(
     app: &App,
     by: Operator<'_>,
@@ -158,11 +179,10 @@ pub async fn reset_password(
     by.require(Action::ManageUsers)?;
     let hash = hash_password(password).await?;
     let mut tx = app.store.begin_write().await?;
-    let user = users::find_by_username(&mut tx, username)
-        .await?
-        .ok_or(AppError::NotFound("user"))?;
+    let user = existing(&mut tx, username).await?;
     users::set_password(&mut tx, &user.id, &hash).await?;
-    grip_store::sessions::delete_sessions_of(&mut tx, &user.id).await?;
+    sessions::delete_sessions_of(&mut tx, &user.id).await?;
+    sessions::revoke_tokens_of(&mut tx, &user.id).await?;
     commit_with_event(
         tx,
         NewEvent {
@@ -198,4 +218,122 @@ pub async fn directory(app: &App, actor: &Actor) -> Result<Vec<(String, String)>
         .filter(|u| u.active)
         .map(|u| (u.username, u.display_name))
         .collect())
+}
+
+/// Closes an account: the person can no longer sign in, their sessions end and their API
+/// tokens are revoked (reactivating does not bring those back). Administrators cannot close
+/// their own account.
+pub async fn deactivate(app: &App, by: Operator<'_>, username: &str) -> Result<(), AppError> {
+    by.require(Action::ManageUsers)?;
+    let mut tx = app.store.begin_write().await?;
+    let user = existing(&mut tx, username).await?;
+    if by.is(&user) {
+        return Err(AppError::invalid(
+            "username",
+            "own_account",
+            "invalid-deactivate-own-account",
+        ));
+    }
+    if !user.active {
+        return Ok(());
+    }
+    users::set_active(&mut tx, &user.id, false).await?;
+    sessions::delete_sessions_of(&mut tx, &user.id).await?;
+    let tokens_revoked = sessions::revoke_tokens_of(&mut tx, &user.id).await?;
+    commit_with_event(
+        tx,
+        NewEvent {
+            at_ms: now_ms(),
+            actor: by.name(),
+            dossier: None,
+            event: ev::UserDeactivated {
+                username: user.username,
+                tokens_revoked,
+            }
+            .into(),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// Opens a closed account again (with the password it had; new tokens are needed).
+pub async fn reactivate(app: &App, by: Operator<'_>, username: &str) -> Result<(), AppError> {
+    by.require(Action::ManageUsers)?;
+    let mut tx = app.store.begin_write().await?;
+    let user = existing(&mut tx, username).await?;
+    if user.active {
+        return Ok(());
+    }
+    users::set_active(&mut tx, &user.id, true).await?;
+    commit_with_event(
+        tx,
+        NewEvent {
+            at_ms: now_ms(),
+            actor: by.name(),
+            dossier: None,
+            event: ev::UserReactivated {
+                username: user.username,
+            }
+            .into(),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// A person changes their own password, proving it with the current one. Their other
+/// sessions end; the one with `session_secret` (the browser they use) stays.
+pub async fn change_own_password(
+    app: &App,
+    actor: &Actor,
+    session_secret: Option<&str>,
+    current: &str,
+    new: &str,
+) -> Result<(), AppError> {
+    let stored = {
+        let mut conn = app.store.conn().await?;
+        users::credentials(&mut conn, &actor.username).await?
+    };
+    let Some((user, phc)) = stored.filter(|(u, _)| u.id.as_str() == actor.user_id) else {
+        return Err(AppError::Unauthenticated);
+    };
+    if !crate::auth::password_matches(current, &phc).await {
+        return Err(AppError::invalid(
+            "current_password",
+            "wrong_password",
+            "invalid-current-password",
+        ));
+    }
+    if new == current {
+        return Err(AppError::invalid(
+            "password",
+            "unchanged",
+            "invalid-password-unchanged",
+        ));
+    }
+    let hash = hash_password(new).await?;
+    let mut tx = app.store.begin_write().await?;
+    users::set_password(&mut tx, &user.id, &hash).await?;
+    match session_secret {
+        Some(secret) => {
+            let keep = crate::auth::secret_hash(secret);
+            sessions::delete_other_sessions(&mut tx, &user.id, &keep).await?;
+        }
+        None => sessions::delete_sessions_of(&mut tx, &user.id).await?,
+    }
+    commit_with_event(
+        tx,
+        NewEvent {
+            at_ms: now_ms(),
+            actor: &actor.username,
+            dossier: None,
+            event: ev::UserPasswordChanged {
+                username: user.username,
+            }
+            .into(),
+        },
+    )
+    .await?;
+    Ok(())
 }

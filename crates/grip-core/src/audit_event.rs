@@ -63,6 +63,10 @@ audit_events! {
     UserCreated(UserCreated) = "user.created",
     UserRolesChanged(UserRolesChanged) = "user.roles_changed",
     UserPasswordReset(UserPasswordReset) = "user.password_reset",
+    UserDeactivated(UserDeactivated) = "user.deactivated",
+    UserReactivated(UserReactivated) = "user.reactivated",
+    UserPasswordChanged(UserPasswordChanged) = "user.password_changed",
+    ReadPolicySet(ReadPolicySet) = "setting.read_policy_set",
     SettingChanged(SettingChanged) = "setting.changed",
     OrganisationCreated(OrganisationCreated) = "organisation.created",
     LabelNamesSet(LabelNamesSet) = "organisation.label_names_set",
@@ -130,6 +134,32 @@ pub struct UserRolesChanged {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserPasswordReset {
     pub username: String,
+}
+
+/// The account can no longer sign in; its sessions ended and its API tokens were revoked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UserDeactivated {
+    pub username: String,
+    pub tokens_revoked: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UserReactivated {
+    pub username: String,
+}
+
+/// A person changed their own password (their other sessions ended).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UserPasswordChanged {
+    pub username: String,
+}
+
+/// Need-to-know: the highest level everyone reads (as the organisation names it) and the
+/// roles that read every dossier.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReadPolicySet {
+    pub open_up_to: String,
+    pub roles: Vec<Role>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -26,5 +26,5 @@ pub use label::{DataLabel, LabelNames};
 pub use obligation::ObligationStatus;
 pub use page::{Page, Paging};
 pub use phase::Phase;
-pub use rights::{Action, Actor};
+pub use rights::{Action, Actor, ReadPolicy, ReadScope};
 pub use role::Role;

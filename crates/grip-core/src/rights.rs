@@ -1,8 +1,10 @@
 //! Who may do what. Every route and every use case asks `Actor::may`; the answer depends
 //! only on roles here, and on dossier membership for dossier-scoped changes (`in_dossier`).
+//! Reading a dossier follows need-to-know (`ReadPolicy`): above the level every colleague may
+//! read, only its team and the roles the organisation names may see that it exists.
 
-use crate::Role;
-use serde::Serialize;
+use crate::{DataLabel, Role};
+use serde::{Deserialize, Serialize};
 
 /// The signed-in person (or API token holder) on whose behalf something happens.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -153,6 +155,71 @@ impl Actor {
     }
 }
 
+/// Need-to-know, as the organisation sets it. Dossiers labelled up to `open_up_to` are read by
+/// every signed-in person; above it only by the dossier's members (its requester included)
+/// and by holders of `roles`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReadPolicy {
+    pub open_up_to: DataLabel,
+    pub roles: Vec<Role>,
+}
+
+impl Default for ReadPolicy {
+    /// Internal is the level a dossier gets unless someone marks it higher, so colleagues can
+    /// see the ordinary work; confidential and secret dossiers are need-to-know. The auditor
+    /// reads everything (read-only by the matrix above); the administrator does not, since
+    /// managing accounts is no reason to read a secret acquisition.
+    fn default() -> Self {
+        ReadPolicy {
+            open_up_to: DataLabel::Internal,
+            roles: vec![Role::Auditor],
+        }
+    }
+}
+
+impl ReadPolicy {
+    /// Read by every signed-in person, whatever their team.
+    pub fn is_open(&self, label: DataLabel) -> bool {
+        label <= self.open_up_to
+    }
+
+    /// Holds a role that reads every dossier.
+    pub fn reads_everything(&self, actor: &Actor) -> bool {
+        actor.roles.iter().any(|r| self.roles.contains(r))
+    }
+
+    pub fn may_read(&self, actor: &Actor, label: DataLabel, is_member: bool) -> bool {
+        actor.may(Action::Read) && (self.is_open(label) || is_member || self.reads_everything(actor))
+    }
+
+    /// Which dossiers the actor may read, for filtering lists, counts and search in the store.
+    pub fn scope(&self, actor: &Actor) -> ReadScope {
+        if self.reads_everything(actor) {
+            return ReadScope::Everything;
+        }
+        ReadScope::OpenOrMember {
+            open_labels: DataLabel::ALL
+                .iter()
+                .copied()
+                .filter(|l| self.is_open(*l))
+                .collect(),
+            user_id: actor.user_id.clone(),
+        }
+    }
+}
+
+/// The dossiers one person may read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadScope {
+    Everything,
+    /// Those labelled one of `open_labels`, and those `user_id` is a member or requester of.
+    OpenOrMember {
+        open_labels: Vec<DataLabel>,
+        user_id: String,
+    },
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,5 +257,36 @@ mod tests {
         let both = actor(&[Role::Auditor, Role::Beheerder]);
         assert!(both.may(Action::ManageUsers));
         assert!(!actor(&[Role::Auditor]).may(Action::ManageUsers));
+    }
+
+    #[test]
+    fn need_to_know_opens_secret_dossiers_to_members_and_named_roles_only() {
+        let policy = ReadPolicy::default();
+        let buyer = actor(&[Role::Inkoper]);
+        assert!(policy.may_read(&buyer, DataLabel::Internal, false));
+        assert!(!policy.may_read(&buyer, DataLabel::Confidential, false));
+        assert!(policy.may_read(&buyer, DataLabel::Secret, true));
+        assert!(policy.may_read(&actor(&[Role::Auditor]), DataLabel::Secret, false));
+        assert!(!policy.may_read(&actor(&[Role::Beheerder]), DataLabel::Secret, false));
+        let strict = ReadPolicy {
+            open_up_to: DataLabel::Public,
+            roles: vec![],
+        };
+        assert!(!strict.may_read(&buyer, DataLabel::Internal, false));
+        assert!(!strict.may_read(&actor(&[Role::Auditor]), DataLabel::Internal, false));
+        assert!(!policy.may_read(&actor(&[]), DataLabel::Public, true), "no role, no reading");
+    }
+
+    #[test]
+    fn the_scope_names_the_open_levels_and_the_reader() {
+        let policy = ReadPolicy::default();
+        assert_eq!(policy.scope(&actor(&[Role::Auditor])), ReadScope::Everything);
+        assert_eq!(
+            policy.scope(&actor(&[Role::Jurist])),
+            ReadScope::OpenOrMember {
+                open_labels: vec![DataLabel::Public, DataLabel::Internal],
+                user_id: "u".into(),
+            }
+        );
     }
 }

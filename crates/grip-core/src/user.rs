@@ -13,6 +13,8 @@ pub struct User {
     pub roles: Vec<Role>,
     pub active: bool,
     pub created_at: i64,
+    /// When they last signed in (None: never).
+    pub last_sign_in_at: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

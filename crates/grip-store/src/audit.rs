@@ -4,7 +4,7 @@
 use crate::{Conn, StoreError};
 use grip_core::audit::{ChainVerifier, EventBody, StoredEvent, Verification};
 use grip_core::audit_event::AuditEvent;
-use grip_core::{Page, Paging};
+use grip_core::{Page, Paging, ReadScope};
 
 /// An event to record; the sequence number and hashes are assigned by `append`.
 #[derive(Debug, Clone)]
@@ -84,43 +84,54 @@ impl From<AuditRow> for StoredEvent {
 
 pub(crate) const COLUMNS: &str = "seq, at, actor, dossier_id, kind, payload, prev_hash, hash";
 
-/// Newest first, optionally for one dossier.
+/// Newest first, for one dossier (the caller has checked it may be read) or, without one,
+/// every event `scope` lets one read: events of dossiers the reader may not read are left out
+/// of the rows and the total alike.
 pub async fn list(
     conn: &mut Conn,
     dossier: Option<&str>,
+    scope: &ReadScope,
     paging: Paging,
 ) -> Result<Page<StoredEvent>, StoreError> {
-    let (rows, total) = match dossier {
+    let mut values: Vec<String> = Vec::new();
+    let where_sql = match dossier {
         Some(id) => {
-            let rows = sqlx::query_as::<_, AuditRow>(sqlx::AssertSqlSafe(format!(
-                "select {COLUMNS} from audit_event where dossier_id = $1 \
-                 order by seq desc limit $2 offset $3"
-            )))
-            .bind(id)
-            .bind(paging.per_page)
-            .bind(paging.offset())
-            .fetch_all(&mut *conn)
-            .await?;
-            let (total,): (i64,) = sqlx::query_as(
-                "select cast(count(*) as bigint) from audit_event where dossier_id = $1",
-            )
-            .bind(id)
-            .fetch_one(&mut *conn)
-            .await?;
-            (rows, total)
+            values.push(id.to_string());
+            Some("dossier_id = $1".to_string())
         }
+        None => crate::dossiers::readable_link_clause("dossier_id", scope, &mut values),
+    };
+    let n = values.len();
+    let rows_sql = format!(
+        "select {COLUMNS} from audit_event{} order by seq desc limit ${} offset ${}",
+        where_sql.as_ref().map(|w| format!(" where {w}")).unwrap_or_default(),
+        n + 1,
+        n + 2
+    );
+    let mut rows_query = sqlx::query_as::<_, AuditRow>(sqlx::AssertSqlSafe(rows_sql));
+    for v in &values {
+        rows_query = rows_query.bind(v.clone());
+    }
+    let rows = rows_query
+        .bind(paging.per_page)
+        .bind(paging.offset())
+        .fetch_all(&mut *conn)
+        .await?;
+    let total = match &where_sql {
+        // Every event is visible: the head's sequence number is the count, without a scan.
         None => {
-            let rows = sqlx::query_as::<_, AuditRow>(sqlx::AssertSqlSafe(format!(
-                "select {COLUMNS} from audit_event order by seq desc limit $1 offset $2"
-            )))
-            .bind(paging.per_page)
-            .bind(paging.offset())
-            .fetch_all(&mut *conn)
-            .await?;
-            let (total,): (i64,) = sqlx::query_as("select seq from audit_head where id = 1")
+            let (seq,): (i64,) = sqlx::query_as("select seq from audit_head where id = 1")
                 .fetch_one(&mut *conn)
                 .await?;
-            (rows, total)
+            seq
+        }
+        Some(w) => {
+            let sql = format!("select cast(count(*) as bigint) from audit_event where {w}");
+            let mut query = sqlx::query_as::<_, (i64,)>(sqlx::AssertSqlSafe(sql));
+            for v in &values {
+                query = query.bind(v.clone());
+            }
+            query.fetch_one(&mut *conn).await?.0
         }
     };
     Ok(paging.wrap(rows.into_iter().map(StoredEvent::from).collect(), total))

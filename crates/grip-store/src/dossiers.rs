@@ -3,7 +3,7 @@
 
 use crate::{Conn, StoreError, corrupt, decode};
 use grip_core::dossier::{CategoryRef, Dossier, DossierFilter, Member, UserRef};
-use grip_core::{Page, Paging, Phase};
+use grip_core::{Page, Paging, Phase, ReadScope};
 
 /// A dossier as read back, with the names of its category and requester.
 #[derive(sqlx::FromRow)]
@@ -142,14 +142,18 @@ pub async fn get(conn: &mut Conn, id: &str) -> Result<Option<Dossier>, StoreErro
         .transpose()
 }
 
+/// The dossiers `scope` lets one read, matching `filter`, newest change first. Need-to-know
+/// is part of the statement, so the total and the pages count only what the reader may see.
 pub async fn list(
     conn: &mut Conn,
     filter: &DossierFilter,
+    scope: &ReadScope,
     paging: Paging,
 ) -> Result<Page<Dossier>, StoreError> {
     // The statement is assembled only from fixed fragments; every value is bound.
     let mut clauses: Vec<String> = Vec::new();
     let mut values: Vec<String> = Vec::new();
+    clauses.extend(readable_clause("d", scope, &mut values));
     if let Some(phase) = &filter.phase {
         values.push(phase.id().to_string());
         clauses.push(format!("d.phase = ${}", values.len()));
@@ -206,11 +210,65 @@ fn escape_like(text: &str) -> String {
         .replace('_', "\\_")
 }
 
-pub async fn count_by_phase(conn: &mut Conn) -> Result<Vec<(Phase, i64)>, StoreError> {
-    let rows: Vec<(String, i64)> =
-        sqlx::query_as("select phase, cast(count(*) as bigint) from dossier group by phase")
-            .fetch_all(&mut *conn)
-            .await?;
+/// A condition on the dossier aliased `alias` that holds for the dossiers `scope` lets one
+/// read (None: all of them). Its values are appended to `values` and numbered after them.
+pub fn readable_clause(alias: &str, scope: &ReadScope, values: &mut Vec<String>) -> Option<String> {
+    let ReadScope::OpenOrMember {
+        open_labels,
+        user_id,
+    } = scope
+    else {
+        return None;
+    };
+    let mut open = Vec::new();
+    for label in open_labels {
+        values.push(label.code().to_string());
+        open.push(format!("${}", values.len()));
+    }
+    let open = if open.is_empty() {
+        "1 = 0".to_string()
+    } else {
+        format!("{alias}.classification_label in ({})", open.join(", "))
+    };
+    values.push(user_id.clone());
+    let user = values.len();
+    Some(format!(
+        "({open} or {alias}.requester_id = ${user} or exists (select 1 from dossier_member rm \
+         where rm.dossier_id = {alias}.id and rm.user_id = ${user}))"
+    ))
+}
+
+/// A condition on a row's nullable dossier reference `column`: no dossier, or one `scope`
+/// lets one read (None: every row).
+pub fn readable_link_clause(
+    column: &str,
+    scope: &ReadScope,
+    values: &mut Vec<String>,
+) -> Option<String> {
+    let readable = readable_clause("rd", scope, values)?;
+    Some(format!(
+        "({column} is null or exists (select 1 from dossier rd where rd.id = {column} \
+         and {readable}))"
+    ))
+}
+
+/// Dossiers per phase, of those `scope` lets one read.
+pub async fn count_by_phase(
+    conn: &mut Conn,
+    scope: &ReadScope,
+) -> Result<Vec<(Phase, i64)>, StoreError> {
+    let mut values = Vec::new();
+    let where_sql = readable_clause("d", scope, &mut values)
+        .map(|c| format!(" where {c}"))
+        .unwrap_or_default();
+    let sql = format!(
+        "select d.phase, cast(count(*) as bigint) from dossier d{where_sql} group by d.phase"
+    );
+    let mut query = sqlx::query_as::<_, (String, i64)>(sqlx::AssertSqlSafe(sql));
+    for v in values {
+        query = query.bind(v);
+    }
+    let rows = query.fetch_all(&mut *conn).await?;
     rows.into_iter()
         .map(|(phase, n)| {
             Ok((
@@ -259,6 +317,26 @@ pub async fn members(conn: &mut Conn, dossier_id: &str) -> Result<Vec<Member>, S
             })
         })
         .collect()
+}
+
+/// What need-to-know asks of a dossier: its label and whether `user_id` is on its team (a
+/// member or the requester). None when there is no such dossier.
+pub async fn read_facts(
+    conn: &mut Conn,
+    dossier_id: &str,
+    user_id: &str,
+) -> Result<Option<(grip_core::DataLabel, bool)>, StoreError> {
+    let row: Option<(String, i64)> = sqlx::query_as(
+        "select d.classification_label, cast(case when d.requester_id = $2 or exists \
+         (select 1 from dossier_member m where m.dossier_id = d.id and m.user_id = $2) \
+         then 1 else 0 end as bigint) from dossier d where d.id = $1",
+    )
+    .bind(dossier_id)
+    .bind(user_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    row.map(|(label, member)| Ok((decode(&label, "classification label")?, member == 1)))
+        .transpose()
 }
 
 pub async fn is_member(

@@ -5,7 +5,7 @@ use crate::{Conn, StoreError, decode, to_domain};
 use grip_core::inventory::{
     InventoryFilter, InventoryItem, InventorySource, ListedSystem, VerdictFilter,
 };
-use grip_core::{Page, Paging};
+use grip_core::{Page, Paging, ReadScope};
 
 #[derive(sqlx::FromRow)]
 struct InventoryRow {
@@ -98,7 +98,7 @@ const VERDICT: &str = "(select c.verdict from classification c where c.dossier_i
 
 /// The where clause of a filtered list and the values it binds, in order from `$1`. The
 /// statement is assembled only from fixed fragments; every value is bound.
-fn where_clause(filter: &InventoryFilter) -> (String, Vec<String>) {
+fn where_clause(filter: &InventoryFilter, scope: &ReadScope) -> (String, Vec<String>) {
     let mut clauses: Vec<String> = Vec::new();
     let mut values: Vec<String> = Vec::new();
     let bind = |values: &mut Vec<String>, v: String| {
@@ -144,6 +144,10 @@ fn where_clause(filter: &InventoryFilter) -> (String, Vec<String>) {
         }
         None => {}
     }
+    // Need-to-know: items linked to a dossier the reader may not open are left out.
+    if let Some(readable) = crate::dossiers::readable_link_clause("i.dossier_id", scope, &mut values) {
+        clauses.push(readable);
+    }
     let sql = if clauses.is_empty() {
         String::new()
     } else {
@@ -165,13 +169,15 @@ struct ListedRow {
     verdict: Option<String>,
 }
 
-/// One page of the systems that pass the filter, by name, each with its dossier's verdict.
+/// One page of the systems that pass the filter, by name, each with its dossier's verdict;
+/// items linked to a dossier `scope` does not let one read are left out (rows and total).
 pub async fn list(
     conn: &mut Conn,
     filter: &InventoryFilter,
+    scope: &ReadScope,
     paging: Paging,
 ) -> Result<Page<ListedSystem>, StoreError> {
-    let (where_sql, values) = where_clause(filter);
+    let (where_sql, values) = where_clause(filter, scope);
     let n = values.len();
     let select = VIEW.replacen(
         " from inventory_item i",

@@ -79,6 +79,29 @@ pub async fn delete_sessions_of(tx: &mut Conn, user_id: &str) -> Result<(), Stor
     Ok(())
 }
 
+/// Ends every session of the user except the one with `keep_hash` (the one in use).
+pub async fn delete_other_sessions(
+    tx: &mut Conn,
+    user_id: &str,
+    keep_hash: &str,
+) -> Result<(), StoreError> {
+    sqlx::query("delete from session where user_id = $1 and token_hash <> $2")
+        .bind(user_id)
+        .bind(keep_hash)
+        .execute(&mut *tx)
+        .await?;
+    Ok(())
+}
+
+/// Revokes every API token of the user that is not revoked yet; returns how many.
+pub async fn revoke_tokens_of(tx: &mut Conn, user_id: &str) -> Result<u64, StoreError> {
+    let done = sqlx::query("update api_token set revoked = 1 where user_id = $1 and revoked = 0")
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+    Ok(done.rows_affected())
+}
+
 pub async fn purge_expired(conn: &mut Conn, now_ms: i64) -> Result<u64, StoreError> {
     let done = sqlx::query("delete from session where expires_at <= $1")
         .bind(now_ms)

@@ -12,6 +12,7 @@ struct UserRow {
     password_hash: String,
     is_active: i16,
     created_at: i64,
+    last_sign_in_at: Option<i64>,
 }
 
 impl UserRow {
@@ -24,6 +25,7 @@ impl UserRow {
             roles,
             active: self.is_active == 1,
             created_at: self.created_at,
+            last_sign_in_at: self.last_sign_in_at,
         })
     }
 }
@@ -78,8 +80,27 @@ pub async fn set_password(tx: &mut Conn, user_id: &str, hash: &str) -> Result<()
     Ok(())
 }
 
-const COLUMNS: &str =
-    "select id, username, display_name, password_hash, is_active, created_at from app_user";
+const COLUMNS: &str = "select id, username, display_name, password_hash, is_active, created_at, \
+     last_sign_in_at from app_user";
+
+/// Opens or closes the account (sessions and tokens are the caller's business).
+pub async fn set_active(tx: &mut Conn, user_id: &str, active: bool) -> Result<(), StoreError> {
+    sqlx::query("update app_user set is_active = $1 where id = $2")
+        .bind(flag(active))
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+    Ok(())
+}
+
+pub async fn record_sign_in(tx: &mut Conn, user_id: &str, at_ms: i64) -> Result<(), StoreError> {
+    sqlx::query("update app_user set last_sign_in_at = $1 where id = $2")
+        .bind(at_ms)
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+    Ok(())
+}
 
 async fn row_by_username(conn: &mut Conn, username: &str) -> Result<Option<UserRow>, StoreError> {
     Ok(sqlx::query_as::<_, UserRow>(sqlx::AssertSqlSafe(format!(
@@ -157,6 +178,7 @@ pub async fn list(conn: &mut Conn) -> Result<Vec<User>, StoreError> {
             display_name: row.display_name,
             active: row.is_active == 1,
             created_at: row.created_at,
+            last_sign_in_at: row.last_sign_in_at,
         })
         .collect())
 }

@@ -63,6 +63,16 @@ impl Lang {
         catalog::get(self).format(&catalog::fluent_id(key), args)
     }
 
+    /// The text for `key` with named arguments filled in (`??` if there is none).
+    pub fn t_with(self, key: &str, args: &[(&str, &str)]) -> String {
+        let mut fluent_args = fluent_bundle::FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(*name, *value);
+        }
+        self.format(key, &fluent_args)
+            .unwrap_or_else(|| "??".into())
+    }
+
     /// The Dutch or the English of a pair of texts.
     pub fn pick<'a>(self, nl: &'a str, en: &'a str) -> &'a str {
         if self == Lang::En { en } else { nl }

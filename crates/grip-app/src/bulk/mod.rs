@@ -9,7 +9,7 @@ mod worker;
 pub use retry::MAX_ATTEMPTS;
 pub use worker::{Step, Worker, WorkerHandle, process_until_idle, run_next_job_step};
 
-use crate::access::{require, require_on_dossier};
+use crate::access::{require, require_on_dossier, require_read, require_read_of};
 use crate::documents::{ACCEPTED, clean_file_name, sniff_media_type};
 use crate::record::commit_with_event;
 use crate::{Action, Actor, App, AppError, now_ms};
@@ -288,8 +288,8 @@ pub async fn job_status(
     dossier_id: &str,
     job_id: &str,
 ) -> Result<JobStatus, AppError> {
-    require(actor, Action::Read)?;
     let mut conn = app.store.conn().await?;
+    require_read_of(&mut conn, actor, dossier_id, "screening job").await?;
     let job = job_of(&mut conn, dossier_id, job_id).await?;
     let items = screening_jobs::items(&mut conn, job_id).await?;
     Ok(JobStatus { job, items })
@@ -301,8 +301,8 @@ pub async fn list_jobs(
     actor: &Actor,
     dossier_id: &str,
 ) -> Result<Vec<ScreeningJob>, AppError> {
-    require(actor, Action::Read)?;
     let mut conn = app.store.conn().await?;
+    require_read(&mut conn, actor, dossier_id).await?;
     Ok(screening_jobs::jobs_for_dossier(&mut conn, dossier_id, 20).await?)
 }
 
@@ -326,8 +326,8 @@ pub async fn cancel_job(
     dossier_id: &str,
     job_id: &str,
 ) -> Result<ScreeningJob, AppError> {
-    require(actor, Action::Read)?;
     let mut tx = app.store.begin_write().await?;
+    require_read_of(&mut tx, actor, dossier_id, "screening job").await?;
     let job = job_of(&mut tx, dossier_id, job_id).await?;
     if job.created_by != actor.user_id {
         require_on_dossier(&mut tx, actor, Action::UploadDocument, dossier_id).await?;

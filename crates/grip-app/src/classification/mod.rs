@@ -209,13 +209,8 @@ pub async fn history(
     dossier_id: &str,
     paging: Paging,
 ) -> Result<Page<StoredClassification>, AppError> {
-    if !actor.may(Action::Read) {
-        return Err(AppError::Forbidden);
-    }
     let mut conn = app.store.conn().await?;
-    grip_store::dossiers::get(&mut conn, dossier_id)
-        .await?
-        .ok_or(AppError::NotFound("dossier"))?;
+    crate::access::require_read(&mut conn, actor, dossier_id).await?;
     let page = classifications::list_for_dossier(&mut conn, dossier_id, paging).await?;
     let items = page
         .items
@@ -237,10 +232,8 @@ pub async fn get(
     dossier_id: &str,
     id: &str,
 ) -> Result<StoredClassification, AppError> {
-    if !actor.may(Action::Read) {
-        return Err(AppError::Forbidden);
-    }
     let mut conn = app.store.conn().await?;
+    crate::access::require_read_of(&mut conn, actor, dossier_id, "classification").await?;
     let view = classifications::get(&mut conn, id)
         .await?
         .filter(|v| v.row.dossier_id == dossier_id)

@@ -64,13 +64,8 @@ pub async fn obligations(
     actor: &Actor,
     dossier_id: &str,
 ) -> Result<Vec<Obligation>, AppError> {
-    if !actor.may(Action::Read) {
-        return Err(AppError::Forbidden);
-    }
     let mut conn = app.store.conn().await?;
-    grip_store::dossiers::get(&mut conn, dossier_id)
-        .await?
-        .ok_or(AppError::NotFound("dossier"))?;
+    crate::access::require_read(&mut conn, actor, dossier_id).await?;
     Ok(classifications::obligations(&mut conn, dossier_id).await?)
 }
 

@@ -20,7 +20,7 @@ use grip_store::packages;
 use grip_store::{Conn, dossiers};
 use sha2::{Digest, Sha256};
 
-use crate::access::{require, require_on_dossier};
+use crate::access::{require_on_dossier, require_read};
 use crate::record::commit_with_event;
 use crate::{Action, Actor, App, AppError, now_ms};
 
@@ -103,8 +103,8 @@ pub async fn current(
     actor: &Actor,
     dossier_id: &str,
 ) -> Result<Option<StoredPackage>, AppError> {
-    require(actor, Action::Read)?;
     let mut conn = app.store.conn().await?;
+    require_read(&mut conn, actor, dossier_id).await?;
     match packages::latest(&mut conn, dossier_id).await? {
         Some(header) => Ok(Some(load(&mut conn, header).await?)),
         None => Ok(None),
@@ -118,8 +118,8 @@ pub async fn get(
     dossier_id: &str,
     version: Option<i64>,
 ) -> Result<StoredPackage, AppError> {
-    require(actor, Action::Read)?;
     let mut conn = app.store.conn().await?;
+    require_read(&mut conn, actor, dossier_id).await?;
     let header = match version {
         Some(v) => packages::by_version(&mut conn, dossier_id, v).await?,
         None => packages::latest(&mut conn, dossier_id).await?,
@@ -133,8 +133,8 @@ pub async fn versions(
     actor: &Actor,
     dossier_id: &str,
 ) -> Result<Vec<PackageVersion>, AppError> {
-    require(actor, Action::Read)?;
     let mut conn = app.store.conn().await?;
+    require_read(&mut conn, actor, dossier_id).await?;
     Ok(packages::versions(&mut conn, dossier_id).await?)
 }
 
@@ -146,8 +146,8 @@ pub async fn preview(
     dossier_id: &str,
     slots: BTreeMap<String, String>,
 ) -> Result<TenderPackage, AppError> {
-    require(actor, Action::Read)?;
     let mut conn = app.store.conn().await?;
+    require_read(&mut conn, actor, dossier_id).await?;
     let dossier = dossiers::get(&mut conn, dossier_id)
         .await?
         .ok_or(AppError::NotFound("dossier"))?;

@@ -12,11 +12,12 @@ use grip_store::{
     screenings, users,
 };
 
-use crate::access::{Permissions, on_dossier, require};
+use crate::access::{Permissions, on_dossier};
 use crate::checklists::{PhaseChecklist, checklist_on};
 use crate::classification::StoredClassification;
 use crate::organisation::label_names_on;
 use crate::{Action, Actor, App, AppError};
+use grip_core::ReadScope;
 use grip_core::LabelNames;
 
 /// Most recent trail events shown on the page.
@@ -49,13 +50,12 @@ pub struct DossierPage {
 }
 
 pub async fn dossier_page(app: &App, actor: &Actor, id: &str) -> Result<DossierPage, AppError> {
-    require(actor, Action::Read)?;
     let mut tx = app.store.begin_read().await?;
     let conn = &mut *tx;
+    let permissions = on_dossier(conn, actor, id).await?;
     let dossier = dossiers::get(conn, id)
         .await?
         .ok_or(AppError::NotFound("dossier"))?;
-    let permissions = on_dossier(conn, actor, id).await?;
     let verdicts: std::collections::HashMap<String, String> =
         screenings::verdicts_for_dossier(conn, id)
             .await?
@@ -90,7 +90,7 @@ pub async fn dossier_page(app: &App, actor: &Actor, id: &str) -> Result<DossierP
         suppliers: dossiers::supplier_names(conn, id).await?,
         documents,
         inventory: inventory::for_dossier(conn, id).await?,
-        history: audit::list(conn, Some(id), Paging::new(Some(1), Some(HISTORY)))
+        history: audit::list(conn, Some(id), &ReadScope::Everything, Paging::new(Some(1), Some(HISTORY)))
             .await?
             .items,
         classification: crate::classification::newest_on(conn, id).await?,

@@ -146,7 +146,7 @@ pub async fn home(app: &App, actor: &Actor) -> Result<Home, AppError> {
         obligations,
         activity: describe_on(conn, recent.items).await?,
         overview: if wide {
-            Some(overview(conn, recent.total).await?)
+            Some(overview(conn, actor, recent.total).await?)
         } else {
             None
         },
@@ -250,17 +250,11 @@ fn by_phase(
     Ok(out)
 }
 
-async fn overview(conn: &mut Conn, events: i64) -> Result<Overview, AppError> {
-    let counts = dossiers::count_by_phase(conn).await?;
+async fn overview(conn: &mut Conn, actor: &Actor, events: i64) -> Result<Overview, AppError> {
+    let phase_counts = crate::dossiers::counts_per_phase_on(conn, actor).await?;
     let people = users::list(conn).await?;
     Ok(Overview {
-        phase_counts: Phase::ALL
-            .into_iter()
-            .map(|p| {
-                let n = counts.iter().find(|(q, _)| *q == p).map_or(0, |(_, n)| *n);
-                (p, n)
-            })
-            .collect(),
+        phase_counts,
         events,
         active_people: people.iter().filter(|u| u.active).count(),
         people: people.len(),

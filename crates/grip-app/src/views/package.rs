@@ -7,7 +7,7 @@ use grip_core::package::PackageVersion;
 use grip_knowledge::tender::TenderPackage;
 use grip_store::{dossiers, packages};
 
-use crate::access::{Permissions, on_dossier, require};
+use crate::access::{Permissions, on_dossier};
 use crate::organisation::label_names_on;
 use crate::packages::{StoredPackage, facts, knowledge, load};
 use crate::{Action, Actor, App, AppError};
@@ -38,13 +38,12 @@ pub async fn package_page(
     id: &str,
     version: Option<i64>,
 ) -> Result<PackagePage, AppError> {
-    require(actor, Action::Read)?;
     let mut tx = app.store.begin_read().await?;
     let conn = &mut *tx;
+    let permissions = on_dossier(conn, actor, id).await?;
     let dossier = dossiers::get(conn, id)
         .await?
         .ok_or(AppError::NotFound("dossier"))?;
-    let permissions = on_dossier(conn, actor, id).await?;
     let header = match version {
         Some(v) => Some(
             packages::by_version(conn, id, v)

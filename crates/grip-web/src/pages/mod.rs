@@ -1,5 +1,7 @@
 //! The HTML pages. One module per area; each owns its routes, forms and templates.
 
+mod access_settings;
+mod account;
 mod audit;
 mod catalogue;
 mod classification;
@@ -31,6 +33,8 @@ pub fn routes() -> Router<AppState> {
         .merge(catalogue::routes())
         .merge(inventory::routes())
         .merge(users::routes())
+        .merge(account::routes())
+        .merge(access_settings::routes())
         .merge(package::routes())
         .merge(guidance::routes())
         .merge(audit::routes())
