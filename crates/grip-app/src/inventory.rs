@@ -93,7 +93,7 @@ pub async fn create(app: &App, actor: &Actor, input: &InventoryInput) -> Result<
         ));
     }
     if let Some(id) = &record.dossier_id
-        && grip_store::dossiers::get(&mut tx, id).await?.is_none()
+        && let Err(AppError::NotFound(_)) = crate::access::require_read(&mut tx, actor, id).await
     {
         return Err(AppError::invalid(
             "dossier_id",

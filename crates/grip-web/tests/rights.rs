@@ -1,6 +1,8 @@
 //! The rights matrix: every route, asked by every role and by nobody, is allowed or refused
 //! exactly as the table below says. The table is written out by hand on purpose: it is the
-//! specification, not a copy of the code's rules.
+//! specification, not a copy of the code's rules. The dossier is marked secret, so the table
+//! is asked twice: by its members (as the table says) and by people of the same roles off its
+//! team, to whom every route of the dossier answers 404 (the auditor alone reads it).
 #![expect(
     clippy::unwrap_used,
     reason = "test helpers and bodies outside #[test]: a failed unwrap is a failed test"
@@ -11,7 +13,8 @@ mod support;
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
 use grip_app::Role;
-use support::{TestApp, multipart, with_session, with_token};
+use grip_core::dossier::DossierInput;
+use support::{Person, TestApp, multipart, with_session, with_token};
 
 #[derive(Clone, Copy)]
 enum Who {
@@ -135,7 +138,7 @@ fn routes() -> Vec<Route> {
             "/dossiers/{d}",
             false,
             Only(EDITORS),
-            Form("title=Bodycams+2027&status=active&classification_label=Politie+Intern"),
+            Form("title=Bodycams+2027&status=active&classification_label=Politie+Geheim"),
         ),
         route(
             post.clone(),
@@ -177,7 +180,47 @@ fn routes() -> Vec<Route> {
             "/users/jurist/roles",
             false,
             Only(ADMIN),
-            Form("roles=jurist"),
+            Form("role=jurist"),
+        ),
+        route(
+            post.clone(),
+            "/users/uitdienst/password",
+            false,
+            Only(ADMIN),
+            Form("password=nieuw-wachtwoord-{role}"),
+        ),
+        route(
+            post.clone(),
+            "/users/uitdienst/deactivate",
+            false,
+            Only(ADMIN),
+            Form(""),
+        ),
+        route(
+            post.clone(),
+            "/users/uitdienst/reactivate",
+            false,
+            Only(ADMIN),
+            Form(""),
+        ),
+        route(get.clone(), "/account", false, All, None),
+        route(
+            post.clone(),
+            "/account/password",
+            false,
+            All,
+            Form(
+                "current_password=test-password&password=nieuw-{role}-ww\
+                 &password_repeat=nieuw-{role}-ww",
+            ),
+        ),
+        route(get.clone(), "/settings/access", false, Only(ADMIN), None),
+        route(
+            post.clone(),
+            "/settings/access",
+            false,
+            Only(ADMIN),
+            Form("open_up_to=internal&role=auditor"),
         ),
         route(
             post.clone(),
@@ -270,7 +313,7 @@ fn routes() -> Vec<Route> {
             "/api/v1/dossiers/{d}",
             true,
             Only(EDITORS),
-            Json(r#"{"title": "Bodycams 2027"}"#),
+            Json(r#"{"title": "Bodycams 2027", "classification_label": "secret"}"#),
         ),
         route(
             post.clone(),
@@ -503,14 +546,21 @@ fn routes() -> Vec<Route> {
     ]
 }
 
+/// Does the route name the dossier or something of it?
+fn of_the_dossier(r: &Route) -> bool {
+    ["{d}", "{doc}", "{c}", "{job}"]
+        .iter()
+        .any(|p| r.path.contains(p))
+}
+
 fn build(
     app: &TestApp,
     r: &Route,
-    who: Option<Role>,
+    who: Option<&Person>,
     classification: &str,
     job: &str,
 ) -> Request<Body> {
-    let role = who.map(|r| r.id()).unwrap_or("anonymous");
+    let role = who.map(|p| p.role.id()).unwrap_or("anonymous");
     let path = r
         .path
         .replace("{d}", &app.dossier_id)
@@ -520,8 +570,7 @@ fn build(
         .replace("{role}", role)
         .replace("{job}", job);
     let mut builder = Request::builder().method(r.method.clone()).uri(path);
-    if let Some(role) = who {
-        let person = app.person(role);
+    if let Some(person) = who {
         builder = if r.api {
             with_token(builder, &person.token)
         } else {
@@ -582,6 +631,15 @@ async fn every_route_for_every_role_and_for_nobody() {
     .await
     .unwrap();
     let job = job.id.as_str();
+    grip_app::testing::user(&app.db.app, "uitdienst", &[Role::Jurist]).await;
+    let secret = DossierInput {
+        title: "Bodycams 2027".into(),
+        classification_label: Some("secret".into()),
+        ..Default::default()
+    };
+    grip_app::dossiers::update(&app.db.app, &buyer, &app.dossier_id, &secret)
+        .await
+        .unwrap();
     let mut failures = Vec::new();
     for r in routes() {
         let response = app.send(build(&app, &r, None, c, job)).await;
@@ -599,7 +657,8 @@ async fn every_route_for_every_role_and_for_nobody() {
             failures.push(format!("anonymous {} {} got {status}", r.method, r.path));
         }
         for role in Role::ALL {
-            let status = app.send(build(&app, &r, Some(role), c, job)).await.status();
+            let person = app.person(role);
+            let status = app.send(build(&app, &r, Some(person), c, job)).await.status();
             let expected = allowed(r.who, role);
             let was_allowed = status != StatusCode::FORBIDDEN
                 && status != StatusCode::UNAUTHORIZED
@@ -620,6 +679,7 @@ async fn every_route_for_every_role_and_for_nobody() {
             }
         }
     }
+    failures.extend(outsiders_find_nothing(&app, c, job).await);
     app.db.finish().await;
     assert!(
         failures.is_empty(),
@@ -627,6 +687,63 @@ async fn every_route_for_every_role_and_for_nobody() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+/// One person per role, signed in, on no dossier's team.
+async fn outsiders(app: &TestApp) -> Vec<Person> {
+    let mut people = Vec::new();
+    for role in Role::ALL {
+        let username = format!("buiten-{}", role.id());
+        let actor = grip_app::testing::user(&app.db.app, &username, &[role]).await;
+        let session = grip_app::auth::sign_in(&app.db.app, &username, "test-password")
+            .await
+            .unwrap()
+            .session_secret;
+        let token = grip_app::auth::create_api_token(&app.db.app, None, &username, "test")
+            .await
+            .unwrap();
+        people.push(Person {
+            role,
+            actor,
+            session,
+            token,
+        });
+    }
+    people
+}
+
+/// Every route of the (secret) dossier asked by people off its team: 404 for all but the
+/// auditor, who reads (and is refused changes as in the table). A role the table refuses may
+/// also meet that refusal first: a 403 that does not depend on the dossier tells nothing.
+async fn outsiders_find_nothing(app: &TestApp, c: &str, job: &str) -> Vec<String> {
+    let mut failures = Vec::new();
+    let people = outsiders(app).await;
+    for r in routes().iter().filter(|r| of_the_dossier(r)) {
+        for person in &people {
+            let status = app.send(build(app, r, Some(person), c, job)).await.status();
+            let role = person.role;
+            let ok = if role == Role::Auditor {
+                let expected = allowed(r.who, role);
+                let refused = status == StatusCode::FORBIDDEN;
+                (status.is_success() || status.is_redirection() || status == StatusCode::CONFLICT)
+                    == expected
+                    && (expected || refused)
+            } else {
+                status == StatusCode::NOT_FOUND
+                    || (status == StatusCode::FORBIDDEN && !allowed(r.who, role))
+            };
+            if !ok {
+                failures.push(format!(
+                    "{} {} {} as {} off the team: got {status}",
+                    r.method,
+                    r.path,
+                    if r.api { "(api)" } else { "" },
+                    role.id()
+                ));
+            }
+        }
+    }
+    failures
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -653,5 +770,61 @@ async fn a_buyer_who_is_not_a_member_cannot_change_the_dossier() {
     .unwrap();
     let html = support::body_text(app.send(page).await).await;
     assert!(!html.contains("/phase\""), "the move button is not offered");
+    app.db.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_secret_dossier_is_missing_from_every_list_of_an_outsider() {
+    let app = TestApp::new().await;
+    let buyer = app.person(Role::Inkoper).actor.clone();
+    let secret = DossierInput {
+        title: "Bodycams 2027".into(),
+        classification_label: Some("secret".into()),
+        ..Default::default()
+    };
+    grip_app::dossiers::update(&app.db.app, &buyer, &app.dossier_id, &secret)
+        .await
+        .unwrap();
+    let outsider = outsiders(&app)
+        .await
+        .into_iter()
+        .find(|p| p.role == Role::Inkoper)
+        .unwrap();
+    let get = |path: &str, person: &Person, api: bool| {
+        let builder = Request::get(path);
+        let builder = if api {
+            with_token(builder, &person.token)
+        } else {
+            with_session(builder, &person.session)
+        };
+        builder.body(Body::empty()).unwrap()
+    };
+    let read = |path: String, person: &Person, api: bool| {
+        let request = get(&path, person, api);
+        async { support::body_text(app.send(request).await).await }
+    };
+    let member = app.person(Role::Inkoper);
+    let d = app.dossier_id.clone();
+    assert!(read("/api/v1/dossiers".into(), member, true).await.contains(&d));
+    for path in [
+        "/api/v1/dossiers",
+        "/api/v1/dossiers?q=bodycams",
+        "/api/v1/audit-events?per_page=100",
+    ] {
+        let body = read(path.into(), &outsider, true).await;
+        assert!(!body.contains(&d), "{path} shows the dossier: {body}");
+    }
+    let list = read("/api/v1/dossiers".into(), &outsider, true).await;
+    assert!(list.contains("\"total\":0"), "{list}");
+    for path in ["/", "/dossiers", "/dossiers?q=bodycams", "/audit"] {
+        let html = read(path.into(), &outsider, false).await;
+        assert!(!html.contains("Bodycams"), "{path} shows the dossier");
+    }
+    let direct = app.send(get(&format!("/api/v1/dossiers/{d}"), &outsider, true)).await;
+    assert_eq!(direct.status(), StatusCode::NOT_FOUND);
+    assert!(support::body_text(direct).await.contains("not_found"));
+    let page = app.send(get(&format!("/dossiers/{d}"), &outsider, false)).await;
+    assert_eq!(page.status(), StatusCode::NOT_FOUND);
+    assert!(!support::body_text(page).await.contains("Bodycams"));
     app.db.finish().await;
 }
