@@ -123,7 +123,7 @@ pub struct CheckStatusBody {
 }
 
 #[utoipa::path(put, path = "/dossiers/{id}/checklist/{item}", tag = "checklist", request_body = CheckStatusBody,
-    responses((status = 200, body = ApiChecklist, description = "the checklist after the change"), (status = 403, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = ApiChecklist, description = "the checklist after the change"), (status = 403, body = Problem), (status = 422, body = Problem), (status = 404, body = Problem)))]
 pub async fn set_status(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,

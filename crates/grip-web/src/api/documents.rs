@@ -104,7 +104,7 @@ pub async fn list(
 
 #[utoipa::path(post, path = "/dossiers/{id}/documents", tag = "documents",
     request_body(content = DocumentUpload, content_type = "multipart/form-data", description = "field `file` (PDF, DOCX, ODT, HTML, TXT or Markdown, at most 25 MB) and where it came from: `provenance` (`supplier` with `supplier_id` and optionally `reference`, or `internal` with `role`)"),
-    responses((status = 201, body = ApiDocument), (status = 413, body = Problem), (status = 415, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, body = ApiDocument), (status = 413, body = Problem), (status = 415, body = Problem), (status = 422, body = Problem), (status = 404, body = Problem)))]
 pub async fn upload(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,

@@ -186,7 +186,7 @@ pub struct PhaseMoveBody {
 }
 
 #[utoipa::path(post, path = "/dossiers/{id}/phase", tag = "dossiers", request_body(content = PhaseMoveBody, description = "optional"),
-    responses((status = 200, body = ApiDossier), (status = 403, body = Problem), (status = 409, body = Problem)))]
+    responses((status = 200, body = ApiDossier), (status = 403, body = Problem), (status = 409, body = Problem), (status = 404, body = Problem)))]
 pub async fn move_phase(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,

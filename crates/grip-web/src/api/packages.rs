@@ -111,7 +111,7 @@ pub struct GenerateBody {
 }
 
 #[utoipa::path(post, path = "/dossiers/{id}/package", tag = "packages", request_body(content = GenerateBody, description = "optional"),
-    responses((status = 201, body = ApiPackageVersion, description = "the generated draft version"), (status = 403, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, body = ApiPackageVersion, description = "the generated draft version"), (status = 403, body = Problem), (status = 422, body = Problem), (status = 404, body = Problem)))]
 pub async fn generate(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
@@ -168,7 +168,7 @@ async fn current(
 }
 
 #[utoipa::path(patch, path = "/dossiers/{id}/package/items/{key}", tag = "packages", request_body = EditBody,
-    responses((status = 200, body = ApiPackageVersion, description = "the draft after the change"), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = ApiPackageVersion, description = "the draft after the change"), (status = 409, body = Problem), (status = 422, body = Problem), (status = 404, body = Problem)))]
 pub async fn edit_item(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
@@ -187,7 +187,7 @@ pub async fn edit_item(
 }
 
 #[utoipa::path(delete, path = "/dossiers/{id}/package/items/{key}", tag = "packages",
-    responses((status = 200, body = ApiPackageVersion, description = "the draft after the change"), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = ApiPackageVersion, description = "the draft after the change"), (status = 409, body = Problem), (status = 422, body = Problem), (status = 404, body = Problem)))]
 pub async fn remove_item(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
@@ -205,7 +205,7 @@ pub struct ItemMoveBody {
 }
 
 #[utoipa::path(post, path = "/dossiers/{id}/package/items/{key}/move", tag = "packages", request_body = ItemMoveBody,
-    responses((status = 200, body = ApiPackageVersion, description = "the draft after the change"), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = ApiPackageVersion, description = "the draft after the change"), (status = 409, body = Problem), (status = 422, body = Problem), (status = 404, body = Problem)))]
 pub async fn move_item(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
@@ -242,7 +242,7 @@ pub struct AddBody {
 }
 
 #[utoipa::path(post, path = "/dossiers/{id}/package/items", tag = "packages", request_body = AddBody,
-    responses((status = 201, body = ApiPackageVersion, description = "the draft after the change"), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 201, body = ApiPackageVersion, description = "the draft after the change"), (status = 409, body = Problem), (status = 422, body = Problem), (status = 404, body = Problem)))]
 pub async fn add_item(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
@@ -289,7 +289,7 @@ pub struct FreezeBody {
 }
 
 #[utoipa::path(post, path = "/dossiers/{id}/package/freeze", tag = "packages", request_body(content = FreezeBody, description = "optional"),
-    responses((status = 200, body = ApiPackageVersion, description = "the frozen version with its content hash"), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = ApiPackageVersion, description = "the frozen version with its content hash"), (status = 409, body = Problem), (status = 422, body = Problem), (status = 404, body = Problem)))]
 pub async fn freeze(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
@@ -309,7 +309,7 @@ pub async fn freeze(
 }
 
 #[utoipa::path(post, path = "/dossiers/{id}/package/revise", tag = "packages",
-    responses((status = 201, body = ApiPackageVersion, description = "a new draft version copied from the newest frozen one"), (status = 409, body = Problem)))]
+    responses((status = 201, body = ApiPackageVersion, description = "a new draft version copied from the newest frozen one"), (status = 409, body = Problem), (status = 404, body = Problem)))]
 pub async fn revise(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,

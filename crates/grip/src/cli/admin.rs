@@ -33,12 +33,16 @@ pub enum UserCommand {
         #[arg(long)]
         roles: String,
     },
-    /// Set a new password (ends the user's sessions).
+    /// Set a new password (ends the user's sessions and revokes their API tokens).
     ResetPassword {
         username: String,
         #[arg(long)]
         password_stdin: bool,
     },
+    /// Close an account: no sign-in; sessions end and API tokens are revoked.
+    Deactivate { username: String },
+    /// Open a closed account again (old API tokens stay revoked).
+    Reactivate { username: String },
 }
 
 #[derive(Subcommand)]
@@ -101,8 +105,11 @@ pub async fn user(db: &DbArgs, cmd: UserCommand) -> anyhow::Result<ExitCode> {
             for user in users::list_users(&app, Operator::Cli).await? {
                 let roles: Vec<&str> = user.roles.iter().map(|r| r.id()).collect();
                 let active = if user.active { "" } else { " (inactive)" };
+                let last = user
+                    .last_sign_in_at
+                    .map_or_else(|| "never".to_string(), grip_app::format_ms);
                 println!(
-                    "{:<20} {:<30} {}{active}",
+                    "{:<20} {:<30} {:<40} last sign-in {last}{active}",
                     user.username,
                     user.display_name,
                     roles.join(",")
@@ -120,7 +127,18 @@ pub async fn user(db: &DbArgs, cmd: UserCommand) -> anyhow::Result<ExitCode> {
         } => {
             let password = read_password(password_stdin)?;
             users::reset_password(&app, Operator::Cli, &username, &password).await?;
-            println!("Password of '{username}' reset; their sessions have ended.");
+            println!(
+                "Password of '{username}' reset; their sessions have ended and their API \
+                 tokens are revoked."
+            );
+        }
+        UserCommand::Deactivate { username } => {
+            users::deactivate(&app, Operator::Cli, &username).await?;
+            println!("User '{username}' deactivated; their sessions and API tokens have ended.");
+        }
+        UserCommand::Reactivate { username } => {
+            users::reactivate(&app, Operator::Cli, &username).await?;
+            println!("User '{username}' can sign in again.");
         }
     }
     Ok(ExitCode::SUCCESS)
