@@ -160,8 +160,8 @@ on_both_backends!(a_secret_dossier_and_all_that_hangs_off_it_are_not_found, |db|
     let trail = audit::list(app, &outsider, None, Paging::new(None, Some(200)))
         .await
         .unwrap();
-    assert!(trail.items.iter().all(|e| e.dossier.as_deref() != Some(&id)));
-    assert!(trail.items.iter().any(|e| e.dossier.as_deref() == Some(&open)));
+    assert!(trail.items.iter().all(|e| e.dossier.as_deref() != Some(id.as_str())));
+    assert!(trail.items.iter().any(|e| e.dossier.as_deref() == Some(open.as_str())));
     assert_eq!(trail.total, trail.items.len() as i64, "the total counts only these");
     let systems = inventory::list(app, &outsider, None, Paging::new(None, None))
         .await

@@ -99,7 +99,7 @@ pub async fn list(
             values.push(id.to_string());
             Some("dossier_id = $1".to_string())
         }
-        None => crate::dossiers::readable_link_clause("dossier_id", scope, &mut values),
+        None => crate::dossiers::readable_link_clause("audit_event.dossier_id", scope, &mut values),
     };
     let n = values.len();
     let rows_sql = format!(

@@ -16,7 +16,7 @@ use crate::access::{Permissions, on_dossier};
 use crate::checklists::{PhaseChecklist, checklist_on};
 use crate::classification::StoredClassification;
 use crate::organisation::label_names_on;
-use crate::{Action, Actor, App, AppError};
+use crate::{Actor, App, AppError};
 use grip_core::ReadScope;
 use grip_core::LabelNames;
 

@@ -10,7 +10,7 @@ use grip_store::{dossiers, packages};
 use crate::access::{Permissions, on_dossier};
 use crate::organisation::label_names_on;
 use crate::packages::{StoredPackage, facts, knowledge, load};
-use crate::{Action, Actor, App, AppError};
+use crate::{Actor, App, AppError};
 use grip_core::LabelNames;
 
 pub struct PackagePage {
