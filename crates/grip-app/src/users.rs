@@ -142,8 +142,7 @@ pub async fn set_roles(
     }
     let mut tx = app.store.begin_write().await?;
     let user = existing(&mut tx, username).await?;
-    if by.is(&user) && user.roles.contains(&Role::Beheerder) && !roles.contains(&Role::Beheerder)
-    {
+    if by.is(&user) && user.roles.contains(&Role::Beheerder) && !roles.contains(&Role::Beheerder) {
         return Err(AppError::invalid(
             "roles",
             "own_administrator_role",

@@ -39,7 +39,9 @@ on_both_backends!(a_deactivated_person_is_shut_out_everywhere, |db| {
     let token = auth::create_api_token(app, None, "jurist", "test")
         .await
         .unwrap();
-    let listed = users::list_users(app, Operator::Person(&admin)).await.unwrap();
+    let listed = users::list_users(app, Operator::Person(&admin))
+        .await
+        .unwrap();
     let jurist = listed.iter().find(|u| u.username == "jurist").unwrap();
     assert!(jurist.last_sign_in_at.is_some(), "the sign-in is recorded");
     users::deactivate(app, Operator::Person(&admin), "jurist")
@@ -110,12 +112,21 @@ on_both_backends!(a_reset_ends_sessions_and_tokens, |db| {
     let token = auth::create_api_token(app, None, "privacy", "t")
         .await
         .unwrap();
-    users::reset_password(app, Operator::Person(&admin), "privacy", "een-nieuw-wachtwoord")
-        .await
-        .unwrap();
+    users::reset_password(
+        app,
+        Operator::Person(&admin),
+        "privacy",
+        "een-nieuw-wachtwoord",
+    )
+    .await
+    .unwrap();
     assert!(auth::session_actor(app, &session).await.unwrap().is_none());
     assert!(auth::token_actor(app, &token).await.unwrap().is_none());
-    assert!(auth::sign_in(app, "privacy", "test-password").await.is_err());
+    assert!(
+        auth::sign_in(app, "privacy", "test-password")
+            .await
+            .is_err()
+    );
     assert!(
         auth::sign_in(app, "privacy", "een-nieuw-wachtwoord")
             .await
@@ -123,34 +134,55 @@ on_both_backends!(a_reset_ends_sessions_and_tokens, |db| {
     );
 });
 
-on_both_backends!(people_change_their_own_password_with_the_current_one, |db| {
-    let app = &db.app;
-    let me = user(app, "security", &[Role::Security]).await;
-    let here = auth::sign_in(app, "security", "test-password")
-        .await
-        .unwrap()
-        .session_secret;
-    let elsewhere = auth::sign_in(app, "security", "test-password")
-        .await
-        .unwrap()
-        .session_secret;
-    let change = |current: &'static str, new: &'static str| {
-        let (me, here) = (me.clone(), here.clone());
-        async move { users::change_own_password(app, &me, Some(&here), current, new).await }
-    };
-    assert!(invalid(
-        change("fout-wachtwoord", "nieuw-wachtwoord").await,
-        "wrong_password"
-    ));
-    assert!(invalid(change("test-password", "kort").await, "too_short"));
-    assert!(invalid(
-        change("test-password", "test-password").await,
-        "unchanged"
-    ));
-    assert!(auth::session_actor(app, &elsewhere).await.unwrap().is_some());
-    change("test-password", "nieuw-wachtwoord").await.unwrap();
-    assert!(auth::session_actor(app, &here).await.unwrap().is_some());
-    assert!(auth::session_actor(app, &elsewhere).await.unwrap().is_none());
-    assert!(auth::sign_in(app, "security", "nieuw-wachtwoord").await.is_ok());
-    assert!(kinds(db).await.contains(&"user.password_changed".to_string()));
-});
+on_both_backends!(
+    people_change_their_own_password_with_the_current_one,
+    |db| {
+        let app = &db.app;
+        let me = user(app, "security", &[Role::Security]).await;
+        let here = auth::sign_in(app, "security", "test-password")
+            .await
+            .unwrap()
+            .session_secret;
+        let elsewhere = auth::sign_in(app, "security", "test-password")
+            .await
+            .unwrap()
+            .session_secret;
+        let change = |current: &'static str, new: &'static str| {
+            let (me, here) = (me.clone(), here.clone());
+            async move { users::change_own_password(app, &me, Some(&here), current, new).await }
+        };
+        assert!(invalid(
+            change("fout-wachtwoord", "nieuw-wachtwoord").await,
+            "wrong_password"
+        ));
+        assert!(invalid(change("test-password", "kort").await, "too_short"));
+        assert!(invalid(
+            change("test-password", "test-password").await,
+            "unchanged"
+        ));
+        assert!(
+            auth::session_actor(app, &elsewhere)
+                .await
+                .unwrap()
+                .is_some()
+        );
+        change("test-password", "nieuw-wachtwoord").await.unwrap();
+        assert!(auth::session_actor(app, &here).await.unwrap().is_some());
+        assert!(
+            auth::session_actor(app, &elsewhere)
+                .await
+                .unwrap()
+                .is_none()
+        );
+        assert!(
+            auth::sign_in(app, "security", "nieuw-wachtwoord")
+                .await
+                .is_ok()
+        );
+        assert!(
+            kinds(db)
+                .await
+                .contains(&"user.password_changed".to_string())
+        );
+    }
+);

@@ -190,7 +190,8 @@ impl ReadPolicy {
     }
 
     pub fn may_read(&self, actor: &Actor, label: DataLabel, is_member: bool) -> bool {
-        actor.may(Action::Read) && (self.is_open(label) || is_member || self.reads_everything(actor))
+        actor.may(Action::Read)
+            && (self.is_open(label) || is_member || self.reads_everything(actor))
     }
 
     /// Which dossiers the actor may read, for filtering lists, counts and search in the store.
@@ -274,13 +275,19 @@ mod tests {
         };
         assert!(!strict.may_read(&buyer, DataLabel::Internal, false));
         assert!(!strict.may_read(&actor(&[Role::Auditor]), DataLabel::Internal, false));
-        assert!(!policy.may_read(&actor(&[]), DataLabel::Public, true), "no role, no reading");
+        assert!(
+            !policy.may_read(&actor(&[]), DataLabel::Public, true),
+            "no role, no reading"
+        );
     }
 
     #[test]
     fn the_scope_names_the_open_levels_and_the_reader() {
         let policy = ReadPolicy::default();
-        assert_eq!(policy.scope(&actor(&[Role::Auditor])), ReadScope::Everything);
+        assert_eq!(
+            policy.scope(&actor(&[Role::Auditor])),
+            ReadScope::Everything
+        );
         assert_eq!(
             policy.scope(&actor(&[Role::Jurist])),
             ReadScope::OpenOrMember {

@@ -104,7 +104,10 @@ pub async fn list(
     let n = values.len();
     let rows_sql = format!(
         "select {COLUMNS} from audit_event{} order by seq desc limit ${} offset ${}",
-        where_sql.as_ref().map(|w| format!(" where {w}")).unwrap_or_default(),
+        where_sql
+            .as_ref()
+            .map(|w| format!(" where {w}"))
+            .unwrap_or_default(),
         n + 1,
         n + 2
     );

@@ -658,7 +658,10 @@ async fn every_route_for_every_role_and_for_nobody() {
         }
         for role in Role::ALL {
             let person = app.person(role);
-            let status = app.send(build(&app, &r, Some(person), c, job)).await.status();
+            let status = app
+                .send(build(&app, &r, Some(person), c, job))
+                .await
+                .status();
             let expected = allowed(r.who, role);
             let was_allowed = status != StatusCode::FORBIDDEN
                 && status != StatusCode::UNAUTHORIZED
@@ -805,7 +808,11 @@ async fn a_secret_dossier_is_missing_from_every_list_of_an_outsider() {
     };
     let member = app.person(Role::Inkoper);
     let d = app.dossier_id.clone();
-    assert!(read("/api/v1/dossiers".into(), member, true).await.contains(&d));
+    assert!(
+        read("/api/v1/dossiers".into(), member, true)
+            .await
+            .contains(&d)
+    );
     for path in [
         "/api/v1/dossiers",
         "/api/v1/dossiers?q=bodycams",
@@ -820,10 +827,14 @@ async fn a_secret_dossier_is_missing_from_every_list_of_an_outsider() {
         let html = read(path.into(), &outsider, false).await;
         assert!(!html.contains("Bodycams"), "{path} shows the dossier");
     }
-    let direct = app.send(get(&format!("/api/v1/dossiers/{d}"), &outsider, true)).await;
+    let direct = app
+        .send(get(&format!("/api/v1/dossiers/{d}"), &outsider, true))
+        .await;
     assert_eq!(direct.status(), StatusCode::NOT_FOUND);
     assert!(support::body_text(direct).await.contains("not_found"));
-    let page = app.send(get(&format!("/dossiers/{d}"), &outsider, false)).await;
+    let page = app
+        .send(get(&format!("/dossiers/{d}"), &outsider, false))
+        .await;
     assert_eq!(page.status(), StatusCode::NOT_FOUND);
     assert!(!support::body_text(page).await.contains("Bodycams"));
     app.db.finish().await;

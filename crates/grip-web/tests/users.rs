@@ -38,16 +38,29 @@ async fn the_administrator_manages_people_with_checkboxes_and_sees_each_change()
     let app = TestApp::new().await;
     let admin = app.person(Role::Beheerder).session.clone();
     let html = body_text(app.send(get("/users", &admin)).await).await;
-    assert!(html.contains(r#"name="role" value="privacy""#), "roles are checkboxes");
-    assert!(!html.contains(r#"name="roles""#), "no comma-separated text any more");
+    assert!(
+        html.contains(r#"name="role" value="privacy""#),
+        "roles are checkboxes"
+    );
+    assert!(
+        !html.contains(r#"name="roles""#),
+        "no comma-separated text any more"
+    );
     let changed = app
-        .send(post("/users/jurist/roles", &admin, "role=jurist&role=privacy"))
+        .send(post(
+            "/users/jurist/roles",
+            &admin,
+            "role=jurist&role=privacy",
+        ))
         .await;
     assert_eq!(changed.status(), StatusCode::SEE_OTHER);
     let next = location(&changed);
     assert_eq!(next, "/users?done=roles&user=jurist");
     let html = body_text(app.send(get(&next, &admin)).await).await;
-    assert!(html.contains("De rollen van jurist zijn gewijzigd."), "{html}");
+    assert!(
+        html.contains("De rollen van jurist zijn gewijzigd."),
+        "{html}"
+    );
     assert!(html.contains("Privacy-adviseur"));
     for (form, text) in [
         ("role=koning", "Onbekende rol"),
@@ -57,9 +70,15 @@ async fn the_administrator_manages_people_with_checkboxes_and_sees_each_change()
         assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
         assert!(body_text(refused).await.contains(text), "{form}");
     }
-    let own = app.send(post("/users/beheerder/deactivate", &admin, "")).await;
+    let own = app
+        .send(post("/users/beheerder/deactivate", &admin, ""))
+        .await;
     assert_eq!(own.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(body_text(own).await.contains("eigen account niet deactiveren"));
+    assert!(
+        body_text(own)
+            .await
+            .contains("eigen account niet deactiveren")
+    );
     let added = app
         .send(post(
             "/users",
@@ -73,7 +92,10 @@ async fn the_administrator_manages_people_with_checkboxes_and_sees_each_change()
         .unwrap();
     assert_eq!(signed_in.actor.roles, vec![Role::Inkoper, Role::Jurist]);
     let html = body_text(app.send(get("/users", &admin)).await).await;
-    assert!(html.contains("Nog nooit"), "people who never signed in say so");
+    assert!(
+        html.contains("Nog nooit"),
+        "people who never signed in say so"
+    );
     app.db.finish().await;
 }
 
@@ -87,7 +109,10 @@ async fn a_deactivated_person_loses_pages_and_api_until_reactivated() {
     let html = body_text(app.send(get(&location(&done), &admin)).await).await;
     assert!(html.contains("jurist is gedeactiveerd.") && html.contains("Gedeactiveerd"));
     let page = app.send(get("/", &jurist.session)).await;
-    assert!(location(&page).starts_with("/login"), "the session has ended");
+    assert!(
+        location(&page).starts_with("/login"),
+        "the session has ended"
+    );
     let api = with_token(Request::get("/api/v1/dossiers"), &jurist.token)
         .body(Body::empty())
         .unwrap();

@@ -17,8 +17,8 @@ use crate::checklists::{PhaseChecklist, checklist_on};
 use crate::classification::StoredClassification;
 use crate::organisation::label_names_on;
 use crate::{Actor, App, AppError};
-use grip_core::ReadScope;
 use grip_core::LabelNames;
+use grip_core::ReadScope;
 
 /// Most recent trail events shown on the page.
 const HISTORY: i64 = 50;
@@ -90,9 +90,14 @@ pub async fn dossier_page(app: &App, actor: &Actor, id: &str) -> Result<DossierP
         suppliers: dossiers::supplier_names(conn, id).await?,
         documents,
         inventory: inventory::for_dossier(conn, id).await?,
-        history: audit::list(conn, Some(id), &ReadScope::Everything, Paging::new(Some(1), Some(HISTORY)))
-            .await?
-            .items,
+        history: audit::list(
+            conn,
+            Some(id),
+            &ReadScope::Everything,
+            Paging::new(Some(1), Some(HISTORY)),
+        )
+        .await?
+        .items,
         classification: crate::classification::newest_on(conn, id).await?,
         obligations: classifications::obligations(conn, id).await?,
         checklist: checklist_on(conn, actor, &dossier, &permissions).await?,

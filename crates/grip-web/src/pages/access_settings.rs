@@ -49,11 +49,23 @@ async fn page(
         levels: DataLabel::ALL
             .iter()
             .filter(|l| **l != DataLabel::Secret)
-            .map(|l| (l.code(), names.name(*l).to_string(), *l == policy.open_up_to))
+            .map(|l| {
+                (
+                    l.code(),
+                    names.name(*l).to_string(),
+                    *l == policy.open_up_to,
+                )
+            })
             .collect(),
         roles: Role::ALL
             .iter()
-            .map(|r| (r.id(), viewer.lang.role_id(r.id()), policy.roles.contains(r)))
+            .map(|r| {
+                (
+                    r.id(),
+                    viewer.lang.role_id(r.id()),
+                    policy.roles.contains(r),
+                )
+            })
             .collect(),
         saved,
         errors,
@@ -98,8 +110,12 @@ fn policy_from(form: &[(String, String)]) -> Result<ReadPolicy, AppError> {
     for (_, id) in form.iter().filter(|(k, _)| k == "role") {
         roles.push(Role::parse(id).ok_or_else(|| {
             AppError::from(
-                grip_core::dossier::FieldError::new("roles", "unknown_role", "invalid-unknown-role")
-                    .with("role", id),
+                grip_core::dossier::FieldError::new(
+                    "roles",
+                    "unknown_role",
+                    "invalid-unknown-role",
+                )
+                .with("role", id),
             )
         })?);
     }

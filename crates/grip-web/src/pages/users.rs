@@ -159,8 +159,12 @@ fn checked_roles(form: &[(String, String)]) -> Result<Vec<Role>, AppError> {
     for (_, id) in form.iter().filter(|(k, _)| k == "role") {
         let role = Role::parse(id).ok_or_else(|| {
             AppError::from(
-                grip_core::dossier::FieldError::new("roles", "unknown_role", "invalid-unknown-role")
-                    .with("role", id),
+                grip_core::dossier::FieldError::new(
+                    "roles",
+                    "unknown_role",
+                    "invalid-unknown-role",
+                )
+                .with("role", id),
             )
         })?;
         if !roles.contains(&role) {
