@@ -10,7 +10,7 @@ if ! command -v chromium >/dev/null 2>&1; then
   echo "e2e: installing Debian's chromium" >&2
   if [ "$(id -u)" = 0 ]; then apt-get install -y -q chromium >/dev/null; else sudo apt-get install -y -q chromium >/dev/null; fi
 fi
-[ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund --ignore-scripts >/dev/null
+[ -d node_modules/playwright-core ] && [ -d node_modules/axe-core ] || npm ci --no-audit --no-fund --ignore-scripts >/dev/null
 
 target=${CARGO_TARGET_DIR:-$root/target}
 cargo build -q -p grip
