@@ -54,6 +54,8 @@ pub struct Viewer {
     pub actor: Actor,
     pub lang: Lang,
     pub session_secret: String,
+    /// The organisation's name, for the page frame.
+    pub organisation: String,
 }
 
 impl<S> FromRequestParts<S> for Viewer
@@ -100,10 +102,14 @@ where
         let actor = auth::session_actor(&state.app, secret)
             .await
             .map_err(|e| crate::error::PageError::from(e).into_response())?;
-        Ok(actor.map(|actor| Viewer {
+        let Some(actor) = actor else {
+            return Ok(None);
+        };
+        Ok(Some(Viewer {
             actor,
             lang: lang_of(&parts.headers),
             session_secret: secret.to_string(),
+            organisation: state.organisation_name().await,
         }))
     }
 }

@@ -1,9 +1,15 @@
 //! Turning a failed use case into an HTML page with the right status. The cause of internal
 //! errors is logged, never shown.
 
+use crate::AppState;
+use crate::auth::lang_of;
 use crate::i18n::Lang;
+use crate::shell::Shell;
 use askama::Template;
+use axum::body::Body;
+use axum::extract::{Request, State};
 use axum::http::StatusCode;
+use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 use grip_app::AppError;
 
@@ -31,7 +37,14 @@ pub fn message_of(err: &AppError) -> (String, String) {
             "U heeft geen recht om dit te doen.".into(),
             "You do not have the right to do this.".into(),
         ),
-        AppError::NotFound(what) => ("Niet gevonden.".into(), format!("{what} not found.")),
+        AppError::NotFound(what) => {
+            let key = format!("not_found_{}", what.replace(' ', "_"));
+            let text = |lang: Lang| match lang.t(&key) {
+                "??" => lang.t("not_found").to_string(),
+                text => text.to_string(),
+            };
+            (text(Lang::Nl), text(Lang::En))
+        }
         AppError::Invalid(errors) => {
             let text = |lang: Lang| {
                 errors
@@ -73,9 +86,43 @@ fn mb(bytes: usize) -> String {
 #[derive(Template)]
 #[template(path = "error.html")]
 struct ErrorPage {
+    shell: Shell,
     status: u16,
-    message_nl: String,
-    message_en: String,
+    message: String,
+}
+
+/// An error page's texts in both languages, kept on the response so that `localise` can show
+/// the one the reader uses (the error itself does not know the request).
+#[derive(Clone)]
+struct ErrorText {
+    status: u16,
+    nl: String,
+    en: String,
+}
+
+impl ErrorText {
+    fn render(&self, lang: Lang, path: &str, organisation: String) -> Option<String> {
+        ErrorPage {
+            shell: Shell::anonymous(lang, path).at_organisation(organisation),
+            status: self.status,
+            message: lang.pick(&self.nl, &self.en).to_string(),
+        }
+        .render()
+        .ok()
+    }
+}
+
+/// Words error pages in the reader's language and puts them in the page frame.
+pub async fn localise(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let lang = lang_of(request.headers());
+    let path = request.uri().path().to_string();
+    let mut response = next.run(request).await;
+    if let Some(text) = response.extensions_mut().remove::<ErrorText>()
+        && let Some(html) = text.render(lang, &path, state.organisation_name().await)
+    {
+        *response.body_mut() = Body::from(html);
+    }
+    response
 }
 
 #[derive(Debug)]
@@ -93,16 +140,18 @@ impl IntoResponse for PageError {
         if status.is_server_error() {
             tracing::error!(error = %self.0, "request failed");
         }
-        let (message_nl, message_en) = message_of(&self.0);
-        let page = ErrorPage {
+        let (nl, en) = message_of(&self.0);
+        let text = ErrorText {
             status: status.as_u16(),
-            message_nl,
-            message_en,
+            nl,
+            en,
         };
-        match page.render() {
-            Ok(html) => (status, Html(html)).into_response(),
-            Err(_) => status.into_response(),
-        }
+        let mut response = match text.render(Lang::Nl, "/", String::new()) {
+            Some(html) => (status, Html(html)).into_response(),
+            None => status.into_response(),
+        };
+        response.extensions_mut().insert(text);
+        response
     }
 }
 

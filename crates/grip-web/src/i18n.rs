@@ -4,6 +4,7 @@
 //! template or by Rust code exists in both languages.
 
 mod catalog;
+mod format;
 #[cfg(test)]
 mod tests;
 
@@ -43,6 +44,13 @@ impl Lang {
         catalog::get(self)
             .text(&catalog::fluent_id(key))
             .unwrap_or("??")
+    }
+
+    /// A text with arguments (`{ $verdict }`) filled in; `??` if there is no such text.
+    pub fn format(self, key: &str, args: &fluent_bundle::FluentArgs) -> String {
+        catalog::get(self)
+            .format(&catalog::fluent_id(key), args)
+            .unwrap_or_else(|| "??".into())
     }
 
     /// Why an input was refused, in this language: the error's text from `errors.ftl` with its

@@ -32,6 +32,22 @@ pub struct WebConfig {
 pub struct AppState {
     pub app: App,
     pub config: Arc<WebConfig>,
+    /// The organisation's name for the page header, read once it exists.
+    organisation: Arc<tokio::sync::OnceCell<String>>,
+}
+
+impl AppState {
+    /// The organisation's name, or an empty text before it has been set up (not remembered
+    /// then, so the name shows as soon as `grip demo` or setup has created it).
+    pub async fn organisation_name(&self) -> String {
+        if let Some(name) = self.organisation.get() {
+            return name.clone();
+        }
+        match grip_app::organisation::get(&self.app).await {
+            Ok(Some(org)) => self.organisation.get_or_init(|| async { org.name }).await.clone(),
+            _ => String::new(),
+        }
+    }
 }
 
 /// The whole web application: pages, API, assets, with CSRF and security headers on all.
@@ -39,11 +55,16 @@ pub fn router(app: App, config: WebConfig) -> Router {
     let state = AppState {
         app,
         config: Arc::new(config),
+        organisation: Arc::default(),
     };
     Router::new()
         .merge(pages::routes())
         .merge(api::routes())
         .merge(assets::routes())
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            error::localise,
+        ))
         .layer(axum::middleware::from_fn(csrf::refuse_cross_site))
         .layer(axum::middleware::from_fn(headers::add_security_headers))
         .layer(tower_http::trace::TraceLayer::new_for_http())

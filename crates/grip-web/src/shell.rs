@@ -11,6 +11,8 @@ pub struct Shell {
     pub roles: Vec<Role>,
     pub nav: &'static str,
     pub path: String,
+    /// The organisation's name for the header and footer (empty before setup).
+    pub organisation: String,
 }
 
 impl Shell {
@@ -21,6 +23,7 @@ impl Shell {
             roles: viewer.actor.roles.clone(),
             nav,
             path: path.into(),
+            organisation: viewer.organisation.clone(),
         }
     }
 
@@ -31,7 +34,44 @@ impl Shell {
             roles: Vec::new(),
             nav: "",
             path: path.into(),
+            organisation: String::new(),
         }
+    }
+
+    /// The same frame, naming the organisation (for pages shown before sign-in).
+    pub fn at_organisation(mut self, name: String) -> Shell {
+        self.organisation = name;
+        self
+    }
+
+    /// The organisation's name, or Grip's own before there is one.
+    pub fn organisation(&self) -> &str {
+        if self.organisation.is_empty() { "Grip" } else { &self.organisation }
+    }
+
+    pub fn version(&self) -> &'static str {
+        env!("CARGO_PKG_VERSION")
+    }
+
+    /// The menu section this page belongs to, as (link, name), for the breadcrumbs; none on
+    /// the home page.
+    pub fn section(&self) -> Option<(&'static str, &'static str)> {
+        let href = match self.nav {
+            "dossiers" => "/dossiers",
+            "categories" => "/categories",
+            "suppliers" => "/suppliers",
+            "inventory" => "/inventory",
+            "audit" => "/audit",
+            "users" => "/users",
+            "settings" => "/settings",
+            _ => return None,
+        };
+        Some((href, self.t(&format!("nav_{}", self.nav))))
+    }
+
+    /// Whether this page is the one at `href` (then its breadcrumb is not a link).
+    pub fn at(&self, href: &str) -> bool {
+        self.path.split(['?', '#']).next() == Some(href)
     }
 
     pub fn t(&self, key: &str) -> &'static str {
@@ -81,23 +121,58 @@ impl Shell {
         }
     }
 
+    /// A moment in the reader's notation (`7 december 2026 05:40`).
     pub fn when(&self, ms: &i64) -> String {
-        grip_app::format_ms(*ms)
+        self.lang.date_time(*ms)
+    }
+
+    /// A date given as `2026-08-02`, in the reader's notation (`2 augustus 2026`).
+    pub fn date(&self, iso: &str) -> String {
+        self.lang.date_text(iso)
+    }
+
+    /// A whole number with thousands grouped (`12.345`).
+    pub fn count(&self, n: &i64) -> String {
+        self.lang.integer(*n)
+    }
+
+    /// A number with `decimals` places and the reader's decimal sign (`0,37`).
+    pub fn number(&self, x: &f64, decimals: usize) -> String {
+        self.lang.decimal(*x, decimals)
+    }
+
+    /// How likely a category's products carry AI, in words (`hoog`).
+    pub fn exposure(&self, exposure: &grip_core::catalogue::Exposure) -> &'static str {
+        self.t(&format!("exposure_{}", exposure.code()))
+    }
+
+    /// A document's kind in words (`PDF`, `Word-document`) rather than its media type.
+    pub fn media_type(&self, media_type: &str) -> &'static str {
+        self.t(match media_type {
+            "application/pdf" => "media_pdf",
+            "text/plain" => "media_text",
+            "text/markdown" => "media_markdown",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => {
+                "media_docx"
+            }
+            "application/vnd.oasis.opendocument.text" => "media_odt",
+            "application/zip" => "media_zip",
+            _ => "media_other",
+        })
+    }
+
+    /// A file size in bytes, kB or MB (`12,3 kB`).
+    pub fn bytes(&self, size: &i64) -> String {
+        match *size {
+            n if n < 1000 => format!("{} {}", self.lang.integer(n), self.t("unit_bytes")),
+            n if n < 1_000_000 => format!("{} kB", self.lang.decimal(n as f64 / 1e3, 1)),
+            n => format!("{} MB", self.lang.decimal(n as f64 / 1e6, 1)),
+        }
     }
 
     /// An amount in euro with thousands separators in the interface language.
     pub fn euro(&self, amount: &i64) -> String {
-        let digits = amount.unsigned_abs().to_string();
-        let separator = if self.lang == Lang::Nl { '.' } else { ',' };
-        let mut grouped = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                grouped.push(separator);
-            }
-            grouped.push(c);
-        }
-        let sign = if *amount < 0 { "-" } else { "" };
-        format!("€ {sign}{grouped}")
+        format!("€ {}", self.lang.integer(*amount))
     }
 
     /// The name in the interface language, for things stored with both.

@@ -22,7 +22,8 @@ macro_rules! ftl_files {
 
 pub(super) const FILES: &[(&str, &str, &str)] =
     ftl_files![
-        "main", "classify", "screen", "package", "errors", "home", "roles", "supplier", "access"
+        "main", "classify", "screen", "package", "errors", "home", "roles", "supplier", "access",
+        "look"
     ];
 
 /// The Fluent id of a key as code spells it: Fluent ids may not contain dots, so `.` and `_`

@@ -43,11 +43,12 @@ fn both_languages_have_the_same_keys_in_the_same_files() {
 fn every_message_has_text_without_isolation_marks() {
     for lang in LANGS {
         for file in FILES {
-            for id in catalog::message_ids(catalog::source(lang, file)) {
-                if ["invalid-", "event-", "chain-break-"]
+            let source = catalog::source(lang, file);
+            for id in catalog::message_ids(source) {
+                let prefixed = ["invalid-", "event-", "chain-break-"]
                     .iter()
-                    .any(|prefix| id.starts_with(prefix))
-                {
+                    .any(|prefix| id.starts_with(prefix));
+                if prefixed || !variables(source, &id).is_empty() {
                     continue; // needs arguments; see the test below
                 }
                 let text = catalog::get(lang).text(&id).unwrap_or("");

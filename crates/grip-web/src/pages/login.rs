@@ -37,6 +37,7 @@ struct NextQuery {
 }
 
 async fn login_page(
+    State(state): State<AppState>,
     PageLang(lang): PageLang,
     viewer: Option<Viewer>,
     Query(q): Query<NextQuery>,
@@ -46,7 +47,7 @@ async fn login_page(
         return Ok(Redirect::to(&next).into_response());
     }
     render(&LoginPage {
-        shell: Shell::anonymous(lang, "/login"),
+        shell: Shell::anonymous(lang, "/login").at_organisation(state.organisation_name().await),
         next,
         username: String::new(),
         failed: false,
@@ -80,7 +81,8 @@ async fn login(
         }
         Err(AppError::Unauthenticated) => {
             let page = LoginPage {
-                shell: Shell::anonymous(lang, "/login"),
+                shell: Shell::anonymous(lang, "/login")
+                    .at_organisation(state.organisation_name().await),
                 next,
                 username: form.username.chars().take(64).collect(),
                 failed: true,
