@@ -314,7 +314,11 @@ async fn the_wizard_walks_skips_and_stores_and_the_dossier_shows_the_obligations
     let (status, html) = page(&app, &result, &session).await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains(r#"data-verdict="high_risk""#) && html.contains("Hoog risico"));
-    assert!(html.contains("Annex III point 6(e)") && html.contains("Art. 26"));
+    assert!(html.contains("Bijlage III, punt 6(e)") && html.contains("art. 26"), "{html}");
+    // The engine's codes and English findings are put in words.
+    for code in ["verdict: ", "Annex III", "= true", "= yes", "sha256:"] {
+        assert!(!html.contains(code), "{code} shown on the Dutch page");
+    }
     assert!(
         html.contains("Profielen van verdachten"),
         "justification shown"
@@ -345,7 +349,11 @@ async fn the_wizard_walks_skips_and_stores_and_the_dossier_shows_the_obligations
         .to_string();
     let (_, html) = page(&app, &result, &session).await;
     assert!(html.contains(r#"data-verdict="undetermined""#), "{html}");
-    assert!(html.contains(r#"data-testid="missing""#) && html.contains("(ai_definition.autonomy)"));
+    assert!(
+        html.contains(r#"data-testid="missing""#)
+            && html.contains("Werkt het met enige zelfstandigheid")
+            && !html.contains("(ai_definition.autonomy)")
+    );
     assert!(html.contains("Uitkomst was"), "shows what changed");
 
     // The dossier page lists the obligations with a status form; not_applicable needs a reason.

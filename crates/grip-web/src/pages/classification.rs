@@ -13,7 +13,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use grip_app::classification::{self, StoredClassification};
-use grip_app::{AppError, Paging, dossiers, format_ms};
+use super::classification_text::{self as words, question};
+use grip_app::{AppError, Paging, dossiers};
 use grip_core::dossier::Dossier;
 use grip_core::obligation::Obligation;
 use serde::Deserialize;
@@ -26,14 +27,6 @@ pub fn routes() -> Router<AppState> {
 
 pub fn verdict_label(lang: Lang, verdict: &str) -> &'static str {
     lang.t(&format!("verdict_{verdict}"))
-}
-
-/// The question for a profile path, or the path itself when there is none.
-fn question(lang: Lang, path: &str) -> String {
-    match lang.t(&format!("q.{path}")) {
-        "??" => path.to_string(),
-        text => format!("{text} ({path})"),
-    }
 }
 
 pub struct ObligationLine {
@@ -61,7 +54,7 @@ impl ObligationLine {
             owner: if en { o.owner_en } else { o.owner_nl },
             id: o.obligation_id,
             article: o.article,
-            applies_from: o.applies_from,
+            applies_from: lang.date_text(&o.applies_from),
             status: o.status.id().to_string(),
             reason: o.reason,
         }
@@ -100,6 +93,11 @@ struct ResultPage {
     verdict_from: Option<&'static str>,
     added: Vec<String>,
     removed: Vec<String>,
+    resolved: Vec<String>,
+    newly_missing: Vec<String>,
+    basis: Vec<String>,
+    rejected_because: Option<String>,
+    as_of: String,
     history: Vec<(String, String, &'static str, String)>,
     may_classify: bool,
 }
@@ -141,7 +139,7 @@ async fn result(
                         "holder_deployer"
                     }),
                 },
-                applies_from: o.applies_from.to_string(),
+                applies_from: lang.date_text(&o.applies_from.to_string()),
                 status: row.map(|r| r.status.id().to_string()).unwrap_or_default(),
                 reason: row.map(|r| r.reason.clone()).unwrap_or_default(),
             }
@@ -151,23 +149,28 @@ async fn result(
         .trace
         .iter()
         .map(|t| TraceLine {
-            article: t.article.clone(),
+            article: lang.citation(&t.article),
             rule: t.rule.clone(),
             outcome: lang.t(&format!("outcome_{}", t.outcome)),
             text: t.text.get(lang.into_knowledge()).to_string(),
-            findings: t.findings.join("; "),
+            findings: t
+                .findings
+                .iter()
+                .map(|f| words::finding(lang, f))
+                .collect::<Vec<_>>()
+                .join("; "),
             facts: t
                 .facts
                 .iter()
                 .map(|f| {
                     format!(
-                        "{} = {}",
-                        f.path,
-                        f.shown().unwrap_or_else(|| lang.t("unknown").into())
+                        "{}: {}",
+                        question(lang, &f.path),
+                        words::fact_value(lang, &f.path, &f.value)
                     )
                 })
                 .collect::<Vec<_>>()
-                .join(", "),
+                .join("; "),
         })
         .collect();
     let answers = c
@@ -175,18 +178,17 @@ async fn result(
         .iter()
         .map(|(path, answer)| AnswerLine {
             question: question(lang, path),
-            answer: match answer.as_str() {
-                "yes" => lang.t("answer_yes").into(),
-                "no" => lang.t("answer_no").into(),
-                "unknown" => lang.t("answer_unknown").into(),
-                "none" => lang.t("answer_none").into(),
-                other => other.into(),
-            },
+            answer: answer
+                .split(',')
+                .map(|code| words::answer(lang, path, code.trim()))
+                .collect::<Vec<_>>()
+                .join("; "),
             justification: c.justifications.get(path).cloned().unwrap_or_default(),
         })
         .collect();
     let changes = c.changes.clone().unwrap_or_default();
-    let describe = |ids: &[String]| ids.iter().map(|i| i.to_string()).collect::<Vec<_>>();
+    let describe = |ids: &[String]| ids.iter().map(|i| words::obligation(lang, i)).collect();
+    let questions = |paths: &[String]| paths.iter().map(|p| question(lang, p)).collect();
     let history = classification::history(app, &viewer.actor, &id, Paging::new(Some(1), Some(50)))
         .await?
         .items
@@ -194,7 +196,7 @@ async fn result(
         .map(|h| {
             (
                 h.id.clone(),
-                format_ms(h.created_at),
+                lang.date_time(h.created_at),
                 verdict_label(lang, h.classification.verdict.as_str()),
                 h.created_by,
             )
@@ -244,6 +246,18 @@ async fn result(
             .map(|v| verdict_label(lang, v)),
         added: describe(&changes.obligations_added),
         removed: describe(&changes.obligations_removed),
+        resolved: questions(&changes.missing_resolved),
+        newly_missing: questions(&changes.missing_new),
+        basis: c
+            .classification
+            .basis
+            .iter()
+            .map(|b| lang.citation(b))
+            .collect(),
+        rejected_because: high_risk
+            .and_then(|h| h.derogation_rejected_because.as_deref())
+            .map(|why| words::derogation(lang, why).unwrap_or_else(|| why.to_string())),
+        as_of: lang.date_text(&c.as_of),
         history,
         may_classify: grip_app::access::permissions(app, &viewer.actor, &id)
             .await?

@@ -52,7 +52,7 @@ struct WizardPage {
 }
 
 /// The label of a code in a list or choice question, from the pack where it has one.
-fn code_label(lang: Lang, path: &str, code: &str) -> String {
+pub(super) fn code_label(lang: Lang, path: &str, code: &str) -> String {
     let Ok(pack) = classification::pack() else {
         return code.into();
     };
@@ -69,13 +69,13 @@ fn code_label(lang: Lang, path: &str, code: &str) -> String {
             .annex_iii
             .iter()
             .find(|p| p.code == code)
-            .map(|p| format!("{}: {}", p.citation, pick(&p.title)))
+            .map(|p| format!("{}: {}", lang.citation(&p.citation), pick(&p.title)))
             .unwrap_or_else(|| code.into()),
         "prohibited_practices" => content
             .prohibitions
             .iter()
             .find(|p| p.code == code)
-            .map(|p| format!("{}: {}", p.article, pick(&p.title)))
+            .map(|p| format!("{}: {}", lang.citation(&p.article), pick(&p.title)))
             .unwrap_or_else(|| code.into()),
         "annex_i.legislation" if code == "none" => lang.t("annex_i_none").into(),
         "annex_i.legislation" => content
@@ -321,7 +321,10 @@ mod tests {
     #[test]
     fn codes_are_labelled_from_the_pack() {
         assert!(
-            code_label(Lang::Nl, "annex_iii_purposes", "6e").starts_with("Annex III point 6(e): ")
+            code_label(Lang::Nl, "annex_iii_purposes", "6e").starts_with("Bijlage III, punt 6(e): ")
+        );
+        assert!(
+            code_label(Lang::En, "annex_iii_purposes", "6e").starts_with("Annex III point 6(e): ")
         );
         assert!(code_label(Lang::En, "prohibited_practices", "5.1.c").contains("Social scoring"));
         assert_eq!(

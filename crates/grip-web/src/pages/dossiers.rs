@@ -203,6 +203,19 @@ struct FormPage {
     statuses: Vec<DossierStatus>,
 }
 
+impl FormPage {
+    /// What is wrong with one field, in the reader's language, to show beside it.
+    fn error_for(&self, field: &str) -> Option<String> {
+        let texts: Vec<String> = self
+            .errors
+            .iter()
+            .filter(|e| e.field == field)
+            .map(|e| self.shell.lang.field_error(e))
+            .collect();
+        (!texts.is_empty()).then(|| texts.join(" "))
+    }
+}
+
 async fn form_page(
     state: &AppState,
     viewer: &Viewer,
@@ -382,7 +395,7 @@ async fn detail_page(
     let latest = view.classification.map(|c| {
         let verdict =
             super::classification::verdict_label(viewer.lang, c.classification.verdict.as_str());
-        (c.id, verdict, grip_app::format_ms(c.created_at))
+        (c.id, verdict, viewer.lang.date_time(c.created_at))
     });
     let permissions = view.permissions;
     let page = DetailPage {

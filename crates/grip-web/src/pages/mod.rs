@@ -5,6 +5,7 @@ mod account;
 mod audit;
 mod catalogue;
 mod classification;
+mod classification_text;
 mod classify;
 mod dashboard;
 mod documents;
