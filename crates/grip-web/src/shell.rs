@@ -126,19 +126,9 @@ impl Shell {
         self.lang.date_time(*ms)
     }
 
-    /// A date given as `2026-08-02`, in the reader's notation (`2 augustus 2026`).
-    pub fn date(&self, iso: &str) -> String {
-        self.lang.date_text(iso)
-    }
-
     /// A whole number with thousands grouped (`12.345`).
     pub fn count(&self, n: &i64) -> String {
         self.lang.integer(*n)
-    }
-
-    /// A number with `decimals` places and the reader's decimal sign (`0,37`).
-    pub fn number(&self, x: &f64, decimals: usize) -> String {
-        self.lang.decimal(*x, decimals)
     }
 
     /// How likely a category's products carry AI, in words (`hoog`).

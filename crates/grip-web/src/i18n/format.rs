@@ -39,7 +39,7 @@ impl Lang {
     /// A number with `decimals` places: `0,37` (nl), `0.37` (en).
     pub fn decimal(self, x: f64, decimals: usize) -> String {
         let text = format!("{:.*}", decimals, x.abs());
-        let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+        let (whole, fraction) = text.split_once('.').unwrap_or((text.as_str(), ""));
         let whole = self.integer(whole.parse().unwrap_or(0));
         let sign = if x < 0.0 && text.chars().any(|c| ('1'..='9').contains(&c)) { "-" } else { "" };
         if fraction.is_empty() {
