@@ -191,4 +191,31 @@ mod tests {
         shell.lang = Lang::En;
         assert_eq!(shell.euro(&1_000), "€ 1,000");
     }
+
+    #[test]
+    fn codes_are_shown_as_words() {
+        use grip_core::catalogue::Exposure;
+        let mut shell = Shell::anonymous(Lang::Nl, "/");
+        assert_eq!(shell.exposure(&Exposure::High), "hoog");
+        assert_eq!(shell.exposure(&Exposure::None), "geen");
+        assert_eq!(shell.media_type("application/pdf"), "PDF");
+        assert_eq!(shell.media_type("application/x-unknown"), "Ander bestand");
+        assert_eq!(shell.bytes(&950), "950 bytes");
+        assert_eq!(shell.bytes(&12_345), "12,3 kB");
+        shell.lang = Lang::En;
+        assert_eq!(shell.exposure(&Exposure::Medium), "medium");
+        assert_eq!(shell.bytes(&2_500_000), "2.5 MB");
+    }
+
+    #[test]
+    fn breadcrumbs_know_the_section_and_the_current_page() {
+        let mut shell = Shell::anonymous(Lang::Nl, "/dossiers?page=2");
+        assert_eq!(shell.section(), None);
+        shell.nav = "dossiers";
+        assert_eq!(shell.section(), Some(("/dossiers", "Dossiers")));
+        assert!(shell.at("/dossiers"));
+        shell.path = "/dossiers/abc".into();
+        assert!(!shell.at("/dossiers"));
+        assert_eq!(shell.organisation(), "Grip");
+    }
 }
