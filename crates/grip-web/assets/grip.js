@@ -53,8 +53,17 @@ function sectionNav() {
   else main.prepend(nav);
 }
 
+// A box that scrolls on its own (a long document text) must be reachable by keyboard.
+function focusableScrollers(root) {
+  for (const box of root.querySelectorAll("pre, .document-text")) {
+    const scrolls = box.scrollHeight > box.clientHeight || box.scrollWidth > box.clientWidth;
+    if (scrolls || box.classList.contains("document-text")) box.tabIndex = 0;
+  }
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   labelCells(document);
+  focusableScrollers(document);
   sectionNav();
 });
 document.addEventListener("htmx:afterSwap", (event) => labelCells(event.target));
