@@ -1,84 +1,50 @@
 #!/usr/bin/env bash
-# Screening benchmark (issue 4): grip's screener against `grep -c -i -F -f` with the lexicon's
-# plain terms, over the same files in the same run. Prints documents/s, MB/s, peak memory and
-# the grip/grep time ratio for (A) 1,530 small register texts and (B) ~100 KB documents, then
-# DOCX/PDF extraction time per page (and pdftotext when installed). Figures only, no asserts.
+# Tender benchmark (issue 21): 500 supplier documents (125 each of PDF, DOCX, HTML and text,
+# ~100 KB of text each, 50 MB in all, made of real register and inventory paragraphs)
+# screened on two cores and on one; one 100 KB document of each format screened alone;
+# peak memory. Targets: 500 documents < 10 s on two cores, 100 KB < 20 ms, memory < 100 MB.
 #
-#   bench/screen/run.sh            (from the repository root; SHARED=/path/to/shared to override)
+#   bench/screen/run.sh [REV]   from the repository root; REV (e.g. main) also measures the
+#                               engine of that revision with the same documents and harness
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SHARED=${SHARED:-$(cd .. && pwd)/shared}
 if [ ! -d "$SHARED/corpora" ]; then
-  # The corpora are the public data sets in ../shared; without them there is nothing to time.
   echo "skipped  screening benchmark: $SHARED/corpora is absent (../shared is not next to this checkout)"
   exit 0
 fi
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$HOME/.cache/grip-target}
-
-# The screener under test is the real command line, `grip screen`, on every core (and once
-# more with --jobs 1); the example prints the lexicon's terms and times extraction.
-cargo build --release -q -p grip
-cargo build --release -q -p grip-screen --example screen_bench
-BENCH_BIN="$CARGO_TARGET_DIR/release/examples/screen_bench"
-GRIP="$CARGO_TARGET_DIR/release/grip"
-echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-python3 bench/screen/make_corpus.py "$SHARED" "$WORK"
-"$BENCH_BIN" terms > "$WORK/terms.txt"
-echo "lexicon plain terms for grep: $(wc -l < "$WORK/terms.txt")"
 
-# measure CMD...  → best wall-clock seconds of 5 runs (nanosecond clock) and peak RSS (KB)
+# build SOURCE_DIR → path of its screen_bench (the harness is this checkout's, so an older
+# revision is measured with exactly the same code around it)
+build() {
+  cp crates/grip-screen/examples/screen_bench.rs "$1/crates/grip-screen/examples/screen_bench.rs"
+  (cd "$1" && cargo build --release -q -p grip-screen --example screen_bench)
+  echo "$CARGO_TARGET_DIR/release/examples/screen_bench"
+}
+
 measure() {
-  local out="$WORK/time.$$" best="" kb=0
-  for _ in 1 2 3 4 5; do
-    local start end
-    start=$(date +%s%N)
-    /usr/bin/time -f "%M" -o "$out" "$@" > /dev/null || true
-    end=$(date +%s%N)
-    local s=$(( end - start ))
-    if [ -z "$best" ] || [ "$s" -lt "$best" ]; then best=$s; fi
-    kb=$(tail -1 "$out")
+  local label=$1 bin=$2
+  echo "== $label"
+  for jobs in 2 1; do
+    for _ in 1 2 3; do "$bin" tender "$WORK/docs" "$jobs"; done | sort -t: -k2 -n | head -1
   done
-  python3 -c "print($best / 1e9, $kb)"
+  for f in 000.pdf 001.docx 002.html 003.txt; do "$bin" one "$WORK/docs/$f" 21; done
 }
 
-report() {
-  local set=$1 files=$2
-  local count bytes
-  count=$(ls "$WORK/$set" | wc -l)
-  bytes=$(cat "$WORK/$set"/* | wc -c)
-  # Warm the page cache so neither side pays for disk reads.
-  cat "$WORK/$set"/* > /dev/null
-  read -r g_s g_kb < <(measure grep -c -i -F -f "$WORK/terms.txt" $files)
-  read -r s_s s_kb < <(measure "$GRIP" screen $files)
-  read -r o_s o_kb < <(measure "$GRIP" screen --jobs 1 $files)
-  python3 - "$set" "$count" "$bytes" "$g_s" "$g_kb" "$s_s" "$s_kb" "$o_s" "$o_kb" <<'PY'
-import sys
-name, n, b = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-gs, gkb, ss, skb, os_, okb = map(float, sys.argv[4:])
-mb = b / 1e6
-print(f"({name.upper()}) {n} documents, {mb:.1f} MB")
-def line(label, s, kb):
-    print(f"    {label:<22}: {s:7.3f} s  {n/s:9.0f} docs/s  {mb/s:7.1f} MB/s  peak {kb/1024:6.1f} MB")
-line("grip screen", ss, skb)
-line("grip screen --jobs 1", os_, okb)
-line("grep -c -i -F -f", gs, gkb)
-print(f"    ratio grip/grep (time): {ss/gs:.2f}x  (one core: {os_/gs:.2f}x)")
-PY
-}
-
-cd "$WORK"
-report a "$(ls a/* | tr '\n' ' ')"
-report b "$(ls b/* | tr '\n' ' ')"
-cd - > /dev/null
-
-echo "(extraction) generated documents, 100 pages each:"
-"$BENCH_BIN" extraction "$WORK" 100
-if command -v pdftotext > /dev/null; then
-  start=$(date +%s.%N); pdftotext "$WORK/generated.pdf" /dev/null; end=$(date +%s.%N)
-  python3 -c "print(f'    pdftotext: {($end-$start)*1000:.1f} ms for 100 pages = {($end-$start)*10:.3f} ms/page')"
-else
-  echo "    pdftotext not installed; skipped"
+python3 bench/screen/make_corpus.py "$SHARED" "$WORK/paragraphs.txt"
+AFTER=$(build .)
+cp "$AFTER" "$WORK/after"
+"$WORK/after" make "$WORK/paragraphs.txt" "$WORK/docs"
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+cat "$WORK"/docs/* > /dev/null
+if [ $# -ge 1 ]; then
+  mkdir "$WORK/before"
+  git archive "$1" | tar -x -C "$WORK/before"
+  BEFORE=$(build "$WORK/before")
+  cp "$BEFORE" "$WORK/before-bin"
+  measure "before ($1)" "$WORK/before-bin"
 fi
+measure "this checkout" "$WORK/after"

@@ -1,5 +1,4 @@
-//! Byte scans over mostly-ASCII text. Free of other crate items: the build script includes
-//! this file too.
+//! Byte scans over mostly-ASCII text, for case folding and normalisation.
 
 /// Offset of the first byte from 0x80 up, skipping all-ASCII blocks a word at a time.
 pub(crate) fn next_non_ascii(bytes: &[u8]) -> Option<usize> {

@@ -5,7 +5,6 @@
 mod analysis;
 mod archive;
 mod ascii;
-mod automata;
 mod error;
 mod extract;
 mod lexicon;

@@ -1,13 +1,20 @@
 //! Human-readable rendering of a screening for `grip screen --format text`.
-//! Lists the verdict first, then the evidence, so an officer can check each sentence.
+//! Lists the verdict first, then the evidence, so an officer can check each sentence; a
+//! finding from the function catalogue adds its confidence and the sentence a buyer reads.
 
 use std::fmt::Write;
 
 use crate::analysis::assess_specificity;
 use crate::extract::Extracted;
+use crate::lexicon::Lexicon;
 use crate::screening::{Screening, Verdict};
 
-pub fn screening_text_report(screening: &Screening, extracted: Option<&Extracted>) -> String {
+/// The report; `lexicon` (the one that screened) explains catalogue findings.
+pub fn screening_text_report(
+    screening: &Screening,
+    extracted: Option<&Extracted>,
+    lexicon: Option<&Lexicon>,
+) -> String {
     let mut out = String::new();
     let doc = &screening.document;
     let pages = doc
@@ -67,6 +74,13 @@ pub fn screening_text_report(screening: &Screening, extracted: Option<&Extracted
             "    {page}@{}-{} {} ({}){negated}: \"{excerpt}\"",
             f.start, f.end, f.indicator, f.category
         );
+        if let Some(function) = lexicon.and_then(|l| l.function(&f.indicator)) {
+            let _ = writeln!(
+                out,
+                "      function catalogue, confidence {:.2}: {}",
+                function.confidence, function.explanation_en
+            );
+        }
     }
     out
 }

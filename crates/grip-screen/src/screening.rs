@@ -85,26 +85,9 @@ impl Screening {
             .unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
     }
 
-    /// Compact JSON, written into a buffer sized up front: a long document's line is mostly
-    /// its excerpts, and growing the buffer by doubling copied it many times over. Written
-    /// by sonic-rs, whose string escaping skips runs of plain bytes a block at a time where
-    /// serde_json looks at each byte: this halved the cost of a line (same bytes out, tested).
-    pub fn to_json(&self) -> sonic_rs::Result<String> {
-        let mut out = Vec::with_capacity(self.json_size_estimate());
-        sonic_rs::to_writer(&mut out, self)?;
-        String::from_utf8(out).map_err(<sonic_rs::Error as serde::ser::Error>::custom)
-    }
-
-    fn json_size_estimate(&self) -> usize {
-        const PER_FINDING: usize = 160;
-        const FIXED: usize = 512;
-        FIXED
-            + self.document.name.len()
-            + self
-                .findings
-                .iter()
-                .map(|f| PER_FINDING + f.indicator.len() + f.excerpt.len())
-                .sum::<usize>()
+    /// Compact JSON, as the contract shapes it.
+    pub fn to_json(&self) -> serde_json::Result<String> {
+        serde_json::to_string(self)
     }
 }
 

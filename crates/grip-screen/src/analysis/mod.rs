@@ -10,11 +10,10 @@ mod specificity;
 use std::collections::BTreeMap;
 
 pub use language_api::detect;
-pub(crate) use specificity::warm_up as warm_up_specificity;
 pub use specificity::{Specificity, assess_specificity};
 
 use crate::extract::Extracted;
-use crate::lexicon::{CATEGORIES, Lexicon, fold_text};
+use crate::lexicon::{CATEGORIES, Lexicon, fold};
 use crate::screening::{DocumentInfo, Finding, Language, SCREENING_SCHEMA, Screening, Verdict};
 use sentences::Boundaries;
 
@@ -63,24 +62,22 @@ pub(crate) fn analyse_measured(
     lexicon: &Lexicon,
 ) -> Screening {
     let text = &extracted.text;
-    let folded = fold_text(text);
-    let found = lexicon.find(text, &folded);
+    let folded = fold(text);
+    let hits = lexicon.find(text, &folded);
     let negation = lexicon.negation_rules();
-    let scan = negation.scan(found.signals);
     // Only findings need boundaries (for negation and excerpts).
-    let bounds = if found.hits.is_empty() {
+    let bounds = if hits.is_empty() {
         Boundaries::default()
     } else {
         Boundaries::of(text)
     };
-    let raw: Vec<RawFinding> = found
-        .hits
+    let raw: Vec<RawFinding> = hits
         .into_iter()
         .map(|hit| RawFinding {
             indicator: hit.indicator,
             start: hit.start,
             end: hit.end,
-            negated: negation.is_negated(&scan, &bounds, &folded.text, text, hit.start, hit.end),
+            negated: negation.is_negated(&bounds, &folded, text, hit.start, hit.end),
         })
         .collect();
     let indicators = lexicon.indicators();

@@ -1,5 +1,4 @@
 //! The specificity signals: what counts as concrete detail or as boilerplate in an answer.
-//! Kept free of crate items: the build script includes this file to precompile them.
 
 /// One signal: its label in the reasons, its pattern (pack dialect, matched ignoring case),
 /// its weight, and whether it counts as concrete detail (else as generic boilerplate).
@@ -8,11 +7,6 @@ pub(crate) struct SignalSpec {
     pub pattern: &'static str,
     pub weight: f64,
     pub concrete: bool,
-}
-
-/// The signal's pattern as it is compiled (see `specificity::Counter`).
-pub(crate) fn signal_source(dialect_pattern: &str) -> String {
-    format!("(?i){dialect_pattern}")
 }
 
 pub(crate) const SIGNAL_SPECS: &[SignalSpec] = &[

@@ -1,5 +1,49 @@
-//! The dialect pack patterns run in on documents. Kept free of crate items: the build script
-//! includes this file to precompile the embedded pack's automata exactly as the crate would.
+//! The dialect pack patterns run in on documents, and their compilation. Patterns run on the
+//! folded (lower-cased) text and are compiled case-sensitively: case-insensitive
+//! alternations defeat the regex crate's literal prefilters, which make a scan of a
+//! pattern over a long document cost little more than a memchr.
+
+use regex::{Regex, RegexBuilder};
+
+use crate::LexiconError;
+
+/// Compiled size a pattern may reach (the regex crate's default is 10 MB per regex).
+const SIZE_LIMIT: usize = 4 * 1024 * 1024;
+
+/// Compiles a pack pattern (written in lower case) to run on folded text; `id` names the
+/// entry in the error.
+pub(crate) fn compile(pattern: &str, id: &str) -> Result<Regex, LexiconError> {
+    let error = |message: String| LexiconError::Pattern {
+        id: id.to_owned(),
+        message,
+    };
+    if has_upper_case_literal(pattern) {
+        return Err(error(
+            "write patterns in lower case: they run on lower-cased text".to_owned(),
+        ));
+    }
+    RegexBuilder::new(&document_dialect(pattern))
+        .size_limit(SIZE_LIMIT)
+        .build()
+        .map_err(|e| error(e.to_string()))
+}
+
+/// An upper-case letter that is not an escape's name (`\W`, `\D`, `\S`, `\B`, `\P{..}`).
+fn has_upper_case_literal(pattern: &str) -> bool {
+    let mut escaped = false;
+    let mut in_braces = false;
+    for c in pattern.chars() {
+        match c {
+            '{' => in_braces = true,
+            '}' => in_braces = false,
+            _ if escaped => {}
+            c if c.is_uppercase() && !in_braces => return true,
+            _ => {}
+        }
+        escaped = c == '\\' && !escaped;
+    }
+    false
+}
 
 /// Word characters as the pack's patterns mean them on documents: ASCII letters, digits and
 /// `_`, the Latin, Greek and Cyrillic letters (U+00C0–U+052F, U+1E00–U+1FFF, less × and ÷),

@@ -1,28 +1,13 @@
 //! Case folding for matching: lower-cases character by character while keeping every
 //! character's UTF-8 length, so byte offsets found in the folded text are valid in the original.
 
-/// A folded copy of a text plus what the anchored regex prefilter needs to know about it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Folded {
-    pub text: String,
-    /// The text holds a character that case-insensitive regexes treat as an ASCII letter but
-    /// folding cannot turn into one (`ſ` ≈ s, Kelvin sign ≈ k). The literal prefilter looks
-    /// for ASCII only, so such texts are searched with full regex scans instead.
-    pub exotic_case: bool,
-}
-
 use crate::ascii::fold_ascii;
 
 /// Lower-cases `text`; whitespace becomes a space so multi-word terms survive line breaks.
 pub(crate) fn fold(text: &str) -> String {
-    fold_text(text).text
-}
-
-pub(crate) fn fold_text(text: &str) -> Folded {
     // `fold_ascii` leaves bytes from 0x80 up as they are, so one pass over every byte folds
     // the ASCII (at vector speed); the other characters are then visited one by one.
     let mut bytes: Vec<u8> = text.bytes().map(fold_ascii).collect();
-    let mut exotic_case = false;
     let mut i = 0;
     while let Some(offset) = crate::ascii::next_non_ascii(&bytes[i..]) {
         i += offset;
@@ -30,7 +15,6 @@ pub(crate) fn fold_text(text: &str) -> Folded {
             break;
         };
         let len = c.len_utf8();
-        exotic_case |= matches!(c, '\u{17F}' | '\u{212A}');
         let mut lower = c.to_lowercase();
         if let (Some(l), None) = (lower.next(), lower.next())
             && l != c
@@ -40,8 +24,7 @@ pub(crate) fn fold_text(text: &str) -> Folded {
         }
         i += len;
     }
-    let text = String::from_utf8(bytes).unwrap_or_else(|_| text.to_owned());
-    Folded { text, exotic_case }
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_owned())
 }
 
 #[cfg(test)]
@@ -98,12 +81,5 @@ mod tests {
             let text = format!("{}{text}", "Ab".repeat(pad));
             proptest::prop_assert_eq!(fold(&text), reference(&text));
         }
-    }
-
-    #[test]
-    fn fold_flags_characters_the_prefilter_cannot_see() {
-        assert!(!fold_text("Gezichtsherkenning İstanbul").exotic_case);
-        assert!(fold_text("voorſpelt").exotic_case);
-        assert!(fold_text("\u{212A}unstmatige intelligentie").exotic_case);
     }
 }

@@ -1,16 +1,15 @@
-//! Compiled matching: one Aho-Corasick automaton over case-folded text for terms, false
-//! friends and the literal prefixes of structured patterns (see [`super::patterns`]), one for
-//! case-sensitive abbreviations. False-friend spans suppress any indicator hit they overlap;
-//! overlapping hits keep the longest.
+//! Compiled matching: one Aho-Corasick automaton over the folded text for the terms and
+//! false friends, one over the original text for case-sensitive abbreviations, and one
+//! regex per pattern (run on the folded text, see [`super::dialect`]). False-friend spans
+//! suppress any indicator hit they overlap; hits nested in longer ones are dropped.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use regex::Regex;
 
-use super::dialect::document_dialect;
-use super::fold::{Folded, fold};
+use super::dialect;
+use super::fold::fold;
 use super::pack::PackFile;
-use super::patterns::Pattern;
 use crate::LexiconError;
-use crate::automata::terms::TermAutomaton;
 
 /// One indicator occurrence, as byte offsets into the extracted text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,56 +19,36 @@ pub(crate) struct Hit {
     pub end: usize,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Boundary {
     WordStart,
     WholeWord,
     Anywhere,
 }
 
+/// What a term or pattern finds: evidence for an indicator, or a span that is not AI.
 #[derive(Debug, Clone, Copy)]
 enum Target {
     Indicator(usize),
     FalseFriend,
 }
 
-#[derive(Debug, Clone, Copy)]
-enum Slot {
-    Term {
-        target: Target,
-        boundary: Boundary,
-    },
-    /// A literal prefix of pattern number `.0`.
-    Anchor(usize),
-    /// A negation signal (see `analysis::negation::NegationScan`), reported as found.
-    Signal,
-}
-
-/// What one pass over a document finds: indicator hits and the negation signals' spans.
-#[derive(Debug, Default)]
-pub(crate) struct Found {
-    pub hits: Vec<Hit>,
-    pub signals: Vec<(usize, usize)>,
-}
-
 #[derive(Debug)]
 pub(crate) struct Matcher {
-    folded: TermAutomaton,
-    folded_slots: Vec<Slot>,
+    folded: AhoCorasick,
+    folded_slots: Vec<(Target, Boundary)>,
     exact: AhoCorasick,
     exact_slots: Vec<usize>,
-    patterns: Vec<Pattern>,
-    pattern_targets: Vec<Target>,
+    patterns: Vec<(Regex, Target)>,
 }
 
 impl Matcher {
-    /// `signals` are folded literals whose every occurrence [`Matcher::find`] reports too.
-    pub(crate) fn compile(pack: &PackFile, signals: &[String]) -> Result<Self, LexiconError> {
+    pub(crate) fn compile(pack: &PackFile) -> Result<Self, LexiconError> {
         let mut folded_terms = Vec::new();
         let mut folded_slots = Vec::new();
         let mut exact_terms = Vec::new();
         let mut exact_slots = Vec::new();
-        let mut sources = Vec::new();
+        let mut patterns = Vec::new();
         for (index, entry) in pack.indicators.iter().enumerate() {
             let target = Target::Indicator(index);
             for (list, boundary) in [
@@ -79,7 +58,7 @@ impl Matcher {
             ] {
                 for term in list {
                     folded_terms.push(fold(term));
-                    folded_slots.push(Slot::Term { target, boundary });
+                    folded_slots.push((target, boundary));
                 }
             }
             for term in &entry.exact {
@@ -87,138 +66,66 @@ impl Matcher {
                 exact_slots.push(index);
             }
             for pattern in &entry.patterns {
-                sources.push((pattern, target, &entry.id));
+                patterns.push((dialect::compile(pattern, &entry.id)?, target));
             }
         }
         for entry in &pack.false_friends {
             for term in &entry.terms {
                 folded_terms.push(fold(term));
-                folded_slots.push(Slot::Term {
-                    target: Target::FalseFriend,
-                    boundary: Boundary::WordStart,
-                });
+                folded_slots.push((Target::FalseFriend, Boundary::WordStart));
             }
             for pattern in &entry.patterns {
-                sources.push((pattern, Target::FalseFriend, &entry.id));
+                patterns.push((dialect::compile(pattern, &entry.id)?, Target::FalseFriend));
             }
         }
-        for signal in signals {
-            folded_terms.push(signal.clone());
-            folded_slots.push(Slot::Signal);
-        }
-        let mut patterns = Vec::with_capacity(sources.len());
-        let mut pattern_targets = Vec::with_capacity(sources.len());
-        let mut ids = Vec::with_capacity(sources.len());
-        for (source, target, id) in sources {
-            let pattern = Pattern::new(&document_dialect(source), id)?;
-            ids.push(id);
-            for anchor in &pattern.anchors {
-                folded_terms.push(anchor.clone());
-                folded_slots.push(Slot::Anchor(patterns.len()));
-            }
-            patterns.push(pattern);
-            pattern_targets.push(target);
-        }
-        // Checking every pattern in full and preparing the term automaton are the two
-        // halves of loading a pack; they run side by side.
-        let (checked, folded) = std::thread::scope(|scope| {
-            let check = scope.spawn(|| {
-                patterns
-                    .iter()
-                    .zip(&ids)
-                    .try_for_each(|(pattern, id)| pattern.check(id))
-            });
-            let folded = TermAutomaton::new(&folded_terms)
-                .map_err(|e| LexiconError::Invalid(format!("term automaton: {e}")));
-            (check.join(), folded)
-        });
-        checked.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-        Ok(Matcher {
-            folded: folded?,
-            folded_slots,
-            exact: AhoCorasickBuilder::new()
+        let automaton = |terms: &[String], what: &str| {
+            AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::DFA))
                 .match_kind(MatchKind::Standard)
-                .build(&exact_terms)
-                .map_err(|e| LexiconError::Invalid(format!("abbreviation automaton: {e}")))?,
+                .build(terms)
+                .map_err(|e| LexiconError::Invalid(format!("{what} automaton: {e}")))
+        };
+        Ok(Matcher {
+            folded: automaton(&folded_terms, "term")?,
+            folded_slots,
+            exact: automaton(&exact_terms, "abbreviation")?,
             exact_slots,
             patterns,
-            pattern_targets,
         })
     }
 
-    /// Compiles every pattern's automaton now instead of on first use.
-    pub(crate) fn warm_up(&self) {
-        self.patterns.iter().for_each(Pattern::warm_up);
-    }
-
     /// All indicator hits in `text` (whose folded form is `folded`), sorted by start,
-    /// without hits nested in longer ones, and every occurrence of a signal.
-    pub(crate) fn find(&self, text: &str, folded: &Folded) -> Found {
-        let folded_text = folded.text.as_str();
+    /// without hits nested in longer ones or overlapping a false friend.
+    pub(crate) fn find(&self, text: &str, folded: &str) -> Vec<Hit> {
         let mut hits = Vec::new();
-        let mut signals = Vec::new();
-        let mut blocked: Vec<(usize, usize)> = Vec::new();
-        // per pattern, the start of every occurrence of one of its anchors
-        let mut candidates: Vec<Vec<usize>> = vec![Vec::new(); self.patterns.len()];
-        self.folded
-            .for_each_overlapping(folded_text.as_bytes(), |term, start, end| {
-                let (target, boundary) = match self.folded_slots[term] {
-                    Slot::Term { target, boundary } => (target, boundary),
-                    Slot::Anchor(pattern) => {
-                        candidates[pattern].push(start);
-                        return;
-                    }
-                    Slot::Signal => {
-                        signals.push((start, end));
-                        return;
-                    }
-                };
-                if !boundary_ok(folded_text, start, end, boundary) {
-                    return;
-                }
-                match target {
-                    Target::Indicator(indicator) => hits.push(Hit {
-                        indicator,
-                        start,
-                        end,
-                    }),
-                    Target::FalseFriend => blocked.push((start, end)),
-                }
-            });
+        let mut blocked = Vec::new();
+        let mut record = |target: Target, start: usize, end: usize| match target {
+            Target::Indicator(indicator) => hits.push(Hit {
+                indicator,
+                start,
+                end,
+            }),
+            Target::FalseFriend => blocked.push((start, end)),
+        };
+        for m in self.folded.find_overlapping_iter(folded) {
+            let (target, boundary) = self.folded_slots[m.pattern().as_usize()];
+            if boundary_ok(folded, m.start(), m.end(), boundary) {
+                record(target, m.start(), m.end());
+            }
+        }
         for m in self.exact.find_overlapping_iter(text) {
             if boundary_ok(text, m.start(), m.end(), Boundary::WholeWord) {
                 let indicator = self.exact_slots[m.pattern().as_usize()];
-                hits.push(Hit {
-                    indicator,
-                    start: m.start(),
-                    end: m.end(),
-                });
+                record(Target::Indicator(indicator), m.start(), m.end());
             }
         }
-        for (index, (pattern, starts)) in self.patterns.iter().zip(&mut candidates).enumerate() {
-            if pattern.is_anchored() && starts.is_empty() && !folded.exotic_case {
-                continue;
-            }
-            // Reported in the order of their ends, the starts are nearly sorted already: the
-            // stable sort, which follows runs, puts them in order in about one pass.
-            starts.sort();
-            starts.dedup();
-            for (start, end) in pattern.find(folded_text, starts, folded.exotic_case) {
-                match self.pattern_targets[index] {
-                    Target::Indicator(indicator) => hits.push(Hit {
-                        indicator,
-                        start,
-                        end,
-                    }),
-                    Target::FalseFriend => blocked.push((start, end)),
-                }
+        for (regex, target) in &self.patterns {
+            for m in regex.find_iter(folded) {
+                record(*target, m.start(), m.end());
             }
         }
         remove_blocked(&mut hits, blocked);
-        Found {
-            hits: keep_longest(hits),
-            signals,
-        }
+        keep_longest(hits)
     }
 }
 
@@ -263,18 +170,19 @@ fn keep_longest(mut hits: Vec<Hit>) -> Vec<Hit> {
     kept
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-}
-
 fn boundary_ok(text: &str, start: usize, end: usize, boundary: Boundary) -> bool {
     let before_ok = || {
         text[..start]
             .chars()
             .next_back()
-            .is_none_or(|c| !is_word_char(c))
+            .is_none_or(|c| !c.is_alphanumeric())
     };
-    let after_ok = || text[end..].chars().next().is_none_or(|c| !is_word_char(c));
+    let after_ok = || {
+        text[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
+    };
     match boundary {
         Boundary::Anywhere => true,
         Boundary::WordStart => before_ok(),
@@ -285,76 +193,29 @@ fn boundary_ok(text: &str, start: usize, end: usize, boundary: Boundary) -> bool
 #[cfg(test)]
 mod tests {
     use super::super::Lexicon;
-    use super::super::fold::fold_text;
     use super::*;
 
-    fn hits(lexicon: &Lexicon, text: &str, force_full_scan: bool) -> Vec<Hit> {
-        let mut folded = fold_text(text);
-        folded.exotic_case |= force_full_scan;
-        lexicon.matcher.find(text, &folded).hits
+    fn found(text: &str) -> Vec<String> {
+        let lexicon = Lexicon::embedded().expect("embedded lexicon");
+        lexicon
+            .find(text, &fold(text))
+            .into_iter()
+            .map(|h| lexicon.indicators()[h.indicator].id.clone())
+            .collect()
     }
 
-    /// The anchored prefilter must find exactly what scanning every regex over the whole
-    /// text finds, on real register texts and on the shared fixture cases.
     #[test]
-    fn anchored_patterns_find_what_full_scans_find() {
-        let lexicon = Lexicon::embedded().expect("embedded lexicon");
-        let mut texts = crate::test_texts::shared_texts("the shared texts").unwrap_or_default();
-        texts.push("Het model wordt elke nacht opnieuw getraind; 500 ml per uur.".to_owned());
-        let mut pattern_hits = 0;
-        for text in &texts {
-            let anchored = hits(&lexicon, text, false);
-            assert_eq!(anchored, hits(&lexicon, text, true), "{text}");
-            pattern_hits += anchored.len();
-        }
-        assert!(pattern_hits > 0);
+    fn terms_respect_word_boundaries_and_case_rules() {
+        assert_eq!(found("Zelflerende software"), ["ml.explicit"]);
+        assert!(found("een onzelflerend ding").is_empty());
+        assert_eq!(found("uses ML daily"), ["ml.explicit"]);
+        assert!(found("500 ml per uur").is_empty());
+        assert!(found("Toegang met een smartcard").is_empty());
     }
 
-    /// The build script determinised every anchored pattern of the embedded pack; a pattern
-    /// of another pack is compiled at run time and finds the same.
     #[test]
-    fn embedded_patterns_are_precompiled_and_others_are_not() {
-        let lexicon = Lexicon::embedded().expect("embedded lexicon");
-        let anchored: Vec<&Pattern> = lexicon
-            .matcher
-            .patterns
-            .iter()
-            .filter(|p| p.is_anchored())
-            .collect();
-        assert!(anchored.len() > 20);
-        assert!(anchored.iter().all(|p| p.is_precompiled()));
-        let other =
-            Pattern::compile(&document_dialect(r"\bvoorspelt\s+\w+"), "t").expect("compiles");
-        assert!(!other.is_precompiled());
-        let text = "de software voorspelt recidive";
-        let embedded = Pattern::compile(&document_dialect(r"\b(voorspelt|voorspellen|voorspeld|voorspelling|voorspellingen|predicts?|predicted|predicting|prediction|predictions|forecasts?|anticipeert|anticipates)\b"), "t").expect("compiles");
-        assert!(embedded.is_precompiled());
-        assert_eq!(embedded.find(text, &[12], false), vec![(12, 21)]);
-        assert_eq!(other.find(text, &[12], false), vec![(12, 30)]);
-    }
-
-    /// The build script precompiles the term automaton from a list kept in the repository;
-    /// this fails when the pack's terms no longer match it, and rewrites it when asked
-    /// (`GRIP_WRITE_TERMS=1`).
-    #[test]
-    fn embedded_term_list_is_fresh() {
-        let lexicon = Lexicon::embedded().expect("embedded lexicon");
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/src/lexicon/embedded_terms.txt"
-        );
-        if std::env::var_os("GRIP_WRITE_TERMS").is_some() {
-            let mut list = lexicon.matcher.folded.terms().join("\n");
-            list.push('\n');
-            std::fs::write(path, list).expect("write the term list");
-            // This build still carries the old list; the next one is checked.
-            return;
-        }
-        assert!(
-            lexicon.matcher.folded.is_precompiled(),
-            "the embedded pack's terms changed: refresh {path} with \
-             `GRIP_WRITE_TERMS=1 cargo test -p grip-screen embedded_term_list`"
-        );
+    fn nested_hits_keep_the_longest() {
+        assert_eq!(found("machine learning"), ["ml.explicit"]);
     }
 
     #[test]

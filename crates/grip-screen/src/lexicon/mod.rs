@@ -1,12 +1,11 @@
 //! The indicator lexicon: a versioned knowledge pack (TOML) of Dutch and English terms,
 //! patterns, false friends and negation cues, embedded in the binary or loaded from a folder.
 
-mod anchors;
+mod catalogue;
 mod dialect;
 mod fold;
 mod matcher;
 pub(crate) mod pack;
-mod patterns;
 
 use std::borrow::Cow;
 use std::path::Path;
@@ -14,11 +13,11 @@ use std::sync::OnceLock;
 
 use sha2::{Digest, Sha256};
 
-pub(crate) use dialect::document_dialect;
-pub(crate) use fold::{Folded, fold_text};
-pub(crate) use matcher::Found;
+pub use catalogue::{FunctionEntry, LookalikeEntry};
+pub(crate) use dialect::{compile as compile_pattern, document_dialect};
+pub(crate) use fold::fold;
+pub(crate) use matcher::Hit;
 pub use pack::{CATEGORIES, FalseFriendEntry, IndicatorEntry, NegationRules, PackMeta};
-pub(crate) use patterns::{LazyRegex, required_literals};
 
 use crate::LexiconError;
 use crate::analysis::negation::Negation;
@@ -64,13 +63,13 @@ impl Lexicon {
     }
 
     fn from_source(source: Cow<'static, str>, file_label: &str) -> Result<Lexicon, LexiconError> {
-        let pack: PackFile = toml::from_str(&source).map_err(|e| LexiconError::Parse {
+        let mut pack: PackFile = toml::from_str(&source).map_err(|e| LexiconError::Parse {
             file: file_label.to_owned(),
             message: e.to_string(),
         })?;
-        pack.validate()?;
+        pack.validate_and_expand()?;
         let negation = Negation::compile(&pack.negation)?;
-        let matcher = Matcher::compile(&pack, negation.signals().unwrap_or_default())?;
+        let matcher = Matcher::compile(&pack)?;
         Ok(Lexicon {
             pack,
             matcher,
@@ -130,20 +129,29 @@ impl Lexicon {
         terms
     }
 
-    /// Compiles now every automaton that would otherwise be compiled on first use (the
-    /// patterns', the denials' and the specificity signals'), so that a batch can do it on
-    /// a spare thread while its workers extract the first documents.
-    pub fn warm_up(&self) {
-        crate::analysis::warm_up_specificity();
-        self.negation.warm_up();
-        self.matcher.warm_up();
+    /// The function catalogue: capabilities nearly always built with AI, matched as the
+    /// indicators of the same ids.
+    pub fn functions(&self) -> &[FunctionEntry] {
+        &self.pack.functions
+    }
+
+    /// The catalogue's function behind an indicator id (`function.…`), for its confidence
+    /// and the sentence a buyer reads; None for the lexicon's other indicators.
+    pub fn function(&self, indicator_id: &str) -> Option<&FunctionEntry> {
+        self.pack.functions.iter().find(|f| f.id == indicator_id)
+    }
+
+    /// Features that look like AI but are not, matched as false friends.
+    pub fn lookalikes(&self) -> &[LookalikeEntry] {
+        &self.pack.lookalikes
     }
 
     pub(crate) fn negation_rules(&self) -> &Negation {
         &self.negation
     }
 
-    pub(crate) fn find(&self, text: &str, folded: &Folded) -> Found {
+    /// Indicator hits in `text`, whose folded form is `folded`, sorted by start.
+    pub(crate) fn find(&self, text: &str, folded: &str) -> Vec<Hit> {
         self.matcher.find(text, folded)
     }
 }

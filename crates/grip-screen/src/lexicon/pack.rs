@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use serde::Deserialize;
 
+use super::catalogue::{FunctionEntry, LookalikeEntry};
 use crate::LexiconError;
 
 /// Categories allowed by the `grip.screening/1` contract, in report order.
@@ -39,6 +40,11 @@ pub struct PackFile {
     pub indicators: Vec<IndicatorEntry>,
     #[serde(default, rename = "false_friend")]
     pub false_friends: Vec<FalseFriendEntry>,
+    /// The function catalogue (see [`super::catalogue`]).
+    #[serde(default, rename = "function")]
+    pub functions: Vec<FunctionEntry>,
+    #[serde(default, rename = "lookalike")]
+    pub lookalikes: Vec<LookalikeEntry>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -122,8 +128,21 @@ pub struct FalseFriendEntry {
 }
 
 impl PackFile {
-    /// Checks everything serde cannot: ids, ranges, known categories and codes.
-    pub fn validate(&self) -> Result<(), LexiconError> {
+    /// Checks everything serde cannot (ids, ranges, known categories and codes), then adds
+    /// the catalogue's functions to the indicators and its lookalikes to the false friends.
+    pub fn validate_and_expand(&mut self) -> Result<(), LexiconError> {
+        for function in &self.functions {
+            function.validate()?;
+            self.indicators.push(function.to_indicator());
+        }
+        for lookalike in &self.lookalikes {
+            lookalike.validate()?;
+            self.false_friends.push(lookalike.to_false_friend());
+        }
+        self.validate()
+    }
+
+    fn validate(&self) -> Result<(), LexiconError> {
         let invalid = |m: String| Err(LexiconError::Invalid(m));
         if self.pack.id.trim().is_empty() {
             return invalid("pack.id is empty".into());

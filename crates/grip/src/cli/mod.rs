@@ -6,7 +6,6 @@ mod classify;
 mod demo;
 mod export;
 mod knowledge;
-mod ordered;
 mod screen;
 mod serve;
 

@@ -5,18 +5,15 @@
 
 use clap::{Args, ValueEnum};
 use grip_app::screening::{self, Verdict};
+use rayon::prelude::*;
 use std::io::{BufWriter, Read, Write};
 use std::num::NonZeroUsize;
-use std::os::fd::AsFd;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::ordered::for_each_ordered;
-
-/// Finished screenings that may wait behind a slow document, per worker.
-const WAITING_PER_WORKER: usize = 16;
-/// Bytes collected before a write to standard output.
-const OUTPUT_BUFFER: usize = 64 * 1024;
+/// Documents screened together before their lines are written, per worker: enough to keep
+/// every core busy past a slow document, few enough to hold their results in memory.
+const BATCH_PER_WORKER: usize = 16;
 
 #[derive(Args)]
 pub struct ScreenArgs {
@@ -42,35 +39,28 @@ pub fn run(args: ScreenArgs) -> anyhow::Result<ExitCode> {
     for input in &args.inputs {
         collect(input, &mut files);
     }
-    // The lexicon compiles on a thread of its own while the workers extract their first
-    // documents; a worker that needs it before it is ready waits for it.
-    std::thread::spawn(|| screening::lexicon().map(|lexicon| lexicon.warm_up()));
     let workers = args
         .jobs
         .or_else(|| std::thread::available_parallelism().ok())
         .map_or(1, NonZeroUsize::get);
-    let mut out = BufWriter::with_capacity(OUTPUT_BUFFER, unbuffered_stdout()?);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(workers)
+        .build()?;
+    let mut out = BufWriter::new(std::io::stdout().lock());
     let mut any_unreadable = false;
-    // Workers also render their lines, so the writer only copies bytes.
-    for_each_ordered(
-        &files,
-        workers,
-        workers * WAITING_PER_WORKER,
-        |file| {
-            let result = screen_file(file)?;
-            let line = match args.format {
-                OutputFormat::Jsonl => result.to_json()?,
-                OutputFormat::Text => screening::screening_text_report(&result, None),
-            };
-            anyhow::Ok((line, result.verdict == Verdict::Unreadable))
-        },
-        |rendered| -> anyhow::Result<()> {
-            let (line, unreadable) = rendered?;
+    for batch in files.chunks(workers * BATCH_PER_WORKER) {
+        // `collect` keeps the input order, so lines come out in the order given.
+        let lines: Vec<(String, bool)> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|file| render(file, args.format))
+                .collect::<anyhow::Result<_>>()
+        })?;
+        for (line, unreadable) in lines {
             any_unreadable |= unreadable;
             writeln!(out, "{line}")?;
-            Ok(())
-        },
-    )?;
+        }
+    }
     out.flush()?;
     Ok(if any_unreadable {
         ExitCode::FAILURE
@@ -79,15 +69,16 @@ pub fn run(args: ScreenArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// Standard output without the standard library's line buffering, which searches every
-/// line it is given for its last line break (a long document's line is 100 KB): this
-/// writer only ever gets whole lines.
-fn unbuffered_stdout() -> anyhow::Result<std::fs::File> {
-    let fd = std::io::stdout()
-        .as_fd()
-        .try_clone_to_owned()
-        .map_err(|e| anyhow::anyhow!("cannot write to standard output: {e}"))?;
-    Ok(std::fs::File::from(fd))
+/// The document's line (or report) and whether it was unreadable.
+fn render(file: &Path, format: OutputFormat) -> anyhow::Result<(String, bool)> {
+    let result = screen_file(file)?;
+    let line = match format {
+        OutputFormat::Jsonl => result.to_json()?,
+        OutputFormat::Text => {
+            screening::screening_text_report(&result, None, Some(screening::lexicon()?))
+        }
+    };
+    Ok((line, result.verdict == Verdict::Unreadable))
 }
 
 fn screen_file(file: &Path) -> anyhow::Result<screening::Screening> {

@@ -35,7 +35,7 @@ pub async fn serve(app: App, args: &ServeArgs, announce: impl FnOnce(&str)) -> a
     spawn_session_cleanup(app.clone());
     // Compile the screening lexicon now rather than on the first upload.
     tokio::task::spawn_blocking(|| {
-        if let Err(e) = grip_app::screening::lexicon().map(|lexicon| lexicon.warm_up()) {
+        if let Err(e) = grip_app::screening::lexicon() {
             tracing::error!(error = %e, "the built-in indicator lexicon does not load");
         }
     });
