@@ -27,14 +27,3 @@ pub(crate) fn shared_texts(what: &str) -> Option<Vec<String>> {
     }
     Some(texts)
 }
-
-/// Texts made of up to `max_pieces` of `pieces` in any order: for property tests that need
-/// what a pattern looks for close together, more often than random characters give it.
-pub(crate) fn concatenations(
-    pieces: &[&'static str],
-    max_pieces: usize,
-) -> impl proptest::strategy::Strategy<Value = String> {
-    use proptest::strategy::Strategy;
-    proptest::collection::vec(proptest::sample::select(pieces.to_vec()), 0..max_pieces)
-        .prop_map(|chosen| chosen.concat())
-}

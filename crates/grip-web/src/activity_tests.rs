@@ -77,7 +77,7 @@ const SAMPLES: &[(&str, &str)] = &[
     ),
     (
         "screening_job.finished",
-        r#"{"job_id":"j1","state":"finished","done":1100,"failed":2,"skipped":100}"#,
+        r#"{"job_id":"j1","state":"done","done":1100,"failed":2,"skipped":100}"#,
     ),
     ("screening_job.cancelled", r#"{"job_id":"j1","skipped":4}"#),
     (

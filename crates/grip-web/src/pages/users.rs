@@ -47,17 +47,6 @@ struct UsersPage {
     min_password: usize,
 }
 
-/// A moment in Dutch (day-month-year) or English notation, UTC as elsewhere in Grip.
-pub fn moment(lang: Lang, ms: i64) -> String {
-    let format = match lang {
-        Lang::Nl => "%d-%m-%Y %H:%M",
-        Lang::En => "%Y-%m-%d %H:%M",
-    };
-    jiff::Timestamp::from_millisecond(ms)
-        .map(|t| t.strftime(format).to_string())
-        .unwrap_or_default()
-}
-
 fn row(lang: Lang, user: User) -> UserRow {
     UserRow {
         roles: Role::ALL
@@ -70,7 +59,7 @@ fn row(lang: Lang, user: User) -> UserRow {
             .map(|r| lang.role_id(r.id()))
             .collect::<Vec<_>>()
             .join(", "),
-        last_sign_in: user.last_sign_in_at.map(|ms| moment(lang, ms)),
+        last_sign_in: user.last_sign_in_at.map(|ms| lang.date_time(ms)),
         user,
     }
 }
