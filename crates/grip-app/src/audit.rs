@@ -114,6 +114,8 @@ fn subject_of(event: &AuditEvent) -> Option<String> {
         AuditEvent::UserCreated(e) => Some(e.username.clone()),
         AuditEvent::UserRolesChanged(e) => Some(e.username.clone()),
         AuditEvent::UserPasswordReset(e) => Some(e.username.clone()),
+        AuditEvent::UserDeactivated(e) => Some(e.username.clone()),
+        AuditEvent::UserReactivated(e) => Some(e.username.clone()),
         AuditEvent::TokenCreated(e) => Some(e.user.clone()),
         _ => None,
     }

@@ -129,7 +129,7 @@ on_both_backends!(
         let outsider = user(app, "buiten", &[Role::Inkoper, Role::Jurist]).await;
         let id = dossier(db, &buyer, "Observatiemiddelen", "secret").await;
         let open = dossier(db, &buyer, "Kantoorstoelen", "internal").await;
-        let document = documents::upload(app, &buyer, &id, "notitie.txt", b"Intern stuk.")
+        let document = documents::upload(app, &buyer, &id, "notitie.txt", b"Intern stuk.", &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper))
             .await
             .unwrap();
         let system = inventory::create(
@@ -176,7 +176,7 @@ on_both_backends!(
             dossiers::update(app, &outsider, &id, &edit).await
         ));
         assert!(not_found(
-            documents::upload(app, &outsider, &id, "a.txt", b"x").await
+            documents::upload(app, &outsider, &id, "a.txt", b"x", &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper)).await
         ));
         // Lists of other things leave it out too.
         let trail = audit::list(app, &outsider, None, Paging::new(None, Some(200)))
@@ -199,10 +199,10 @@ on_both_backends!(
             trail.items.len() as i64,
             "the total counts only these"
         );
-        let systems = inventory::list(app, &outsider, None, Paging::new(None, None))
+        let systems = inventory::list(app, &outsider, &Default::default(), Paging::new(None, None))
             .await
             .unwrap();
-        assert!(systems.items.iter().all(|s| s.id.as_str() != system));
+        assert!(systems.items.iter().all(|s| s.item.id.as_str() != system));
         assert_eq!(systems.total, 0);
         // Linking one's own inventory item to it is refused as if it did not exist.
         let linked = inventory::create(

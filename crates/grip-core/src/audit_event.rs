@@ -372,7 +372,7 @@ pub struct PackageFrozen {
 }
 
 /// Why a package was frozen although its dossier had changed since it was generated.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StaleFreeze {
     pub reason: String,
     /// The changes, in Dutch, as the refusal named them.

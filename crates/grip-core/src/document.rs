@@ -3,7 +3,7 @@
 //! the organisation itself (which role wrote it). Only a supplier's own documents may ever be
 //! quoted back to that supplier.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::Role;
 use crate::dossier::FieldError;
@@ -36,14 +36,14 @@ crate::code_enum! {
 }
 
 /// A supplier from the catalogue as a document points at it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SupplierRef {
     pub id: SupplierId,
     pub name: String,
 }
 
 /// Where a document came from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Provenance {
     /// Sent by a supplier; `reference` names the bid or notice it belongs to (free text).

@@ -29,14 +29,14 @@ pub fn line(lang: Lang, a: &Activity) -> Line {
     let text = match &a.event {
         Some(event) => {
             fill(lang, a, event, &mut args);
-            lang.format(&format!("event.{}", event.kind()), &args)
+            lang.try_format(&format!("event.{}", event.kind()), &args)
         }
         None => None,
     };
     Line {
         at_ms: a.at_ms,
         text: text
-            .or_else(|| lang.format("event.unreadable", &args))
+            .or_else(|| lang.try_format("event.unreadable", &args))
             .unwrap_or_default(),
         link: link(a),
     }
@@ -112,7 +112,18 @@ fn fill(lang: Lang, a: &Activity, event: &AuditEvent, args: &mut FluentArgs) {
             set("subject", subject);
             set("roles", roles(lang, &e.roles));
         }
-        AuditEvent::UserPasswordReset(_) => set("subject", subject),
+        AuditEvent::UserPasswordReset(_) | AuditEvent::UserReactivated(_) => {
+            set("subject", subject)
+        }
+        AuditEvent::UserDeactivated(e) => {
+            set("subject", subject);
+            set("tokens", n(lang, e.tokens_revoked));
+        }
+        AuditEvent::UserPasswordChanged(_) => {}
+        AuditEvent::ReadPolicySet(e) => {
+            set("level", e.open_up_to.clone());
+            set("roles", roles(lang, &e.roles));
+        }
         AuditEvent::SettingChanged(e) => {
             set(
                 "setting",

@@ -48,9 +48,7 @@ impl Lang {
 
     /// A text with arguments (`{ $verdict }`) filled in; `??` if there is no such text.
     pub fn format(self, key: &str, args: &fluent_bundle::FluentArgs) -> String {
-        catalog::get(self)
-            .format(&catalog::fluent_id(key), args)
-            .unwrap_or_else(|| "??".into())
+        self.try_format(key, args).unwrap_or_else(|| "??".into())
     }
 
     /// Why an input was refused, in this language: the error's text from `errors.ftl` with its
@@ -60,14 +58,13 @@ impl Lang {
         for (name, value) in &e.args {
             args.set(*name, value.as_str());
         }
-        catalog::get(self)
-            .format(&catalog::fluent_id(e.text), &args)
+        self.try_format(e.text, &args)
             .unwrap_or_else(|| e.code.to_string())
     }
 
     /// A message that takes arguments, formatted in this language; `None` without such a
     /// message.
-    pub fn format(self, key: &str, args: &fluent_bundle::FluentArgs) -> Option<String> {
+    pub fn try_format(self, key: &str, args: &fluent_bundle::FluentArgs) -> Option<String> {
         catalog::get(self).format(&catalog::fluent_id(key), args)
     }
 
@@ -78,7 +75,6 @@ impl Lang {
             fluent_args.set(*name, *value);
         }
         self.format(key, &fluent_args)
-            .unwrap_or_else(|| "??".into())
     }
 
     /// The Dutch or the English of a pair of texts.

@@ -64,6 +64,18 @@ async fn upload(
     (response.status(), body_text(response).await)
 }
 
+/// A GET on the API with the buyer's token.
+async fn fetch(app: &TestApp, path: String) -> (StatusCode, String) {
+    let response = app
+        .send(
+            with_token(Request::get(path), &app.person(Role::Inkoper).token)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    (response.status(), body_text(response).await)
+}
+
 async fn get(app: &TestApp, path: &str) -> (StatusCode, String) {
     let response = app
         .send(
@@ -172,18 +184,7 @@ async fn exports_are_made_per_supplier_and_quote_only_their_documents() {
             app.dossier_id
         )
     };
-    let token = &app.person(Role::Inkoper).token;
-    let fetch = |path: String| async move {
-        let response = app
-            .send(
-                with_token(Request::get(path), token)
-                    .body(Body::empty())
-                    .unwrap(),
-            )
-            .await;
-        (response.status(), body_text(response).await)
-    };
-    let (status, own) = fetch(export(Some(supplier_id.as_str()))).await;
+    let (status, own) = fetch(&app, export(Some(supplier_id.as_str()))).await;
     assert_eq!(status, StatusCode::OK);
     assert!(
         own.contains("brochure.txt"),
@@ -193,7 +194,7 @@ async fn exports_are_made_per_supplier_and_quote_only_their_documents() {
         own.contains("Wijkzicht Camera's B.V."),
         "addressed to the supplier"
     );
-    let (_, general) = fetch(export(None)).await;
+    let (_, general) = fetch(&app, export(None)).await;
     for text in [&own, &general] {
         assert!(
             !text.contains("notitie.txt") && !text.contains("teamchef"),
@@ -212,7 +213,7 @@ async fn exports_are_made_per_supplier_and_quote_only_their_documents() {
         !general.contains("brochure.txt"),
         "every bidder's export quotes no one's document"
     );
-    let (status, _) = fetch(export(Some("onbekend"))).await;
+    let (status, _) = fetch(&app, export(Some("onbekend"))).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
 
     // The package page shows to whom a question goes and offers an export per supplier.

@@ -69,6 +69,10 @@ event-user-created = { $actor } added { $subject } as a user with the roles { $r
 event-user-roles-changed = { $actor } changed the roles of { $subject } to { $roles }
 event-user-password-reset = { $actor } reset the password of { $subject }
 event-setting-changed = { $actor } set { $setting }: { $roles }
+event-user-deactivated = { $actor } deactivated the account of { $subject } ({ $tokens } keys revoked)
+event-user-reactivated = { $actor } reactivated the account of { $subject }
+event-user-password-changed = { $actor } changed their own password
+event-setting-read-policy-set = { $actor } set the reading rules: everyone reads up to { $level }; always reading: { $roles }
 event-organisation-created = { $actor } set up the organisation { $name }
 event-organisation-label-names-set = { $actor } named the classification levels
 event-portfolio-loaded = { $actor } loaded { $count } categories from knowledge pack { $pack } (version { $version })
@@ -81,6 +85,7 @@ event-dossier-member-added = { $actor } added { $subject } to the team as { $rol
 event-checklist-status-set = { $status ->
     [done] { $actor } completed ‘{ $item }’
     [waived] { $actor } waived ‘{ $item }’, giving as the reason: { $reason }
+    [waiver_proposed] { $actor } proposes to waive ‘{ $item }’, giving as the reason: { $reason }
    *[open] { $actor } reopened ‘{ $item }’
 }
 event-document-uploaded = { $actor } added the document ‘{ $name }’ (screening: { $verdict })

@@ -69,6 +69,10 @@ event-user-created = { $actor } heeft { $subject } toegevoegd als gebruiker met 
 event-user-roles-changed = { $actor } heeft de rollen van { $subject } gewijzigd in { $roles }
 event-user-password-reset = { $actor } heeft het wachtwoord van { $subject } opnieuw ingesteld
 event-setting-changed = { $actor } heeft ingesteld { $setting }: { $roles }
+event-user-deactivated = { $actor } heeft het account van { $subject } gedeactiveerd ({ $tokens } sleutels ingetrokken)
+event-user-reactivated = { $actor } heeft het account van { $subject } weer geactiveerd
+event-user-password-changed = { $actor } heeft het eigen wachtwoord gewijzigd
+event-setting-read-policy-set = { $actor } heeft de leesregels ingesteld: iedereen leest tot en met { $level }; altijd lezen: { $roles }
 event-organisation-created = { $actor } heeft de organisatie { $name } ingericht
 event-organisation-label-names-set = { $actor } heeft de namen van de rubriceringsniveaus vastgesteld
 event-portfolio-loaded = { $actor } heeft { $count } categorieën geladen uit kennispakket { $pack } (versie { $version })
@@ -81,6 +85,7 @@ event-dossier-member-added = { $actor } heeft { $subject } als { $role } aan het
 event-checklist-status-set = { $status ->
     [done] { $actor } heeft ‘{ $item }’ afgerond
     [waived] { $actor } heeft ‘{ $item }’ overgeslagen, met als reden: { $reason }
+    [waiver_proposed] { $actor } stelt voor ‘{ $item }’ over te slaan, met als reden: { $reason }
    *[open] { $actor } heeft ‘{ $item }’ weer opengezet
 }
 event-document-uploaded = { $actor } heeft het document ‘{ $name }’ toegevoegd (screening: { $verdict })

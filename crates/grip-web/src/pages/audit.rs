@@ -121,7 +121,7 @@ fn verification(lang: Lang, v: &Verification) -> (bool, String) {
             ("chain_break_head", false)
         }
     };
-    let text = lang.format(key, &args).unwrap_or_default();
+    let text = lang.format(key, &args);
     (intact, format!("{}: {text}", lang.t("chain_broken")))
 }
 
