@@ -155,8 +155,15 @@ def main():
     parser.add_argument("grip", help="path to the grip binary")
     parser.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
     parser.add_argument("--no-lists", action="store_true", help="figures only")
+    parser.add_argument("--half", choices=["tune", "holdout"],
+                        help="only the odd-numbered texts (tune: rules may be adjusted while "
+                             "looking at them) or the even-numbered ones (holdout: never looked "
+                             "at while tuning, so their figures say how Grip does on unseen text)")
     args = parser.parse_args()
     rows = load_labels()
+    if args.half:
+        parity = 1 if args.half == "tune" else 0
+        rows = [r for r in rows if int(r["id"].split("-")[1]) % 2 == parity]
     results = run_grip(args.grip, rows)
     flagged = [x.get("verdict") == "ai_indicated" for x in results]
     gold = [r["is_ai"] == "yes" for r in rows]

@@ -230,18 +230,14 @@ pub async fn load(
 }
 
 /// Dossiers from tender preparation on get their package through the use cases, as the
-/// administrator; from evaluation on that version is frozen, as it went out to the market.
+/// dossier's buyer (confidential dossiers are readable only by their team); from evaluation
+/// on that version is frozen, as it went out to the market.
 async fn generate_packages(
     app: &App,
     dossiers_in: &[DemoDossier],
     dossier_ids: &HashMap<String, String>,
     user_ids: &HashMap<String, String>,
 ) -> Result<(), AppError> {
-    let admin = crate::Actor {
-        user_id: user_ids.get("beheerder").cloned().unwrap_or_default(),
-        username: "beheerder".into(),
-        roles: vec![crate::Role::Beheerder],
-    };
     for d in dossiers_in {
         let (phase, Some(id)) = (d.phase, dossier_ids.get(&d.title)) else {
             continue;
@@ -249,9 +245,23 @@ async fn generate_packages(
         if phase < Phase::Specificatie {
             continue;
         }
-        crate::packages::generate(app, &admin, id, &d.slots).await?;
+        let buyer = d
+            .members
+            .iter()
+            .find(|m| m.role == crate::Role::Inkoper.id())
+            .map_or("beheerder", |m| m.user.as_str());
+        let actor = crate::Actor {
+            user_id: lookup(user_ids, buyer, "user")?.clone(),
+            username: buyer.into(),
+            roles: ACCOUNTS
+                .iter()
+                .filter(|(name, _)| *name == buyer)
+                .map(|(_, role)| *role)
+                .collect(),
+        };
+        crate::packages::generate(app, &actor, id, &d.slots).await?;
         if phase > Phase::Specificatie {
-            crate::packages::freeze(app, &admin, id, None, None).await?;
+            crate::packages::freeze(app, &actor, id, None, None).await?;
         }
     }
     Ok(())

@@ -178,7 +178,12 @@ pub async fn clear_phase_gate(app: &App, actor: &Actor, dossier_id: &str) {
         if after.open_mandatory().any(|i| i.check.id == id) {
             if second.is_none() {
                 let name = format!("tweede-{}", grip_store::new_id());
-                second = Some(user(app, &name, &[Role::Beheerder]).await);
+                let admin = user(app, &name, &[Role::Beheerder]).await;
+                // On the team, so that need-to-know lets them read a confidential dossier.
+                crate::dossiers::add_member(app, actor, dossier_id, &name, Role::Beheerder)
+                    .await
+                    .expect("the second person joins the team");
+                second = Some(admin);
             }
             if let Some(second) = &second {
                 waive_item(app, second, dossier_id, &id).await;

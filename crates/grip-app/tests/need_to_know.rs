@@ -129,9 +129,16 @@ on_both_backends!(
         let outsider = user(app, "buiten", &[Role::Inkoper, Role::Jurist]).await;
         let id = dossier(db, &buyer, "Observatiemiddelen", "secret").await;
         let open = dossier(db, &buyer, "Kantoorstoelen", "internal").await;
-        let document = documents::upload(app, &buyer, &id, "notitie.txt", b"Intern stuk.", &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper))
-            .await
-            .unwrap();
+        let document = documents::upload(
+            app,
+            &buyer,
+            &id,
+            "notitie.txt",
+            b"Intern stuk.",
+            &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper),
+        )
+        .await
+        .unwrap();
         let system = inventory::create(
             app,
             &buyer,
@@ -176,7 +183,15 @@ on_both_backends!(
             dossiers::update(app, &outsider, &id, &edit).await
         ));
         assert!(not_found(
-            documents::upload(app, &outsider, &id, "a.txt", b"x", &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper)).await
+            documents::upload(
+                app,
+                &outsider,
+                &id,
+                "a.txt",
+                b"x",
+                &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper)
+            )
+            .await
         ));
         // Lists of other things leave it out too.
         let trail = audit::list(app, &outsider, None, Paging::new(None, Some(200)))

@@ -64,13 +64,29 @@ async fn a_null_then_a_real_specificity_on_one_postgres_connection() {
     let mut plain = Vec::new();
     for i in 0..3 {
         let name = format!("hallo-{i}.txt");
-        let doc = documents::upload(&app, &buyer, &dossier, &name, PLAIN, &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper)).await;
+        let doc = documents::upload(
+            &app,
+            &buyer,
+            &dossier,
+            &name,
+            PLAIN,
+            &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper),
+        )
+        .await;
         plain.push(doc.unwrap().id);
     }
     let mut found = Vec::new();
     for i in 0..3 {
         let name = format!("release-{i}.txt");
-        let doc = documents::upload(&app, &buyer, &dossier, &name, WITH_FINDINGS, &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper)).await;
+        let doc = documents::upload(
+            &app,
+            &buyer,
+            &dossier,
+            &name,
+            WITH_FINDINGS,
+            &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper),
+        )
+        .await;
         found.push(
             doc.unwrap_or_else(|e| panic!("upload {i} after NULLs: {e:?}"))
                 .id,
@@ -81,7 +97,15 @@ async fn a_null_then_a_real_specificity_on_one_postgres_connection() {
     let measured = specificity(&app, &buyer, &found[2]).await;
     assert!(measured.is_some_and(f64::is_finite), "{measured:?}");
     // And back: a NULL after a real value on the same cached statement.
-    let again = documents::upload(&app, &buyer, &dossier, "hallo-4.txt", PLAIN, &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper)).await;
+    let again = documents::upload(
+        &app,
+        &buyer,
+        &dossier,
+        "hallo-4.txt",
+        PLAIN,
+        &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper),
+    )
+    .await;
     assert_eq!(specificity(&app, &buyer, &again.unwrap().id).await, None);
 
     // Nullable integers (a dossier's estimated value) keep their type; pinned all the same.
@@ -109,9 +133,15 @@ async fn a_null_then_a_real_specificity_on_one_postgres_connection() {
         ("hallo.txt".to_string(), PLAIN.to_vec()),
         ("release.txt".to_string(), WITH_FINDINGS.to_vec()),
     ];
-    let job = bulk::start_bulk_screening(&app, &buyer, &dossier, files, &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper))
-        .await
-        .unwrap();
+    let job = bulk::start_bulk_screening(
+        &app,
+        &buyer,
+        &dossier,
+        files,
+        &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper),
+    )
+    .await
+    .unwrap();
     let handled = bulk::process_until_idle(&app, &Worker::new())
         .await
         .unwrap();
@@ -159,9 +189,15 @@ on_both_backends!(an_item_that_keeps_failing_is_given_up, |db| {
     let app = &db.app;
     let (buyer, dossier) = setup(app).await;
     let files = vec![("offerte.txt".to_string(), WITH_FINDINGS.to_vec())];
-    let job = bulk::start_bulk_screening(app, &buyer, &dossier, files, &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper))
-        .await
-        .unwrap();
+    let job = bulk::start_bulk_screening(
+        app,
+        &buyer,
+        &dossier,
+        files,
+        &grip_core::document::ProvenanceInput::internal(grip_core::Role::Inkoper),
+    )
+    .await
+    .unwrap();
     refuse_screenings(app).await;
     let worker = Worker::new();
     for attempt in 1..MAX_ATTEMPTS {

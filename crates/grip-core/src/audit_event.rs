@@ -256,6 +256,8 @@ pub struct DocumentUploaded {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub screening_job_id: Option<String>,
     /// Where the document came from: a supplier (and bid or notice) or a role inside.
+    /// Events written before provenance was recorded read back as `unrecorded`.
+    #[serde(default)]
     pub provenance: crate::document::Provenance,
 }
 

@@ -43,7 +43,7 @@ pub struct SupplierRef {
 }
 
 /// Where a document came from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Provenance {
     /// Sent by a supplier; `reference` names the bid or notice it belongs to (free text).
@@ -54,6 +54,7 @@ pub enum Provenance {
     /// Written inside the organisation, by someone in `role`.
     Internal { role: Role },
     /// Stored before provenance was recorded. Never quoted to a supplier.
+    #[default]
     Unrecorded,
 }
 

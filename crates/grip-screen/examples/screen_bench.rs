@@ -178,7 +178,9 @@ fn one(file: &Path, runs: usize) -> Result<(), String> {
     let mut chars = 0;
     for _ in 0..runs.max(1) {
         let started = Instant::now();
-        chars = screen_bytes("one", &bytes, &lexicon, &limits).document.chars;
+        chars = screen_bytes("one", &bytes, &lexicon, &limits)
+            .document
+            .chars;
         times.push(started.elapsed().as_secs_f64() * 1000.0);
     }
     times.sort_by(f64::total_cmp);

@@ -21,8 +21,8 @@ pub use archive::{ArchiveEntry, ArchiveError, ArchiveLimits, SkipReason, expand_
 pub use error::{ExtractError, LexiconError};
 pub use extract::{Extracted, Format, detect_format, extract};
 pub use lexicon::{
-    FunctionEntry, LookalikeEntry,
-    CATEGORIES, IndicatorEntry, Lexicon, NegationRules, PACK_FILE, PackMeta, check_lexicon,
+    CATEGORIES, FunctionEntry, IndicatorEntry, Lexicon, LookalikeEntry, NegationRules, PACK_FILE,
+    PackMeta, check_lexicon,
 };
 pub use limits::Limits;
 pub use report::screening_text_report;

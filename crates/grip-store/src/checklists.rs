@@ -34,15 +34,18 @@ impl TryFrom<MarkRow> for ChecklistMark {
     }
 }
 
+/// The columns of a checklist mark, as `MarkRow` reads them.
+pub(crate) const MARK_COLUMNS: &str =
+    "dossier_id, item_id, phase, status, reason, set_by, set_at, proposed_by";
+
 pub async fn for_dossier(
     conn: &mut Conn,
     dossier_id: &str,
 ) -> Result<Vec<ChecklistMark>, StoreError> {
     to_domain(
-        sqlx::query_as::<_, MarkRow>(
-            "select dossier_id, item_id, phase, status, reason, set_by, set_at, proposed_by \
-             from checklist_status where dossier_id = $1 order by item_id",
-        )
+        sqlx::query_as::<_, MarkRow>(sqlx::AssertSqlSafe(format!(
+            "select {MARK_COLUMNS} from checklist_status where dossier_id = $1 order by item_id"
+        )))
         .bind(dossier_id)
         .fetch_all(&mut *conn)
         .await?,

@@ -100,8 +100,8 @@ pub async fn checklist_marks_of(
     user_id: &str,
 ) -> Result<Vec<ChecklistMark>, StoreError> {
     let rows = sqlx::query_as::<_, MarkRow>(sqlx::AssertSqlSafe(format!(
-        "select dossier_id, item_id, phase, status, reason, set_by, set_at \
-         from checklist_status where dossier_id in ({MINE})"
+        "select {} from checklist_status where dossier_id in ({MINE})",
+        crate::checklists::MARK_COLUMNS
     )))
     .bind(user_id)
     .fetch_all(&mut *conn)

@@ -145,7 +145,9 @@ fn where_clause(filter: &InventoryFilter, scope: &ReadScope) -> (String, Vec<Str
         None => {}
     }
     // Need-to-know: items linked to a dossier the reader may not open are left out.
-    if let Some(readable) = crate::dossiers::readable_link_clause("i.dossier_id", scope, &mut values) {
+    if let Some(readable) =
+        crate::dossiers::readable_link_clause("i.dossier_id", scope, &mut values)
+    {
         clauses.push(readable);
     }
     let sql = if clauses.is_empty() {

@@ -229,7 +229,7 @@ fn fill(lang: Lang, a: &Activity, event: &AuditEvent, args: &mut FluentArgs) {
             set("name", e.name.clone());
             set(
                 "exposure",
-                lang.t(&format!("exposure.{}", e.ai_exposure)).to_string(),
+                crate::pages::inventory::exposure_label(lang, e.ai_exposure.code()),
             );
         }
         AuditEvent::RegisterImported(e) => set("count", n(lang, e.imported)),

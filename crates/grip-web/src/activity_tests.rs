@@ -23,6 +23,16 @@ const SAMPLES: &[(&str, &str)] = &[
     ),
     ("user.password_reset", r#"{"username":"jurist"}"#),
     (
+        "user.deactivated",
+        r#"{"username":"jurist","tokens_revoked":2}"#,
+    ),
+    ("user.reactivated", r#"{"username":"jurist"}"#),
+    ("user.password_changed", r#"{"username":"jurist"}"#),
+    (
+        "setting.read_policy_set",
+        r#"{"open_up_to":"Politie Intern","roles":["auditor"]}"#,
+    ),
+    (
         "setting.changed",
         r#"{"name":"checklist.waive_roles","from":["inkoper"],"to":["inkoper","beheerder"]}"#,
     ),

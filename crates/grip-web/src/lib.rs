@@ -44,7 +44,11 @@ impl AppState {
             return name.clone();
         }
         match grip_app::organisation::get(&self.app).await {
-            Ok(Some(org)) => self.organisation.get_or_init(|| async { org.name }).await.clone(),
+            Ok(Some(org)) => self
+                .organisation
+                .get_or_init(|| async { org.name })
+                .await
+                .clone(),
             _ => String::new(),
         }
     }

@@ -46,7 +46,11 @@ impl Shell {
 
     /// The organisation's name, or Grip's own before there is one.
     pub fn organisation(&self) -> &str {
-        if self.organisation.is_empty() { "Grip" } else { &self.organisation }
+        if self.organisation.is_empty() {
+            "Grip"
+        } else {
+            &self.organisation
+        }
     }
 
     pub fn version(&self) -> &'static str {

@@ -314,7 +314,10 @@ async fn the_wizard_walks_skips_and_stores_and_the_dossier_shows_the_obligations
     let (status, html) = page(&app, &result, &session).await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains(r#"data-verdict="high_risk""#) && html.contains("Hoog risico"));
-    assert!(html.contains("Bijlage III, punt 6(e)") && html.contains("art. 26"), "{html}");
+    assert!(
+        html.contains("Bijlage III, punt 6(e)") && html.contains("art. 26"),
+        "{html}"
+    );
     // The engine's codes and English findings are put in words.
     for code in ["verdict: ", "Annex III", "= true", "= yes", "sha256:"] {
         assert!(!html.contains(code), "{code} shown on the Dutch page");

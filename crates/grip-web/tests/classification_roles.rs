@@ -168,6 +168,6 @@ async fn the_wizard_asks_about_importing_only_for_a_supplier_abroad() {
         html.contains(r#"data-testid="other-roles">Importeur"#),
         "{html}"
     );
-    assert!(html.contains("Art. 23(1)") && html.contains("Controleer vóór invoer"));
+    assert!(html.contains("art. 23, lid 1") && html.contains("Controleer vóór invoer"));
     app.db.finish().await;
 }

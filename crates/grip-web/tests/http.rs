@@ -378,7 +378,7 @@ async fn api_creates_updates_and_moves_dossiers() {
         .unwrap()
         .iter()
         .map(|e| e["kind"].as_str().unwrap())
-        .filter(|k| *k != "checklist.status_set")
+        .filter(|k| *k != "checklist.status_set" && *k != "dossier.member_added")
         .collect();
     assert_eq!(
         kinds,

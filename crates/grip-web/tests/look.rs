@@ -26,8 +26,19 @@ fn get(path: &str, session: &str, lang: &str) -> Request<Body> {
 async fn pages_have_breadcrumbs_a_footer_and_section_navigation() {
     let app = TestApp::new().await;
     let session = app.person(Role::Inkoper).session.clone();
-    let html = body_text(app.send(get(&format!("/dossiers/{}", app.dossier_id), &session, "nl")).await).await;
-    assert!(html.contains(r#"<nav class="crumbs" aria-label="Kruimelpad">"#), "{html}");
+    let html = body_text(
+        app.send(get(
+            &format!("/dossiers/{}", app.dossier_id),
+            &session,
+            "nl",
+        ))
+        .await,
+    )
+    .await;
+    assert!(
+        html.contains(r#"<nav class="crumbs" aria-label="Kruimelpad">"#),
+        "{html}"
+    );
     assert!(html.contains(r#"<li><a href="/dossiers">Dossiers</a></li>"#));
     assert!(html.contains(r#"<footer class="page-footer">"#));
     assert!(html.contains("Op deze pagina"), "section navigation label");
@@ -70,7 +81,10 @@ async fn form_errors_stand_beside_their_field() {
     let field = html.find(r#"<label for="f-title">"#).unwrap();
     let error = html.find(r#"id="f-title-error""#).unwrap();
     let input = html.find(r#"<input id="f-title""#).unwrap();
-    assert!(field < error && error < input, "the error sits between label and input");
+    assert!(
+        field < error && error < input,
+        "the error sits between label and input"
+    );
     assert!(html.contains(r#"aria-invalid="true" aria-describedby="f-title-error""#));
     app.db.finish().await;
 }

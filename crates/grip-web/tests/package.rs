@@ -331,8 +331,16 @@ async fn the_checklist_card_shows_own_items_and_holds_the_gate() {
         .await;
     assert_eq!(response.status(), StatusCode::CONFLICT);
     let refusal = body_text(response).await;
-    assert!(refusal.contains("Privacy-adviseur (privacy)"), "{refusal}");
-    assert!(!refusal.contains("bh-"), "no internal ids: {refusal}");
+    let alert = refusal
+        .split("role=\"alert\">")
+        .nth(1)
+        .and_then(|rest| rest.split('<').next())
+        .unwrap_or_default();
+    assert!(alert.contains("Privacy-adviseur (privacy)"), "{refusal}");
+    assert!(
+        !alert.contains("bh-"),
+        "no internal ids in the refusal: {alert}"
+    );
 
     let response = app
         .send(form(

@@ -173,7 +173,7 @@ fn routes() -> Vec<Route> {
             "/users",
             false,
             Only(ADMIN),
-            Form("username=nieuw-{role}&password=lang-genoeg&roles=jurist"),
+            Form("username=nieuw-{role}&display_name=Nieuw&password=lang-genoeg-ww&role=jurist"),
         ),
         route(
             post.clone(),

@@ -77,8 +77,9 @@ pub fn hostile() -> (TenderPackage, CoverInfo) {
         .flat_map(|s| s.items.iter_mut())
         .last()
     {
-        item.reason.nl = long.clone();
-        item.reason.en = long;
+        // Item text, not the reason: reasons are Grip's own and never reach a supplier.
+        item.text.nl = long.clone();
+        item.text.en = long;
     }
     (package, cover)
 }

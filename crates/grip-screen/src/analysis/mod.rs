@@ -30,6 +30,28 @@ struct RawFinding {
     start: usize,
     end: usize,
     negated: bool,
+    /// The kind of AI it is evidence of (see [`attribute_generic`]).
+    category: String,
+}
+
+/// The category of findings that say there is AI without saying which kind.
+const GENERIC: &str = "unspecified_ai";
+
+/// A generic word ("AI", "kunstmatige intelligentie") says that there is AI, not which kind.
+/// When the text names the kind elsewhere ("AI-powered face recognition"), the generic word
+/// stands for that AI: it takes the category of the nearest affirmed specific finding, so
+/// `unspecified_ai` is reported only for texts that never say what their AI does.
+fn attribute_generic(raw: &mut [RawFinding]) {
+    let specific: Vec<(usize, String)> = raw
+        .iter()
+        .filter(|f| !f.negated && f.category != GENERIC)
+        .map(|f| (f.start, f.category.clone()))
+        .collect();
+    for f in raw.iter_mut().filter(|f| f.category == GENERIC) {
+        if let Some((_, category)) = specific.iter().min_by_key(|(at, _)| at.abs_diff(f.start)) {
+            f.category.clone_from(category);
+        }
+    }
 }
 
 /// What a screening reports of a text that needs no lexicon, so that it can be measured
@@ -71,15 +93,17 @@ pub(crate) fn analyse_measured(
     } else {
         Boundaries::of(text)
     };
-    let raw: Vec<RawFinding> = hits
+    let mut raw: Vec<RawFinding> = hits
         .into_iter()
         .map(|hit| RawFinding {
             indicator: hit.indicator,
             start: hit.start,
             end: hit.end,
             negated: negation.is_negated(&bounds, &folded, text, hit.start, hit.end),
+            category: lexicon.indicators()[hit.indicator].category.clone(),
         })
         .collect();
+    attribute_generic(&mut raw);
     let indicators = lexicon.indicators();
 
     // Score: each distinct, non-negated indicator counts once, at its weight.
@@ -93,10 +117,7 @@ pub(crate) fn analyse_measured(
 
     let mut categories: Vec<String> = Vec::new();
     for category in CATEGORIES {
-        if affirmed
-            .keys()
-            .any(|&i| indicators[i].category == *category)
-        {
+        if raw.iter().any(|f| !f.negated && f.category == *category) {
             categories.push((*category).to_owned());
         }
     }
@@ -154,7 +175,7 @@ fn to_findings(
         let end = start + text[f.start..f.end].chars().count();
         findings.push(Finding {
             indicator: entry.id.clone(),
-            category: entry.category.clone(),
+            category: f.category.clone(),
             excerpt: text[excerpt_start..excerpt_end].to_owned(),
             start,
             end,

@@ -65,7 +65,8 @@ impl Negation {
         end: usize,
     ) -> bool {
         let clause_start = clause_start(original, bounds, start);
-        if self.cue_before(&folded[clause_start..start]) {
+        // A cue inside a verb-object match denies it too ("herkent geen gezichten").
+        if self.cue_before(&folded[clause_start..start]) || self.cue_before(&folded[start..end]) {
             return true;
         }
         let clause_end = clause_end(original, bounds, end);
@@ -169,9 +170,31 @@ mod tests {
     fn denials_after_the_match() {
         assert!(negated("AI wordt in deze versie niet gebruikt.", "AI"));
         assert!(negated("AI wordt in deze versie niet GEBRUIKT.", "AI"));
-        assert!(negated("Machine learning is not used in production.", "learning"));
-        assert!(negated("Gezichtsherkenning gebruiken wij niet.", "Gezichtsherkenning"));
+        assert!(negated(
+            "Machine learning is not used in production.",
+            "learning"
+        ));
+        assert!(negated(
+            "Gezichtsherkenning gebruiken wij niet.",
+            "Gezichtsherkenning"
+        ));
         assert!(!negated("AI wordt in deze versie niet vaak.", "AI"));
         assert!(!negated("AI is used daily. It is not slow.", "AI"));
+    }
+
+    #[test]
+    fn a_denial_inside_the_match() {
+        assert!(negated(
+            "De camera herkent geen gezichten.",
+            "herkent geen gezichten"
+        ));
+        assert!(negated(
+            "It does not recognise faces.",
+            "not recognise faces"
+        ));
+        assert!(!negated(
+            "De camera herkent alle gezichten.",
+            "herkent alle gezichten"
+        ));
     }
 }

@@ -49,7 +49,11 @@ static SIGNALS: LazyLock<Vec<Signal>> = LazyLock::new(|| {
 fn signal_counts(text: &str, limit: usize) -> Vec<usize> {
     SIGNALS
         .iter()
-        .map(|s| s.regex.as_ref().map_or(0, |r| r.find_iter(text).take(limit).count()))
+        .map(|s| {
+            s.regex
+                .as_ref()
+                .map_or(0, |r| r.find_iter(text).take(limit).count())
+        })
         .collect()
 }
 
@@ -123,7 +127,10 @@ mod tests {
             "marketing superlatives",
             "commitments without detail",
         ] {
-            assert!(counted.iter().any(|(l, _)| *l == label), "{label}: {counted:?}");
+            assert!(
+                counted.iter().any(|(l, _)| *l == label),
+                "{label}: {counted:?}"
+            );
         }
         assert_eq!(signal_counts(&"12 ".repeat(50), 20)[3], 20);
     }

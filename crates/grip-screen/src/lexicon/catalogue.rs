@@ -98,7 +98,8 @@ impl FunctionEntry {
             return Vec::new();
         }
         let gap = self.gap_words.unwrap_or(DEFAULT_GAP_WORDS);
-        let verbs = alternation(&self.verbs);
+        // Dutch past participles put "ge" before the stem ("geclassificeerd", "gedetecteerd").
+        let verbs = format!("(?:ge)?(?:{})", alternation(&self.verbs));
         let objects = alternation(&self.objects);
         let pair = |first: &str, second: &str| {
             format!(r"\b(?:{first})\w*(?:{SEPARATOR}\w+){{0,{gap}}}?{SEPARATOR}(?:{second})\w*")

@@ -20,11 +20,10 @@ macro_rules! ftl_files {
     };
 }
 
-pub(super) const FILES: &[(&str, &str, &str)] =
-    ftl_files![
-        "main", "classify", "screen", "package", "errors", "home", "roles", "supplier", "access",
-        "look"
-    ];
+pub(super) const FILES: &[(&str, &str, &str)] = ftl_files![
+    "main", "classify", "screen", "package", "errors", "home", "roles", "supplier", "access",
+    "look"
+];
 
 /// The Fluent id of a key as code spells it: Fluent ids may not contain dots, so `.` and `_`
 /// both become `-` (`"q.gpai.is_gpai_model"` is `q-gpai-is-gpai-model`).

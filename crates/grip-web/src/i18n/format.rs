@@ -13,12 +13,32 @@ static ZONE: LazyLock<TimeZone> =
     LazyLock::new(|| TimeZone::get("Europe/Amsterdam").unwrap_or(TimeZone::UTC));
 
 const MONTHS_NL: [&str; 12] = [
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-    "oktober", "november", "december",
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
 ];
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 impl Lang {
@@ -33,7 +53,11 @@ impl Lang {
             }
             grouped.push(c);
         }
-        if n < 0 { format!("-{grouped}") } else { grouped }
+        if n < 0 {
+            format!("-{grouped}")
+        } else {
+            grouped
+        }
     }
 
     /// A number with `decimals` places: `0,37` (nl), `0.37` (en).
@@ -41,7 +65,11 @@ impl Lang {
         let text = format!("{:.*}", decimals, x.abs());
         let (whole, fraction) = text.split_once('.').unwrap_or((text.as_str(), ""));
         let whole = self.integer(whole.parse().unwrap_or(0));
-        let sign = if x < 0.0 && text.chars().any(|c| ('1'..='9').contains(&c)) { "-" } else { "" };
+        let sign = if x < 0.0 && text.chars().any(|c| ('1'..='9').contains(&c)) {
+            "-"
+        } else {
+            ""
+        };
         if fraction.is_empty() {
             format!("{sign}{whole}")
         } else {
@@ -134,7 +162,10 @@ impl Lang {
         // `Art. 6(1)` → `art. 6, lid 1`, `Art. 5(1)(c)` → `art. 5, lid 1, onder c`.
         while let Some(start) = out.find("Art. ") {
             let rest = &out[start + 5..];
-            let number: String = rest.chars().take_while(char::is_ascii_alphanumeric).collect();
+            let number: String = rest
+                .chars()
+                .take_while(char::is_ascii_alphanumeric)
+                .collect();
             let after = &rest[number.len()..];
             let (paragraph, tail) = match after.strip_prefix('(').and_then(|a| a.split_once(')')) {
                 Some((p, tail)) if p.chars().all(|c| c.is_ascii_digit()) && !p.is_empty() => {
@@ -160,7 +191,10 @@ mod citation_tests {
 
     #[test]
     fn citations_read_in_dutch() {
-        assert_eq!(Lang::Nl.citation("Annex III point 6(e)"), "Bijlage III, punt 6(e)");
+        assert_eq!(
+            Lang::Nl.citation("Annex III point 6(e)"),
+            "Bijlage III, punt 6(e)"
+        );
         assert_eq!(Lang::Nl.citation("Art. 6(1)"), "art. 6, lid 1");
         assert_eq!(Lang::Nl.citation("Art. 5(1)(c)"), "art. 5, lid 1, onder c");
         assert_eq!(Lang::Nl.citation("Art. 51"), "art. 51");

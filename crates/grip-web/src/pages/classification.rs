@@ -2,6 +2,7 @@
 //! dates, missing facts, the rule trace, the answers given and what changed; plus the
 //! dossier's obligation checklist and the form that changes an obligation's status.
 
+use super::classification_text::{self as words, question};
 use crate::AppState;
 use crate::auth::Viewer;
 use crate::error::{PageError, render};
@@ -13,7 +14,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use grip_app::classification::{self, StoredClassification};
-use super::classification_text::{self as words, question};
 use grip_app::{AppError, Paging, dossiers};
 use grip_core::dossier::Dossier;
 use grip_core::obligation::Obligation;

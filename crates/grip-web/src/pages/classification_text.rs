@@ -50,7 +50,10 @@ pub fn answer(lang: Lang, path: &str, code: &str) -> String {
 pub fn obligation(lang: Lang, id: &str) -> String {
     classification::pack()
         .ok()
-        .and_then(|pack| pack.obligation(id).map(|o| o.summary.get(lang.into_knowledge()).to_string()))
+        .and_then(|pack| {
+            pack.obligation(id)
+                .map(|o| o.summary.get(lang.into_knowledge()).to_string())
+        })
         .unwrap_or_else(|| id.to_string())
 }
 
@@ -70,7 +73,10 @@ pub fn finding(lang: Lang, text: &str) -> String {
     if let Some((article, date)) = text.split_once(" not yet law on ") {
         return lang.format(
             "finding_not_yet_law",
-            &args(&[("article", lang.citation(article)), ("date", lang.date_text(date))]),
+            &args(&[
+                ("article", lang.citation(article)),
+                ("date", lang.date_text(date)),
+            ]),
         );
     }
     if let Some(rest) = text.strip_prefix("Annex I Section ")

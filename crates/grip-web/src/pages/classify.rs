@@ -321,7 +321,8 @@ mod tests {
     #[test]
     fn codes_are_labelled_from_the_pack() {
         assert!(
-            code_label(Lang::Nl, "annex_iii_purposes", "6e").starts_with("Bijlage III, punt 6(e): ")
+            code_label(Lang::Nl, "annex_iii_purposes", "6e")
+                .starts_with("Bijlage III, punt 6(e): ")
         );
         assert!(
             code_label(Lang::En, "annex_iii_purposes", "6e").starts_with("Annex III point 6(e): ")

@@ -45,7 +45,7 @@ fn choices(codes: &[&'static str], current: &str, label: impl Fn(&str) -> String
 }
 
 pub fn exposure_label(lang: Lang, code: &str) -> String {
-    lang.t(&format!("exposure.{code}")).to_string()
+    lang.t(&format!("system_exposure.{code}")).to_string()
 }
 
 pub fn status_label(lang: Lang, code: &str) -> String {

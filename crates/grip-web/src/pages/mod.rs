@@ -11,7 +11,7 @@ mod dashboard;
 mod documents;
 mod dossiers;
 mod guidance;
-mod inventory;
+pub(crate) mod inventory;
 mod login;
 mod package;
 mod provenance;
