@@ -1,7 +1,5 @@
 //! Every kind of audit event reads as a sentence in both languages.
 
-#![expect(clippy::unwrap_used, reason = "test code")]
-
 use super::*;
 use grip_app::audit::{Activity, Person};
 
