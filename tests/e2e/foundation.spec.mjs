@@ -21,11 +21,11 @@ test("a buyer works a dossier from creation to the next phase", async () => {
     await page.click("text=Nieuw dossier");
     await page.fill('input[name="title"]', title);
     await page.fill('textarea[name="description"]', "Drones met objectdetectie voor de eenheid Noord-Nederland.");
-    await page.selectOption('select[name="classification_label"]', "Politie Vertrouwelijk");
+    await page.selectOption('select[name="classification_label"]', "Politie Intern");
     await Promise.all([page.waitForURL(/\/dossiers\/[0-9a-f-]{36}$/), page.click('main button[type="submit"]')]);
     const dossierUrl = page.url();
     assert.equal(await page.textContent("h1"), title);
-    assert.equal(await page.textContent('[data-testid="classification"]'), "Politie Vertrouwelijk");
+    assert.equal(await page.textContent('[data-testid="classification"]'), "Politie Intern");
 
     // Find it in the list through the search box (htmx refreshes the results in place).
     await page.goto(`${BASE}/dossiers`);
