@@ -31,6 +31,21 @@ pub const DEFAULT_PASSWORD: &str = "grip-demo";
 const ACTOR: &str = "demo";
 
 /// The demo accounts: username and role.
+/// Made-up names for the demo accounts, so that activity reads "Jurist Jeroen de Vries heeft…".
+const DEMO_NAMES: [(&str, &str); 11] = [
+    ("inkoper", "Anouk Bakker"),
+    ("behoeftesteller", "Ravi Soekhoe"),
+    ("contractmanager", "Marieke de Boer"),
+    ("jurist", "Jeroen de Vries"),
+    ("privacy", "Fatima El Amrani"),
+    ("security", "Tom Jansen"),
+    ("ai-expert", "Lisa van Dijk"),
+    ("beoordelaar1", "Peter Smit"),
+    ("beoordelaar2", "Noor Visser"),
+    ("beheerder", "Sander Mulder"),
+    ("auditor", "Karin Bos"),
+];
+
 pub const ACCOUNTS: [(&str, Role); 11] = [
     ("inkoper", Role::Inkoper),
     ("behoeftesteller", Role::Behoeftesteller),
@@ -339,7 +354,13 @@ async fn insert_accounts(
     let mut ids = HashMap::new();
     for ((username, role), hash) in ACCOUNTS.iter().zip(hashes) {
         let id = grip_store::new_id();
-        let display = format!("{} (demo)", role.label_nl());
+        let display = DEMO_NAMES
+            .iter()
+            .find(|(name, _)| name == username)
+            .map_or_else(
+                || format!("{} (demo)", role.label_nl()),
+                |(_, n)| (*n).to_string(),
+            );
         users::insert(
             tx,
             &users::NewUser {
