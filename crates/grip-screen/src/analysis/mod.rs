@@ -30,25 +30,42 @@ struct RawFinding {
     start: usize,
     end: usize,
     negated: bool,
-    /// The kind of AI it is evidence of (see [`attribute_generic`]).
+    /// The kind of AI it is evidence of (see [`attribute_vague`]).
     category: String,
 }
 
-/// The category of findings that say there is AI without saying which kind.
-const GENERIC: &str = "unspecified_ai";
+/// Categories that say that there is AI, or how it is built, but not what it does:
+/// `unspecified_ai` ("AI", "kunstmatige intelligentie") and `machine_learning` ("getraind
+/// model", "embeddings"). Lower rank is vaguer.
+fn vagueness(category: &str) -> u8 {
+    match category {
+        "unspecified_ai" => 0,
+        "machine_learning" => 1,
+        _ => 2,
+    }
+}
 
-/// A generic word ("AI", "kunstmatige intelligentie") says that there is AI, not which kind.
-/// When the text names the kind elsewhere ("AI-powered face recognition"), the generic word
-/// stands for that AI: it takes the category of the nearest affirmed specific finding, so
-/// `unspecified_ai` is reported only for texts that never say what their AI does.
-fn attribute_generic(raw: &mut [RawFinding]) {
-    let specific: Vec<(usize, String)> = raw
+/// A vague finding stands for the AI the text names more precisely elsewhere ("AI-powered
+/// face recognition", "a deep-learning model that transcribes calls"): it takes the category
+/// of the nearest affirmed finding of the most precise rank present. So `unspecified_ai` is
+/// reported only for texts that never say what their AI does, and `machine_learning` only
+/// where the text names the technique but no function.
+fn attribute_vague(raw: &mut [RawFinding]) {
+    let Some(top) = raw
         .iter()
-        .filter(|f| !f.negated && f.category != GENERIC)
+        .filter(|f| !f.negated)
+        .map(|f| vagueness(&f.category))
+        .max()
+    else {
+        return;
+    };
+    let precise: Vec<(usize, String)> = raw
+        .iter()
+        .filter(|f| !f.negated && vagueness(&f.category) == top)
         .map(|f| (f.start, f.category.clone()))
         .collect();
-    for f in raw.iter_mut().filter(|f| f.category == GENERIC) {
-        if let Some((_, category)) = specific.iter().min_by_key(|(at, _)| at.abs_diff(f.start)) {
+    for f in raw.iter_mut().filter(|f| vagueness(&f.category) < top) {
+        if let Some((_, category)) = precise.iter().min_by_key(|(at, _)| at.abs_diff(f.start)) {
             f.category.clone_from(category);
         }
     }
@@ -103,7 +120,7 @@ pub(crate) fn analyse_measured(
             category: lexicon.indicators()[hit.indicator].category.clone(),
         })
         .collect();
-    attribute_generic(&mut raw);
+    attribute_vague(&mut raw);
     let indicators = lexicon.indicators();
 
     // Score: each distinct, non-negated indicator counts once, at its weight.
@@ -114,6 +131,12 @@ pub(crate) fn analyse_measured(
     let score: f64 = affirmed.values().sum();
     let ai_indicated = score + 1e-9 >= lexicon.threshold();
     let denied = raw.iter().any(|f| f.negated);
+    if !ai_indicated {
+        // Weak words that did not add up to AI ("algoritme", "voorspelling") are evidence of
+        // nothing; a text judged free of AI reports only what denies AI.
+        raw.retain(|f| f.negated);
+        affirmed.clear();
+    }
 
     let mut categories: Vec<String> = Vec::new();
     for category in CATEGORIES {
