@@ -34,22 +34,17 @@ struct RawFinding {
     category: String,
 }
 
-/// Categories that say that there is AI, or how it is built, but not what it does:
-/// `unspecified_ai` ("AI", "kunstmatige intelligentie") and `machine_learning` ("getraind
-/// model", "embeddings"). Lower rank is vaguer.
+/// `unspecified_ai` says that there is AI ("AI", "kunstmatige intelligentie"), not what it
+/// does; every other category names a function or a technique.
 fn vagueness(category: &str) -> u8 {
-    match category {
-        "unspecified_ai" => 0,
-        "machine_learning" => 1,
-        _ => 2,
-    }
+    u8::from(category != "unspecified_ai")
 }
 
 /// A vague finding stands for the AI the text names more precisely elsewhere ("AI-powered
-/// face recognition", "a deep-learning model that transcribes calls"): it takes the category
-/// of the nearest affirmed finding of the most precise rank present. So `unspecified_ai` is
-/// reported only for texts that never say what their AI does, and `machine_learning` only
-/// where the text names the technique but no function.
+/// face recognition"): it takes the category of the nearest affirmed precise finding, so
+/// `unspecified_ai` is reported only for texts that never say what their AI is or does.
+/// Techniques keep their own category ("a neural network classifies the images" is both
+/// machine learning and computer vision).
 fn attribute_vague(raw: &mut [RawFinding]) {
     let Some(top) = raw
         .iter()

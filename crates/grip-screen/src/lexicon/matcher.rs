@@ -151,7 +151,10 @@ fn remove_blocked(hits: &mut Vec<Hit>, mut blocked: Vec<(usize, usize)>) {
 
 /// Drops hits lying entirely inside an earlier, longer hit ("learning" inside "machine
 /// learning"). Partly overlapping hits both stay: they are usually different indicators
-/// ("estimate the likelihood" / "likelihood of … crime") and each carries evidence.
+/// ("estimate the likelihood" / "likelihood of … crime") and each carries evidence. So do
+/// hits of different indicators over exactly the same words: "chatbot" is conversational
+/// language AI and, today, often generative; "gezichtsherkenning" is both a biometric term
+/// and a catalogue function whose explanation the buyer reads.
 fn keep_longest(mut hits: Vec<Hit>) -> Vec<Hit> {
     hits.sort_by(|a, b| {
         a.start
@@ -162,7 +165,10 @@ fn keep_longest(mut hits: Vec<Hit>) -> Vec<Hit> {
     let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
     let mut covered_to = 0usize;
     for hit in hits {
-        if kept.is_empty() || hit.end > covered_to {
+        let same_words = kept.last().is_some_and(|k: &Hit| {
+            k.start == hit.start && k.end == hit.end && k.indicator != hit.indicator
+        });
+        if kept.is_empty() || hit.end > covered_to || same_words {
             covered_to = covered_to.max(hit.end);
             kept.push(hit);
         }
