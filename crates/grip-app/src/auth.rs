@@ -2,6 +2,7 @@
 //! Secrets are random 32-byte values shown once; only their SHA-256 is stored.
 
 use crate::record::commit_with_event;
+use crate::throttle::Subject;
 use crate::{App, AppError, now_ms};
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier, phc::PasswordHash};
@@ -99,18 +100,39 @@ pub struct SignedIn {
 
 /// Checks the password and opens a session. Wrong user and wrong password look the same.
 pub async fn sign_in(app: &App, username: &str, password: &str) -> Result<SignedIn, AppError> {
-    let user = {
-        let mut conn = app.store.conn().await?;
-        users::credentials(&mut conn, username.trim()).await?
-    };
-    let Some((user, password_hash)) = user.filter(|(u, _)| u.active) else {
-        // Spend the same time as a real check so timing does not reveal which users exist.
-        let _ = password_matches(password, dummy_hash()).await;
-        return Err(AppError::Unauthenticated);
-    };
-    if !password_matches(password, &password_hash).await {
-        return Err(AppError::Unauthenticated);
+    sign_in_from(app, username, password, None).await
+}
+
+/// [`sign_in`] from a known address. Too many wrong passwords for the account, or from the
+/// address, make the next attempt wait (`TooManyAttempts`, checked before the password so
+/// that guessing costs the server nothing); every refused password is audited.
+pub async fn sign_in_from(
+    app: &App,
+    username: &str,
+    password: &str,
+    address: Option<&str>,
+) -> Result<SignedIn, AppError> {
+    let throttle = &app.sign_in_throttle;
+    let subjects: Vec<Subject> = std::iter::once(Subject::Account(username))
+        .chain(address.map(Subject::Address))
+        .collect();
+    let now = now_ms();
+    if let Some(wait) = subjects
+        .iter()
+        .filter_map(|s| throttle.wait_ms(*s, now))
+        .max()
+    {
+        let retry_after_secs = u64::try_from((wait + 999) / 1000).unwrap_or(1);
+        return Err(AppError::TooManyAttempts { retry_after_secs });
     }
+    let Some(user) = verified_user(app, username, password).await? else {
+        for subject in &subjects {
+            throttle.failed(*subject, now_ms());
+        }
+        audit_refusal(app, username, address).await?;
+        return Err(AppError::Unauthenticated);
+    };
+    throttle.succeeded(Subject::Account(username));
     let actor = actor_for_user(app, &user.id)
         .await?
         .ok_or(AppError::Unauthenticated)?;
@@ -140,6 +162,46 @@ pub async fn sign_in(app: &App, username: &str, password: &str) -> Result<Signed
         session_secret: secret,
         actor,
     })
+}
+
+/// The active account with this name and password, or `None`. Wrong user and wrong password
+/// take the same time, so timing does not reveal which accounts exist.
+async fn verified_user(
+    app: &App,
+    username: &str,
+    password: &str,
+) -> Result<Option<grip_core::user::User>, AppError> {
+    let user = {
+        let mut conn = app.store.conn().await?;
+        users::credentials(&mut conn, username.trim()).await?
+    };
+    let Some((user, password_hash)) = user.filter(|(u, _)| u.active) else {
+        let _ = password_matches(password, dummy_hash()).await;
+        return Ok(None);
+    };
+    Ok(password_matches(password, &password_hash)
+        .await
+        .then_some(user))
+}
+
+async fn audit_refusal(app: &App, username: &str, address: Option<&str>) -> Result<(), AppError> {
+    let typed: String = username.trim().chars().take(64).collect();
+    let tx = app.store.begin_write().await?;
+    commit_with_event(
+        tx,
+        NewEvent {
+            at_ms: now_ms(),
+            actor: &typed,
+            dossier: None,
+            event: ev::SignInFailed {
+                username: typed.clone(),
+                address: address.map(str::to_string),
+            }
+            .into(),
+        },
+    )
+    .await?;
+    Ok(())
 }
 
 /// A real hash of a random password, so that a sign-in for an unknown user costs as much as

@@ -23,6 +23,9 @@ pub enum AppError {
     /// Something with this name or key is already there (a unique constraint refused it).
     #[error("{0} already exists")]
     AlreadyExists(String),
+    /// Too many wrong passwords: the next attempt may come after this many seconds.
+    #[error("too many failed sign-ins; try again in {retry_after_secs} s")]
+    TooManyAttempts { retry_after_secs: u64 },
     #[error(transparent)]
     Store(StoreError),
     #[error("internal error: {0}")]
@@ -48,6 +51,7 @@ impl AppError {
             AppError::Invalid(_) => "invalid_input",
             AppError::Conflict(_) => "conflict",
             AppError::TooLarge { .. } => "payload_too_large",
+            AppError::TooManyAttempts { .. } => "too_many_attempts",
             AppError::UnsupportedMedia(_) => "unsupported_media_type",
             AppError::AlreadyExists(_) => "conflict",
             AppError::Store(_) | AppError::Internal(_) => "internal_error",

@@ -23,6 +23,7 @@ pub mod register;
 pub mod screening;
 #[cfg(feature = "testing")]
 pub mod testing;
+pub mod throttle;
 pub mod users;
 pub mod views;
 
@@ -37,6 +38,8 @@ pub struct App {
     pub limits: Limits,
     /// Woken when a bulk screening job is started, so this process's worker starts at once.
     pub jobs: std::sync::Arc<tokio::sync::Notify>,
+    /// Wrong passwords per account and per address, shared by every request of this process.
+    pub sign_in_throttle: std::sync::Arc<throttle::SignInThrottle>,
 }
 
 /// Limits on what people may send.
@@ -59,6 +62,7 @@ impl App {
             store,
             limits: Limits::default(),
             jobs: Default::default(),
+            sign_in_throttle: Default::default(),
         }
     }
 

@@ -59,6 +59,7 @@ macro_rules! audit_events {
 audit_events! {
     SignedIn(Empty) = "auth.signed_in",
     SignedOut(SignedOut) = "auth.signed_out",
+    SignInFailed(SignInFailed) = "auth.sign_in_failed",
     TokenCreated(TokenCreated) = "token.created",
     UserCreated(UserCreated) = "user.created",
     UserRolesChanged(UserRolesChanged) = "user.roles_changed",
@@ -110,6 +111,16 @@ pub struct Empty {}
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SignedOut {}
+
+/// A sign-in was refused. `username` is what was typed (at most 64 characters); whether the
+/// account exists is not recorded, as the refusal does not say it either.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SignInFailed {
+    pub username: String,
+    /// The address the attempt came from, when the server knows it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TokenCreated {

@@ -98,6 +98,7 @@ fn fill(lang: Lang, a: &Activity, event: &AuditEvent, args: &mut FluentArgs) {
     match event {
         AuditEvent::SignedIn(_)
         | AuditEvent::SignedOut(_)
+        | AuditEvent::SignInFailed(_)
         | AuditEvent::LabelNamesSet(_)
         | AuditEvent::ScreeningJobCancelled(_) => {}
         AuditEvent::TokenCreated(e) => {

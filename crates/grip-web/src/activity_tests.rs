@@ -21,6 +21,10 @@ const SAMPLES: &[(&str, &str)] = &[
     ),
     ("user.password_reset", r#"{"username":"jurist"}"#),
     (
+        "auth.sign_in_failed",
+        r#"{"username":"jurist","address":"192.0.2.7"}"#,
+    ),
+    (
         "user.deactivated",
         r#"{"username":"jurist","tokens_revoked":2}"#,
     ),

@@ -48,6 +48,20 @@ impl<S: Send + Sync> FromRequestParts<S> for PageLang {
     }
 }
 
+/// The address a request came from, when the server knows it (the binary serves with the
+/// peer address; tests that call the router directly do not).
+pub struct ClientAddress(pub Option<String>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
+    type Rejection = std::convert::Infallible;
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let peer = parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>();
+        Ok(ClientAddress(peer.map(|c| c.0.ip().to_string())))
+    }
+}
+
 /// A signed-in person using the web pages.
 #[derive(Debug, Clone)]
 pub struct Viewer {

@@ -21,6 +21,7 @@ pub fn status_of(err: &AppError) -> StatusCode {
         AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
         AppError::Conflict(_) | AppError::AlreadyExists(_) => StatusCode::CONFLICT,
         AppError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+        AppError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
         AppError::UnsupportedMedia(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
         AppError::Store(_) | AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
     }
@@ -68,6 +69,19 @@ pub fn message_of(err: &AppError) -> (String, String) {
                 mb(*limit)
             ),
         ),
+        AppError::TooManyAttempts { retry_after_secs } => {
+            let minutes = retry_after_secs.div_ceil(60);
+            (
+                format!(
+                    "Te veel mislukte pogingen om in te loggen. Probeer het over {minutes} {} opnieuw.",
+                    if minutes == 1 { "minuut" } else { "minuten" }
+                ),
+                format!(
+                    "Too many failed sign-ins. Try again in {minutes} {}.",
+                    if minutes == 1 { "minute" } else { "minutes" }
+                ),
+            )
+        }
         AppError::AlreadyExists(what) => (
             format!("{what} bestaat al."),
             format!("{what} already exists."),
@@ -151,6 +165,11 @@ impl IntoResponse for PageError {
             None => status.into_response(),
         };
         response.extensions_mut().insert(text);
+        if let AppError::TooManyAttempts { retry_after_secs } = self.0 {
+            response
+                .headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, retry_after_secs.into());
+        }
         response
     }
 }

@@ -149,6 +149,111 @@ async fn sign_in_sets_a_session_and_wrong_passwords_do_not() {
     app.db.finish().await;
 }
 
+/// Issue 25, defect 6: wrong passwords were unlimited and unaudited. After the free attempts
+/// the account must wait (429 with Retry-After), even with the right password, and every
+/// refusal is on the audit trail.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn repeated_wrong_passwords_make_the_account_wait_and_are_audited() {
+    let app = TestApp::new().await;
+    let attempt = |password: &str| {
+        Request::post("/login")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(format!(
+                "username=jurist&password={password}&next=%2F"
+            )))
+            .unwrap()
+    };
+    for _ in 0..5 {
+        let response = app.send(attempt("fout")).await;
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+        assert!(response.headers().get(header::RETRY_AFTER).is_none());
+    }
+    for password in ["fout", "test-password"] {
+        let response = app.send(attempt(password)).await;
+        assert_eq!(
+            response.status(),
+            StatusCode::TOO_MANY_REQUESTS,
+            "{password}"
+        );
+        let wait: u64 = response.headers()[header::RETRY_AFTER]
+            .to_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!((1..=30).contains(&wait), "{wait}");
+        assert!(response.headers().get(header::SET_COOKIE).is_none());
+        let html = body_text(response).await;
+        assert!(html.contains("Te veel mislukte pogingen"), "{html}");
+    }
+    // Another account is not held up by this one.
+    let other = Request::post("/login")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(
+            "username=inkoper&password=test-password&next=%2F",
+        ))
+        .unwrap();
+    assert_eq!(app.send(other).await.status(), StatusCode::SEE_OTHER);
+    let auditor = app.person(Role::Auditor).actor.clone();
+    let trail = grip_app::audit::list(
+        &app.db.app,
+        &auditor,
+        None,
+        grip_app::Paging::new(Some(1), Some(200)),
+    )
+    .await
+    .unwrap();
+    let refused = trail
+        .items
+        .iter()
+        .filter(|e| e.kind == "auth.sign_in_failed")
+        .count();
+    assert_eq!(
+        refused, 5,
+        "each checked password that failed is audited, the held ones not"
+    );
+    app.db.finish().await;
+}
+
+/// Issue 25, defect 5: a tab or a line break in `back=` or `next=` made an outside redirect
+/// (browsers drop the tab, leaving `//evil.example`) or a server error (CRLF in a header).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn redirect_targets_with_control_characters_go_home() {
+    let app = TestApp::new().await;
+    for back in [
+        "/%09/evil.example",
+        "/%0d%0a/evil.example",
+        "/%0A%2Fevil.example",
+    ] {
+        let response = app
+            .send(
+                Request::get(format!("/lang/en?back={back}"))
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "{back}");
+        assert_eq!(response.headers()[header::LOCATION], "/", "{back}");
+    }
+    for next in [
+        "%2F%09%2Fevil.example",
+        "%2Fdossiers%0D%0ASet-Cookie%3A+x%3D1",
+    ] {
+        let response = app
+            .send(
+                Request::post("/login")
+                    .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                    .body(Body::from(format!(
+                        "username=jurist&password=test-password&next={next}"
+                    )))
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "{next}");
+        assert_eq!(response.headers()[header::LOCATION], "/", "{next}");
+    }
+    app.db.finish().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_interface_switches_to_english() {
     let app = TestApp::new().await;

@@ -64,6 +64,7 @@ changed-field-estimated-value-eur = the estimated value
 event-unreadable = { $actor } recorded a change that this version of Grip cannot show
 event-auth-signed-in = { $actor } signed in
 event-auth-signed-out = { $actor } signed out
+event-auth-sign-in-failed = Signing in as { $actor } was refused: unknown name or wrong password
 event-token-created = { $actor } created an API token ‘{ $label }’ for { $subject }
 event-user-created = { $actor } added { $subject } as a user with the roles { $roles }
 event-user-roles-changed = { $actor } changed the roles of { $subject } to { $roles }

@@ -64,6 +64,7 @@ changed-field-estimated-value-eur = de geraamde waarde
 event-unreadable = { $actor } heeft een wijziging vastgelegd die deze versie van Grip niet kan weergeven
 event-auth-signed-in = { $actor } heeft zich aangemeld
 event-auth-signed-out = { $actor } heeft zich afgemeld
+event-auth-sign-in-failed = Aanmelden als { $actor } is geweigerd: onbekende naam of onjuist wachtwoord
 event-token-created = { $actor } heeft een API-sleutel ‘{ $label }’ aangemaakt voor { $subject }
 event-user-created = { $actor } heeft { $subject } toegevoegd als gebruiker met de rollen { $roles }
 event-user-roles-changed = { $actor } heeft de rollen van { $subject } gewijzigd in { $roles }

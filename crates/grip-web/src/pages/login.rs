@@ -1,8 +1,8 @@
 //! Sign-in and sign-out pages, and the language switch.
 
 use crate::AppState;
-use crate::auth::{LANG_COOKIE, PageLang, Viewer, session_cookie};
-use crate::error::{PageError, render};
+use crate::auth::{ClientAddress, LANG_COOKIE, PageLang, Viewer, session_cookie};
+use crate::error::{PageError, message_of, render};
 use crate::i18n::Lang;
 use crate::pages::local_path;
 use crate::shell::Shell;
@@ -28,7 +28,8 @@ struct LoginPage {
     shell: Shell,
     next: String,
     username: String,
-    failed: bool,
+    /// Why the last attempt was refused, in the reader's language.
+    refusal: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -50,7 +51,7 @@ async fn login_page(
         shell: Shell::anonymous(lang, "/login").at_organisation(state.organisation_name().await),
         next,
         username: String::new(),
-        failed: false,
+        refusal: None,
     })
 }
 
@@ -67,10 +68,17 @@ struct LoginForm {
 async fn login(
     State(state): State<AppState>,
     PageLang(lang): PageLang,
+    ClientAddress(address): ClientAddress,
     Form(form): Form<LoginForm>,
 ) -> Result<Response, PageError> {
     let next = local_path(&form.next).to_string();
-    match auth::sign_in(&state.app, &form.username, &form.password).await {
+    let attempt = auth::sign_in_from(
+        &state.app,
+        &form.username,
+        &form.password,
+        address.as_deref(),
+    );
+    match attempt.await {
         Ok(signed) => {
             let cookie = session_cookie(
                 &signed.session_secret,
@@ -79,15 +87,33 @@ async fn login(
             );
             Ok(([(header::SET_COOKIE, cookie)], Redirect::to(&next)).into_response())
         }
-        Err(AppError::Unauthenticated) => {
+        Err(err @ (AppError::Unauthenticated | AppError::TooManyAttempts { .. })) => {
+            let (status, refusal, retry_after) = match &err {
+                AppError::TooManyAttempts { retry_after_secs } => {
+                    let (nl, en) = message_of(&err);
+                    let text = lang.pick(&nl, &en).to_string();
+                    (StatusCode::TOO_MANY_REQUESTS, text, Some(*retry_after_secs))
+                }
+                _ => (
+                    StatusCode::UNAUTHORIZED,
+                    lang.t("sign_in_failed").to_string(),
+                    None,
+                ),
+            };
             let page = LoginPage {
                 shell: Shell::anonymous(lang, "/login")
                     .at_organisation(state.organisation_name().await),
                 next,
                 username: form.username.chars().take(64).collect(),
-                failed: true,
+                refusal: Some(refusal),
             };
-            Ok((StatusCode::UNAUTHORIZED, render(&page)?).into_response())
+            let mut response = (status, render(&page)?).into_response();
+            if let Some(secs) = retry_after {
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, secs.into());
+            }
+            Ok(response)
         }
         Err(other) => Err(other.into()),
     }

@@ -76,9 +76,15 @@ pub fn page_param(text: &Option<String>) -> Option<i64> {
     text.as_deref().and_then(|p| p.trim().parse().ok())
 }
 
-/// A form field that must be a safe redirect target inside Grip.
+/// A form field that must be a safe redirect target inside Grip. Browsers drop tabs and
+/// line breaks from a URL before reading it (`/\t/evil.example` becomes `//evil.example`),
+/// and a line break cannot go into a header at all, so any control character or white
+/// space sends the reader home instead.
 pub fn local_path(next: &str) -> &str {
-    let ok = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
+    let ok = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.contains('\\')
+        && !next.chars().any(|c| c.is_control() || c.is_whitespace());
     if ok { next } else { "/" }
 }
 
@@ -92,5 +98,10 @@ mod tests {
         assert_eq!(local_path("//evil.example/"), "/");
         assert_eq!(local_path("https://evil.example/"), "/");
         assert_eq!(local_path("/\\evil.example"), "/");
+        assert_eq!(local_path("/\t/evil.example"), "/");
+        assert_eq!(local_path("/\n/evil.example"), "/");
+        assert_eq!(local_path("/dossiers\r\nSet-Cookie: x=1"), "/");
+        assert_eq!(local_path("/ /evil.example"), "/");
+        assert_eq!(local_path("/\u{2028}/evil.example"), "/");
     }
 }

@@ -48,7 +48,9 @@ pub async fn serve(app: App, args: &ServeArgs, announce: impl FnOnce(&str)) -> a
             secure_cookies: args.secure_cookies,
         },
     );
-    axum::serve(listener, router)
+    // With the peer address, so that sign-in throttling can count per address.
+    let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, service)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })
