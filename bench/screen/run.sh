@@ -20,7 +20,9 @@ trap 'rm -rf "$WORK"' EXIT
 # build SOURCE_DIR → path of its screen_bench (the harness is this checkout's, so an older
 # revision is measured with exactly the same code around it)
 build() {
-  cp crates/grip-screen/examples/screen_bench.rs "$1/crates/grip-screen/examples/screen_bench.rs"
+  if [ "$1" != "." ]; then
+    cp crates/grip-screen/examples/screen_bench.rs "$1/crates/grip-screen/examples/screen_bench.rs"
+  fi
   (cd "$1" && cargo build --release -q -p grip-screen --example screen_bench)
   echo "$CARGO_TARGET_DIR/release/examples/screen_bench"
 }
