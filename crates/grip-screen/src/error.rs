@@ -28,7 +28,7 @@ pub enum ExtractError {
         ratio: u64,
         limit: u64,
     },
-    #[error("XML nesting deeper than {limit} levels")]
+    #[error("elements nested deeper than {limit} levels (XML or HTML)")]
     TooDeep { limit: usize },
     #[error("extraction took longer than {seconds} s")]
     Timeout { seconds: u64 },
