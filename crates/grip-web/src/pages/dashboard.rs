@@ -43,9 +43,9 @@ struct HomePage {
 }
 
 impl HomePage {
-    /// A `YYYY-MM-DD` date in the reader's notation (`2-8-2026` in Dutch).
+    /// A `YYYY-MM-DD` date in the reader's notation (`2 augustus 2026`), as on every page.
     fn date(&self, iso: &str) -> String {
-        date(self.shell.lang, iso)
+        self.shell.lang.date_text(iso)
     }
 
     fn already_applies(&self, iso: &str) -> bool {
@@ -62,19 +62,6 @@ impl HomePage {
 
     fn obligation_text<'a>(&self, o: &'a Obligation) -> &'a str {
         self.shell.pick(&o.summary_nl, &o.summary_en)
-    }
-}
-
-/// `YYYY-MM-DD` as `D-M-YYYY` in Dutch; English keeps the ISO form.
-pub fn date(lang: crate::i18n::Lang, iso: &str) -> String {
-    let parts: Vec<&str> = iso.split('-').collect();
-    match (lang, parts.as_slice()) {
-        (crate::i18n::Lang::Nl, [y, m, d]) => format!(
-            "{}-{}-{y}",
-            d.trim_start_matches('0'),
-            m.trim_start_matches('0')
-        ),
-        _ => iso.to_string(),
     }
 }
 
