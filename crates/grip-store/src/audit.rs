@@ -111,15 +111,7 @@ pub async fn list(
         n + 1,
         n + 2
     );
-    let mut rows_query = sqlx::query_as::<_, AuditRow>(sqlx::AssertSqlSafe(rows_sql));
-    for v in &values {
-        rows_query = rows_query.bind(v.clone());
-    }
-    let rows = rows_query
-        .bind(paging.per_page)
-        .bind(paging.offset())
-        .fetch_all(&mut *conn)
-        .await?;
+    let rows: Vec<AuditRow> = crate::bound::page_rows(conn, rows_sql, &values, paging).await?;
     let total = match &where_sql {
         // Every event is visible: the head's sequence number is the count, without a scan.
         None => {
@@ -130,11 +122,7 @@ pub async fn list(
         }
         Some(w) => {
             let sql = format!("select cast(count(*) as bigint) from audit_event where {w}");
-            let mut query = sqlx::query_as::<_, (i64,)>(sqlx::AssertSqlSafe(sql));
-            for v in &values {
-                query = query.bind(v.clone());
-            }
-            query.fetch_one(&mut *conn).await?.0
+            crate::bound::count(conn, sql, &values).await?
         }
     };
     Ok(paging.wrap(rows.into_iter().map(StoredEvent::from).collect(), total))

@@ -191,21 +191,9 @@ pub async fn list(
         n + 1,
         n + 2
     );
-    let mut rows_query = sqlx::query_as::<_, ListedRow>(sqlx::AssertSqlSafe(rows_sql));
-    for v in &values {
-        rows_query = rows_query.bind(v.clone());
-    }
-    let rows = rows_query
-        .bind(paging.per_page)
-        .bind(paging.offset())
-        .fetch_all(&mut *conn)
-        .await?;
+    let rows: Vec<ListedRow> = crate::bound::page_rows(conn, rows_sql, &values, paging).await?;
     let count_sql = format!("select cast(count(*) as bigint) from inventory_item i{where_sql}");
-    let mut count_query = sqlx::query_as::<_, (i64,)>(sqlx::AssertSqlSafe(count_sql));
-    for v in &values {
-        count_query = count_query.bind(v.clone());
-    }
-    let (total,) = count_query.fetch_one(&mut *conn).await?;
+    let total = crate::bound::count(conn, count_sql, &values).await?;
     let items = rows
         .into_iter()
         .map(|row| {

@@ -3,6 +3,7 @@
 //! Writes happen inside a `WriteTx` opened by grip-app, which also appends the audit event.
 
 pub mod audit;
+mod bound;
 pub mod catalogue;
 pub mod checklists;
 pub mod classifications;
