@@ -46,6 +46,10 @@ pub struct Permissions {
     pub waive: bool,
     /// May score bids as an independent assessor.
     pub score: bool,
+    /// May record bids, lead the consensus round and propose decisions.
+    pub record_bid: bool,
+    pub lead_assessment: bool,
+    pub propose_decision: bool,
     /// The roles in which this person may sign a decision on this dossier.
     pub sign_as: Vec<Role>,
     #[serde(skip)]
@@ -71,6 +75,9 @@ impl Permissions {
             waive: may(Action::UpdateChecklist)
                 && actor.roles.iter().any(|r| waive_roles.contains(r)),
             score: member && actor.has(Role::Beoordelaar),
+            record_bid: may(Action::RecordBid),
+            lead_assessment: may(Action::LeadAssessment),
+            propose_decision: may(Action::ProposeDecision),
             sign_as: if on_team {
                 actor.roles.clone()
             } else {

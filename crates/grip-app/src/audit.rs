@@ -21,7 +21,13 @@ pub async fn list(
     if let Some(id) = dossier {
         crate::access::require_read(&mut conn, actor, id).await?;
     }
-    Ok(audit::list(&mut conn, dossier, &scope, paging).await?)
+    Ok(audit::list(&mut conn, dossier, &scope, blind_for(actor), paging).await?)
+}
+
+/// Assessors see other people's scoring events not at all (see `audit::BLIND_KINDS`).
+pub(crate) fn blind_for(actor: &Actor) -> Option<&str> {
+    (actor.has(Role::Beoordelaar) && !actor.may(Action::VerifyAudit))
+        .then_some(actor.username.as_str())
 }
 
 /// Re-walks the chain. The CLI calls this without an actor (operator access).
@@ -32,7 +38,16 @@ pub async fn verify(app: &App, actor: Option<&Actor>) -> Result<Verification, Ap
         return Err(AppError::Forbidden);
     }
     let mut conn = app.store.conn().await?;
-    Ok(audit::verify(&mut conn).await?)
+    let chain = audit::verify(&mut conn).await?;
+    if !matches!(chain, Verification::Intact { .. }) {
+        return Ok(chain);
+    }
+    let decisions = crate::award::decisions::tampered(&mut conn).await?;
+    Ok(if decisions.is_empty() {
+        chain
+    } else {
+        Verification::SealBroken { decisions }
+    })
 }
 
 /// Someone named in the trail, as people know them.
@@ -167,9 +182,10 @@ pub(crate) async fn activity_on(
 ) -> Result<Page<StoredEvent>, AppError> {
     Ok(if actor.may(Action::VerifyAudit) {
         let scope = crate::access::read_scope(conn, actor).await?;
-        audit::list(conn, None, &scope, paging).await?
+        audit::list(conn, None, &scope, None, paging).await?
     } else {
-        home::events_of(conn, &actor.user_id, &actor.username, paging).await?
+        let blind = blind_for(actor).is_some();
+        home::events_of(conn, &actor.user_id, &actor.username, blind, paging).await?
     })
 }
 
@@ -185,6 +201,6 @@ pub async fn chain(app: &App, actor: &Actor, paging: Paging) -> Result<ChainPage
     let scope = crate::access::read_scope(&mut conn, actor).await?;
     Ok(ChainPage {
         verification: audit::verify(&mut conn).await?,
-        events: audit::list(&mut conn, None, &scope, paging).await?,
+        events: audit::list(&mut conn, None, &scope, None, paging).await?,
     })
 }

@@ -16,7 +16,7 @@ pub(crate) async fn refusal(
 ) -> Result<Option<String>, AppError> {
     let open = open_mandatory(conn, dossier_id, phase).await?;
     if open.is_empty() {
-        return Ok(None);
+        return crate::award::decisions::gate_refusal(conn, dossier_id, phase).await;
     }
     let members = dossiers::members(conn, dossier_id).await?;
     Ok(Some(sentence(phase, &open, &members)))

@@ -5,6 +5,7 @@
 pub mod access;
 pub mod audit;
 pub mod auth;
+pub mod award;
 pub mod bulk;
 pub mod catalogue;
 pub mod checklists;

@@ -79,8 +79,15 @@ impl StoredEvent {
 /// The result of re-walking the chain.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verification {
-    Intact { events: i64 },
+    Intact {
+        events: i64,
+    },
     Broken(ChainBreak),
+    /// The chain is intact, but sealed decision records no longer match the hash the chain
+    /// recorded when they were sealed (changed in the database afterwards).
+    SealBroken {
+        decisions: Vec<String>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

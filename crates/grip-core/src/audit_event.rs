@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+pub use crate::award::events::*;
 use crate::dossier::DossierStatus;
 use crate::inventory::{AiExposure, InventorySource};
 use crate::screening_job::JobState;
@@ -95,6 +96,16 @@ audit_events! {
     PackageRevised(PackageRevised) = "package.revised",
     InventoryCreated(InventoryCreated) = "inventory.created",
     RegisterImported(RegisterImported) = "inventory.register_imported",
+    BidRecorded(BidRecorded) = "bid.recorded",
+    BidDocumentAttached(BidDocumentAttached) = "bid.document_attached",
+    ConflictDeclared(ConflictDeclared) = "assessment.conflict_declared",
+    ScoreRecorded(ScoreRecorded) = "assessment.score_recorded",
+    ScoresSubmitted(ScoresSubmitted) = "assessment.scores_submitted",
+    ConsensusRecorded(ConsensusRecorded) = "assessment.consensus_recorded",
+    AwardRuleSet(AwardRuleSet) = "assessment.award_rule_set",
+    DecisionProposed(DecisionProposed) = "decision.proposed",
+    DecisionSigned(DecisionSigned) = "decision.signed",
+    DecisionSealed(DecisionSealed) = "decision.sealed",
 }
 
 impl AuditEvent {

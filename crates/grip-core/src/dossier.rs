@@ -119,6 +119,12 @@ impl FieldError {
         }
     }
 
+    /// The same problem on a field of one item of a list (`reason` → `reason.KEY`).
+    pub fn at(mut self, key: &str) -> Self {
+        self.field = format!("{}.{key}", self.field).into();
+        self
+    }
+
     /// A problem already worded elsewhere (a parser's or a library's message), passed on as it is.
     pub fn verbatim(
         field: impl Into<Cow<'static, str>>,

@@ -71,4 +71,6 @@ id_type!(
     ClassificationId,
     PackageId,
     ScreeningJobId,
+    BidId,
+    DecisionId,
 );

@@ -6,6 +6,7 @@
 pub mod code_enum;
 pub mod audit;
 pub mod audit_event;
+pub mod award;
 pub mod catalogue;
 pub mod checklist;
 pub mod document;

@@ -38,10 +38,16 @@ pub enum Action {
     UpdateChecklist,
     /// Change organisation-wide settings (such as who may waive checklist items).
     ManageSettings,
+    /// Record a supplier's bid on the dossier's frozen package.
+    RecordBid,
+    /// Lead the consensus round: set the award rule and record consensus scores.
+    LeadAssessment,
+    /// Propose a decision record at a phase gate.
+    ProposeDecision,
 }
 
 impl Action {
-    pub const ALL: [Action; 15] = [
+    pub const ALL: [Action; 18] = [
         Action::Read,
         Action::CreateDossier,
         Action::EditDossier,
@@ -57,6 +63,9 @@ impl Action {
         Action::FreezePackage,
         Action::UpdateChecklist,
         Action::ManageSettings,
+        Action::RecordBid,
+        Action::LeadAssessment,
+        Action::ProposeDecision,
     ];
 
     /// The roles that grant this action. The auditor only reads; the administrator manages
@@ -121,6 +130,11 @@ impl Action {
                 Beheerder,
             ],
             Action::ManageSettings => &[Beheerder],
+            // Bids come in through the buyer who runs the tender; the consensus round is
+            // theirs to lead, and they propose the decision others sign.
+            Action::RecordBid => &[Inkoper, Beheerder],
+            Action::LeadAssessment => &[Inkoper],
+            Action::ProposeDecision => &[Inkoper, Contractmanager],
         }
     }
 
@@ -136,6 +150,9 @@ impl Action {
                 | Action::EditPackage
                 | Action::FreezePackage
                 | Action::UpdateChecklist
+                | Action::RecordBid
+                | Action::LeadAssessment
+                | Action::ProposeDecision
         )
     }
 }

@@ -19,11 +19,13 @@ use crate::{CoverInfo, DocsError};
 const PAGE_WIDTH: u32 = 11_906;
 const PAGE_HEIGHT: u32 = 16_838;
 const MARGIN: i32 = 1_134;
-const TEXT_WIDTH: usize = 9_638;
+pub(crate) const TEXT_WIDTH: usize = 9_638;
+/// Width of the name column of a name/value table.
+pub(crate) const NAME_WIDTH: usize = 2_800;
 /// Indent of an item's body, so numbers stand out in their own column.
 const INDENT: i32 = 680;
 
-const GREY: &str = "595959";
+pub(crate) const GREY: &str = "595959";
 const LABEL_COLOUR: &str = "8B0000";
 
 /// The package as a DOCX document in `lang`.
@@ -33,18 +35,32 @@ pub fn render_docx(
     cover: &CoverInfo,
 ) -> Result<Vec<u8>, DocsError> {
     let view = view::build(package, lang, cover);
-    let mut docx = styled_document(&view);
+    let mut docx = styled_document(&view.label, view.page, view.of, None);
     docx = add_cover(docx, &view);
     for section in &view.sections {
         docx = add_section(docx, section, &view);
     }
+    pack(docx)
+}
+
+pub(crate) fn pack(docx: Docx) -> Result<Vec<u8>, DocsError> {
     let mut out = Cursor::new(Vec::new());
     docx.pack(&mut out)
         .map_err(|e| DocsError::Docx(e.to_string()))?;
     Ok(out.into_inner())
 }
 
-fn styled_document(view: &DocView) -> Docx {
+/// An A4 document with the shared styles, `label` in the header and the footer, "page x of
+/// y" in the footer, and `note` in small print above the footer line, if any.
+pub(crate) fn styled_document(label: &str, page: &str, of: &str, note: Option<&str>) -> Docx {
+    let mut footer = Footer::new();
+    if let Some(note) = note {
+        footer = footer.add_paragraph(
+            Paragraph::new()
+                .line_spacing(LineSpacing::new().after(60))
+                .add_run(Run::new().add_text(note).size(15).color(GREY)),
+        );
+    }
     Docx::new()
         .page_size(PAGE_WIDTH, PAGE_HEIGHT)
         .page_margin(PageMargin {
@@ -71,8 +87,8 @@ fn styled_document(view: &DocView) -> Docx {
                 .size(48)
                 .bold(),
         )
-        .header(Header::new().add_paragraph(label_paragraph(view).align(AlignmentType::Right)))
-        .footer(Footer::new().add_paragraph(footer_paragraph(view)))
+        .header(Header::new().add_paragraph(label_paragraph(label).align(AlignmentType::Right)))
+        .footer(footer.add_paragraph(footer_paragraph(label, page, of)))
 }
 
 /// Word and LibreOffice recognise the built-in names "heading N" for navigation and outlines.
@@ -87,10 +103,10 @@ fn heading_style(id: &str, name: &str, size: usize, level: usize) -> Style {
         .line_spacing(LineSpacing::new().before(240).after(120))
 }
 
-fn label_paragraph(view: &DocView) -> Paragraph {
+fn label_paragraph(label: &str) -> Paragraph {
     Paragraph::new().add_run(
         Run::new()
-            .add_text(&view.label)
+            .add_text(label)
             .bold()
             .size(18)
             .color(LABEL_COLOUR),
@@ -98,14 +114,14 @@ fn label_paragraph(view: &DocView) -> Paragraph {
 }
 
 /// Label on the left, "Pagina X van Y" on the right, on one line via a right tab stop.
-fn footer_paragraph(view: &DocView) -> Paragraph {
+fn footer_paragraph(label: &str, page: &str, of: &str) -> Paragraph {
     let small = |text: String| Run::new().add_text(text).size(18);
-    label_paragraph(view)
+    label_paragraph(label)
         .add_tab(Tab::new().val(TabValueType::Right).pos(TEXT_WIDTH))
         .add_run(Run::new().add_tab())
-        .add_run(small(format!("{} ", view.page)))
+        .add_run(small(format!("{page} ")))
         .add_page_num(PageNum::new())
-        .add_run(small(format!(" {} ", view.of)))
+        .add_run(small(format!(" {of} ")))
         .add_num_pages(NumPages::new())
 }
 
@@ -115,8 +131,12 @@ fn add_cover(docx: Docx, view: &DocView) -> Docx {
     let title = Paragraph::new()
         .style("Title")
         .add_run(Run::new().add_text(&view.title));
-    let rows = view.cover.iter().map(cover_row).collect();
-    let table = Table::without_borders(rows).set_grid(vec![2_800, TEXT_WIDTH - 2_800]);
+    let rows = view
+        .cover
+        .iter()
+        .map(|field| field_row(field.name, &field.values))
+        .collect();
+    let table = Table::without_borders(rows).set_grid(vec![NAME_WIDTH, TEXT_WIDTH - NAME_WIDTH]);
     let page_break = Paragraph::new().add_run(Run::new().add_break(BreakType::Page));
     docx.add_paragraph(spacer)
         .add_paragraph(kind)
@@ -125,20 +145,21 @@ fn add_cover(docx: Docx, view: &DocView) -> Docx {
         .add_paragraph(page_break)
 }
 
-fn cover_row(field: &Field) -> TableRow {
-    let name = Paragraph::new().add_run(Run::new().add_text(field.name).bold());
+/// A bold name and its values, one per line: a row of a borderless name/value table.
+pub(crate) fn field_row(name: &str, values: &[String]) -> TableRow {
+    let name = Paragraph::new().add_run(Run::new().add_text(name).bold());
     TableRow::new(vec![
         TableCell::new()
             .add_paragraph(name)
-            .width(2_800, WidthType::Dxa),
+            .width(NAME_WIDTH, WidthType::Dxa),
         TableCell::new()
-            .add_paragraph(lines(Paragraph::new(), &field.values.join("\n"), |r| r))
-            .width(TEXT_WIDTH - 2_800, WidthType::Dxa),
+            .add_paragraph(lines(Paragraph::new(), &values.join("\n"), |r| r))
+            .width(TEXT_WIDTH - NAME_WIDTH, WidthType::Dxa),
     ])
 }
 
 /// Adds `text` as runs, turning newlines into line breaks (a newline in `w:t` is a space).
-fn lines(mut paragraph: Paragraph, text: &str, style: impl Fn(Run) -> Run) -> Paragraph {
+pub(crate) fn lines(mut paragraph: Paragraph, text: &str, style: impl Fn(Run) -> Run) -> Paragraph {
     for (index, line) in text.split('\n').enumerate() {
         let mut run = style(Run::new());
         if index > 0 {

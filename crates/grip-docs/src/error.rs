@@ -7,8 +7,8 @@ pub enum DocsError {
     /// The DOCX archive could not be written.
     #[error("DOCX schrijven mislukt / writing DOCX failed: {0}")]
     Docx(String),
-    /// The package could not be handed to the typesetter as data.
-    #[error("pakketgegevens niet te serialiseren / package data not serialisable: {0}")]
+    /// The document could not be handed to the typesetter as data.
+    #[error("documentgegevens niet te serialiseren / document data not serialisable: {0}")]
     Data(#[from] serde_json::Error),
     /// Typst reported errors while laying out or exporting the PDF.
     #[error("PDF opmaken mislukt / typesetting PDF failed: {0}")]

@@ -1,13 +1,17 @@
-//! Rendering of documents: the tender package as Markdown, DOCX and PDF, each carrying the
-//! data classification label on every page (or at top and bottom for Markdown). Pure: the
-//! same package, cover and language give the same bytes; nothing is read from disk or net.
-//! These documents go to suppliers: they show words, never codes, and none of Grip's own
-//! reasons for selecting an item (pass a package made with `for_addressee`).
+//! Rendering of documents: the tender package as Markdown, DOCX and PDF, and generic reports
+//! (decision records, award letters) as PDF and DOCX, each carrying the data classification
+//! label on every page (or at top and bottom for Markdown). Pure: the same input gives the
+//! same bytes; nothing is read from disk or net. Package exports go to suppliers: they show
+//! words, never codes, and none of Grip's own reasons for selecting an item (pass a package
+//! made with `for_addressee`).
 
 mod docx;
 mod error;
 mod markdown;
 mod pdf;
+mod report;
+mod report_docx;
+mod report_pdf;
 mod view;
 mod vocab;
 
@@ -15,6 +19,9 @@ pub use docx::render_docx;
 pub use error::DocsError;
 pub use markdown::render_markdown;
 pub use pdf::render_pdf;
+pub use report::{Block, Report, ReportField};
+pub use report_docx::render_report_docx;
+pub use report_pdf::render_report_pdf;
 
 /// Dossier details for the cover of an export.
 #[derive(Debug, Clone, PartialEq, Eq)]

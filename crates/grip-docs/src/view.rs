@@ -7,7 +7,7 @@ use grip_knowledge::tender::{PackageItem, SectionKind, TenderPackage, Use};
 use serde::Serialize;
 
 use crate::CoverInfo;
-use crate::vocab::{Words, use_label, verdict_label, words};
+use crate::vocab::{Words, lang_code, use_label, verdict_label, words};
 
 #[derive(Debug, Serialize)]
 pub(crate) struct DocView {
@@ -57,10 +57,7 @@ pub(crate) struct ItemView {
 pub(crate) fn build(package: &TenderPackage, lang: Lang, cover: &CoverInfo) -> DocView {
     let w = words(lang);
     DocView {
-        lang: match lang {
-            Lang::Nl => "nl",
-            Lang::En => "en",
-        },
+        lang: lang_code(lang),
         label: clean(&cover.label),
         document: w.document,
         title: clean(cover.title.trim()),

@@ -65,6 +65,14 @@ pub(crate) fn words(lang: Lang) -> Words {
     }
 }
 
+/// ISO 639-1 code of `lang`, for typesetting (hyphenation, quotes) and document metadata.
+pub(crate) fn lang_code(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "nl",
+        Lang::En => "en",
+    }
+}
+
 pub(crate) fn use_label(use_: Use, lang: Lang) -> &'static str {
     match (use_, lang) {
         (Use::KnockOut, Lang::Nl) => "knock-out",

@@ -7,7 +7,8 @@ use std::path::Path;
 
 use crate::AiActPack;
 use crate::tender::{
-    ClausesContent, KnowledgePack, PackContent, QuestionsContent, RolesPhasesContent,
+    ClausesContent, InterestsContent, KnowledgePack, PackContent, QuestionsContent,
+    RolesPhasesContent,
 };
 
 /// One registered pack: its id (= folder name under `knowledge/`) and how to check it.
@@ -33,6 +34,10 @@ pub const REGISTERED_PACKS: &[PackSpec] = &[
     PackSpec {
         id: RolesPhasesContent::ID,
         check: check_tender_pack::<RolesPhasesContent>,
+    },
+    PackSpec {
+        id: InterestsContent::ID,
+        check: check_tender_pack::<InterestsContent>,
     },
 ];
 

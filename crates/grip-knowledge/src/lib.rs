@@ -35,7 +35,7 @@ pub use common::{Confidence, Lang, Text};
 pub use pack::{AiActPack, PackError, PackFile, PackFiles, embedded_files, pack_json_schema};
 pub use profile::{ProfileError, SystemProfile, parse_profile, parse_profile_value};
 pub use tender::{
-    ClausesPack, DossierFacts, KnowledgePack, PackageItem, QuestionsPack, RolesPhasesPack,
-    TenderKnowledge, TenderPackage, generate,
+    ClausesPack, DossierFacts, InterestsPack, KnowledgePack, PackageItem, QuestionsPack,
+    RolesPhasesPack, TenderKnowledge, TenderPackage, generate,
 };
 pub use trace::{FactUsed, StepOutcome, TraceStep, explain_text};

@@ -3,7 +3,9 @@
 
 use std::path::PathBuf;
 
-use grip_knowledge::tender::{ClausesPack, PHASES, QuestionsPack, ROLES, RolesPhasesPack};
+use grip_knowledge::tender::{
+    ClausesPack, InterestsPack, PHASES, QuestionsPack, ROLES, RolesPhasesPack,
+};
 use grip_knowledge::{PackFile, PackFiles};
 
 fn dir(id: &str) -> PathBuf {
@@ -272,6 +274,7 @@ fn committed_pack_schemas_are_up_to_date() {
         ("questions", QuestionsPack::json_schema()),
         ("clauses", ClausesPack::json_schema()),
         ("roles-phases", RolesPhasesPack::json_schema()),
+        ("interests", InterestsPack::json_schema()),
     ] {
         let path = dir(id).join("pack.schema.json");
         let generated = serde_json::to_string_pretty(&schema).expect("json") + "\n";

@@ -13,6 +13,7 @@ mod report;
 #[cfg(feature = "testing")]
 pub mod samples;
 mod screening;
+pub mod similarity;
 #[cfg(test)]
 mod test_texts;
 

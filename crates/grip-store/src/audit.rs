@@ -87,20 +87,34 @@ pub(crate) const COLUMNS: &str = "seq, at, actor, dossier_id, kind, payload, pre
 /// Newest first, for one dossier (the caller has checked it may be read) or, without one,
 /// every event `scope` lets one read: events of dossiers the reader may not read are left out
 /// of the rows and the total alike.
+/// Events an assessor sees only when they are their own: that another assessor scored or
+/// submitted would tell how far the others are (independence of the assessment).
+pub const BLIND_KINDS: [&str; 2] = ["assessment.score_recorded", "assessment.scores_submitted"];
+
+/// `blind_for`: the username of an assessor, who sees `BLIND_KINDS` events only of their own.
 pub async fn list(
     conn: &mut Conn,
     dossier: Option<&str>,
     scope: &ReadScope,
+    blind_for: Option<&str>,
     paging: Paging,
 ) -> Result<Page<StoredEvent>, StoreError> {
     let mut values: Vec<String> = Vec::new();
-    let where_sql = match dossier {
+    let mut where_sql = match dossier {
         Some(id) => {
             values.push(id.to_string());
             Some("dossier_id = $1".to_string())
         }
         None => crate::dossiers::readable_link_clause("audit_event.dossier_id", scope, &mut values),
     };
+    if let Some(username) = blind_for {
+        values.push(username.to_string());
+        let blind = blind_clause(values.len());
+        where_sql = Some(match where_sql {
+            Some(w) => format!("({w}) and {blind}"),
+            None => blind,
+        });
+    }
     let n = values.len();
     let rows_sql = format!(
         "select {COLUMNS} from audit_event{} order by seq desc limit ${} offset ${}",
@@ -157,4 +171,29 @@ pub async fn verify(conn: &mut Conn) -> Result<Verification, StoreError> {
         Ok(events) => Verification::Intact { events },
         Err(broken) => Verification::Broken(broken),
     })
+}
+
+/// The decision id and content hash of every `decision.sealed` event, in chain order.
+pub async fn sealed_hashes(conn: &mut Conn) -> Result<Vec<(String, String)>, StoreError> {
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "select payload from audit_event where kind = 'decision.sealed' order by seq",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(payload,)| {
+            let v: serde_json::Value = serde_json::from_str(&payload).ok()?;
+            Some((
+                v.get("decision_id")?.as_str()?.to_string(),
+                v.get("content_hash")?.as_str()?.to_string(),
+            ))
+        })
+        .collect())
+}
+
+/// `kind not in BLIND_KINDS or actor = $n`.
+pub(crate) fn blind_clause(n: usize) -> String {
+    let kinds: Vec<String> = BLIND_KINDS.iter().map(|k| format!("'{k}'")).collect();
+    format!("(kind not in ({}) or actor = ${n})", kinds.join(", "))
 }

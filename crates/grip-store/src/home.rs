@@ -50,14 +50,21 @@ pub async fn open_obligations(
     to_domain(rows)
 }
 
-/// Events on the person's dossiers and events they caused themselves, newest first.
+/// Events on the person's dossiers and events they caused themselves, newest first. An
+/// assessor (`blind`) sees other people's scoring events not at all.
 pub async fn events_of(
     conn: &mut Conn,
     user_id: &str,
     username: &str,
+    blind: bool,
     paging: Paging,
 ) -> Result<Page<StoredEvent>, StoreError> {
-    let filter = format!("where dossier_id in ({MINE}) or actor = $2");
+    let blind_sql = if blind {
+        format!(" and {}", crate::audit::blind_clause(2))
+    } else {
+        String::new()
+    };
+    let filter = format!("where (dossier_id in ({MINE}) or actor = $2){blind_sql}");
     let rows = sqlx::query_as::<_, AuditRow>(sqlx::AssertSqlSafe(format!(
         "select {COLUMNS} from audit_event {filter} order by seq desc limit $3 offset $4"
     )))

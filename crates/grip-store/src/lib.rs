@@ -3,11 +3,13 @@
 //! Writes happen inside a `WriteTx` opened by grip-app, which also appends the audit event.
 
 pub mod audit;
+pub mod bids;
 mod bound;
 pub mod catalogue;
 pub mod checklists;
 pub mod classifications;
 mod connect;
+pub mod decisions;
 pub mod documents;
 pub mod dossiers;
 mod error;
@@ -15,6 +17,7 @@ pub mod home;
 pub mod inventory;
 pub mod organisation;
 pub mod packages;
+pub mod scores;
 pub mod screening_jobs;
 pub mod screenings;
 pub mod sessions;

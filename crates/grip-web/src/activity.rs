@@ -234,6 +234,52 @@ fn fill(lang: Lang, a: &Activity, event: &AuditEvent, args: &mut FluentArgs) {
             );
         }
         AuditEvent::RegisterImported(e) => set("count", n(lang, e.imported)),
+        AuditEvent::BidRecorded(e) => {
+            set("supplier", e.supplier.clone());
+            set("version", n(lang, e.package_version));
+            set("count", n(lang, e.answers));
+        }
+        AuditEvent::BidDocumentAttached(e) => set("name", e.name.clone()),
+        AuditEvent::ConflictDeclared(e) => set(
+            "answer",
+            lang.t(if e.has_conflict {
+                "declared_conflict"
+            } else {
+                "declared_no_conflict"
+            })
+            .to_string(),
+        ),
+        // Which criterion an assessor scored stays unsaid: the trail is read by the team.
+        AuditEvent::ScoreRecorded(_) | AuditEvent::ScoresSubmitted(_) => {}
+        AuditEvent::ConsensusRecorded(e) => {
+            let i = usize::from(e.level.min(4));
+            set(
+                "level",
+                lang.pick(
+                    grip_core::award::scoring::LEVELS_NL[i],
+                    grip_core::award::scoring::LEVELS_EN[i],
+                )
+                .to_string(),
+            );
+        }
+        AuditEvent::AwardRuleSet(e) => set("share", n(lang, e.price_share)),
+        AuditEvent::DecisionProposed(e) => {
+            set("gate", lang.phase(e.gate).to_string());
+            set(
+                "outcome",
+                lang.pick(e.outcome.label_nl(), e.outcome.label_en())
+                    .to_string(),
+            );
+        }
+        AuditEvent::DecisionSigned(e) => set("role", lang.role_id(e.role.id())),
+        AuditEvent::DecisionSealed(e) => {
+            set("gate", lang.phase(e.gate).to_string());
+            set(
+                "outcome",
+                lang.pick(e.outcome.label_nl(), e.outcome.label_en())
+                    .to_string(),
+            );
+        }
     }
 }
 
@@ -268,6 +314,20 @@ fn link(a: &Activity) -> Option<(String, String)> {
         Some(AuditEvent::InventoryCreated(e)) => {
             Some((format!("/inventory/{}", e.item_id), e.name.clone()))
         }
+        Some(AuditEvent::BidRecorded(e)) => on_dossier(&format!("/bids/{}", e.bid_id)),
+        Some(AuditEvent::BidDocumentAttached(e)) => on_dossier(&format!("/bids/{}", e.bid_id)),
+        Some(
+            AuditEvent::ConflictDeclared(_)
+            | AuditEvent::ScoreRecorded(_)
+            | AuditEvent::ScoresSubmitted(_)
+            | AuditEvent::ConsensusRecorded(_)
+            | AuditEvent::AwardRuleSet(_),
+        ) => on_dossier("/assessment"),
+        Some(
+            AuditEvent::DecisionProposed(_)
+            | AuditEvent::DecisionSigned(_)
+            | AuditEvent::DecisionSealed(_),
+        ) => on_dossier("/decisions"),
         _ => on_dossier(""),
     }
 }

@@ -3,7 +3,7 @@
 //! exported. Every change is one transaction with its audit event.
 
 mod edit;
-mod export;
+pub mod export;
 pub(crate) mod facts;
 mod freeze;
 pub(crate) mod inputs;

@@ -94,6 +94,7 @@ pub async fn dossier_page(app: &App, actor: &Actor, id: &str) -> Result<DossierP
             conn,
             Some(id),
             &ReadScope::Everything,
+            crate::audit::blind_for(actor),
             Paging::new(Some(1), Some(HISTORY)),
         )
         .await?

@@ -1,5 +1,6 @@
-//! The typst `World` for one render: a fixed template as the main source, the package as a
+//! The typst `World` for one render: a fixed template as the main source, the document as a
 //! JSON data file, fonts compiled into the binary, and no file system, packages or clock.
+//! Shared by every PDF the crate makes (tender package, reports).
 
 use std::sync::OnceLock;
 
@@ -10,11 +11,9 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
-/// The layout of the package; it reads all text from `DATA_PATH`, so no text is markup.
-const TEMPLATE: &str = include_str!("template.typ");
 const MAIN_PATH: &str = "/main.typ";
-/// Must match the `json(...)` call in the template.
-const DATA_PATH: &str = "/package.json";
+/// Must match the `json(...)` call in every template.
+const DATA_PATH: &str = "/data.json";
 
 struct FontStore {
     book: LazyHash<FontBook>,
@@ -46,21 +45,26 @@ fn file_id(path: &str) -> FileId {
     RootedPath::new(VirtualRoot::Project, vpath).intern()
 }
 
-pub(crate) struct PackageWorld {
+/// A template (read as the main file) with its data; templates read all text from
+/// `DATA_PATH`, so no text is ever markup.
+pub(crate) struct DocWorld {
     main: Source,
     data_id: FileId,
     data: Bytes,
     today: Option<Datetime>,
 }
 
-impl PackageWorld {
-    pub(crate) fn new(data: Vec<u8>, date: jiff::civil::Date) -> Self {
-        let today = u8::try_from(date.month())
-            .ok()
-            .zip(u8::try_from(date.day()).ok())
-            .and_then(|(month, day)| Datetime::from_ymd(i32::from(date.year()), month, day));
+impl DocWorld {
+    /// `date` is what `datetime.today()` gives in the template; None when it has no date.
+    pub(crate) fn new(template: &str, data: Vec<u8>, date: Option<jiff::civil::Date>) -> Self {
+        let today = date.and_then(|date| {
+            u8::try_from(date.month())
+                .ok()
+                .zip(u8::try_from(date.day()).ok())
+                .and_then(|(month, day)| Datetime::from_ymd(i32::from(date.year()), month, day))
+        });
         Self {
-            main: Source::new(file_id(MAIN_PATH), TEMPLATE.to_string()),
+            main: Source::new(file_id(MAIN_PATH), template.to_string()),
             data_id: file_id(DATA_PATH),
             data: Bytes::new(data),
             today,
@@ -68,7 +72,7 @@ impl PackageWorld {
     }
 }
 
-impl World for PackageWorld {
+impl World for DocWorld {
     fn library(&self) -> &LazyHash<Library> {
         library()
     }
@@ -103,7 +107,7 @@ impl World for PackageWorld {
         fonts().fonts.get(index).cloned()
     }
 
-    /// The cover date, so a render never depends on the clock.
+    /// The date given to `new`, so a render never depends on the clock.
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
         self.today
     }

@@ -123,6 +123,10 @@ chain-break-gap = After event { $before }, event { $expected } is missing: an ev
 chain-break-prev = Event { $seq } does not point at the hash of the event before it.
 chain-break-hash = The content of event { $seq } does not match its hash: the event was altered.
 chain-break-head = The chain should hold { $head } events but ends at event { $last }: the last events were removed.
+chain-break-seal = The chain itself is whole, but { $count ->
+    [one] a sealed decision was
+   *[other] { $count } sealed decisions were
+} changed in the database after sealing: the content no longer matches the fingerprint in the chain.
 
 ## Inventory
 inv-title = Inventory
@@ -160,3 +164,16 @@ inventory-source-manual = Added by hand
 inventory-source-demo = Demo
 inventory-source-algoritmeregister = Algorithm Register
 invalid-filter-value = Unknown filter value ‘{ $value }’; choose a value from the list.
+event-bid-recorded = { $actor } recorded the bid of { $supplier } on package version { $version } ({ $count } answers)
+event-bid-document-attached = { $actor } attached the document ‘{ $name }’ to a bid
+event-assessment-conflict-declared = { $actor } declared on conflicts of interest: { $answer }
+event-assessment-score-recorded = { $actor } recorded a score
+event-assessment-scores-submitted = { $actor } submitted the scores for a bid
+event-assessment-consensus-recorded = { $actor } recorded a consensus score: { $level }
+event-assessment-award-rule-set = { $actor } set the price formula; price weighs { $share } percent
+event-decision-proposed = { $actor } proposed a decision for the { $gate } phase: { $outcome }
+event-decision-signed = { $actor } signed a decision as { $role }
+event-decision-sealed = The decision for the { $gate } phase was sealed: { $outcome }
+declared-conflict = a conflict of interest
+declared-no-conflict = no conflict of interest
+setting-decision-award-signers = who signs an award decision

@@ -123,6 +123,10 @@ chain-break-gap = Na gebeurtenis { $before } ontbreekt gebeurtenis { $expected }
 chain-break-prev = Gebeurtenis { $seq } verwijst niet naar de hash van de gebeurtenis ervoor.
 chain-break-hash = De inhoud van gebeurtenis { $seq } klopt niet met haar hash: de gebeurtenis is gewijzigd.
 chain-break-head = De keten zou { $head } gebeurtenissen bevatten, maar eindigt bij gebeurtenis { $last }: de laatste gebeurtenissen zijn weggehaald.
+chain-break-seal = De keten zelf is heel, maar { $count ->
+    [one] een verzegeld besluit is
+   *[other] { $count } verzegelde besluiten zijn
+} na het verzegelen in de database gewijzigd: de inhoud past niet meer bij de vingerafdruk in de keten.
 
 ## Inventory
 inv-title = Inventaris
@@ -160,3 +164,16 @@ inventory-source-manual = Zelf toegevoegd
 inventory-source-demo = Demo
 inventory-source-algoritmeregister = Algoritmeregister
 invalid-filter-value = Onbekende filterwaarde ‘{ $value }’; kies een waarde uit de lijst.
+event-bid-recorded = { $actor } heeft de inschrijving van { $supplier } vastgelegd op pakketversie { $version } ({ $count } antwoorden)
+event-bid-document-attached = { $actor } heeft het document ‘{ $name }’ bij een inschrijving gevoegd
+event-assessment-conflict-declared = { $actor } heeft over belangenconflicten verklaard: { $answer }
+event-assessment-score-recorded = { $actor } heeft een score vastgelegd
+event-assessment-scores-submitted = { $actor } heeft de scores voor een inschrijving ingediend
+event-assessment-consensus-recorded = { $actor } heeft een consensusscore vastgelegd: { $level }
+event-assessment-award-rule-set = { $actor } heeft de prijsformule ingesteld; de prijs weegt { $share } procent
+event-decision-proposed = { $actor } heeft een besluit voorgesteld voor de fase { $gate }: { $outcome }
+event-decision-signed = { $actor } heeft een besluit getekend als { $role }
+event-decision-sealed = Het besluit voor de fase { $gate } is verzegeld: { $outcome }
+declared-conflict = wel een belangenconflict
+declared-no-conflict = geen belangenconflict
+setting-decision-award-signers = wie een gunningsbesluit tekent

@@ -2,12 +2,15 @@
 //! `{items, total, page, per_page}`, errors as problem objects, described by an OpenAPI 3
 //! document generated from the handlers themselves.
 
+mod assessment;
 mod audit;
+mod bids;
 mod catalogue;
 mod checklist;
 mod classification_result;
 mod classifications;
 mod classify;
+mod decisions;
 mod documents;
 mod dossiers;
 mod inventory;
@@ -47,6 +50,9 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .merge(classifications::routes())
         .merge(packages::routes())
         .merge(checklist::routes())
+        .merge(bids::routes())
+        .merge(assessment::routes())
+        .merge(decisions::routes())
         .fallback(|| async {
             problem::problem(
                 axum::http::StatusCode::NOT_FOUND,

@@ -120,6 +120,10 @@ fn verification(lang: Lang, v: &Verification) -> (bool, String) {
             args.set("last", *last_seq);
             ("chain_break_head", false)
         }
+        Verification::SealBroken { decisions } => {
+            args.set("count", decisions.len());
+            ("chain_break_seal", false)
+        }
     };
     let text = lang.format(key, &args);
     (intact, format!("{}: {text}", lang.t("chain_broken")))

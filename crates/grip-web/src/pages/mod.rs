@@ -3,6 +3,7 @@
 mod access_settings;
 mod account;
 mod audit;
+mod award;
 mod catalogue;
 mod classification;
 mod classification_text;
@@ -38,6 +39,7 @@ pub fn routes() -> Router<AppState> {
         .merge(access_settings::routes())
         .merge(package::routes())
         .merge(guidance::routes())
+        .merge(award::routes())
         .merge(audit::routes())
 }
 

@@ -26,5 +26,12 @@ pub async fn run(db: &DbArgs, cmd: AuditCommand) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::FAILURE)
         }
+        Verification::SealBroken { decisions } => {
+            eprintln!(
+                "Audit chain intact, but sealed decision records were changed after sealing: {}",
+                decisions.join(", ")
+            );
+            Ok(ExitCode::FAILURE)
+        }
     }
 }

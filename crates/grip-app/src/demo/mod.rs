@@ -4,6 +4,8 @@
 //! Everything is written in one transaction with its audit events; a database that already
 //! holds an organisation is left as it is.
 
+mod award;
+
 use crate::portfolio::{self, PortfolioPack};
 use crate::record::{append_event, commit_with_event};
 use crate::register;
@@ -26,7 +28,7 @@ use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 
-pub const DEMO_TOML: &str = include_str!("../demo/demo.toml");
+pub const DEMO_TOML: &str = include_str!("../../demo/demo.toml");
 pub const DEFAULT_PASSWORD: &str = "grip-demo";
 const ACTOR: &str = "demo";
 
@@ -238,6 +240,7 @@ pub async fn load(
     )
     .await?;
     generate_packages(app, &data.dossiers, &dossier_ids, &user_ids).await?;
+    award::run(app, &dossier_ids, &|name| demo_actor(&user_ids, name)).await?;
     Ok(DemoOutcome::Created {
         dossiers: dossier_ids.len(),
         register_imported,
@@ -265,21 +268,26 @@ async fn generate_packages(
             .iter()
             .find(|m| m.role == crate::Role::Inkoper.id())
             .map_or("beheerder", |m| m.user.as_str());
-        let actor = crate::Actor {
-            user_id: lookup(user_ids, buyer, "user")?.clone(),
-            username: buyer.into(),
-            roles: ACCOUNTS
-                .iter()
-                .filter(|(name, _)| *name == buyer)
-                .map(|(_, role)| *role)
-                .collect(),
-        };
+        let actor = demo_actor(user_ids, buyer)?;
         crate::packages::generate(app, &actor, id, &d.slots).await?;
         if phase > Phase::Specificatie {
             crate::packages::freeze(app, &actor, id, None, None).await?;
         }
     }
     Ok(())
+}
+
+/// The demo account `name` as an actor of the use cases.
+fn demo_actor(user_ids: &HashMap<String, String>, name: &str) -> Result<crate::Actor, AppError> {
+    Ok(crate::Actor {
+        user_id: lookup(user_ids, name, "user")?.clone(),
+        username: name.into(),
+        roles: ACCOUNTS
+            .iter()
+            .filter(|(account, _)| *account == name)
+            .map(|(_, role)| *role)
+            .collect(),
+    })
 }
 
 async fn event(

@@ -1,0 +1,634 @@
+//! Independent scoring and the consensus round. An assessor declares conflicts first, scores
+//! every award criterion of a bid with a reason, and submits; until then they see only their
+//! own scores. The buyer then sees the spread per criterion and the agreement over all
+//! assessors, records the consensus, and the ranking follows the package's weights.
+
+use std::collections::BTreeMap;
+
+use grip_core::audit_event as ev;
+use grip_core::award::agreement::{Spread, krippendorff_alpha_ordinal, spread};
+use grip_core::award::ranking::{
+    BidInput, CriterionWeight, PriceFormula, PriceRule, RankedBid, RankingError, rank,
+};
+use grip_core::award::scoring::{
+    self, ConflictDeclaration, ConsensusScore, DEFAULT_MAX_SPREAD, Score, ScoreVisibility,
+};
+use grip_core::dossier::FieldError;
+use grip_store::audit::NewEvent;
+use grip_store::scores::AwardRuleRow;
+use grip_store::{Conn, bids, dossiers, scores};
+
+use super::{Criterion, criteria, frozen_package};
+use crate::access::{Permissions, on_dossier, require_on_dossier};
+use crate::record::{append_event, commit_with_event};
+use crate::{Action, Actor, App, AppError, Role, now_ms};
+
+/// The award rule when the buyer has not set one: price by lowest / price, 30% of the total.
+pub const DEFAULT_RULE: (PriceFormula, u32) = (PriceFormula::LowestOverPrice, 30);
+
+/// The assessors of a dossier: team members holding the assessor role.
+async fn assessors(conn: &mut Conn, dossier_id: &str) -> Result<Vec<String>, AppError> {
+    let mut names: Vec<String> = dossiers::members(conn, dossier_id)
+        .await?
+        .into_iter()
+        .filter(|m| m.role == Role::Beoordelaar)
+        .map(|m| m.username)
+        .collect();
+    names.sort();
+    names.dedup();
+    Ok(names)
+}
+
+/// Declares (no) conflict of interest for the dossier; required before the first score.
+pub async fn declare_conflict(
+    app: &App,
+    actor: &Actor,
+    dossier_id: &str,
+    has_conflict: bool,
+    statement: &str,
+) -> Result<(), AppError> {
+    let mut tx = app.store.begin_write().await?;
+    require_assessor(&mut tx, actor, dossier_id).await?;
+    let statement = if has_conflict {
+        scoring::check_reason(statement)?
+    } else {
+        statement.trim().to_string()
+    };
+    let now = now_ms();
+    let declaration = ConflictDeclaration {
+        assessor: actor.username.clone(),
+        has_conflict,
+        statement,
+        declared_at: now,
+    };
+    scores::declare(&mut tx, dossier_id, &declaration).await?;
+    commit_with_event(
+        tx,
+        NewEvent {
+            at_ms: now,
+            actor: &actor.username,
+            dossier: Some(dossier_id),
+            event: ev::ConflictDeclared {
+                assessor: actor.username.clone(),
+                has_conflict,
+            }
+            .into(),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+async fn require_assessor(
+    conn: &mut Conn,
+    actor: &Actor,
+    dossier_id: &str,
+) -> Result<Permissions, AppError> {
+    let permissions = on_dossier(conn, actor, dossier_id).await?;
+    if !permissions.score {
+        return Err(AppError::Forbidden);
+    }
+    Ok(permissions)
+}
+
+/// The criteria a bid is scored on: those of the frozen version it answers.
+async fn bid_criteria(
+    conn: &mut Conn,
+    dossier_id: &str,
+    bid_id: &str,
+) -> Result<Vec<Criterion>, AppError> {
+    let bid = bids::get(conn, bid_id)
+        .await?
+        .filter(|b| b.dossier_id.as_str() == dossier_id)
+        .ok_or(AppError::NotFound("bid"))?;
+    let package = frozen_package(conn, dossier_id, Some(bid.package_version)).await?;
+    Ok(criteria(&package))
+}
+
+/// One criterion's level and reason as someone enters it.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub criterion_key: String,
+    pub level: i64,
+    pub reason: String,
+}
+
+/// Records (or replaces) the actor's score of a bid on one criterion, before submission.
+pub async fn record_score(
+    app: &App,
+    actor: &Actor,
+    dossier_id: &str,
+    bid_id: &str,
+    criterion_key: &str,
+    level: i64,
+    reason: &str,
+) -> Result<(), AppError> {
+    let entry = Entry {
+        criterion_key: criterion_key.into(),
+        level,
+        reason: reason.into(),
+    };
+    record_scores(app, actor, dossier_id, bid_id, &[entry]).await
+}
+
+/// Records several of the actor's scores of one bid in one transaction: all or none.
+pub async fn record_scores(
+    app: &App,
+    actor: &Actor,
+    dossier_id: &str,
+    bid_id: &str,
+    entries: &[Entry],
+) -> Result<(), AppError> {
+    let mut tx = app.store.begin_write().await?;
+    require_assessor(&mut tx, actor, dossier_id).await?;
+    require_no_conflict(&mut tx, actor, dossier_id).await?;
+    let criteria = bid_criteria(&mut tx, dossier_id, bid_id).await?;
+    if scores::submitted_by(&mut tx, bid_id)
+        .await?
+        .contains(&actor.username)
+    {
+        return Err(AppError::Conflict(
+            "U heeft uw scores voor deze inschrijving al ingediend; ze liggen vast.".into(),
+        ));
+    }
+    let now = now_ms();
+    let mut checked = Vec::with_capacity(entries.len());
+    for e in entries {
+        known_criterion(&criteria, &e.criterion_key)?;
+        checked.push(Score {
+            bid_id: bid_id.into(),
+            criterion_key: e.criterion_key.clone(),
+            assessor: actor.username.clone(),
+            level: scoring::check_level(e.level).map_err(|f| f.at(&e.criterion_key))?,
+            reason: scoring::check_reason(&e.reason).map_err(|f| f.at(&e.criterion_key))?,
+            scored_at: now,
+        });
+    }
+    let Some(last) = checked.pop() else {
+        return Ok(());
+    };
+    let event = |s: &Score| NewEvent {
+        at_ms: now,
+        actor: &actor.username,
+        dossier: Some(dossier_id),
+        event: ev::ScoreRecorded {
+            bid_id: bid_id.into(),
+            criterion: s.criterion_key.clone(),
+        }
+        .into(),
+    };
+    for s in &checked {
+        scores::put_score(&mut tx, s).await?;
+        append_event(&mut tx, event(s)).await?;
+    }
+    scores::put_score(&mut tx, &last).await?;
+    commit_with_event(tx, event(&last)).await?;
+    Ok(())
+}
+
+fn known_criterion(criteria: &[Criterion], key: &str) -> Result<(), AppError> {
+    if criteria.iter().any(|c| c.key == key) {
+        Ok(())
+    } else {
+        Err(
+            FieldError::new("criterion", "unknown_criterion", "invalid-score-criterion")
+                .with("criterion", key)
+                .into(),
+        )
+    }
+}
+
+async fn require_no_conflict(
+    conn: &mut Conn,
+    actor: &Actor,
+    dossier_id: &str,
+) -> Result<(), AppError> {
+    let declaration = scores::declarations(conn, dossier_id)
+        .await?
+        .into_iter()
+        .find(|d| d.assessor == actor.username);
+    match declaration {
+        None => Err(AppError::Conflict(
+            "Verklaar eerst of u een belangenconflict heeft; pas daarna kunt u scoren.".into(),
+        )),
+        Some(d) if d.has_conflict => Err(AppError::Conflict(
+            "U heeft een belangenconflict verklaard en scoort daarom niet in dit dossier.".into(),
+        )),
+        Some(_) => Ok(()),
+    }
+}
+
+/// Submits all of the actor's scores for a bid; every criterion must be scored.
+pub async fn submit(
+    app: &App,
+    actor: &Actor,
+    dossier_id: &str,
+    bid_id: &str,
+) -> Result<(), AppError> {
+    let mut tx = app.store.begin_write().await?;
+    require_assessor(&mut tx, actor, dossier_id).await?;
+    let criteria = bid_criteria(&mut tx, dossier_id, bid_id).await?;
+    if scores::submitted_by(&mut tx, bid_id)
+        .await?
+        .contains(&actor.username)
+    {
+        return Err(AppError::Conflict("Deze scores zijn al ingediend.".into()));
+    }
+    let own = scores::own_scores(&mut tx, bid_id, &actor.username).await?;
+    let keys: Vec<String> = criteria.iter().map(|c| c.key.clone()).collect();
+    let scored: Vec<&str> = own.iter().map(|s| s.criterion_key.as_str()).collect();
+    let missing = scoring::missing_criteria(&keys, &scored);
+    if !missing.is_empty() {
+        let titles: Vec<String> = criteria
+            .iter()
+            .filter(|c| missing.contains(&c.key.as_str()))
+            .map(|c| format!("\u{201e}{}\u{201d}", c.title_nl))
+            .collect();
+        return Err(AppError::Conflict(format!(
+            "Nog niet gescoord: {}. Indienen kan pas als elk gunningscriterium een score met \
+             reden heeft.",
+            titles.join(", ")
+        )));
+    }
+    let now = now_ms();
+    scores::submit(&mut tx, bid_id, &actor.username, now).await?;
+    commit_with_event(
+        tx,
+        NewEvent {
+            at_ms: now,
+            actor: &actor.username,
+            dossier: Some(dossier_id),
+            event: ev::ScoresSubmitted {
+                bid_id: bid_id.into(),
+                assessor: actor.username.clone(),
+            }
+            .into(),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// What one viewer may see of the scores of one bid.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct BidScores {
+    pub bid_id: String,
+    pub supplier_name: String,
+    pub visibility: ScoreVisibility,
+    /// The viewer's own scores (drafts included).
+    pub own: Vec<Score>,
+    pub own_submitted: bool,
+    /// Other assessors' submitted scores; empty while the viewer may see only their own.
+    pub submitted: Vec<Score>,
+    /// How many assessors submitted; None while the viewer may see only their own.
+    pub submitted_count: Option<usize>,
+    pub consensus: Vec<ConsensusScore>,
+}
+
+async fn bid_scores(
+    conn: &mut Conn,
+    actor: &Actor,
+    permissions: &Permissions,
+    bid: &grip_core::award::bid::Bid,
+) -> Result<BidScores, AppError> {
+    let submitters = scores::submitted_by(conn, &bid.id).await?;
+    let own_submitted = submitters.contains(&actor.username);
+    let visibility = scoring::visibility(permissions.score, own_submitted);
+    let own = scores::own_scores(conn, &bid.id, &actor.username).await?;
+    let (submitted, count, consensus) = match visibility {
+        ScoreVisibility::OwnOnly => (Vec::new(), None, Vec::new()),
+        ScoreVisibility::AllSubmitted => (
+            scores::submitted_scores(conn, &bid.id).await?,
+            Some(submitters.len()),
+            scores::consensus(conn, &bid.id).await?,
+        ),
+    };
+    Ok(BidScores {
+        bid_id: bid.id.to_string(),
+        supplier_name: bid.supplier_name.clone(),
+        visibility,
+        own,
+        own_submitted,
+        submitted,
+        submitted_count: count,
+        consensus,
+    })
+}
+
+/// The spread of one criterion on one bid.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct CriterionSpread {
+    pub bid_id: String,
+    pub criterion_key: String,
+    pub spread: Option<Spread>,
+    pub flagged: bool,
+}
+
+/// Everything the assessment page shows one viewer.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Assessment {
+    pub criteria: Vec<Criterion>,
+    pub assessors: Vec<String>,
+    pub declarations: Vec<ConflictDeclaration>,
+    pub bids: Vec<BidScores>,
+    pub spreads: Vec<CriterionSpread>,
+    /// Krippendorff's alpha (ordinal) over the bids the viewer may see in full.
+    pub alpha: Option<f64>,
+    pub rule: AwardRule,
+    /// The ranking, or why there is none yet (Dutch, English).
+    pub ranking: Result<Vec<RankedBid>, (String, String)>,
+    pub permissions: Permissions,
+}
+
+/// How price is scored and when a spread is flagged.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct AwardRule {
+    pub price_formula: PriceFormula,
+    pub price_share: u32,
+    pub max_spread: u8,
+}
+
+pub(crate) async fn rule_on(conn: &mut Conn, dossier_id: &str) -> Result<AwardRule, AppError> {
+    Ok(match scores::award_rule(conn, dossier_id).await? {
+        Some(row) => AwardRule {
+            price_formula: row
+                .price_formula
+                .parse()
+                .map_err(|_| AppError::Internal("stored price formula".into()))?,
+            price_share: u32::try_from(row.price_share).unwrap_or(0),
+            max_spread: u8::try_from(row.max_spread).unwrap_or(DEFAULT_MAX_SPREAD),
+        },
+        None => AwardRule {
+            price_formula: DEFAULT_RULE.0,
+            price_share: DEFAULT_RULE.1,
+            max_spread: DEFAULT_MAX_SPREAD,
+        },
+    })
+}
+
+/// The assessment of a dossier as the viewer may see it.
+pub async fn assessment(
+    app: &App,
+    actor: &Actor,
+    dossier_id: &str,
+) -> Result<Assessment, AppError> {
+    let mut conn = app.store.begin_read().await?;
+    let permissions = on_dossier(&mut conn, actor, dossier_id).await?;
+    let package = frozen_package(&mut conn, dossier_id, None).await?;
+    let criteria = criteria(&package);
+    let rule = rule_on(&mut conn, dossier_id).await?;
+    let mut bid_views = Vec::new();
+    for bid in bids::for_dossier(&mut conn, dossier_id).await? {
+        bid_views.push(bid_scores(&mut conn, actor, &permissions, &bid).await?);
+    }
+    let (spreads, alpha) = agreement(&bid_views, rule.max_spread);
+    let ranking = ranking_of(&criteria, &rule, &mut conn, &bid_views).await?;
+    Ok(Assessment {
+        criteria,
+        assessors: assessors(&mut conn, dossier_id).await?,
+        declarations: scores::declarations(&mut conn, dossier_id).await?,
+        bids: bid_views,
+        spreads,
+        alpha,
+        rule,
+        ranking,
+        permissions,
+    })
+}
+
+fn agreement(bids: &[BidScores], max_spread: u8) -> (Vec<CriterionSpread>, Option<f64>) {
+    let mut spreads = Vec::new();
+    let mut units = Vec::new();
+    for bid in bids
+        .iter()
+        .filter(|b| b.visibility == ScoreVisibility::AllSubmitted)
+    {
+        let mut by_criterion: BTreeMap<&str, Vec<u8>> = BTreeMap::new();
+        for s in &bid.submitted {
+            by_criterion
+                .entry(&s.criterion_key)
+                .or_default()
+                .push(s.level);
+        }
+        for (key, levels) in by_criterion {
+            let spread = spread(&levels);
+            let flagged = spread.as_ref().is_some_and(|s| s.range > max_spread);
+            spreads.push(CriterionSpread {
+                bid_id: bid.bid_id.clone(),
+                criterion_key: key.to_string(),
+                spread,
+                flagged,
+            });
+            units.push(levels);
+        }
+    }
+    (spreads, krippendorff_alpha_ordinal(&units))
+}
+
+async fn ranking_of(
+    criteria: &[Criterion],
+    rule: &AwardRule,
+    conn: &mut Conn,
+    bids: &[BidScores],
+) -> Result<Result<Vec<RankedBid>, (String, String)>, AppError> {
+    let mut inputs = Vec::new();
+    for b in bids {
+        if b.visibility == ScoreVisibility::OwnOnly {
+            return Ok(Err((
+                "De rangorde verschijnt als u uw scores voor elke inschrijving hebt ingediend."
+                    .into(),
+                "The ranking appears once you have submitted your scores for every bid.".into(),
+            )));
+        }
+        let price = bids::get(conn, &b.bid_id)
+            .await?
+            .and_then(|x| x.price_cents);
+        inputs.push(BidInput {
+            bid_id: b.bid_id.clone(),
+            price_cents: price,
+            levels: b
+                .consensus
+                .iter()
+                .map(|c| (c.criterion_key.clone(), c.level))
+                .collect(),
+        });
+    }
+    let weights: Vec<CriterionWeight> = criteria
+        .iter()
+        .map(|c| CriterionWeight {
+            key: c.key.clone(),
+            weight: c.weight,
+        })
+        .collect();
+    let rule = PriceRule {
+        formula: rule.price_formula,
+        price_share: rule.price_share,
+    };
+    Ok(rank(&weights, &rule, &inputs).map_err(pending))
+}
+
+/// Why there is no ranking yet, in words for the buyer.
+fn pending(err: RankingError) -> (String, String) {
+    match err {
+        RankingError::NoBids => (
+            "Er zijn nog geen inschrijvingen.".into(),
+            "There are no bids yet.".into(),
+        ),
+        RankingError::MissingLevel { .. } => (
+            "De rangorde verschijnt zodra elke inschrijving op elk gunningscriterium een \
+             consensusscore heeft."
+                .into(),
+            "The ranking appears once every bid has a consensus score on every award criterion."
+                .into(),
+        ),
+        RankingError::MissingPrice { .. } | RankingError::NonPositivePrice { .. } => (
+            "Niet elke inschrijving noemt een prijs, terwijl de prijs meeweegt.".into(),
+            "Not every bid names a price, while price counts.".into(),
+        ),
+        RankingError::WeightsNotHundred { .. } | RankingError::DuplicateCriterion(_) => (
+            "De gewichten van de gunningscriteria in het bevroren pakket tellen niet op tot 100."
+                .into(),
+            "The weights of the award criteria in the frozen package do not add up to 100.".into(),
+        ),
+        RankingError::PriceShareTooHigh(_)
+        | RankingError::DuplicateBid(_)
+        | RankingError::LevelOutOfRange { .. } => (
+            "De rangorde kan niet worden berekend met deze gegevens.".into(),
+            "The ranking cannot be computed from these data.".into(),
+        ),
+    }
+}
+
+/// Records consensus scores of a bid, once every assessor without a conflict has submitted
+/// their scores for it. All entries or none.
+pub async fn record_consensus(
+    app: &App,
+    actor: &Actor,
+    dossier_id: &str,
+    bid_id: &str,
+    entries: &[Entry],
+) -> Result<(), AppError> {
+    let mut tx = app.store.begin_write().await?;
+    require_on_dossier(&mut tx, actor, Action::LeadAssessment, dossier_id).await?;
+    let criteria = bid_criteria(&mut tx, dossier_id, bid_id).await?;
+    let waiting = waiting_assessors(&mut tx, dossier_id, bid_id).await?;
+    if !waiting.is_empty() {
+        return Err(AppError::Conflict(format!(
+            "Een consensusscore kan pas als alle beoordelaars hun scores hebben ingediend; nog \
+             niet ingediend: {}.",
+            waiting.join(", ")
+        )));
+    }
+    let now = now_ms();
+    let mut checked = Vec::with_capacity(entries.len());
+    for e in entries {
+        known_criterion(&criteria, &e.criterion_key)?;
+        checked.push(ConsensusScore {
+            bid_id: bid_id.into(),
+            criterion_key: e.criterion_key.clone(),
+            level: scoring::check_level(e.level).map_err(|f| f.at(&e.criterion_key))?,
+            reason: scoring::check_reason(&e.reason).map_err(|f| f.at(&e.criterion_key))?,
+            set_by: actor.username.clone(),
+            set_at: now,
+        });
+    }
+    let Some(last) = checked.pop() else {
+        return Ok(());
+    };
+    let event = |c: &ConsensusScore| NewEvent {
+        at_ms: now,
+        actor: &actor.username,
+        dossier: Some(dossier_id),
+        event: ev::ConsensusRecorded {
+            bid_id: bid_id.into(),
+            criterion: c.criterion_key.clone(),
+            level: c.level,
+            reason: c.reason.clone(),
+        }
+        .into(),
+    };
+    for c in &checked {
+        scores::put_consensus(&mut tx, c).await?;
+        append_event(&mut tx, event(c)).await?;
+    }
+    scores::put_consensus(&mut tx, &last).await?;
+    commit_with_event(tx, event(&last)).await?;
+    Ok(())
+}
+
+/// Assessors without a declared conflict who have not submitted the bid (none scored at all
+/// also counts as waiting: a consensus needs at least one submission).
+async fn waiting_assessors(
+    conn: &mut Conn,
+    dossier_id: &str,
+    bid_id: &str,
+) -> Result<Vec<String>, AppError> {
+    let conflicted: Vec<String> = scores::declarations(conn, dossier_id)
+        .await?
+        .into_iter()
+        .filter(|d| d.has_conflict)
+        .map(|d| d.assessor)
+        .collect();
+    let submitted = scores::submitted_by(conn, bid_id).await?;
+    let mut waiting: Vec<String> = assessors(conn, dossier_id)
+        .await?
+        .into_iter()
+        .filter(|a| !conflicted.contains(a) && !submitted.contains(a))
+        .collect();
+    if submitted.is_empty() && waiting.is_empty() {
+        waiting.push("(nog geen enkele beoordelaar)".into());
+    }
+    Ok(waiting)
+}
+
+/// Sets how price is scored and when a spread is flagged.
+pub async fn set_rule(
+    app: &App,
+    actor: &Actor,
+    dossier_id: &str,
+    formula: PriceFormula,
+    price_share: u32,
+    max_spread: u8,
+) -> Result<(), AppError> {
+    if price_share > 100 {
+        return Err(AppError::invalid(
+            "price_share",
+            "out_of_range",
+            "invalid-weight",
+        ));
+    }
+    if max_spread > scoring::TOP_LEVEL {
+        return Err(AppError::invalid(
+            "max_spread",
+            "out_of_range",
+            "invalid-score-level",
+        ));
+    }
+    let mut tx = app.store.begin_write().await?;
+    require_on_dossier(&mut tx, actor, Action::LeadAssessment, dossier_id).await?;
+    let now = now_ms();
+    let row = AwardRuleRow {
+        price_formula: formula.code().into(),
+        price_share: i64::from(price_share),
+        max_spread: i64::from(max_spread),
+        set_by: actor.username.clone(),
+        set_at: now,
+    };
+    scores::put_award_rule(&mut tx, dossier_id, &row).await?;
+    commit_with_event(
+        tx,
+        NewEvent {
+            at_ms: now,
+            actor: &actor.username,
+            dossier: Some(dossier_id),
+            event: ev::AwardRuleSet {
+                price_formula: formula.code().into(),
+                price_share,
+                max_spread,
+            }
+            .into(),
+        },
+    )
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,64 @@
+//! The award pages of a dossier: bids and their checks, the blind assessment with its
+//! consensus round, and the decision records with their sign-offs, documents and letters.
+
+mod assessment;
+mod bids;
+mod decisions;
+
+use crate::AppState;
+use crate::auth::Viewer;
+use crate::error::message_of;
+use crate::i18n::Lang;
+use axum::Router;
+use axum::routing::{get, post};
+use grip_app::AppError;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/dossiers/{id}/bids", get(bids::page).post(bids::create))
+        .route("/dossiers/{id}/bids/new", get(bids::new_form))
+        .route(
+            "/dossiers/{id}/bids/workbook",
+            get(bids::workbook).post(bids::import),
+        )
+        .route("/dossiers/{id}/bids/overview.xlsx", get(bids::overview))
+        .route("/dossiers/{id}/bids/{bid}", get(bids::detail))
+        .route("/dossiers/{id}/bids/{bid}/documents", post(bids::attach))
+        .route("/dossiers/{id}/assessment", get(assessment::page))
+        .route(
+            "/dossiers/{id}/assessment/declaration",
+            post(assessment::declare),
+        )
+        .route("/dossiers/{id}/assessment/scores", post(assessment::score))
+        .route("/dossiers/{id}/assessment/submit", post(assessment::submit))
+        .route(
+            "/dossiers/{id}/assessment/consensus",
+            post(assessment::consensus),
+        )
+        .route("/dossiers/{id}/assessment/rule", post(assessment::rule))
+        .route(
+            "/dossiers/{id}/decisions",
+            get(decisions::page).post(decisions::propose),
+        )
+        .route("/decisions/{id}/sign", post(decisions::sign))
+        .route("/decisions/{id}/document", get(decisions::document))
+        .route("/decisions/{id}/letters/{bid}", get(decisions::letter))
+}
+
+/// The refusal of a use case in the reader's language, for showing on the page again.
+fn refusal_text(viewer: &Viewer, err: &AppError) -> String {
+    let (nl, en) = message_of(err);
+    if viewer.lang == Lang::En { en } else { nl }
+}
+
+/// Errors a page shows inline (the rest become an error page).
+fn shown_inline(err: &AppError) -> bool {
+    matches!(
+        err,
+        AppError::Invalid(_)
+            | AppError::Conflict(_)
+            | AppError::AlreadyExists(_)
+            | AppError::TooLarge { .. }
+            | AppError::UnsupportedMedia(_)
+    )
+}
