@@ -163,8 +163,64 @@ macro_rules! on_both_backends {
 /// Waives the open mandatory checklist items of the dossier's phase, so that a test about
 /// something else can move the dossier on. `actor` must be allowed to waive; the items of
 /// other roles, which `actor` can only propose to waive, are confirmed by a second person
-/// (a new administrator), as the four-eyes rule wants.
+/// (a new administrator), as the four-eyes rule wants. At the award gate it also has an
+/// award decision proposed by `actor` (a buyer) and sealed by new accounts in every role.
 pub async fn clear_phase_gate(app: &App, actor: &Actor, dossier_id: &str) {
+    clear_checklist(app, actor, dossier_id).await;
+    let dossier = crate::dossiers::get(app, actor, dossier_id)
+        .await
+        .expect("dossier");
+    if dossier.phase == crate::Phase::BeoordelingGunning && actor.has(Role::Inkoper) {
+        seal_award_decision(app, actor, dossier_id).await;
+    }
+}
+
+/// A go decision on the award gate, every interest weighed neutral, signed in every required
+/// role by a new team member of that role (the buyer signs as buyer).
+pub async fn seal_award_decision(app: &App, buyer: &Actor, dossier_id: &str) {
+    use crate::award::decisions::{self, Proposal, WeighingInput};
+    let weighing = decisions::interest_ids()
+        .expect("interests")
+        .into_iter()
+        .map(|interest| WeighingInput {
+            interest,
+            weighing: grip_core::award::decision::Weighing::Neutral,
+            note: String::new(),
+            measures: String::new(),
+        })
+        .collect();
+    let proposal = Proposal {
+        gate: crate::Phase::BeoordelingGunning,
+        outcome: grip_core::award::decision::Outcome::Go,
+        conditions: String::new(),
+        motivation: "Testbesluit.".into(),
+        winning_bid: None,
+        weighing,
+        supersedes: None,
+        supersede_reason: None,
+    };
+    let record = decisions::propose(app, buyer, dossier_id, proposal)
+        .await
+        .expect("proposal");
+    for role in record.required_roles.clone() {
+        let signer = if role == Role::Inkoper {
+            buyer.clone()
+        } else {
+            let name = format!("{}-{}", role.id(), grip_store::new_id());
+            let person = user(app, &name, &[role]).await;
+            crate::dossiers::add_member(app, buyer, dossier_id, &name, role)
+                .await
+                .expect("signer joins the team");
+            person
+        };
+        decisions::sign(app, &signer, &record.id, role)
+            .await
+            .expect("signature");
+    }
+}
+
+/// Waives the open mandatory checklist items only (see `clear_phase_gate`).
+pub async fn clear_checklist(app: &App, actor: &Actor, dossier_id: &str) {
     let list = crate::checklists::for_dossier(app, actor, dossier_id)
         .await
         .expect("checklist");

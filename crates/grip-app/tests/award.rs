@@ -13,7 +13,7 @@ use grip_app::award::decisions::{self, Proposal, WeighingInput};
 use grip_app::award::scoring::{self, Entry};
 use grip_app::award::{checks, workbook};
 use grip_app::catalogue::SupplierInput;
-use grip_app::testing::{clear_phase_gate, user};
+use grip_app::testing::{clear_checklist, clear_phase_gate, user};
 use grip_app::{Actor, App, AppError, Phase, Role, dossiers, on_both_backends, packages};
 use grip_core::audit::Verification;
 use grip_core::award::bid::{BidAnswer, BidCheckKind, BidSource, Evidence};
@@ -148,7 +148,7 @@ fn entries(criteria: &[String], level: i64) -> Vec<Entry> {
 on_both_backends!(assessors_score_blind_until_they_submit, |db| {
     let app = &db.app;
     let s = setup(app).await;
-    let b = bid(app, &s, 0, "Wij voldoen.", 100_000_00).await;
+    let b = bid(app, &s, 0, "Wij voldoen.", 10_000_000).await;
     let keys = criteria(app, &s).await;
     assert!(!keys.is_empty());
 
@@ -304,7 +304,7 @@ fn proposal(winner: Option<String>) -> Proposal {
 on_both_backends!(decisions_are_signed_by_the_right_people_then_sealed, |db| {
     let app = &db.app;
     let s = setup(app).await;
-    let b = bid(app, &s, 1, "Concreet antwoord.", 90_000_00).await;
+    let b = bid(app, &s, 1, "Concreet antwoord.", 9_000_000).await;
 
     // Every interest must be weighed, every risk addressed.
     let mut missing = proposal(None);
@@ -350,7 +350,6 @@ on_both_backends!(decisions_are_signed_by_the_right_people_then_sealed, |db| {
         .await
         .unwrap();
     // The gate holds until the record is sealed.
-    clear_phase_gate(app, &s.buyer, &s.id).await;
     let to_award = async |phase: Phase| {
         dossiers::move_to_next_phase(app, &s.buyer, &s.id, Some(phase.id())).await
     };
@@ -360,7 +359,7 @@ on_both_backends!(decisions_are_signed_by_the_right_people_then_sealed, |db| {
         to_award(phase).await.unwrap();
         phase = dossiers::get(app, &s.buyer, &s.id).await.unwrap().phase;
     }
-    clear_phase_gate(app, &s.buyer, &s.id).await;
+    clear_checklist(app, &s.buyer, &s.id).await;
     let held = to_award(Phase::BeoordelingGunning).await;
     assert!(
         matches!(&held, Err(AppError::Conflict(why)) if why.contains("verzegeld gunningsbesluit")),
@@ -418,7 +417,7 @@ on_both_backends!(a_sole_proposer_cannot_approve_alone, |db| {
 on_both_backends!(checks_catch_a_contradicted_no_ai_declaration, |db| {
     let app = &db.app;
     let s = setup(app).await;
-    let b = bid(app, &s, 0, "Wij voldoen.", 100_000_00).await;
+    let b = bid(app, &s, 0, "Wij voldoen.", 10_000_000).await;
     bids::attach_document(
         app,
         &s.buyer,

@@ -133,6 +133,46 @@ const SAMPLES: &[(&str, &str)] = &[
         "inventory.register_imported",
         r#"{"source":"algoritmeregister","listing_sha256":"ab","imported":1530,"skipped":0}"#,
     ),
+    (
+        "bid.recorded",
+        r#"{"bid_id":"b1","supplier":"Lensvast B.V.","package_version":2,"source":"workbook","answers":31}"#,
+    ),
+    (
+        "bid.document_attached",
+        r#"{"bid_id":"b1","document_id":"d1","name":"productblad.pdf"}"#,
+    ),
+    (
+        "assessment.conflict_declared",
+        r#"{"assessor":"beoordelaar1","has_conflict":false}"#,
+    ),
+    (
+        "assessment.score_recorded",
+        r#"{"bid_id":"b1","criterion":"a-control"}"#,
+    ),
+    (
+        "assessment.scores_submitted",
+        r#"{"bid_id":"b1","assessor":"beoordelaar1"}"#,
+    ),
+    (
+        "assessment.consensus_recorded",
+        r#"{"bid_id":"b1","criterion":"a-control","level":3,"reason":"Goed onderbouwd."}"#,
+    ),
+    (
+        "assessment.award_rule_set",
+        r#"{"price_formula":"lowest_over_price","price_share":30,"max_spread":1}"#,
+    ),
+    (
+        "decision.proposed",
+        r#"{"decision_id":"x1","gate":"beoordeling_gunning","outcome":"go_with_conditions","required_roles":["inkoper","jurist"]}"#,
+    ),
+    (
+        "decision.signed",
+        r#"{"decision_id":"x1","role":"ai-expert"}"#,
+    ),
+    (
+        "decision.sealed",
+        r#"{"decision_id":"x1","gate":"beoordeling_gunning","outcome":"go","content_hash":"sha256:ab"}"#,
+    ),
 ];
 
 fn jurist() -> Person {

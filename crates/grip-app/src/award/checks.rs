@@ -74,10 +74,10 @@ pub async fn for_dossier(
         let package = crate::packages::load(&mut conn, header).await?;
         let mut docs = Vec::new();
         for doc in &view.documents {
-            if let Some(row) = screenings::get(&mut conn, &doc.id).await? {
-                if let Ok(s) = serde_json::from_str::<Screening>(&row.result) {
-                    docs.push((doc.original_name.clone(), s));
-                }
+            if let Some(row) = screenings::get(&mut conn, &doc.id).await?
+                && let Ok(s) = serde_json::from_str::<Screening>(&row.result)
+            {
+                docs.push((doc.original_name.clone(), s));
             }
         }
         inputs.push((view, package, docs));
@@ -356,17 +356,17 @@ fn flag_copies(inputs: &[CheckInput], all: &mut [BidChecks]) {
                 key: item.key.clone(),
                 text: a.answer.clone(),
             });
-            if let Some(share) = echoes_question(&a.answer, &item.text.nl)
+            let share = echoes_question(&a.answer, &item.text.nl)
                 .into_iter()
                 .chain(echoes_question(&a.answer, &item.text.en))
                 .reduce(f64::max)
-                .filter(|s| *s >= ECHO_AT_LEAST)
+                .filter(|s| *s >= ECHO_AT_LEAST);
+            if let Some(share) = share
+                && let Some(checks) = all.iter_mut().find(|c| c.bid_id == view.bid.id.as_str())
             {
-                if let Some(checks) = all.iter_mut().find(|c| c.bid_id == view.bid.id.as_str()) {
-                    checks
-                        .findings
-                        .push(echo_finding(&item.key, &a.answer, share));
-                }
+                checks
+                    .findings
+                    .push(echo_finding(&item.key, &a.answer, share));
             }
         }
     }

@@ -204,13 +204,13 @@ fn decision_report(
         ),
         field(pick(lang, "Status", "Status"), status),
     ];
-    if let Some(winner) = &d.winning_bid {
-        if let Some(bid) = ev.bids.iter().find(|b| b.id == winner.as_str()) {
-            cover.push(field(
-                pick(lang, "Gegund aan", "Awarded to"),
-                bid.supplier.clone(),
-            ));
-        }
+    if let Some(winner) = &d.winning_bid
+        && let Some(bid) = ev.bids.iter().find(|b| b.id == winner.as_str())
+    {
+        cover.push(field(
+            pick(lang, "Gegund aan", "Awarded to"),
+            bid.supplier.clone(),
+        ));
     }
     if let Some(old) = &d.supersedes {
         cover.push(field(
@@ -403,7 +403,7 @@ pub fn euros(cents: i64, lang: Lang) -> String {
     let digits = whole.abs().to_string();
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(match lang {
                 Lang::Nl => '.',
                 Lang::En => ',',

@@ -226,8 +226,10 @@ fn advantages(input: &LetterInput, lang: Lang) -> Vec<String> {
             ));
         }
     }
-    if let (Some(w), Some(o)) = (input.winner.price_cents, input.bid.price_cents) {
-        if w < o {
+    if let (Some(w), Some(o)) = (input.winner.price_cents, input.bid.price_cents)
+        && w < o
+    {
+        {
             out.push(pick(
                 lang,
                 format!(

@@ -8,7 +8,6 @@ use crate::auth::ApiActor;
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use grip_app::award::scoring::{self, Assessment, BidScores};
 use grip_core::award::scoring::Score;
 use serde::{Deserialize, Serialize};
@@ -194,16 +193,18 @@ pub struct DeclarationBody {
 }
 
 #[utoipa::path(put, path = "/dossiers/{id}/assessment/declaration", tag = "assessment", request_body = DeclarationBody,
-    responses((status = 204), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = ApiAssessment, description = "the assessment as the caller now sees it"), (status = 403, body = Problem), (status = 404, body = Problem), (status = 422, body = Problem)))]
 pub async fn declare(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
     Path(id): Path<String>,
     body: Result<Json<DeclarationBody>, JsonRejection>,
-) -> Result<StatusCode, ApiError> {
+) -> Result<Json<ApiAssessment>, ApiError> {
     let Json(b) = body.map_err(json_rejection)?;
     scoring::declare_conflict(&state.app, &actor, &id, b.has_conflict, &b.statement).await?;
-    Ok(StatusCode::NO_CONTENT)
+    Ok(Json(
+        scoring::assessment(&state.app, &actor, &id).await?.into(),
+    ))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -216,40 +217,44 @@ pub struct ScoreBody {
 }
 
 #[utoipa::path(put, path = "/dossiers/{id}/bids/{bid}/scores/{criterion}", tag = "assessment", request_body = ScoreBody,
-    responses((status = 204), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = ApiAssessment, description = "the assessment as the caller now sees it"), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn put_score(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
     Path((id, bid, criterion)): Path<(String, String, String)>,
     body: Result<Json<ScoreBody>, JsonRejection>,
-) -> Result<StatusCode, ApiError> {
+) -> Result<Json<ApiAssessment>, ApiError> {
     let Json(b) = body.map_err(json_rejection)?;
     scoring::record_score(
         &state.app, &actor, &id, &bid, &criterion, b.level, &b.reason,
     )
     .await?;
-    Ok(StatusCode::NO_CONTENT)
+    Ok(Json(
+        scoring::assessment(&state.app, &actor, &id).await?.into(),
+    ))
 }
 
 #[utoipa::path(post, path = "/dossiers/{id}/bids/{bid}/submission", tag = "assessment",
-    responses((status = 204), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)))]
+    responses((status = 200, body = ApiAssessment, description = "the assessment as the caller now sees it"), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem)))]
 pub async fn submit(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
     Path((id, bid)): Path<(String, String)>,
-) -> Result<StatusCode, ApiError> {
+) -> Result<Json<ApiAssessment>, ApiError> {
     scoring::submit(&state.app, &actor, &id, &bid).await?;
-    Ok(StatusCode::NO_CONTENT)
+    Ok(Json(
+        scoring::assessment(&state.app, &actor, &id).await?.into(),
+    ))
 }
 
 #[utoipa::path(put, path = "/dossiers/{id}/bids/{bid}/consensus/{criterion}", tag = "assessment", request_body = ScoreBody,
-    responses((status = 204), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
+    responses((status = 200, body = ApiAssessment, description = "the assessment as the caller now sees it"), (status = 403, body = Problem), (status = 404, body = Problem), (status = 409, body = Problem), (status = 422, body = Problem)))]
 pub async fn put_consensus(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
     Path((id, bid, criterion)): Path<(String, String, String)>,
     body: Result<Json<ScoreBody>, JsonRejection>,
-) -> Result<StatusCode, ApiError> {
+) -> Result<Json<ApiAssessment>, ApiError> {
     let Json(b) = body.map_err(json_rejection)?;
     let entry = scoring::Entry {
         criterion_key: criterion,
@@ -257,5 +262,7 @@ pub async fn put_consensus(
         reason: b.reason,
     };
     scoring::record_consensus(&state.app, &actor, &id, &bid, &[entry]).await?;
-    Ok(StatusCode::NO_CONTENT)
+    Ok(Json(
+        scoring::assessment(&state.app, &actor, &id).await?.into(),
+    ))
 }
