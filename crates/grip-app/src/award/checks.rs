@@ -95,6 +95,9 @@ fn run_checks(inputs: &[CheckInput]) -> Result<Vec<BidChecks>, AppError> {
         all.push(check_bid(view, package, docs)?);
     }
     flag_copies(inputs, &mut all);
+    for checks in &mut all {
+        checks.findings.sort_by_key(|f| severity(f.kind));
+    }
     Ok(all)
 }
 
@@ -139,7 +142,7 @@ fn check_bid(
         if screening.verdict != Verdict::AiIndicated {
             continue;
         }
-        let Some(first) = screening.findings.iter().find(|f| !f.negated) else {
+        let Some(first) = telling(screening, None) else {
             continue;
         };
         categories.extend(positive_categories(screening));
@@ -189,6 +192,37 @@ fn check_bid(
         findings,
         matrix,
     })
+}
+
+/// The passage that best shows AI (of `category`, when given): a finding that is not
+/// negated and not a question, with a precise category before a vague one, and of those the
+/// fullest sentence.
+fn telling<'a>(
+    screening: &'a Screening,
+    category: Option<&str>,
+) -> Option<&'a crate::screening::Finding> {
+    screening
+        .findings
+        .iter()
+        .filter(|f| !f.negated && category.is_none_or(|c| f.category == c))
+        .max_by_key(|f| {
+            let question = f.excerpt.trim_end().ends_with('?');
+            let vague = f.category == "unspecified_ai";
+            (!question, !vague, f.excerpt.chars().count().min(300))
+        })
+}
+
+/// Most telling first: what contradicts the bid, then what is missing, then style.
+pub fn severity(kind: BidCheckKind) -> u8 {
+    match kind {
+        BidCheckKind::NoAiContradicted => 0,
+        BidCheckKind::UndisclosedCategory => 1,
+        BidCheckKind::KnockOutMissing => 2,
+        BidCheckKind::NearDuplicate => 3,
+        BidCheckKind::EchoesQuestion => 4,
+        BidCheckKind::GenericAnswer => 5,
+        BidCheckKind::AiFound => 6,
+    }
 }
 
 /// "Nee", "No", "Geen AI", "The product contains no AI" and the like.
@@ -278,10 +312,7 @@ fn undisclosed(category: &str, document: Option<&str>, screening: &Screening) ->
             nl: "AI-functionaliteit".into(),
             en: "AI functionality".into(),
         });
-    let passage = screening
-        .findings
-        .iter()
-        .find(|f| !f.negated && f.category == category)
+    let passage = telling(screening, Some(category))
         .map(|f| f.excerpt.clone())
         .unwrap_or_default();
     BidFinding {
@@ -434,13 +465,17 @@ fn decimal_nl(value: f64) -> String {
 
 /// The start of a text, cut at a word boundary.
 fn excerpt(text: &str) -> String {
-    const MAX: usize = 240;
-    if text.chars().count() <= MAX {
+    shortened(text, 240)
+}
+
+/// At most `max` characters, cut after a whole word and marked with an ellipsis.
+pub fn shortened(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
         return text.to_string();
     }
-    let cut: String = text.chars().take(MAX).collect();
-    let at = cut.rfind(' ').unwrap_or(cut.len());
-    format!("{}…", &cut[..at])
+    let cut: String = text.chars().take(max).collect();
+    let at = cut.rfind(char::is_whitespace).unwrap_or(cut.len());
+    format!("{}…", cut[..at].trim_end_matches([',', ';', ':']))
 }
 
 #[cfg(test)]

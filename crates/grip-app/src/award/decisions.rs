@@ -103,8 +103,9 @@ pub async fn set_award_signers(app: &App, actor: &Actor, roles: &[Role]) -> Resu
     Ok(())
 }
 
-/// Why privacy and security must sign: personal data (a classification that touches natural
-/// persons or biometrics) and high risk or police data (a label above internal).
+/// Why privacy and security must sign: personal data (police data, or a classification that
+/// touches natural persons or biometrics) and high risk or police data (a label above
+/// internal).
 async fn signers_for(conn: &mut Conn, dossier_id: &str) -> Result<Vec<Role>, AppError> {
     let base = award_signers_on(conn).await?;
     let dossier = dossiers::get(conn, dossier_id)
@@ -118,7 +119,9 @@ async fn signers_for(conn: &mut Conn, dossier_id: &str) -> Result<Vec<Role>, App
     let (verdict, profile) = latest
         .map(|c| (c.row.verdict, c.row.profile))
         .unwrap_or_default();
-    let personal = [
+    // Police data (a label above internal) are personal data under the Wpg as well.
+    let police_data = dossier.classification_label > DataLabel::Internal;
+    let touches_persons = [
         "biometric",
         "natural_person",
         "profiling",
@@ -127,7 +130,8 @@ async fn signers_for(conn: &mut Conn, dossier_id: &str) -> Result<Vec<Role>, App
     ]
     .iter()
     .any(|w| profile.contains(w));
-    let high = verdict == "high_risk" || dossier.classification_label > DataLabel::Internal;
+    let high = verdict == "high_risk" || police_data;
+    let personal = police_data || touches_persons;
     Ok(decision::required_roles(&base, personal, high))
 }
 
@@ -342,6 +346,27 @@ pub async fn list(app: &App, actor: &Actor, dossier_id: &str) -> Result<Vec<Deci
     let mut conn = app.store.conn().await?;
     require_read(&mut conn, actor, dossier_id).await?;
     Ok(decisions::for_dossier(&mut conn, dossier_id).await?)
+}
+
+/// The required roles of open decisions that nobody on the dossier's team holds: until
+/// someone in that role joins, the record cannot be sealed.
+pub async fn unstaffed_roles(
+    app: &App,
+    actor: &Actor,
+    dossier_id: &str,
+) -> Result<Vec<Role>, AppError> {
+    let mut conn = app.store.conn().await?;
+    require_read(&mut conn, actor, dossier_id).await?;
+    let members = dossiers::members(&mut conn, dossier_id).await?;
+    let mut missing = Vec::new();
+    for d in decisions::for_dossier(&mut conn, dossier_id).await? {
+        for role in d.open_roles() {
+            if !members.iter().any(|m| m.role == role) && !missing.contains(&role) {
+                missing.push(role);
+            }
+        }
+    }
+    Ok(missing)
 }
 
 /// One decision (NotFound when its dossier may not be read).

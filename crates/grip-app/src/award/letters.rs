@@ -5,6 +5,7 @@
 //! checks, no weighing.
 
 use grip_core::award::bid::Bid;
+use grip_core::award::ranking::{BidInput, CriterionWeight, PriceRule, RankedBid, rank};
 use grip_core::award::scoring::ConsensusScore;
 use grip_docs::{Block, Report, ReportField};
 use grip_knowledge::Lang;
@@ -23,6 +24,8 @@ pub(crate) struct LetterInput {
     pub criteria: Vec<Criterion>,
     pub own: Vec<ConsensusScore>,
     pub winning: Vec<ConsensusScore>,
+    /// Total score and place of this bid and of the winner, with the number of bids.
+    pub totals: Option<(RankedBid, RankedBid, usize)>,
 }
 
 impl LetterInput {
@@ -42,14 +45,60 @@ impl LetterInput {
         let bid = get(bids::get(&mut conn, bid_id).await?)?;
         let winner = get(bids::get(&mut conn, winner_id).await?)?;
         let package = frozen_package(&mut conn, dossier_id, Some(bid.package_version)).await?;
+        let criteria = criteria(&package);
+        let totals = totals(&mut conn, dossier_id, &criteria, &bid, &winner).await?;
         Ok(LetterInput {
             own: scores::consensus(&mut conn, &bid.id).await?,
             winning: scores::consensus(&mut conn, &winner.id).await?,
-            criteria: criteria(&package),
+            criteria,
             bid,
             winner,
+            totals,
         })
     }
+}
+
+/// The ranking under the dossier's award rule, for this bid and the winner; None while not
+/// every bid has a consensus on every criterion.
+async fn totals(
+    conn: &mut grip_store::Conn,
+    dossier_id: &str,
+    criteria: &[Criterion],
+    bid: &Bid,
+    winner: &Bid,
+) -> Result<Option<(RankedBid, RankedBid, usize)>, AppError> {
+    let rule = super::scoring::rule_on(conn, dossier_id).await?;
+    let mut inputs = Vec::new();
+    for b in bids::for_dossier(conn, dossier_id).await? {
+        let levels = scores::consensus(conn, &b.id)
+            .await?
+            .into_iter()
+            .map(|c| (c.criterion_key, c.level))
+            .collect();
+        inputs.push(BidInput {
+            bid_id: b.id.to_string(),
+            price_cents: b.price_cents,
+            levels,
+        });
+    }
+    let weights: Vec<CriterionWeight> = criteria
+        .iter()
+        .map(|c| CriterionWeight {
+            key: c.key.clone(),
+            weight: c.weight,
+        })
+        .collect();
+    let price = PriceRule {
+        formula: rule.price_formula,
+        price_share: rule.price_share,
+    };
+    let Ok(ranked) = rank(&weights, &price, &inputs) else {
+        return Ok(None);
+    };
+    let find = |id: &str| ranked.iter().find(|r| r.bid_id == id).cloned();
+    Ok(find(&bid.id)
+        .zip(find(&winner.id))
+        .map(|(o, w)| (o, w, ranked.len())))
 }
 
 fn pick(lang: Lang, nl: impl Into<String>, en: impl Into<String>) -> String {
@@ -173,6 +222,43 @@ pub(crate) fn letter_report(
         blocks,
         footer: None,
     }
+}
+
+fn score_text(r: &RankedBid, count: usize, lang: Lang) -> String {
+    let total = format!("{:.1}", r.total);
+    pick(
+        lang,
+        format!(
+            "{} van 100 punten (plaats {} van {count})",
+            total.replace('.', ","),
+            r.rank
+        ),
+        format!("{total} of 100 points (place {} of {count})", r.rank),
+    )
+}
+
+fn totals_fields(
+    own: &RankedBid,
+    best: &RankedBid,
+    count: usize,
+    won: bool,
+    lang: Lang,
+) -> Vec<ReportField> {
+    let mut fields = vec![ReportField {
+        name: pick(lang, "Uw totaalscore", "Your total score"),
+        values: vec![score_text(own, count, lang)],
+    }];
+    if !won {
+        fields.push(ReportField {
+            name: pick(
+                lang,
+                "Totaalscore winnende inschrijving",
+                "Total score of the winning bid",
+            ),
+            values: vec![score_text(best, count, lang)],
+        });
+    }
+    fields
 }
 
 fn scores_table(criteria: &[Criterion], scores: &[ConsensusScore], lang: Lang) -> Block {

@@ -111,3 +111,4 @@ not-found-decision = This decision does not exist, or you may not see it.
 award-step = Award
 award-step-intro = Bids with their checks, the independent assessment with consensus, and the decisions with their signatures.
 declarations = Declarations of conflicts of interest
+unstaffed-roles = Nobody on the team holds a role that still has to sign; add someone with the role:

@@ -111,3 +111,4 @@ not-found-decision = Dit besluit bestaat niet, of u mag het niet zien.
 award-step = Gunning
 award-step-intro = Inschrijvingen met hun controles, de onafhankelijke beoordeling met consensus, en de besluiten met ondertekening.
 declarations = Verklaringen over belangenconflicten
+unstaffed-roles = Niemand in het team heeft de rol die nog moet tekenen; voeg iemand toe met de rol:

@@ -36,6 +36,8 @@ pub struct CriterionLine {
     pub spread: String,
     pub flagged: bool,
     pub consensus_level: Option<u8>,
+    /// The consensus level in words.
+    pub consensus_word: String,
     pub consensus_reason: String,
 }
 
@@ -86,7 +88,13 @@ pub async fn page(
     render_page(&state, &viewer, &id, None, StatusCode::OK).await
 }
 
-fn blocks(viewer: &Viewer, a: &Assessment) -> Vec<BidBlock> {
+fn blocks(viewer: &Viewer, a: &Assessment, names: &[(String, String)]) -> Vec<BidBlock> {
+    let name = |u: &str| {
+        names
+            .iter()
+            .find(|(x, n)| x == u && !n.trim().is_empty())
+            .map_or_else(|| u.to_string(), |(_, n)| n.clone())
+    };
     a.bids
         .iter()
         .map(|b| {
@@ -113,7 +121,7 @@ fn blocks(viewer: &Viewer, a: &Assessment) -> Vec<BidBlock> {
                             .filter(|s| s.criterion_key == c.key)
                             .map(|s| {
                                 (
-                                    s.assessor.clone(),
+                                    name(&s.assessor),
                                     level_word(viewer, s.level).to_string(),
                                     s.reason.clone(),
                                 )
@@ -125,6 +133,9 @@ fn blocks(viewer: &Viewer, a: &Assessment) -> Vec<BidBlock> {
                             .unwrap_or_default(),
                         flagged: spread.is_some_and(|s| s.flagged),
                         consensus_level: consensus.map(|s| s.level),
+                        consensus_word: consensus
+                            .map(|s| level_word(viewer, s.level).to_string())
+                            .unwrap_or_default(),
                         consensus_reason: consensus.map(|s| s.reason.clone()).unwrap_or_default(),
                     }
                 })
@@ -152,7 +163,8 @@ async fn render_page(
     let d = grip_app::dossiers::get(app, &viewer.actor, id).await?;
     let a = scoring::assessment(app, &viewer.actor, id).await?;
     let me = &viewer.actor.username;
-    let bids = blocks(viewer, &a);
+    let directory = grip_app::users::directory(app, &viewer.actor).await?;
+    let bids = blocks(viewer, &a, &directory);
     let names: BTreeMap<String, String> = a
         .bids
         .iter()

@@ -201,12 +201,7 @@ fn item_texts(
         .items()
         .map(|i| {
             let text = i.title.as_ref().unwrap_or(&i.text);
-            let text: String = viewer
-                .lang
-                .pick(&text.nl, &text.en)
-                .chars()
-                .take(120)
-                .collect();
+            let text = checks::shortened(viewer.lang.pick(&text.nl, &text.en), 140);
             (i.key.clone(), text)
         })
         .collect()

@@ -67,6 +67,8 @@ struct DecisionsPage {
     bids: Vec<(String, String)>,
     sealed_ids: Vec<(String, String)>,
     may_propose: bool,
+    /// Required roles of open decisions that nobody on the team holds.
+    unstaffed: Vec<&'static str>,
 }
 
 fn weighing_word(lang: Lang, w: Weighing) -> &'static str {
@@ -258,6 +260,11 @@ async fn render_page(
             .collect(),
         bids,
         may_propose: permissions.propose_decision,
+        unstaffed: decisions::unstaffed_roles(app, &viewer.actor, id)
+            .await?
+            .into_iter()
+            .map(|r| role_label(lang, r))
+            .collect(),
         d,
     };
     Ok((status, render(&page)?).into_response())
