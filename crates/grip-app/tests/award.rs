@@ -261,9 +261,11 @@ on_both_backends!(assessors_score_blind_until_they_submit, |db| {
     }
 
     // The consensus is the buyer's, and only the assessors' own role may not record it.
-    let refused = scoring::record_consensus(app, &s.a1, &s.id, &b, &entries(&keys, 2)).await;
+    let refused =
+        grip_app::award::consensus::record_consensus(app, &s.a1, &s.id, &b, &entries(&keys, 2))
+            .await;
     assert!(matches!(refused, Err(AppError::Forbidden)), "{refused:?}");
-    scoring::record_consensus(app, &s.buyer, &s.id, &b, &entries(&keys, 2))
+    grip_app::award::consensus::record_consensus(app, &s.buyer, &s.id, &b, &entries(&keys, 2))
         .await
         .unwrap();
     let view = scoring::assessment(app, &s.buyer, &s.id).await.unwrap();

@@ -67,7 +67,7 @@ async fn totals(
     bid: &Bid,
     winner: &Bid,
 ) -> Result<Option<(RankedBid, RankedBid, usize)>, AppError> {
-    let rule = super::scoring::rule_on(conn, dossier_id).await?;
+    let rule = super::consensus::rule_on(conn, dossier_id).await?;
     let mut inputs = Vec::new();
     for b in bids::for_dossier(conn, dossier_id).await? {
         let levels = scores::consensus(conn, &b.id)
@@ -156,6 +156,9 @@ pub(crate) fn letter_report(
         )),
         scores_table(&input.criteria, &input.own, lang),
     ];
+    if let Some((own, best, count)) = &input.totals {
+        blocks.push(Block::Fields(totals_fields(own, best, *count, won, lang)));
+    }
     if !won {
         blocks.push(Block::Heading(pick(
             lang,

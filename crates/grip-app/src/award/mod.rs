@@ -3,6 +3,7 @@
 
 pub mod bids;
 pub mod checks;
+pub mod consensus;
 pub mod decisions;
 pub mod documents;
 pub mod evidence;

@@ -177,7 +177,14 @@ async fn score(
                 reason: format!("Na bespreking in het team: {}", b.reason),
             })
             .collect();
-        scoring::record_consensus(app, &actor_of("inkoper")?, dossier_id, bid, &entries).await?;
+        crate::award::consensus::record_consensus(
+            app,
+            &actor_of("inkoper")?,
+            dossier_id,
+            bid,
+            &entries,
+        )
+        .await?;
     }
     Ok(())
 }

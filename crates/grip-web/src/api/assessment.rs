@@ -261,7 +261,7 @@ pub async fn put_consensus(
         level: b.level,
         reason: b.reason,
     };
-    scoring::record_consensus(&state.app, &actor, &id, &bid, &[entry]).await?;
+    grip_app::award::consensus::record_consensus(&state.app, &actor, &id, &bid, &[entry]).await?;
     Ok(Json(
         scoring::assessment(&state.app, &actor, &id).await?.into(),
     ))

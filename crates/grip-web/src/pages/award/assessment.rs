@@ -4,7 +4,6 @@
 
 use std::collections::BTreeMap;
 
-use super::{refusal_text, shown_inline};
 use crate::AppState;
 use crate::auth::Viewer;
 use crate::error::{PageError, render};
@@ -13,7 +12,7 @@ use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use grip_app::AppError;
 use grip_app::award::scoring::{self, Assessment, Entry};
 use grip_core::LabelNames;
@@ -246,14 +245,11 @@ async fn after(
     id: &str,
     result: Result<(), AppError>,
 ) -> Result<Response, PageError> {
-    match result {
-        Ok(()) => Ok(Redirect::to(&format!("/dossiers/{id}/assessment")).into_response()),
-        Err(err) if shown_inline(&err) => {
-            let status = crate::error::status_of(&err);
-            render_page(state, viewer, id, Some(refusal_text(viewer, &err)), status).await
-        }
-        Err(err) => Err(err.into()),
-    }
+    let to = format!("/dossiers/{id}/assessment");
+    super::after(viewer, result, &to, |message, status| {
+        render_page(state, viewer, id, message, status)
+    })
+    .await
 }
 
 fn value<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
@@ -324,8 +320,14 @@ pub async fn consensus(
     Form(fields): Form<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
     let bid = value(&fields, "bid").unwrap_or_default().to_string();
-    let result =
-        scoring::record_consensus(&state.app, &viewer.actor, &id, &bid, &entries(&fields)).await;
+    let result = grip_app::award::consensus::record_consensus(
+        &state.app,
+        &viewer.actor,
+        &id,
+        &bid,
+        &entries(&fields),
+    )
+    .await;
     after(&state, &viewer, &id, result).await
 }
 
@@ -340,7 +342,7 @@ pub async fn rule(
     let spread = value(&fields, "max_spread").and_then(|v| v.trim().parse::<u8>().ok());
     let result = match (formula, share, spread) {
         (Some(f), Some(s), Some(m)) => {
-            scoring::set_rule(&state.app, &viewer.actor, &id, f, s, m).await
+            grip_app::award::consensus::set_rule(&state.app, &viewer.actor, &id, f, s, m).await
         }
         _ => Err(AppError::invalid(
             "price_share",

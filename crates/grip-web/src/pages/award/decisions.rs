@@ -2,7 +2,6 @@
 //! the weighing of each protected interest, signing in one's roles, the record as PDF or DOCX
 //! and, from a sealed award decision, a letter per bidder.
 
-use super::{refusal_text, shown_inline};
 use crate::AppState;
 use crate::auth::Viewer;
 use crate::error::{PageError, render};
@@ -12,7 +11,7 @@ use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use grip_app::AppError;
 use grip_app::award::decisions::{self, Proposal, WeighingInput};
 use grip_app::award::documents::{self, DecisionFormat};
@@ -276,14 +275,11 @@ async fn after(
     id: &str,
     result: Result<(), AppError>,
 ) -> Result<Response, PageError> {
-    match result {
-        Ok(()) => Ok(Redirect::to(&format!("/dossiers/{id}/decisions")).into_response()),
-        Err(err) if shown_inline(&err) => {
-            let status = crate::error::status_of(&err);
-            render_page(state, viewer, id, Some(refusal_text(viewer, &err)), status).await
-        }
-        Err(err) => Err(err.into()),
-    }
+    let to = format!("/dossiers/{id}/decisions");
+    super::after(viewer, result, &to, |message, status| {
+        render_page(state, viewer, id, message, status)
+    })
+    .await
 }
 
 fn value(fields: &[(String, String)], name: &str) -> String {

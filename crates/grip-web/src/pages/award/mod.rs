@@ -2,14 +2,17 @@
 //! consensus round, and the decision records with their sign-offs, documents and letters.
 
 mod assessment;
+mod bid;
 mod bids;
 mod decisions;
 
 use crate::AppState;
 use crate::auth::Viewer;
-use crate::error::message_of;
+use crate::error::{PageError, message_of, status_of};
 use crate::i18n::Lang;
 use axum::Router;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use grip_app::AppError;
 
@@ -22,8 +25,8 @@ pub fn routes() -> Router<AppState> {
             get(bids::workbook).post(bids::import),
         )
         .route("/dossiers/{id}/bids/overview.xlsx", get(bids::overview))
-        .route("/dossiers/{id}/bids/{bid}", get(bids::detail))
-        .route("/dossiers/{id}/bids/{bid}/documents", post(bids::attach))
+        .route("/dossiers/{id}/bids/{bid}", get(bid::detail))
+        .route("/dossiers/{id}/bids/{bid}/documents", post(bid::attach))
         .route("/dossiers/{id}/assessment", get(assessment::page))
         .route(
             "/dossiers/{id}/assessment/declaration",
@@ -43,6 +46,27 @@ pub fn routes() -> Router<AppState> {
         .route("/decisions/{id}/sign", post(decisions::sign))
         .route("/decisions/{id}/document", get(decisions::document))
         .route("/decisions/{id}/letters/{bid}", get(decisions::letter))
+}
+
+/// After a form: on to `to`; a refusal the reader can act on is shown on the page again (by
+/// `again`, with the message and the refusal's status); anything else is an error page.
+async fn after<F, Fut>(
+    viewer: &Viewer,
+    result: Result<(), AppError>,
+    to: &str,
+    again: F,
+) -> Result<Response, PageError>
+where
+    F: FnOnce(Option<String>, StatusCode) -> Fut,
+    Fut: std::future::Future<Output = Result<Response, PageError>>,
+{
+    match result {
+        Ok(()) => Ok(Redirect::to(to).into_response()),
+        Err(err) if shown_inline(&err) => {
+            again(Some(refusal_text(viewer, &err)), status_of(&err)).await
+        }
+        Err(err) => Err(err.into()),
+    }
 }
 
 /// The refusal of a use case in the reader's language, for showing on the page again.
