@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { BASE, launch, newPage, signIn, signOut } from "./helpers.mjs";
+import { BASE, launch, newPage, overflow, signIn, signOut, violations } from "./helpers.mjs";
 
 const RADIOS = "Portofoons en mobilofoons vervanging 2027";
 
@@ -106,7 +106,18 @@ test("two assessors score blind, the team agrees, three roles and more sign, the
     const [download] = await Promise.all([page.waitForEvent("download"), sealed.locator('[data-testid="decision-pdf"]').click()]);
     const bytes = readFileSync(await download.path());
     assert.equal(bytes.subarray(0, 4).toString(), "%PDF");
-    await page.screenshot({ path: "/tmp/grip-award-decisions.png", fullPage: true });
+    // The award pages, full of bids, scores and a sealed record, pass axe and fit a phone.
+    const bid = await page.locator('[data-testid="letter"]').first().getAttribute("href");
+    const problems = [];
+    for (const path of ["/bids", "/assessment", "/decisions", "/bids/" + bid.split("/letters/")[1].split("?")[0]]) {
+      await page.goto(`${dossier}${path}`);
+      for (const width of [1280, 390]) {
+        await page.setViewportSize({ width, height: 900 });
+        for (const v of await violations(page)) problems.push(`${path} @${width}: ${v}`);
+        for (const o of await overflow(page)) problems.push(`${path} @${width}: too wide: ${o}`);
+      }
+    }
+    assert.deepEqual(problems, []);
     assert.deepEqual(page.problems, []);
   } finally {
     await browser.close();

@@ -5,13 +5,11 @@
 // $GRIP_E2E_SHOTS when it is set.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync, mkdirSync, mkdtempSync } from "node:fs";
-import { createRequire } from "node:module";
+import { writeFileSync, mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { BASE, launch, newPage, signIn } from "./helpers.mjs";
+import { BASE, launch, newPage, overflow, signIn, violations } from "./helpers.mjs";
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const SHOTS = process.env.GRIP_E2E_SHOTS;
 const WIDTHS = [1280, 390];
 const ROLES = ["inkoper", "jurist", "beoordelaar1", "auditor", "beheerder"];
@@ -29,30 +27,6 @@ async function links(page, prefixes) {
   return [...new Set(hrefs.filter((h) => h.startsWith("/")).map((h) => h.split(/[?#]/)[0]))].filter(
     (p) => prefixes.some((prefix) => p.startsWith(prefix)) && !NOT_PAGES.some((re) => re.test(p)),
   );
-}
-
-/// axe's violations on the current page, one line each.
-async function violations(page) {
-  // Evaluated through the driver, not as an inline <script>: Grip's CSP rightly blocks those.
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE);
-  const result = await page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ["violations"] });
-    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-  });
-  return result;
-}
-
-/// Elements wider than the screen, for a readable failure message.
-async function overflow(page) {
-  return page.evaluate(() => {
-    const width = window.innerWidth;
-    if (document.documentElement.scrollWidth <= width) return [];
-    return [...document.querySelectorAll("main *, header *, footer *")]
-      .filter((el) => el.getBoundingClientRect().right > width + 1)
-      .filter((el) => !el.parentElement || el.parentElement.getBoundingClientRect().right <= width + 1)
-      .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}${el.className ? "." + el.className : ""} (${Math.round(el.getBoundingClientRect().right)} px)`);
-  });
 }
 
 /// Checks the current page at every width; returns the problems found.

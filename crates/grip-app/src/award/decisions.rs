@@ -69,6 +69,13 @@ pub async fn award_signers_on(conn: &mut Conn) -> Result<Vec<Role>, AppError> {
     Ok(codes.iter().filter_map(|c| Role::parse(c)).collect())
 }
 
+/// The roles that sign award decisions, for the administrator's settings page.
+pub async fn award_signers(app: &App, actor: &Actor) -> Result<Vec<Role>, AppError> {
+    require(actor, Action::ManageSettings)?;
+    let mut conn = app.store.conn().await?;
+    award_signers_on(&mut conn).await
+}
+
 /// Sets which roles sign award decisions (administrators only).
 pub async fn set_award_signers(app: &App, actor: &Actor, roles: &[Role]) -> Result<(), AppError> {
     require(actor, Action::ManageSettings)?;

@@ -398,22 +398,9 @@ fn level_word(level: u8, lang: Lang) -> String {
 
 /// "€ 1.234,56" / "€1,234.56".
 pub fn euros(cents: i64, lang: Lang) -> String {
-    let whole = cents / 100;
-    let rest = (cents % 100).abs();
-    let digits = whole.abs().to_string();
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push(match lang {
-                Lang::Nl => '.',
-                Lang::En => ',',
-            });
-        }
-        grouped.push(c);
-    }
     match lang {
-        Lang::Nl => format!("€ {grouped},{rest:02}"),
-        Lang::En => format!("€{grouped}.{rest:02}"),
+        Lang::Nl => grip_core::award::ranking::euro_nl(cents),
+        Lang::En => grip_core::award::ranking::euro_en(cents),
     }
 }
 

@@ -320,6 +320,8 @@ pub struct Assessment {
     pub rule: AwardRule,
     /// The ranking, or why there is none yet (Dutch, English).
     pub ranking: Result<Vec<RankedBid>, (String, String)>,
+    /// How each bid's price score follows from the formula, per bid id (Dutch, English).
+    pub price_notes: Vec<(String, (String, String))>,
     pub permissions: Permissions,
 }
 
@@ -331,13 +333,31 @@ pub async fn assessment(
 ) -> Result<Assessment, AppError> {
     let mut conn = app.store.begin_read().await?;
     let permissions = on_dossier(&mut conn, actor, dossier_id).await?;
-    let package = frozen_package(&mut conn, dossier_id, None).await?;
-    let criteria = criteria(&package);
+    // Before a version is frozen there is nothing to score yet, which is no error.
+    let criteria = match frozen_package(&mut conn, dossier_id, None).await {
+        Ok(package) => criteria(&package),
+        Err(AppError::Conflict(_)) => Vec::new(),
+        Err(other) => return Err(other),
+    };
     let rule = rule_on(&mut conn, dossier_id).await?;
     let mut bid_views = Vec::new();
-    for bid in bids::for_dossier(&mut conn, dossier_id).await? {
-        bid_views.push(bid_scores(&mut conn, actor, &permissions, &bid).await?);
+    let all = bids::for_dossier(&mut conn, dossier_id).await?;
+    for bid in &all {
+        bid_views.push(bid_scores(&mut conn, actor, &permissions, bid).await?);
     }
+    let lowest = all
+        .iter()
+        .filter_map(|b| b.price_cents)
+        .filter(|p| *p > 0)
+        .min();
+    let price_notes = all
+        .iter()
+        .filter_map(|b| Some((b.id.to_string(), (lowest?, b.price_cents?))))
+        .map(|(id, (low, price))| {
+            let f = rule.price_formula;
+            (id, (f.explain_nl(low, price), f.explain_en(low, price)))
+        })
+        .collect();
     let (spreads, alpha) = agreement(&bid_views, rule.max_spread);
     let ranking = ranking_of(&criteria, &rule, &mut conn, &bid_views).await?;
     Ok(Assessment {
@@ -349,6 +369,7 @@ pub async fn assessment(
         alpha,
         rule,
         ranking,
+        price_notes,
         permissions,
     })
 }

@@ -117,14 +117,14 @@ impl PriceFormula {
 }
 
 /// "€ 1.234,56": Dutch notation.
-fn euro_nl(cents: i64) -> String {
+pub fn euro_nl(cents: i64) -> String {
     let sign = if cents < 0 { "-" } else { "" };
     let abs = cents.unsigned_abs();
     format!("{sign}€ {},{:02}", grouped(abs / 100, '.'), abs % 100)
 }
 
 /// "€1,234.56": English notation.
-fn euro_en(cents: i64) -> String {
+pub fn euro_en(cents: i64) -> String {
     let sign = if cents < 0 { "-" } else { "" };
     let abs = cents.unsigned_abs();
     format!("{sign}€{}.{:02}", grouped(abs / 100, ','), abs % 100)

@@ -112,3 +112,5 @@ award-step = Award
 award-step-intro = Bids with their checks, the independent assessment with consensus, and the decisions with their signatures.
 declarations = Declarations of conflicts of interest
 unstaffed-roles = Nobody on the team holds a role that still has to sign; add someone with the role:
+award-signers = Who signs an award decision
+award-signers-hint = The privacy officer also signs when personal or police data are involved, the security officer for a high-risk system or police data.

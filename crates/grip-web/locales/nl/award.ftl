@@ -112,3 +112,5 @@ award-step = Gunning
 award-step-intro = Inschrijvingen met hun controles, de onafhankelijke beoordeling met consensus, en de besluiten met ondertekening.
 declarations = Verklaringen over belangenconflicten
 unstaffed-roles = Niemand in het team heeft de rol die nog moet tekenen; voeg iemand toe met de rol:
+award-signers = Wie tekent een gunningsbesluit
+award-signers-hint = De privacy-adviseur tekent daarnaast bij persoonsgegevens of politiegegevens, de informatiebeveiliger bij een systeem met hoog risico of bij politiegegevens.

@@ -23,6 +23,7 @@ pub fn routes() -> Router<AppState> {
         .route("/dossiers/{id}/checklist", post(set_status))
         .route("/settings", get(settings).post(save_settings))
         .route("/settings/labels", post(save_label_names))
+        .route("/settings/signers", post(save_signers))
 }
 
 /// One checklist item in the viewer's language.
@@ -143,6 +144,8 @@ async fn set_status(
 struct SettingsPage {
     shell: Shell,
     roles: Vec<(&'static str, String, bool)>,
+    /// The roles that sign an award decision (id, label, chosen).
+    signers: Vec<(&'static str, String, bool)>,
     /// Each data level: its code, the text key of its description and its current name.
     levels: Vec<(&'static str, String, String)>,
     errors: Vec<String>,
@@ -166,6 +169,7 @@ async fn settings_with(
     errors: Vec<String>,
 ) -> Result<Response, PageError> {
     let allowed = checklists::waive_roles_setting(&state.app, &viewer.actor).await?;
+    let signers = grip_app::award::decisions::award_signers(&state.app, &viewer.actor).await?;
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -182,6 +186,10 @@ async fn settings_with(
         roles: Role::ALL
             .iter()
             .map(|r| (r.id(), viewer.lang.role_id(r.id()), allowed.contains(r)))
+            .collect(),
+        signers: Role::ALL
+            .iter()
+            .map(|r| (r.id(), viewer.lang.role_id(r.id()), signers.contains(r)))
             .collect(),
         saved,
     })?;
@@ -204,6 +212,27 @@ async fn save_settings(
         .collect();
     checklists::set_waive_roles(&state.app, &viewer.actor, &roles).await?;
     settings_page(&state, &viewer, true).await
+}
+
+async fn save_signers(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let roles: Vec<Role> = form
+        .iter()
+        .filter(|(k, _)| k == "signer_role")
+        .filter_map(|(_, v)| Role::parse(v))
+        .collect();
+    match grip_app::award::decisions::set_award_signers(&state.app, &viewer.actor, &roles).await {
+        Ok(()) => settings_page(&state, &viewer, true).await,
+        Err(AppError::Invalid(errors)) => {
+            let names = grip_app::organisation::label_names(&state.app).await?;
+            let errors = errors.iter().map(|e| viewer.lang.field_error(e)).collect();
+            settings_with(&state, &viewer, false, &names, errors).await
+        }
+        Err(other) => Err(other.into()),
+    }
 }
 
 async fn save_label_names(

@@ -57,6 +57,8 @@ struct AssessmentPage {
     labels: LabelNames,
     message: Option<String>,
     is_assessor: bool,
+    /// No frozen package yet: nothing to score.
+    no_criteria: bool,
     /// None: not declared yet; Some(true): declared a conflict.
     declared_conflict: Option<bool>,
     may_lead: bool,
@@ -65,8 +67,8 @@ struct AssessmentPage {
     bids: Vec<BidBlock>,
     alpha: Option<String>,
     alpha_reading: Option<&'static str>,
-    /// (rank, supplier, quality, price score, total)
-    ranking: Vec<(u32, String, String, String, String)>,
+    /// (rank, supplier, quality, price score, total, how the price score follows)
+    ranking: Vec<(u32, String, String, String, String, String)>,
     ranking_pending: Option<String>,
     formulas: Vec<(&'static str, &'static str, bool)>,
     price_share: u32,
@@ -181,6 +183,11 @@ async fn render_page(
                             .map(|p| viewer.lang.decimal(p, 1))
                             .unwrap_or_default(),
                         viewer.lang.decimal(r.total, 1),
+                        a.price_notes
+                            .iter()
+                            .find(|(id, _)| *id == r.bid_id)
+                            .map(|(_, (nl, en))| viewer.lang.pick(nl, en).to_string())
+                            .unwrap_or_default(),
                     )
                 })
                 .collect(),
@@ -194,6 +201,7 @@ async fn render_page(
         d,
         message,
         is_assessor: a.permissions.score,
+        no_criteria: a.criteria.is_empty(),
         declared_conflict: a
             .declarations
             .iter()
