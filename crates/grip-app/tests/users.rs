@@ -98,7 +98,27 @@ on_both_backends!(account_changes_are_refused_when_they_should_be, |db| {
         users::reset_password(app, me, "inkoper", "kort").await,
         "too_short"
     ));
+    // Long enough is not enough: common passwords and simple patterns are refused.
+    for guessable in [
+        "12345678",
+        "        ",
+        "wachtwoord1",
+        "Welkom01!",
+        "p@ssw0rd123",
+        "Politie2026",
+    ] {
+        assert!(
+            invalid(
+                users::reset_password(app, me, "inkoper", guessable).await,
+                "guessable"
+            ),
+            "{guessable:?} is accepted"
+        );
+    }
     assert!(auth::sign_in(app, "inkoper", "test-password").await.is_ok());
+    users::reset_password(app, me, "inkoper", "fietsbel tegel wolk")
+        .await
+        .unwrap();
 });
 
 on_both_backends!(a_reset_ends_sessions_and_tokens, |db| {

@@ -85,3 +85,4 @@ invalid-decision-supersedes = The decision to supersede does not belong to this 
 invalid-decision-supersede-reason = Say why the earlier decision is superseded.
 invalid-decision-choice = Choose one of the options offered.
 invalid-signers-required = Choose at least one role that must sign.
+invalid-password-guessable = This password is too easy to guess: it is on lists of common passwords or is a simple pattern. Choose a phrase of a few unrelated words.

@@ -85,3 +85,4 @@ invalid-decision-supersedes = Het besluit dat vervangen wordt, hoort niet bij di
 invalid-decision-supersede-reason = Zeg waarom het eerdere besluit wordt vervangen.
 invalid-decision-choice = Kies een van de aangeboden mogelijkheden.
 invalid-signers-required = Kies minstens één rol die moet tekenen.
+invalid-password-guessable = Dit wachtwoord is te makkelijk te raden: het staat in lijsten met veelgebruikte wachtwoorden of is een eenvoudig patroon. Kies een zin van een paar woorden die niet bij elkaar horen.
