@@ -79,6 +79,8 @@ pub async fn run(db: &DbArgs, args: DemoArgs) -> anyhow::Result<ExitCode> {
     let serve_args = ServeArgs {
         bind: args.bind,
         secure_cookies: false,
+        max_connections: 1024,
+        header_timeout_secs: 10,
     };
     let password = if matches!(outcome, DemoOutcome::AlreadyPresent { .. }) {
         "(as set when the demo was built)".to_string()

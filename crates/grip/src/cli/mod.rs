@@ -6,6 +6,7 @@ mod classify;
 mod demo;
 mod export;
 mod knowledge;
+mod listen;
 mod screen;
 mod serve;
 

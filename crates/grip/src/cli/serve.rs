@@ -14,6 +14,12 @@ pub struct ServeArgs {
     /// Mark cookies Secure (use when Grip is reached over HTTPS).
     #[arg(long, env = "GRIP_SECURE_COOKIES")]
     pub secure_cookies: bool,
+    /// Most connections kept open at once; more wait in the listen queue.
+    #[arg(long, default_value_t = 1024, env = "GRIP_MAX_CONNECTIONS")]
+    pub max_connections: usize,
+    /// Seconds a connection may take to send its request headers before it is closed.
+    #[arg(long, default_value_t = 10, env = "GRIP_HEADER_TIMEOUT")]
+    pub header_timeout_secs: u64,
 }
 
 pub async fn run(db: &DbArgs, args: ServeArgs) -> anyhow::Result<ExitCode> {
@@ -48,14 +54,14 @@ pub async fn serve(app: App, args: &ServeArgs, announce: impl FnOnce(&str)) -> a
             secure_cookies: args.secure_cookies,
         },
     );
-    // With the peer address, so that sign-in throttling can count per address.
-    let service = router.into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, service)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .context("the web server stopped")?;
+    let limits = super::listen::ConnectionLimits {
+        max_connections: args.max_connections,
+        header_timeout: std::time::Duration::from_secs(args.header_timeout_secs.max(1)),
+    };
+    super::listen::run(listener, router, limits, async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await;
     worker.stop(&app).await;
     app.store.close().await;
     Ok(())
