@@ -4,6 +4,7 @@
 pub mod bids;
 pub mod checks;
 pub mod consensus;
+mod copies;
 pub mod decisions;
 pub mod documents;
 pub mod evidence;
