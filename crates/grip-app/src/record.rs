@@ -20,3 +20,16 @@ pub(crate) async fn commit_with_event(
 pub(crate) async fn append_event(tx: &mut WriteTx, event: NewEvent<'_>) -> Result<i64, AppError> {
     Ok(audit::append(tx, event).await?)
 }
+
+/// Appends `events` in order and commits the transaction holding the change: for use cases
+/// that record one event per row they write (each score of a form, say).
+pub(crate) async fn commit_with_events(
+    mut tx: WriteTx,
+    events: Vec<NewEvent<'_>>,
+) -> Result<(), AppError> {
+    for event in events {
+        audit::append(&mut tx, event).await?;
+    }
+    tx.commit().await.map_err(grip_store::StoreError::from)?;
+    Ok(())
+}

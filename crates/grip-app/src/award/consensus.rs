@@ -12,12 +12,12 @@ use grip_core::award::ranking::{
 use grip_core::award::scoring::{self, ConsensusScore, DEFAULT_MAX_SPREAD, ScoreVisibility};
 use grip_store::audit::NewEvent;
 use grip_store::scores::AwardRuleRow;
-use grip_store::{Conn, bids, scores};
+use grip_store::{Conn, scores};
 
 use super::Criterion;
 use super::scoring::{BidScores, Entry, assessors, bid_criteria, known_criterion};
 use crate::access::require_on_dossier;
-use crate::record::{append_event, commit_with_event};
+use crate::record::{commit_with_event, commit_with_events};
 use crate::{Action, Actor, App, AppError, now_ms};
 
 /// The award rule when the buyer has not set one: price by lowest / price, 30% of the total.
@@ -87,34 +87,41 @@ pub(super) fn agreement(bids: &[BidScores], max_spread: u8) -> (Vec<CriterionSpr
     (spreads, krippendorff_alpha_ordinal(&units))
 }
 
-pub(super) async fn ranking_of(
+pub(super) fn ranking_of(
     criteria: &[Criterion],
     rule: &AwardRule,
-    conn: &mut Conn,
     bids: &[BidScores],
-) -> Result<Result<Vec<RankedBid>, (String, String)>, AppError> {
-    let mut inputs = Vec::new();
-    for b in bids {
-        if b.visibility == ScoreVisibility::OwnOnly {
-            return Ok(Err((
-                "De rangorde verschijnt als u uw scores voor elke inschrijving hebt ingediend."
-                    .into(),
-                "The ranking appears once you have submitted your scores for every bid.".into(),
-            )));
-        }
-        let price = bids::get(conn, &b.bid_id)
-            .await?
-            .and_then(|x| x.price_cents);
-        inputs.push(BidInput {
+) -> Result<Vec<RankedBid>, (String, String)> {
+    if bids
+        .iter()
+        .any(|b| b.visibility == ScoreVisibility::OwnOnly)
+    {
+        return Err((
+            "De rangorde verschijnt als u uw scores voor elke inschrijving hebt ingediend.".into(),
+            "The ranking appears once you have submitted your scores for every bid.".into(),
+        ));
+    }
+    let inputs: Vec<BidInput> = bids
+        .iter()
+        .map(|b| BidInput {
             bid_id: b.bid_id.clone(),
-            price_cents: price,
+            price_cents: b.price_cents,
             levels: b
                 .consensus
                 .iter()
                 .map(|c| (c.criterion_key.clone(), c.level))
                 .collect(),
-        });
-    }
+        })
+        .collect();
+    rank_bids(criteria, rule, &inputs).map_err(pending)
+}
+
+/// Ranks bids by the frozen package's weights and the dossier's award rule.
+pub(super) fn rank_bids(
+    criteria: &[Criterion],
+    rule: &AwardRule,
+    inputs: &[BidInput],
+) -> Result<Vec<RankedBid>, RankingError> {
     let weights: Vec<CriterionWeight> = criteria
         .iter()
         .map(|c| CriterionWeight {
@@ -122,11 +129,11 @@ pub(super) async fn ranking_of(
             weight: c.weight,
         })
         .collect();
-    let rule = PriceRule {
+    let price = PriceRule {
         formula: rule.price_formula,
         price_share: rule.price_share,
     };
-    Ok(rank(&weights, &rule, &inputs).map_err(pending))
+    rank(&weights, &price, inputs)
 }
 
 /// Why there is no ranking yet, in words for the buyer.
@@ -194,9 +201,6 @@ pub async fn record_consensus(
             set_at: now,
         });
     }
-    let Some(last) = checked.pop() else {
-        return Ok(());
-    };
     let event = |c: &ConsensusScore| NewEvent {
         at_ms: now,
         actor: &actor.username,
@@ -211,11 +215,8 @@ pub async fn record_consensus(
     };
     for c in &checked {
         scores::put_consensus(&mut tx, c).await?;
-        append_event(&mut tx, event(c)).await?;
     }
-    scores::put_consensus(&mut tx, &last).await?;
-    commit_with_event(tx, event(&last)).await?;
-    Ok(())
+    commit_with_events(tx, checked.iter().map(event).collect()).await
 }
 
 /// Assessors without a declared conflict who have not submitted the bid (none scored at all

@@ -5,7 +5,7 @@
 //! checks, no weighing.
 
 use grip_core::award::bid::Bid;
-use grip_core::award::ranking::{BidInput, CriterionWeight, PriceRule, RankedBid, rank};
+use grip_core::award::ranking::{BidInput, RankedBid};
 use grip_core::award::scoring::ConsensusScore;
 use grip_docs::{Block, Report, ReportField};
 use grip_knowledge::Lang;
@@ -81,18 +81,7 @@ async fn totals(
             levels,
         });
     }
-    let weights: Vec<CriterionWeight> = criteria
-        .iter()
-        .map(|c| CriterionWeight {
-            key: c.key.clone(),
-            weight: c.weight,
-        })
-        .collect();
-    let price = PriceRule {
-        formula: rule.price_formula,
-        price_share: rule.price_share,
-    };
-    let Ok(ranked) = rank(&weights, &price, &inputs) else {
+    let Ok(ranked) = super::consensus::rank_bids(criteria, &rule, &inputs) else {
         return Ok(None);
     };
     let find = |id: &str| ranked.iter().find(|r| r.bid_id == id).cloned();

@@ -15,7 +15,7 @@ pub use super::consensus::{AwardRule, CriterionSpread, DEFAULT_RULE};
 use super::consensus::{agreement, ranking_of, rule_on};
 use super::{Criterion, criteria, frozen_package};
 use crate::access::{Permissions, on_dossier};
-use crate::record::{append_event, commit_with_event};
+use crate::record::{commit_with_event, commit_with_events};
 use crate::{Actor, App, AppError, Role, now_ms};
 
 /// The assessors of a dossier: team members holding the assessor role.
@@ -156,9 +156,6 @@ pub async fn record_scores(
             scored_at: now,
         });
     }
-    let Some(last) = checked.pop() else {
-        return Ok(());
-    };
     let event = |s: &Score| NewEvent {
         at_ms: now,
         actor: &actor.username,
@@ -171,11 +168,8 @@ pub async fn record_scores(
     };
     for s in &checked {
         scores::put_score(&mut tx, s).await?;
-        append_event(&mut tx, event(s)).await?;
     }
-    scores::put_score(&mut tx, &last).await?;
-    commit_with_event(tx, event(&last)).await?;
-    Ok(())
+    commit_with_events(tx, checked.iter().map(event).collect()).await
 }
 
 pub(super) fn known_criterion(criteria: &[Criterion], key: &str) -> Result<(), AppError> {
@@ -266,6 +260,7 @@ pub async fn submit(
 pub struct BidScores {
     pub bid_id: String,
     pub supplier_name: String,
+    pub price_cents: Option<i64>,
     pub visibility: ScoreVisibility,
     /// The viewer's own scores (drafts included).
     pub own: Vec<Score>,
@@ -298,6 +293,7 @@ async fn bid_scores(
     Ok(BidScores {
         bid_id: bid.id.to_string(),
         supplier_name: bid.supplier_name.clone(),
+        price_cents: bid.price_cents,
         visibility,
         own,
         own_submitted,
@@ -359,7 +355,7 @@ pub async fn assessment(
         })
         .collect();
     let (spreads, alpha) = agreement(&bid_views, rule.max_spread);
-    let ranking = ranking_of(&criteria, &rule, &mut conn, &bid_views).await?;
+    let ranking = ranking_of(&criteria, &rule, &bid_views);
     Ok(Assessment {
         criteria,
         assessors: assessors(&mut conn, dossier_id).await?,

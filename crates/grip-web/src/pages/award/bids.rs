@@ -348,11 +348,7 @@ pub async fn workbook(
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
     let file = workbook::response_workbook(&state.app, &viewer.actor, &id).await?;
-    Ok(crate::downloads::attachment_response(
-        &file.file_name,
-        file.media_type,
-        file.bytes,
-    ))
+    Ok(super::download(file))
 }
 
 pub async fn overview(
@@ -361,11 +357,7 @@ pub async fn overview(
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
     let file = workbook::overview(&state.app, &viewer.actor, &id).await?;
-    Ok(crate::downloads::attachment_response(
-        &file.file_name,
-        file.media_type,
-        file.bytes,
-    ))
+    Ok(super::download(file))
 }
 
 pub async fn import(

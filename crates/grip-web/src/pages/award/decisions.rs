@@ -363,14 +363,21 @@ pub struct DocumentQuery {
     format: Option<String>,
 }
 
+impl DocumentQuery {
+    /// PDF unless DOCX is asked for; anything else is refused.
+    fn format(&self) -> Result<DecisionFormat, AppError> {
+        DecisionFormat::parse(self.format.as_deref().unwrap_or("pdf"))
+            .ok_or_else(|| AppError::invalid("format", "unknown_value", "invalid-decision-choice"))
+    }
+}
+
 pub async fn document(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(decision): Path<String>,
     Query(q): Query<DocumentQuery>,
 ) -> Result<Response, PageError> {
-    let format = DecisionFormat::parse(q.format.as_deref().unwrap_or("pdf"))
-        .ok_or_else(|| AppError::invalid("format", "unknown_value", "invalid-decision-choice"))?;
+    let format = q.format()?;
     let file = documents::decision(
         &state.app,
         &viewer.actor,
@@ -379,11 +386,7 @@ pub async fn document(
         viewer.lang.into_knowledge(),
     )
     .await?;
-    Ok(crate::downloads::attachment_response(
-        &file.file_name,
-        file.media_type,
-        file.bytes,
-    ))
+    Ok(super::download(file))
 }
 
 pub async fn letter(
@@ -392,8 +395,7 @@ pub async fn letter(
     Path((decision, bid)): Path<(String, String)>,
     Query(q): Query<DocumentQuery>,
 ) -> Result<Response, PageError> {
-    let format = DecisionFormat::parse(q.format.as_deref().unwrap_or("pdf"))
-        .ok_or_else(|| AppError::invalid("format", "unknown_value", "invalid-decision-choice"))?;
+    let format = q.format()?;
     let file = documents::award_letter(
         &state.app,
         &viewer.actor,
@@ -403,9 +405,5 @@ pub async fn letter(
         viewer.lang.into_knowledge(),
     )
     .await?;
-    Ok(crate::downloads::attachment_response(
-        &file.file_name,
-        file.media_type,
-        file.bytes,
-    ))
+    Ok(super::download(file))
 }

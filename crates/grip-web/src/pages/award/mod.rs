@@ -69,6 +69,11 @@ where
     }
 }
 
+/// A rendered document or workbook as a download.
+fn download(file: grip_app::packages::export::Exported) -> Response {
+    crate::downloads::attachment_response(&file.file_name, file.media_type, file.bytes)
+}
+
 /// The refusal of a use case in the reader's language, for showing on the page again.
 fn refusal_text(viewer: &Viewer, err: &AppError) -> String {
     let (nl, en) = message_of(err);
