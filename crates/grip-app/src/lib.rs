@@ -25,6 +25,7 @@ pub mod screening;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod throttle;
+pub mod triage;
 pub mod users;
 pub mod views;
 

@@ -6,6 +6,7 @@ use std::fmt;
 use std::path::Path;
 
 use crate::AiActPack;
+use crate::changes::ChangesContent;
 use crate::tender::{
     ClausesContent, InterestsContent, KnowledgePack, PackContent, QuestionsContent,
     RolesPhasesContent,
@@ -38,6 +39,10 @@ pub const REGISTERED_PACKS: &[PackSpec] = &[
     PackSpec {
         id: InterestsContent::ID,
         check: check_tender_pack::<InterestsContent>,
+    },
+    PackSpec {
+        id: ChangesContent::ID,
+        check: check_tender_pack::<ChangesContent>,
     },
 ];
 

@@ -15,6 +15,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod changes;
 mod check;
 pub mod classification;
 mod classify;
@@ -25,6 +26,7 @@ pub mod profile;
 pub mod tender;
 pub mod trace;
 
+pub use changes::{ChangesContent, ChangesPack};
 pub use check::{PackReport, PackSpec, REGISTERED_PACKS, check_packs};
 pub use classification::{
     CLASSIFICATION_SCHEMA_MARKER, Classification, HighRisk, Holder, ObligationItem, OtherRole,

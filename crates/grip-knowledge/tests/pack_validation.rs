@@ -68,7 +68,7 @@ fn hash_changes_with_content_and_ignores_line_endings() {
 #[test]
 fn check_packs_reports_embedded_and_directory_packs() {
     let reports = check_packs(None);
-    assert_eq!(reports.len(), 5);
+    assert_eq!(reports.len(), 6);
     for report in &reports {
         assert!(report.is_ok(), "{report}");
     }

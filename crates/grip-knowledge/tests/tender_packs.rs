@@ -275,6 +275,7 @@ fn committed_pack_schemas_are_up_to_date() {
         ("clauses", ClausesPack::json_schema()),
         ("roles-phases", RolesPhasesPack::json_schema()),
         ("interests", InterestsPack::json_schema()),
+        ("changes", grip_knowledge::ChangesPack::json_schema()),
     ] {
         let path = dir(id).join("pack.schema.json");
         let generated = serde_json::to_string_pretty(&schema).expect("json") + "\n";

@@ -167,6 +167,18 @@ impl Contract {
         Self::load("system-profile.schema.json")
     }
 
+    /// `grip.change-triage/1`.
+    #[track_caller]
+    pub fn change_triage() -> Self {
+        Self::load("change-triage.schema.json")
+    }
+
+    /// `grip.contract-baseline/1`.
+    #[track_caller]
+    pub fn contract_baseline() -> Self {
+        Self::load("contract-baseline.schema.json")
+    }
+
     /// The schema itself, when `../shared` is there.
     #[track_caller]
     pub fn schema(file: &str) -> Option<Value> {

@@ -9,6 +9,7 @@ mod knowledge;
 mod listen;
 mod screen;
 mod serve;
+mod triage;
 
 use clap::{Args, Parser, Subcommand};
 use grip_app::{App, DatabaseTarget};
@@ -90,6 +91,8 @@ pub enum Command {
     Openapi,
     /// Screen documents for AI indicators (no database needed).
     Screen(screen::ScreenArgs),
+    /// Triage supplier change notices against a contract's AI baseline (no database needed).
+    Triage(triage::TriageArgs),
     /// Classify a system profile under the EU AI Act (no database needed).
     Classify(classify::ClassifyArgs),
     /// Work with the knowledge packs.
@@ -117,6 +120,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Classify(args) => classify::run(args),
         Command::Screen(args) => screen::run(args),
+        Command::Triage(args) => triage::run(args),
         Command::Knowledge(cmd) => knowledge::run(cmd),
         Command::Openapi => {
             println!("{}", grip_web::openapi_json());
@@ -146,7 +150,11 @@ async fn run_with_database(db: &DbArgs, command: Command) -> anyhow::Result<Exit
         Command::Audit(cmd) => audit::run(db, cmd).await,
         Command::Import(cmd) => admin::import(db, cmd).await,
         Command::Export(cmd) => export::run(db, cmd).await,
-        Command::Classify(_) | Command::Screen(_) | Command::Knowledge(_) | Command::Openapi => {
+        Command::Classify(_)
+        | Command::Screen(_)
+        | Command::Triage(_)
+        | Command::Knowledge(_)
+        | Command::Openapi => {
             unreachable!("handled by `run` without the runtime")
         }
     }

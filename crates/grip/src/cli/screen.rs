@@ -89,7 +89,7 @@ fn screen_file(file: &Path) -> anyhow::Result<screening::Screening> {
     })
 }
 
-fn collect(path: &Path, files: &mut Vec<PathBuf>) {
+pub(crate) fn collect(path: &Path, files: &mut Vec<PathBuf>) {
     if path.is_dir() {
         let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
             Ok(entries) => entries.filter_map(|e| e.ok().map(|e| e.path())).collect(),
@@ -106,7 +106,7 @@ fn collect(path: &Path, files: &mut Vec<PathBuf>) {
 
 /// The document's name and bytes, reading at most one byte more than the size limit, so a
 /// huge file (or stream) is refused without being held in memory.
-fn read(path: &Path) -> (String, Result<Vec<u8>, String>) {
+pub(crate) fn read(path: &Path) -> (String, Result<Vec<u8>, String>) {
     let limit = screening::Limits::default().max_file_bytes;
     if path.as_os_str() == "-" {
         return ("-".into(), read_bounded(std::io::stdin().lock(), limit, 0));

@@ -1,0 +1,58 @@
+//! Triage of supplier change notices against a contract's AI baseline: the `changes`
+//! knowledge, compiled once, and the use case behind `grip triage` and `POST /api/v1/triage`.
+
+use std::sync::OnceLock;
+
+pub use grip_triage::{
+    Assessment, Baseline, BaselineError, ChangeKnowledge, ChangeTriage, Impact, Proposal,
+};
+
+use crate::{Action, Actor, App, AppError};
+
+/// The change knowledge built into this binary (validated on first use).
+pub fn knowledge() -> Result<&'static ChangeKnowledge, AppError> {
+    static KNOWLEDGE: OnceLock<Result<ChangeKnowledge, String>> = OnceLock::new();
+    KNOWLEDGE
+        .get_or_init(|| ChangeKnowledge::embedded().map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(|e| AppError::Internal(format!("changes pack: {e}")))
+}
+
+/// Triages one notice (any format Grip screens) against a baseline.
+pub fn assess(name: &str, bytes: &[u8], baseline: &Baseline) -> Result<Assessment, AppError> {
+    Ok(grip_triage::triage_bytes(
+        name,
+        bytes,
+        baseline,
+        crate::screening::lexicon()?,
+        knowledge()?,
+        &grip_screen::Limits::default(),
+    ))
+}
+
+/// Triages uploaded notices without storing anything (the API's `POST /triage`).
+pub fn assess_files(
+    app: &App,
+    actor: &Actor,
+    baseline: &Baseline,
+    files: &[(String, Vec<u8>)],
+) -> Result<Vec<Assessment>, AppError> {
+    if !actor.may(Action::Read) {
+        return Err(AppError::Forbidden);
+    }
+    if files.is_empty() {
+        return Err(AppError::invalid("notice", "no_files", "invalid-no-files"));
+    }
+    files
+        .iter()
+        .map(|(name, bytes)| {
+            if bytes.len() > app.limits.max_document_bytes {
+                return Err(AppError::TooLarge {
+                    size: bytes.len(),
+                    limit: app.limits.max_document_bytes,
+                });
+            }
+            assess(name, bytes, baseline)
+        })
+        .collect()
+}
