@@ -3,8 +3,10 @@
 
 use std::sync::OnceLock;
 
+pub use grip_knowledge::Lang;
 pub use grip_triage::{
-    Assessment, Baseline, BaselineError, ChangeKnowledge, ChangeTriage, Impact, Proposal,
+    Assessment, Baseline, BaselineError, ChangeKind, ChangeKnowledge, ChangeTriage, Impact,
+    Proposal,
 };
 
 use crate::{Action, Actor, App, AppError};

@@ -86,3 +86,5 @@ invalid-decision-supersede-reason = Say why the earlier decision is superseded.
 invalid-decision-choice = Choose one of the options offered.
 invalid-signers-required = Choose at least one role that must sign.
 invalid-password-guessable = This password is too easy to guess: it is on lists of common passwords or is a simple pattern. Choose a phrase of a few unrelated words.
+invalid-baseline = Invalid baseline: { $detail }
+invalid-lang = Choose the language nl or en.

@@ -86,3 +86,5 @@ invalid-decision-supersede-reason = Zeg waarom het eerdere besluit wordt vervang
 invalid-decision-choice = Kies een van de aangeboden mogelijkheden.
 invalid-signers-required = Kies minstens één rol die moet tekenen.
 invalid-password-guessable = Dit wachtwoord is te makkelijk te raden: het staat in lijsten met veelgebruikte wachtwoorden of is een eenvoudig patroon. Kies een zin van een paar woorden die niet bij elkaar horen.
+invalid-baseline = Ongeldige basislijn: { $detail }
+invalid-lang = Kies de taal nl of en.

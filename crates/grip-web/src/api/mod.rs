@@ -20,6 +20,7 @@ mod screening;
 mod screening_jobs;
 mod system_profile;
 mod tender_package;
+mod triage;
 
 use crate::AppState;
 use axum::extract::{DefaultBodyLimit, FromRequestParts};
@@ -53,6 +54,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .merge(bids::routes())
         .merge(assessment::routes())
         .merge(decisions::routes())
+        .merge(triage::routes())
         .fallback(|| async {
             problem::problem(
                 axum::http::StatusCode::NOT_FOUND,
