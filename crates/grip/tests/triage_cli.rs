@@ -1,9 +1,5 @@
 //! `grip triage`: one `grip.change-triage/1` line per notice in input order, an unreadable
 //! notice reported on its line with exit code 1, and a bad baseline refused with the reason.
-#![expect(
-    clippy::unwrap_used,
-    reason = "test helpers: a failed unwrap is a failed test"
-)]
 
 use grip_test_support::Contract;
 use std::process::Command;
