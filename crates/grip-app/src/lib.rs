@@ -10,6 +10,7 @@ pub mod bulk;
 pub mod catalogue;
 pub mod checklists;
 pub mod classification;
+pub mod contracts;
 pub mod demo;
 pub mod documents;
 pub mod dossiers;

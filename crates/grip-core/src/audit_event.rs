@@ -106,6 +106,10 @@ audit_events! {
     DecisionProposed(DecisionProposed) = "decision.proposed",
     DecisionSigned(DecisionSigned) = "decision.signed",
     DecisionSealed(DecisionSealed) = "decision.sealed",
+    ContractCreated(ContractCreated) = "contract.created",
+    BaselineRecorded(BaselineRecorded) = "contract.baseline_recorded",
+    NoticeTriaged(NoticeTriaged) = "contract.notice_triaged",
+    NoticeDecided(NoticeDecided) = "contract.notice_decided",
 }
 
 impl AuditEvent {
@@ -486,4 +490,39 @@ mod decode_tests {
                 .len()
         );
     }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ContractCreated {
+    pub contract_id: String,
+    pub system: String,
+    pub supplier: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BaselineRecorded {
+    pub contract_id: String,
+    pub version: i64,
+    pub components: usize,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NoticeTriaged {
+    pub contract_id: String,
+    pub notice_id: String,
+    pub name: String,
+    pub baseline_version: i64,
+    pub impact: crate::contract::NoticeImpact,
+    pub proposed: crate::contract::NoticeTriage,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NoticeDecided {
+    pub contract_id: String,
+    pub notice_id: String,
+    pub proposed: crate::contract::NoticeTriage,
+    pub decided: crate::contract::NoticeTriage,
+    pub overridden: bool,
+    pub reason: String,
 }

@@ -9,6 +9,7 @@ pub mod audit_event;
 pub mod award;
 pub mod catalogue;
 pub mod checklist;
+pub mod contract;
 pub mod document;
 pub mod dossier;
 pub mod ids;

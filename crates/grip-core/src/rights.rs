@@ -44,10 +44,13 @@ pub enum Action {
     LeadAssessment,
     /// Propose a decision record at a phase gate.
     ProposeDecision,
+    /// Record contracts, their AI baseline and supplier change notices, and decide on the
+    /// triage of a notice.
+    ManageContract,
 }
 
 impl Action {
-    pub const ALL: [Action; 18] = [
+    pub const ALL: [Action; 19] = [
         Action::Read,
         Action::CreateDossier,
         Action::EditDossier,
@@ -66,6 +69,7 @@ impl Action {
         Action::RecordBid,
         Action::LeadAssessment,
         Action::ProposeDecision,
+        Action::ManageContract,
     ];
 
     /// The roles that grant this action. The auditor only reads; the administrator manages
@@ -135,6 +139,8 @@ impl Action {
             Action::RecordBid => &[Inkoper, Beheerder],
             Action::LeadAssessment => &[Inkoper],
             Action::ProposeDecision => &[Inkoper, Contractmanager],
+            // After signature the contract is the contract manager's, with the buyer.
+            Action::ManageContract => &[Contractmanager, Inkoper],
         }
     }
 
@@ -153,6 +159,7 @@ impl Action {
                 | Action::RecordBid
                 | Action::LeadAssessment
                 | Action::ProposeDecision
+                | Action::ManageContract
         )
     }
 }

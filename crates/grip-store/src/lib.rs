@@ -9,6 +9,7 @@ pub mod catalogue;
 pub mod checklists;
 pub mod classifications;
 mod connect;
+pub mod contracts;
 pub mod decisions;
 pub mod documents;
 pub mod dossiers;

@@ -272,6 +272,27 @@ fn fill(lang: Lang, a: &Activity, event: &AuditEvent, args: &mut FluentArgs) {
             );
         }
         AuditEvent::DecisionSigned(e) => set("role", lang.role_id(e.role.id())),
+        AuditEvent::ContractCreated(e) => {
+            set("system", e.system.clone());
+            set("supplier", e.supplier.clone());
+        }
+        AuditEvent::BaselineRecorded(e) => {
+            set("version", n(lang, e.version));
+            set("count", n(lang, e.components));
+        }
+        AuditEvent::NoticeTriaged(e) => {
+            set("name", e.name.clone());
+            set(
+                "proposal",
+                lang.pick(e.proposed.label_nl(), e.proposed.label_en())
+                    .to_string(),
+            );
+        }
+        AuditEvent::NoticeDecided(e) => set(
+            "decision",
+            lang.pick(e.decided.label_nl(), e.decided.label_en())
+                .to_string(),
+        ),
         AuditEvent::DecisionSealed(e) => {
             set("gate", lang.phase(e.gate).to_string());
             set(
@@ -328,6 +349,20 @@ fn link(a: &Activity) -> Option<(String, String)> {
             | AuditEvent::DecisionSigned(_)
             | AuditEvent::DecisionSealed(_),
         ) => on_dossier("/decisions"),
+        Some(AuditEvent::ContractCreated(e)) => {
+            Some((format!("/contracts/{}", e.contract_id), title()))
+        }
+        Some(AuditEvent::BaselineRecorded(e)) => {
+            Some((format!("/contracts/{}", e.contract_id), title()))
+        }
+        Some(AuditEvent::NoticeTriaged(e)) => Some((
+            format!("/contracts/{}/notices/{}", e.contract_id, e.notice_id),
+            title(),
+        )),
+        Some(AuditEvent::NoticeDecided(e)) => Some((
+            format!("/contracts/{}/notices/{}", e.contract_id, e.notice_id),
+            title(),
+        )),
         _ => on_dossier(""),
     }
 }

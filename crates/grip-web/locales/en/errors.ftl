@@ -88,3 +88,7 @@ invalid-signers-required = Choose at least one role that must sign.
 invalid-password-guessable = This password is too easy to guess: it is on lists of common passwords or is a simple pattern. Choose a phrase of a few unrelated words.
 invalid-baseline = Invalid baseline: { $detail }
 invalid-lang = Choose the language nl or en.
+invalid-contract-date = Expected a date as YYYY-MM-DD.
+invalid-amount = The amount must not be negative.
+invalid-triage = Choose no action, re-assess or escalate.
+invalid-override-reason = Give a reason when you depart from the proposal.

@@ -177,3 +177,7 @@ event-decision-sealed = { $actor } sealed the decision for the { $gate } phase w
 declared-conflict = a conflict of interest
 declared-no-conflict = no conflict of interest
 setting-decision-award-signers = who signs an award decision
+event-contract-created = { $actor } recorded the contract for { $system } with { $supplier }
+event-contract-baseline-recorded = { $actor } recorded version { $version } of the AI baseline ({ $count } components)
+event-contract-notice-triaged = { $actor } recorded the change notice { $name }; proposal: { $proposal }
+event-contract-notice-decided = { $actor } decided on a change notice: { $decision }

@@ -88,3 +88,7 @@ invalid-signers-required = Kies minstens één rol die moet tekenen.
 invalid-password-guessable = Dit wachtwoord is te makkelijk te raden: het staat in lijsten met veelgebruikte wachtwoorden of is een eenvoudig patroon. Kies een zin van een paar woorden die niet bij elkaar horen.
 invalid-baseline = Ongeldige basislijn: { $detail }
 invalid-lang = Kies de taal nl of en.
+invalid-contract-date = Verwacht een datum als JJJJ-MM-DD.
+invalid-amount = Het bedrag mag niet negatief zijn.
+invalid-triage = Kies geen actie, opnieuw beoordelen of escaleren.
+invalid-override-reason = Geef een reden wanneer u van het voorstel afwijkt.

@@ -177,3 +177,7 @@ event-decision-sealed = { $actor } heeft met de laatste handtekening het besluit
 declared-conflict = wel een belangenconflict
 declared-no-conflict = geen belangenconflict
 setting-decision-award-signers = wie een gunningsbesluit tekent
+event-contract-created = { $actor } heeft het contract voor { $system } met { $supplier } vastgelegd
+event-contract-baseline-recorded = { $actor } heeft versie { $version } van de AI-basislijn vastgelegd ({ $count } componenten)
+event-contract-notice-triaged = { $actor } heeft het wijzigingsbericht { $name } vastgelegd; voorstel: { $proposal }
+event-contract-notice-decided = { $actor } heeft over een wijzigingsbericht besloten: { $decision }
