@@ -3,13 +3,16 @@
 
 use std::sync::OnceLock;
 
-pub use grip_knowledge::Lang;
+pub use grip_knowledge::{Lang, Text};
 pub use grip_triage::{
     Assessment, Baseline, BaselineError, ChangeKind, ChangeKnowledge, ChangeTriage, Impact,
     Proposal,
 };
 
 use crate::{Action, Actor, App, AppError};
+
+/// Largest baseline accepted: a baseline lists components, not documents.
+pub const MAX_BASELINE_BYTES: usize = 1 << 20;
 
 /// The change knowledge built into this binary (validated on first use).
 pub fn knowledge() -> Result<&'static ChangeKnowledge, AppError> {

@@ -173,6 +173,22 @@ const SAMPLES: &[(&str, &str)] = &[
         "decision.sealed",
         r#"{"decision_id":"x1","gate":"beoordeling_gunning","outcome":"go","content_hash":"sha256:ab"}"#,
     ),
+    (
+        "contract.created",
+        r#"{"contract_id":"c1","system":"Bodycam BX-400","supplier":"Veltron BV"}"#,
+    ),
+    (
+        "contract.baseline_recorded",
+        r#"{"contract_id":"c1","version":2,"components":3,"reason":"Wijziging aanvaard"}"#,
+    ),
+    (
+        "contract.notice_triaged",
+        r#"{"contract_id":"c1","notice_id":"n1","name":"release-5.2.txt","baseline_version":1,"impact":"adds_ai","proposed":"escalate"}"#,
+    ),
+    (
+        "contract.notice_decided",
+        r#"{"contract_id":"c1","notice_id":"n1","proposed":"escalate","decided":"reassess","overridden":true,"reason":"Functie staat uit"}"#,
+    ),
 ];
 
 fn jurist() -> Person {

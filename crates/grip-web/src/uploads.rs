@@ -53,6 +53,23 @@ pub async fn read_document_form(
     Ok((file, reader.fields))
 }
 
+/// At most one file (none chosen is fine) and the form's other fields: for forms where a
+/// file replaces a text field (a baseline typed or uploaded).
+pub async fn read_optional_file_form(
+    multipart: Multipart,
+    limit: usize,
+) -> Result<(Option<(String, Vec<u8>)>, FormFields), AppError> {
+    let mut reader = FileReader::new(multipart, limit, limit);
+    reader.text_limit = limit;
+    let mut file = None;
+    while let Some((name, bytes)) = reader.next_file().await? {
+        if file.is_none() && !bytes.is_empty() {
+            file = Some((name, bytes));
+        }
+    }
+    Ok((file, reader.fields))
+}
+
 /// Every file of the form (as [`read_file_fields`]) and the form's other fields.
 pub async fn read_files_form(
     multipart: Multipart,
@@ -113,6 +130,8 @@ struct FileReader {
     total_limit: usize,
     total: usize,
     fields: FormFields,
+    /// Longest plain field.
+    text_limit: usize,
 }
 
 impl FileReader {
@@ -123,6 +142,7 @@ impl FileReader {
             total_limit,
             total: 0,
             fields: FormFields::default(),
+            text_limit: MAX_TEXT_FIELD_BYTES,
         }
     }
 
@@ -138,7 +158,7 @@ impl FileReader {
             .map_err(|e| bad("invalid-unreadable-form", e))?
         {
             let Some(name) = field.file_name().map(str::to_string) else {
-                keep_text_field(&mut self.fields, field).await?;
+                keep_text_field(&mut self.fields, field, self.text_limit).await?;
                 continue;
             };
             let mut bytes = Vec::new();
@@ -176,6 +196,7 @@ impl FileReader {
 async fn keep_text_field(
     fields: &mut FormFields,
     field: axum::extract::multipart::Field<'_>,
+    limit: usize,
 ) -> Result<(), AppError> {
     let Some(name) = field.name().map(str::to_string) else {
         return Ok(());
@@ -186,9 +207,9 @@ async fn keep_text_field(
                 .with("detail", e),
         )
     })?;
-    if text.len() > MAX_TEXT_FIELD_BYTES || fields.0.len() >= MAX_TEXT_FIELDS {
+    if text.len() > limit || fields.0.len() >= MAX_TEXT_FIELDS {
         return Err(FieldError::new(name, "too_long", "invalid-text-too-long")
-            .with("max", MAX_TEXT_FIELD_BYTES)
+            .with("max", limit)
             .into());
     }
     fields.0.insert(name, text);

@@ -21,8 +21,18 @@ macro_rules! ftl_files {
 }
 
 pub(super) const FILES: &[(&str, &str, &str)] = ftl_files![
-    "main", "classify", "screen", "package", "errors", "home", "roles", "supplier", "access",
-    "look", "award"
+    "main",
+    "classify",
+    "screen",
+    "package",
+    "errors",
+    "home",
+    "roles",
+    "supplier",
+    "access",
+    "look",
+    "award",
+    "contracts"
 ];
 
 /// The Fluent id of a key as code spells it: Fluent ids may not contain dots, so `.` and `_`

@@ -8,6 +8,7 @@ mod catalogue;
 mod classification;
 mod classification_text;
 mod classify;
+mod contracts;
 mod dashboard;
 mod documents;
 mod dossiers;
@@ -40,6 +41,7 @@ pub fn routes() -> Router<AppState> {
         .merge(package::routes())
         .merge(guidance::routes())
         .merge(award::routes())
+        .merge(contracts::routes())
         .merge(audit::routes())
 }
 

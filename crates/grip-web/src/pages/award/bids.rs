@@ -61,7 +61,7 @@ struct BidsPage {
     frozen_version: Option<i64>,
 }
 
-pub(super) fn euros(viewer: &Viewer, cents: i64) -> String {
+pub(crate) fn euros(viewer: &Viewer, cents: i64) -> String {
     format!("€ {}", viewer.lang.decimal(cents as f64 / 100.0, 2))
 }
 

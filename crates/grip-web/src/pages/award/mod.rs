@@ -6,6 +6,8 @@ mod bid;
 mod bids;
 mod decisions;
 
+pub(crate) use bids::euros;
+
 use crate::AppState;
 use crate::auth::Viewer;
 use crate::error::{PageError, message_of, status_of};
