@@ -108,8 +108,7 @@ impl GroundId {
 pub struct Ground {
     pub id: GroundId,
     pub label: Text,
-    /// May hold `{component}`, `{category}`, `{area}`, `{provider}`, `{condition}`,
-    /// `{deployment}`.
+    /// May hold `{component}`, `{category}`, `{area}`, `{provider}`, `{condition}`.
     pub reason: Text,
 }
 

@@ -246,20 +246,10 @@ fn non_eu(
     }
     grounds.push(ground(
         GroundId::NonEuCloud,
-        [
-            (
-                "component",
-                component.map_or_else(|| baseline.system.clone(), |c| c.name.clone()),
-            ),
-            (
-                "deployment",
-                component
-                    .and_then(|c| c.deployment)
-                    .unwrap_or(Deployment::Unknown)
-                    .as_str()
-                    .to_owned(),
-            ),
-        ],
+        [(
+            "component",
+            component.map_or_else(|| baseline.system.clone(), |c| c.name.clone()),
+        )],
     ));
 }
 

@@ -167,6 +167,12 @@ fn place(
             .iter()
             .any(|k| k == category)
     };
+    let named_without_ai: Vec<usize> = sentence
+        .components
+        .iter()
+        .copied()
+        .filter(|&c| !baseline.components[c].ai)
+        .collect();
     let (components, covered) = if !ai_named.is_empty() {
         // A named AI component covers related AI of another category only when the
         // sentence changes it ("now also recognises faces" stays new).
@@ -183,7 +189,12 @@ fn place(
         // A sentence that only announces something new, naming no component, is a new
         // function even when the baseline has AI of the same kind elsewhere.
         let covered = !by_category.is_empty() && change != ChangeKind::Adds;
-        (by_category, covered)
+        if by_category.is_empty() {
+            // New AI in a component declared without AI concerns that component.
+            (named_without_ai, false)
+        } else {
+            (by_category, covered)
+        }
     };
     Item {
         finding,

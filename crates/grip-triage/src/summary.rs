@@ -136,8 +136,15 @@ fn ground_reason(ground: &Ground, knowledge: &ChangeKnowledge) -> GroundReason {
 
 fn matched_words(text: &str, screening: &Screening, finding: usize) -> String {
     let f = &screening.findings[finding];
+    // The whole words, not the stem that matched ("neurale vertaalsysteem").
     grip_screen::char_range_to_bytes(text, f.start, f.end)
-        .map(|r| text[r].to_owned())
+        .map(|r| {
+            let rest = &text[r.end..];
+            let word_end = rest
+                .find(|c: char| !c.is_alphanumeric() && c != '-')
+                .unwrap_or(rest.len());
+            text[r.start..r.end + word_end].to_owned()
+        })
         .unwrap_or_default()
 }
 

@@ -5,6 +5,7 @@
 //! holds an organisation is left as it is.
 
 mod award;
+mod contracts;
 
 use crate::portfolio::{self, PortfolioPack};
 use crate::record::{append_event, commit_with_event};
@@ -241,6 +242,7 @@ pub async fn load(
     .await?;
     generate_packages(app, &data.dossiers, &dossier_ids, &user_ids).await?;
     award::run(app, &dossier_ids, &|name| demo_actor(&user_ids, name)).await?;
+    contracts::run(app, &dossier_ids, &|name| demo_actor(&user_ids, name)).await?;
     Ok(DemoOutcome::Created {
         dossiers: dossier_ids.len(),
         register_imported,
