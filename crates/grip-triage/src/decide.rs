@@ -343,7 +343,7 @@ fn conditions(
         if touched || (about_eu && leaves_eu) {
             grounds.push(ground(
                 GroundId::BrokenCondition,
-                [("condition", condition.clone())],
+                [("condition", condition.trim_end_matches('.').to_owned())],
             ));
         }
     }
