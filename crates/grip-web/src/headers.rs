@@ -1,7 +1,9 @@
 //! Security headers on every response. The Content-Security-Policy allows nothing but our
-//! own origin: no CDN, no inline script, no framing.
+//! own origin: no CDN, no inline script, no framing. Pages and API answers carry need-to-know
+//! data, so no cache keeps them (`no-store`) unless a route says otherwise (the static
+//! assets); behind HTTPS (`--secure-cookies`) browsers are told to stay on HTTPS (HSTS).
 
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::{HeaderName, HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::Response;
@@ -25,9 +27,25 @@ const HEADERS: [(HeaderName, &str); 6] = [
     ),
 ];
 
-pub async fn add_security_headers(request: Request, next: Next) -> Response {
+/// One year, as browsers' preload lists ask; only sent when Grip is served over HTTPS.
+const HSTS: &str = "max-age=31536000";
+
+pub async fn add_security_headers(
+    State(https): State<bool>,
+    request: Request,
+    next: Next,
+) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
+    headers
+        .entry(header::CACHE_CONTROL)
+        .or_insert(HeaderValue::from_static("no-store"));
+    if https {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static(HSTS),
+        );
+    }
     for (name, value) in HEADERS {
         headers
             .entry(name)

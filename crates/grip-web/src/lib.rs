@@ -70,7 +70,10 @@ pub fn router(app: App, config: WebConfig) -> Router {
             error::localise,
         ))
         .layer(axum::middleware::from_fn(csrf::refuse_cross_site))
-        .layer(axum::middleware::from_fn(headers::add_security_headers))
+        .layer(axum::middleware::from_fn_with_state(
+            state.config.secure_cookies,
+            headers::add_security_headers,
+        ))
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)
 }

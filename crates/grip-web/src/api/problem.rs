@@ -99,6 +99,9 @@ impl IntoResponse for ApiError {
 }
 
 /// A JSON body that could not be read becomes a problem object too.
+/// axum's default body limit, which the JSON routes keep.
+const JSON_BODY_LIMIT: usize = 2 * 1024 * 1024;
+
 pub fn json_rejection(rejection: JsonRejection) -> ApiError {
     let code = match rejection.status() {
         StatusCode::UNSUPPORTED_MEDIA_TYPE => {
@@ -106,7 +109,13 @@ pub fn json_rejection(rejection: JsonRejection) -> ApiError {
                 "expected Content-Type: application/json".into(),
             ));
         }
-        StatusCode::PAYLOAD_TOO_LARGE => "payload_too_large",
+        // A body over the route's limit (axum's default for JSON) is a 413, not bad input.
+        StatusCode::PAYLOAD_TOO_LARGE => {
+            return ApiError(AppError::TooLarge {
+                size: JSON_BODY_LIMIT + 1,
+                limit: JSON_BODY_LIMIT,
+            });
+        }
         _ => "malformed_json",
     };
     ApiError(FieldError::verbatim("body", code, rejection.body_text()).into())
