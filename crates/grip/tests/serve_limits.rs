@@ -21,7 +21,10 @@ impl Drop for Server {
 }
 
 fn start(max_connections: usize, header_timeout_secs: u64) -> (Server, std::path::PathBuf) {
-    let dir = std::env::temp_dir().join(format!("grip-limits-{}", std::process::id()));
+    // Tests of this file run at once in one process: each server gets a folder of its own.
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("grip-limits-{}-{n}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let mut child = Command::new(env!("CARGO_BIN_EXE_grip"))
         .args(["serve", "--bind", "127.0.0.1:0", "--data-dir"])
@@ -94,5 +97,32 @@ fn half_sent_requests_are_closed_and_others_are_still_served() {
     drop(held);
     assert!(healthz_within(&addr, Duration::from_secs(2)));
     drop(server);
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// SIGTERM (what service managers send) stops the server cleanly: it exits with success
+/// instead of dying from the signal, so open requests finish and job leases are released
+/// (issue 25, defect 10).
+#[cfg(unix)]
+#[test]
+fn sigterm_stops_the_server_cleanly() {
+    let (mut server, dir) = start(8, 5);
+    let addr = address(&server.1);
+    assert!(healthz_within(&addr, Duration::from_secs(5)));
+    let pid = server.0.id().to_string();
+    let killed = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    assert!(killed.success());
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = server.0.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "still running after SIGTERM"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert_eq!(status.code(), Some(0), "{status:?}");
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -58,13 +58,34 @@ pub async fn serve(app: App, args: &ServeArgs, announce: impl FnOnce(&str)) -> a
         max_connections: args.max_connections,
         header_timeout: std::time::Duration::from_secs(args.header_timeout_secs.max(1)),
     };
-    super::listen::run(listener, router, limits, async {
-        let _ = tokio::signal::ctrl_c().await;
-    })
-    .await;
+    super::listen::run(listener, router, limits, stop_requested()).await;
     worker.stop(&app).await;
     app.store.close().await;
     Ok(())
+}
+
+/// Ctrl-C, or SIGTERM as service managers and `kill` send it: either stops accepting, lets
+/// open requests finish and releases this instance's job leases.
+async fn stop_requested() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut terminate) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = terminate.recv() => {}
+                }
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "SIGTERM cannot be caught; stop with Ctrl-C");
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = tokio::signal::ctrl_c().await;
+    tracing::info!("stopping: finishing open requests");
 }
 
 /// Removes expired sessions every quarter of an hour while the server runs.
