@@ -10,9 +10,17 @@ use grip_knowledge::tender::{PackageItem, SectionKind, TenderPackage};
 use crate::CoverInfo;
 use crate::vocab::{Words, use_label, verdict_label, words};
 
+/// Text people typed, made inert: Markdown renderers pass raw HTML through, so `<`, `>` and
+/// `&` become entities, which every renderer shows as the characters themselves.
+fn plain(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 /// Table cells must not break the row: pipes escaped, newlines flattened.
 fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace(['\r', '\n'], " ")
+    plain(text).replace('|', "\\|").replace(['\r', '\n'], " ")
 }
 
 /// The package as Markdown in `lang`. Pure: the same input gives the same bytes.
@@ -21,14 +29,14 @@ pub fn render_markdown(package: &TenderPackage, lang: Lang, cover: &CoverInfo) -
     let mut out = String::new();
     // Writing to a String cannot fail; the results are ignored on purpose.
     let _ = writeln!(out, "**{}**\n", cell(&cover.label));
-    let _ = writeln!(out, "# {}\n", cover.title.trim());
+    let _ = writeln!(out, "# {}\n", plain(cover.title.trim()));
     if let Some(addressee) = &cover.addressee {
-        let _ = writeln!(out, "- {}: {}", w.addressee, addressee);
+        let _ = writeln!(out, "- {}: {}", w.addressee, plain(addressee));
     }
     let _ = writeln!(out, "- {}: {}", w.dossier, cover.dossier_id);
     let _ = writeln!(out, "- {}: {}", w.date, cover.date);
     if let Some(category) = &cover.category {
-        let _ = writeln!(out, "- {}: {}", w.category, category.get(lang));
+        let _ = writeln!(out, "- {}: {}", w.category, plain(category.get(lang)));
     }
     let _ = writeln!(
         out,
@@ -65,22 +73,22 @@ fn item_block(out: &mut String, number: usize, item: &PackageItem, lang: Lang, w
     let title = item
         .title
         .as_ref()
-        .map(|t| format!(" {}", t.get(lang)))
+        .map(|t| format!(" {}", plain(t.get(lang))))
         .unwrap_or_default();
     let _ = writeln!(
         out,
         "### {number}.{title} [{}]\n",
         use_label(item.use_, lang)
     );
-    let _ = writeln!(out, "{}\n", item.text.get(lang));
+    let _ = writeln!(out, "{}\n", plain(item.text.get(lang)));
     if let Some(purpose) = &item.purpose {
-        let _ = writeln!(out, "- {}: {}", w.purpose, purpose.get(lang));
+        let _ = writeln!(out, "- {}: {}", w.purpose, plain(purpose.get(lang)));
     }
     if let Some(secures) = &item.secures {
-        let _ = writeln!(out, "- {}: {}", w.secures, secures.get(lang));
+        let _ = writeln!(out, "- {}: {}", w.secures, plain(secures.get(lang)));
     }
     if let Some(source) = &item.source {
-        let _ = writeln!(out, "- {}: {}", w.source, source);
+        let _ = writeln!(out, "- {}: {}", w.source, plain(source));
     }
     out.push('\n');
 }

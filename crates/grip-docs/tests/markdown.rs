@@ -72,3 +72,36 @@ fn english_export_uses_english_texts() {
 fn snapshot_patrol_car_markdown_nl() {
     insta::assert_snapshot!(patrol_car_markdown(Lang::Nl));
 }
+
+#[test]
+fn typed_html_is_made_inert() {
+    let facts = DossierFacts {
+        title: "Camera's <script>alert(1)</script>".into(),
+        category: "voertuigen".into(),
+        operational_context: String::new(),
+        classification: ClassificationFacts {
+            verdict: Verdict::Undetermined,
+            route: None,
+            annex_iii_points: vec![],
+            transparency: vec![],
+        },
+        slots: BTreeMap::new(),
+        findings: vec![],
+    };
+    let mut package = generate(&TenderKnowledge::embedded().unwrap(), &facts);
+    let item = package.sections[0].items.first_mut().unwrap();
+    item.text.nl = "Beschrijf <img src=x onerror=alert(2)> & meer".into();
+    let cover = CoverInfo {
+        title: facts.title.clone(),
+        label: "Politie Vertrouwelijk".into(),
+        dossier_id: "d1".into(),
+        date: jiff::civil::date(2026, 12, 7),
+        category: None,
+        addressee: Some("<b>Leverancier</b>".into()),
+    };
+    let md = render_markdown(&package, Lang::Nl, &cover);
+    for raw in ["<script", "<img", "<b>"] {
+        assert!(!md.contains(raw), "{raw} passes through: {md}");
+    }
+    assert!(md.contains("&lt;script&gt;") && md.contains("&amp; meer"));
+}
