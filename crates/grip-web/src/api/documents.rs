@@ -6,7 +6,7 @@ use crate::AppState;
 use crate::auth::ApiActor;
 use crate::uploads::read_document_form;
 use axum::Json;
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use grip_app::{documents, dossiers, rfc3339_ms};
@@ -109,7 +109,7 @@ pub async fn upload(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
     Path(id): Path<String>,
-    multipart: Multipart,
+    super::ApiMultipart(multipart): super::ApiMultipart,
 ) -> Result<Response, ApiError> {
     let ((name, bytes), fields) =
         read_document_form(multipart, state.app.limits.max_document_bytes).await?;

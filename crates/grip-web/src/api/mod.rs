@@ -210,6 +210,28 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequestParts<S> for Api
     }
 }
 
+/// An upload form; a body that is not `multipart/form-data` with a boundary becomes a 415
+/// problem, not a plain-text error.
+pub struct ApiMultipart(pub axum::extract::Multipart);
+
+impl<S: Send + Sync> axum::extract::FromRequest<S> for ApiMultipart {
+    type Rejection = ApiError;
+    async fn from_request(
+        request: axum::extract::Request,
+        state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        axum::extract::Multipart::from_request(request, state)
+            .await
+            .map(ApiMultipart)
+            .map_err(|e| {
+                ApiError(AppError::UnsupportedMedia(format!(
+                    "expected multipart/form-data: {}",
+                    e.body_text()
+                )))
+            })
+    }
+}
+
 /// A file's bytes: a download, or a file field of an upload form.
 pub struct FileBytes;
 

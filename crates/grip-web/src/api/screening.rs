@@ -7,7 +7,7 @@ use crate::AppState;
 use crate::auth::ApiActor;
 use crate::uploads::read_file_fields;
 use axum::Json;
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{Path, State};
 use grip_app::{AppError, rfc3339_ms, screening};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -19,7 +19,7 @@ use utoipa::ToSchema;
 pub async fn screen(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
-    multipart: Multipart,
+    super::ApiMultipart(multipart): super::ApiMultipart,
 ) -> Result<Json<Vec<ApiScreening>>, ApiError> {
     let files = read_file_fields(multipart, state.app.limits.max_document_bytes).await?;
     // Extraction is CPU-bound; keep it off the async workers.

@@ -7,7 +7,7 @@ use crate::AppState;
 use crate::auth::ApiActor;
 use crate::uploads::{MAX_TOTAL_BYTES, read_files_form};
 use axum::Json;
-use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
+use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use grip_app::bulk::{self, JobStatus};
@@ -103,7 +103,7 @@ pub async fn start(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
     Path(id): Path<String>,
-    multipart: Multipart,
+    super::ApiMultipart(multipart): super::ApiMultipart,
 ) -> Result<Response, ApiError> {
     let (files, fields) = read_files_form(multipart, MAX_TOTAL_BYTES).await?;
     let job =

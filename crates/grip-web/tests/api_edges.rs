@@ -1,6 +1,7 @@
-//! Response headers that keep need-to-know data out of caches and browsers on HTTPS: pages
-//! and API answers are `no-store`, static assets may be cached, and HSTS is sent only when
-//! Grip is served over HTTPS (`--secure-cookies`).
+//! The edges of the API and pages (issue 25, defect 11): pages and API answers are
+//! `no-store` while static assets may be cached, HSTS only over HTTPS (`--secure-cookies`),
+//! an oversized JSON body is a 413 problem and a body that is not a multipart form a 415
+//! problem — never plain text.
 #![expect(
     clippy::unwrap_used,
     reason = "test helpers and bodies outside #[test]: a failed unwrap is a failed test"
@@ -103,5 +104,35 @@ async fn an_oversized_json_body_is_a_413_problem() {
     assert_eq!(response.status(), 413);
     let body = support::body_text(response).await;
     assert!(body.contains("payload_too_large"), "{body}");
+    app.db.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn uploads_that_are_not_multipart_get_a_problem() {
+    let app = TestApp::new().await;
+    let token = app.person(Role::Inkoper).token.clone();
+    for (path, content_type) in [
+        ("/api/v1/screen", "multipart/form-data"),
+        ("/api/v1/screen", "text/plain"),
+        (
+            &*format!("/api/v1/dossiers/{}/documents", app.dossier_id),
+            "application/json",
+        ),
+    ] {
+        let response = app
+            .send(
+                with_token(Request::post(path), &token)
+                    .header(header::CONTENT_TYPE, content_type)
+                    .body(Body::from("not a form"))
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(response.status(), 415, "{path} {content_type}");
+        assert_eq!(
+            header_of(&response, header::CONTENT_TYPE).as_deref(),
+            Some("application/problem+json"),
+            "{path}"
+        );
+    }
     app.db.finish().await;
 }
