@@ -151,12 +151,18 @@ impl FileReader {
         let bad = |text: &'static str, e: MultipartError| {
             AppError::from(FieldError::new("file", "malformed_upload", text).with("detail", e))
         };
-        while let Some(mut field) = self
-            .multipart
-            .next_field()
-            .await
-            .map_err(|e| bad("invalid-unreadable-form", e))?
-        {
+        let total_limit = self.total_limit;
+        while let Some(mut field) = self.multipart.next_field().await.map_err(|e| {
+            // The body limit can stop a form between fields as well as inside one.
+            if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                AppError::TooLarge {
+                    size: total_limit + 1,
+                    limit: total_limit,
+                }
+            } else {
+                bad("invalid-unreadable-form", e)
+            }
+        })? {
             let Some(name) = field.file_name().map(str::to_string) else {
                 keep_text_field(&mut self.fields, field, self.text_limit).await?;
                 continue;

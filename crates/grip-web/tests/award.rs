@@ -391,7 +391,7 @@ async fn bad_workbooks_are_refused_naming_what_is_wrong_and_nothing_is_imported(
     let session = app.person(Role::Inkoper).session.clone();
     for (content, expect) in [
         (b"plain text".to_vec(), "werkmap"),
-        (vec![b'x'; 11 * 1024 * 1024], ""),
+        (vec![b'x'; 11 * 1024 * 1024], "te groot"),
     ] {
         let (content_type, body) = multipart("antwoorden.xlsx", &content);
         let request = with_session(
