@@ -54,6 +54,7 @@ const UPLOADERS: &[&str] = &[
 const CATALOGUE: &[&str] = &["inkoper", "beheerder"];
 const INVENTORY: &[&str] = &["inkoper", "contractmanager", "beheerder"];
 const ADMIN: &[&str] = &["beheerder"];
+const CONTRACT_MANAGERS: &[&str] = &["inkoper", "contractmanager"];
 const VERIFIERS: &[&str] = &["auditor", "beheerder"];
 const CLASSIFIERS: &[&str] = &["inkoper", "jurist", "privacy", "ai-expert", "beheerder"];
 const PACKAGE_EDITORS: &[&str] = &[
@@ -404,6 +405,25 @@ fn routes() -> Vec<Route> {
         ),
         // Tender package (generated in the setup; a freeze makes later edits conflicts).
         route(Method::GET, "/dossiers/{d}/package", false, All, None),
+        // Contracts: everyone on the team reads; the contract manager and the buyer record.
+        route(Method::GET, "/dossiers/{d}/contracts", false, All, None),
+        route(Method::GET, "/contracts/{k}", false, All, None),
+        route(
+            Method::POST,
+            "/contracts/{k}/notices/text",
+            false,
+            Only(CONTRACT_MANAGERS),
+            Form("name=release&text=Versie+2+herstelt+de+export."),
+        ),
+        route(
+            Method::POST,
+            "/api/v1/triage",
+            true,
+            All,
+            Json(
+                r#"{"baseline": {"schema": "grip.contract-baseline/1", "system": "X", "components": []}, "notices": [{"name": "n", "text": "Versie 2"}]}"#,
+            ),
+        ),
         route(
             Method::GET,
             "/dossiers/{d}/package/export?format=md",
@@ -548,7 +568,7 @@ fn routes() -> Vec<Route> {
 
 /// Does the route name the dossier or something of it?
 fn of_the_dossier(r: &Route) -> bool {
-    ["{d}", "{doc}", "{c}", "{job}"]
+    ["{d}", "{doc}", "{c}", "{job}", "{k}"]
         .iter()
         .any(|p| r.path.contains(p))
 }
@@ -559,6 +579,7 @@ fn build(
     who: Option<&Person>,
     classification: &str,
     job: &str,
+    contract: &str,
 ) -> Request<Body> {
     let role = who.map(|p| p.role.id()).unwrap_or("anonymous");
     let path = r
@@ -568,7 +589,8 @@ fn build(
         .replace("{c}", classification)
         .replace("{ob}", OBLIGATION)
         .replace("{role}", role)
-        .replace("{job}", job);
+        .replace("{job}", job)
+        .replace("{k}", contract);
     let mut builder = Request::builder().method(r.method.clone()).uri(path);
     if let Some(person) = who {
         builder = if r.api {
@@ -631,6 +653,24 @@ async fn every_route_for_every_role_and_for_nobody() {
     .await
     .unwrap();
     let job = job.id.as_str();
+    let manager = app.person(Role::Contractmanager).actor.clone();
+    let contract = grip_app::contracts::create(
+        &app.db.app,
+        &manager,
+        &app.dossier_id,
+        grip_app::contracts::NewContract {
+            supplier: "Veltron BV".into(),
+            starts_on: None,
+            ends_on: None,
+            value_cents: None,
+            baseline:
+                r#"{"schema": "grip.contract-baseline/1", "system": "Bodycam", "components": []}"#
+                    .into(),
+        },
+    )
+    .await
+    .unwrap();
+    let k = contract.id.as_str();
     grip_app::testing::user(&app.db.app, "uitdienst", &[Role::Jurist]).await;
     let secret = DossierInput {
         title: "Bodycams 2027".into(),
@@ -642,7 +682,7 @@ async fn every_route_for_every_role_and_for_nobody() {
         .unwrap();
     let mut failures = Vec::new();
     for r in routes() {
-        let response = app.send(build(&app, &r, None, c, job)).await;
+        let response = app.send(build(&app, &r, None, c, job, k)).await;
         let status = response.status();
         let to_login = response
             .headers()
@@ -659,7 +699,7 @@ async fn every_route_for_every_role_and_for_nobody() {
         for role in Role::ALL {
             let person = app.person(role);
             let status = app
-                .send(build(&app, &r, Some(person), c, job))
+                .send(build(&app, &r, Some(person), c, job, k))
                 .await
                 .status();
             let expected = allowed(r.who, role);
@@ -682,7 +722,7 @@ async fn every_route_for_every_role_and_for_nobody() {
             }
         }
     }
-    failures.extend(outsiders_find_nothing(&app, c, job).await);
+    failures.extend(outsiders_find_nothing(&app, c, job, k).await);
     app.db.finish().await;
     assert!(
         failures.is_empty(),
@@ -718,12 +758,15 @@ async fn outsiders(app: &TestApp) -> Vec<Person> {
 /// Every route of the (secret) dossier asked by people off its team: 404 for all but the
 /// auditor, who reads (and is refused changes as in the table). A role the table refuses may
 /// also meet that refusal first: a 403 that does not depend on the dossier tells nothing.
-async fn outsiders_find_nothing(app: &TestApp, c: &str, job: &str) -> Vec<String> {
+async fn outsiders_find_nothing(app: &TestApp, c: &str, job: &str, k: &str) -> Vec<String> {
     let mut failures = Vec::new();
     let people = outsiders(app).await;
     for r in routes().iter().filter(|r| of_the_dossier(r)) {
         for person in &people {
-            let status = app.send(build(app, r, Some(person), c, job)).await.status();
+            let status = app
+                .send(build(app, r, Some(person), c, job, k))
+                .await
+                .status();
             let role = person.role;
             let ok = if role == Role::Auditor {
                 let expected = allowed(r.who, role);
