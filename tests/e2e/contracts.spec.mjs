@@ -5,7 +5,7 @@
 // a phone.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { BASE, launch, newPage, overflow, signIn, violations } from "./helpers.mjs";
+import { BASE, launch, newPage, overflow, signIn, signOut, violations } from "./helpers.mjs";
 
 const INTERPRETING = "Tolk- en vertaaldiensten voor verhoren en aangiften";
 
@@ -56,6 +56,18 @@ test("a notice adding machine translation abroad is escalated, decided with a re
         for (const v of await violations(page)) problems.push(`${path} @${width}: ${v}`);
         for (const o of await overflow(page)) problems.push(`${path} @${width}: too wide: ${o}`);
       }
+    }
+    // The escalation waits in the inbox of the legal adviser on the team.
+    await signOut(page);
+    await signIn(page, "jurist");
+    await page.setViewportSize({ width: 1280, height: 900 });
+    assert.ok(Number(await page.locator('[data-testid="inbox-count"]').textContent()) >= 1);
+    await page.click('[data-testid="inbox-link"]');
+    assert.ok((await page.locator('[data-testid="task"]').count()) >= 1);
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const v of await violations(page)) problems.push(`/inbox @${width}: ${v}`);
+      for (const o of await overflow(page)) problems.push(`/inbox @${width}: too wide: ${o}`);
     }
     assert.deepEqual(problems, []);
   } finally {

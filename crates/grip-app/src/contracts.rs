@@ -368,7 +368,7 @@ pub async fn decide(
     chosen: NoticeTriage,
     reason: &str,
 ) -> Result<(), AppError> {
-    let (view, notice, _) = notice(app, actor, contract_id, notice_id).await?;
+    let (view, notice, assessment) = notice(app, actor, contract_id, notice_id).await?;
     let reason = contract::check_decision(notice.proposed, chosen, reason)?;
     let mut tx = app.store.begin_write().await?;
     let dossier = view.contract.dossier_id.as_str();
@@ -385,6 +385,22 @@ pub async fn decide(
             "Over dit wijzigingsbericht is al besloten.".into(),
         ));
     }
+    let escalated_to = if chosen == NoticeTriage::Escalate {
+        let roles = crate::escalations::roles_for(&assessment);
+        crate::escalations::open_tasks(
+            &mut tx,
+            actor,
+            dossier,
+            contract_id,
+            notice_id,
+            &roles,
+            now,
+        )
+        .await?;
+        roles.into_iter().collect()
+    } else {
+        Vec::new()
+    };
     commit_with_events(
         tx,
         vec![event(
@@ -398,6 +414,7 @@ pub async fn decide(
                 decided: chosen,
                 overridden: chosen != notice.proposed,
                 reason,
+                escalated_to,
             },
         )],
     )

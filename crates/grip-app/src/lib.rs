@@ -15,6 +15,7 @@ pub mod demo;
 pub mod documents;
 pub mod dossiers;
 mod error;
+pub mod escalations;
 mod gate;
 pub mod inventory;
 pub mod organisation;

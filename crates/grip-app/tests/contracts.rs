@@ -201,3 +201,95 @@ on_both_backends!(notices_are_triaged_stored_and_decided_once, |db| {
         Verification::Intact { .. }
     ));
 });
+
+on_both_backends!(
+    an_escalation_reaches_the_inbox_and_a_sealed_decision_closes_it,
+    |db| {
+        let app = &db.app;
+        let buyer = user(app, "inkoper", &[Role::Inkoper]).await;
+        let jurist = user(app, "jurist", &[Role::Jurist]).await;
+        let outsider = user(app, "jurist-elders", &[Role::Jurist]).await;
+        let input = DossierInput {
+            title: "Bodycams".into(),
+            ..Default::default()
+        };
+        let id = dossiers::create(app, &buyer, &input).await.unwrap();
+        dossiers::add_member(app, &buyer, &id, &jurist.username, Role::Jurist)
+            .await
+            .unwrap();
+        let c = contracts::create(app, &buyer, &id, new_contract(BASELINE))
+            .await
+            .unwrap();
+        let notice = "Nieuw: gezichtsvergelijking met een referentielijst van personen.";
+        let n = contracts::record_notices(
+            app,
+            &buyer,
+            &c.id,
+            vec![("n.txt".into(), notice.as_bytes().to_vec())],
+        )
+        .await
+        .unwrap()
+        .remove(0);
+        assert_eq!(n.proposed, NoticeTriage::Escalate);
+        assert!(
+            grip_app::escalations::inbox(app, &jurist)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        contracts::decide(app, &buyer, &c.id, &n.id, NoticeTriage::Escalate, "")
+            .await
+            .unwrap();
+
+        // The jurist on the team has it, with a due date; a jurist elsewhere does not.
+        let inbox = grip_app::escalations::inbox(app, &jurist).await.unwrap();
+        assert_eq!(inbox.len(), 1, "{inbox:?}");
+        assert_eq!(inbox[0].notice_id, n.id);
+        assert!(inbox[0].due_on > grip_app::classification::today().to_string());
+        assert_eq!(
+            grip_app::escalations::inbox_count(app, &jurist)
+                .await
+                .unwrap(),
+            1
+        );
+        assert_eq!(
+            grip_app::escalations::inbox_count(app, &outsider)
+                .await
+                .unwrap(),
+            0
+        );
+
+        // Only a sealed decision record of this dossier closes it.
+        let refused =
+            grip_app::escalations::close(app, &jurist, &inbox[0].id, "no-such-decision").await;
+        assert!(matches!(refused, Err(AppError::Invalid(_))), "{refused:?}");
+        let foreign = grip_app::escalations::close(app, &outsider, &inbox[0].id, "x").await;
+        assert!(
+            matches!(foreign, Err(AppError::Forbidden | AppError::NotFound(_))),
+            "{foreign:?}"
+        );
+        grip_app::testing::seal_award_decision(app, &buyer, &id).await;
+        let sealed = grip_app::award::decisions::list(app, &buyer, &id)
+            .await
+            .unwrap();
+        let decision = sealed.iter().find(|d| d.sealed_at.is_some()).unwrap();
+        grip_app::escalations::close(app, &jurist, &inbox[0].id, decision.id.as_str())
+            .await
+            .unwrap();
+        assert_eq!(
+            grip_app::escalations::inbox_count(app, &jurist)
+                .await
+                .unwrap(),
+            0
+        );
+        let trail = grip_app::audit::list(app, &buyer, Some(&id), Paging::new(Some(1), Some(200)))
+            .await
+            .unwrap();
+        assert!(
+            trail
+                .items
+                .iter()
+                .any(|e| e.kind == "contract.escalation_closed")
+        );
+    }
+);

@@ -110,6 +110,7 @@ audit_events! {
     BaselineRecorded(BaselineRecorded) = "contract.baseline_recorded",
     NoticeTriaged(NoticeTriaged) = "contract.notice_triaged",
     NoticeDecided(NoticeDecided) = "contract.notice_decided",
+    EscalationClosed(EscalationClosed) = "contract.escalation_closed",
 }
 
 impl AuditEvent {
@@ -525,4 +526,14 @@ pub struct NoticeDecided {
     pub decided: crate::contract::NoticeTriage,
     pub overridden: bool,
     pub reason: String,
+    /// The roles whose inbox an escalation reached.
+    #[serde(default)]
+    pub escalated_to: Vec<Role>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EscalationClosed {
+    pub task_id: String,
+    pub notice_id: String,
+    pub decision_id: String,
 }

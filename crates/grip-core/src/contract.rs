@@ -124,6 +124,25 @@ pub struct NoticeDecision {
     pub at: i64,
 }
 
+/// A task an escalation puts in the inbox of one role on the dossier's team.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EscalationTask {
+    pub id: String,
+    pub dossier_id: String,
+    pub contract_id: String,
+    pub notice_id: String,
+    pub role: crate::Role,
+    /// `YYYY-MM-DD`.
+    pub due_on: String,
+    pub created_by: String,
+    pub created_at: i64,
+    /// Who closed it, when, with which sealed decision record.
+    pub closed: Option<(String, i64, String)>,
+}
+
+/// Days an escalation gives the roles concerned to reach a decision.
+pub const ESCALATION_DAYS: i64 = 10;
+
 /// Longest supplier and system names, and reasons.
 pub const MAX_NAME_CHARS: usize = 200;
 pub const MAX_REASON_CHARS: usize = 2000;

@@ -44,3 +44,21 @@ create table change_notice (
 );
 
 create index change_notice_contract on change_notice (contract_id, received_at);
+
+-- An escalated notice puts a task in the inbox of each role concerned on the dossier's team;
+-- a sealed decision record closes it.
+create table escalation_task (
+    id text primary key,
+    dossier_id text not null references dossier (id),
+    contract_id text not null references contract (id),
+    notice_id text not null references change_notice (id),
+    role text not null,
+    due_on text not null,
+    created_by text not null,
+    created_at bigint not null,
+    closed_by text,
+    closed_at bigint,
+    decision_id text
+);
+
+create index escalation_task_open on escalation_task (role, closed_at);

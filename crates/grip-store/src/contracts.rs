@@ -2,7 +2,9 @@
 //! written once; only a notice's decision is filled in later, once.
 
 use crate::{Conn, StoreError, decode, to_domain};
-use grip_core::contract::{BaselineVersion, ChangeNotice, Contract, NoticeDecision};
+use grip_core::contract::{
+    BaselineVersion, ChangeNotice, Contract, EscalationTask, NoticeDecision,
+};
 
 #[derive(sqlx::FromRow)]
 struct ContractRow {
@@ -242,4 +244,98 @@ pub async fn notices(conn: &mut Conn, contract_id: &str) -> Result<Vec<ChangeNot
     .fetch_all(&mut *conn)
     .await?;
     to_domain(rows)
+}
+
+pub async fn insert_task(tx: &mut Conn, t: &EscalationTask) -> Result<(), StoreError> {
+    sqlx::query(
+        "insert into escalation_task (id, dossier_id, contract_id, notice_id, role, due_on, \
+         created_by, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(&t.id)
+    .bind(&t.dossier_id)
+    .bind(&t.contract_id)
+    .bind(&t.notice_id)
+    .bind(t.role.id())
+    .bind(&t.due_on)
+    .bind(&t.created_by)
+    .bind(t.created_at)
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+/// An open task with what the inbox shows of it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct InboxRow {
+    pub id: String,
+    pub dossier_id: String,
+    pub contract_id: String,
+    pub notice_id: String,
+    pub role: String,
+    pub due_on: String,
+    pub created_at: i64,
+    pub notice_name: String,
+    pub system: String,
+}
+
+const INBOX_FROM: &str = "from escalation_task t \
+     join dossier_member m on m.dossier_id = t.dossier_id and m.role = t.role \
+     join change_notice n on n.id = t.notice_id \
+     join contract c on c.id = t.contract_id \
+     where m.user_id = $1 and t.closed_at is null";
+
+/// The open tasks for the roles a person holds on each dossier's team, soonest due first.
+pub async fn inbox(conn: &mut Conn, user_id: &str) -> Result<Vec<InboxRow>, StoreError> {
+    Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "select t.id, t.dossier_id, t.contract_id, t.notice_id, t.role, t.due_on, t.created_at, \
+         n.name as notice_name, c.system {INBOX_FROM} order by t.due_on, t.created_at, t.id"
+    )))
+    .bind(user_id)
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
+/// How many tasks [`inbox`] holds.
+pub async fn inbox_count(conn: &mut Conn, user_id: &str) -> Result<i64, StoreError> {
+    let (count,): (i64,) =
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("select count(*) {INBOX_FROM}")))
+            .bind(user_id)
+            .fetch_one(&mut *conn)
+            .await?;
+    Ok(count)
+}
+
+/// The dossier and notice of an open task, if it is open.
+pub async fn open_task(
+    conn: &mut Conn,
+    task_id: &str,
+) -> Result<Option<(String, String, String)>, StoreError> {
+    Ok(sqlx::query_as(
+        "select dossier_id, notice_id, role from escalation_task \
+         where id = $1 and closed_at is null",
+    )
+    .bind(task_id)
+    .fetch_optional(&mut *conn)
+    .await?)
+}
+
+/// Closes every open task of a notice with a decision record; the number closed.
+pub async fn close_tasks(
+    tx: &mut Conn,
+    notice_id: &str,
+    by: &str,
+    at: i64,
+    decision_id: &str,
+) -> Result<u64, StoreError> {
+    let done = sqlx::query(
+        "update escalation_task set closed_by = $1, closed_at = $2, decision_id = $3 \
+         where notice_id = $4 and closed_at is null",
+    )
+    .bind(by)
+    .bind(at)
+    .bind(decision_id)
+    .bind(notice_id)
+    .execute(&mut *tx)
+    .await?;
+    Ok(done.rows_affected())
 }

@@ -110,7 +110,7 @@ fn processing_in_the_united_states_breaks_an_eu_condition_and_escalates() {
     assert!(ids.contains(&GroundId::BrokenCondition), "{ids:?}");
     let reasons = a.reasons(Lang::Nl).join("\n");
     assert!(
-        reasons.contains("Opnames en transcripties blijven binnen de EU."),
+        reasons.contains("\"Opnames en transcripties blijven binnen de EU\""),
         "{reasons}"
     );
 }

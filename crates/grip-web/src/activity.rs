@@ -293,6 +293,7 @@ fn fill(lang: Lang, a: &Activity, event: &AuditEvent, args: &mut FluentArgs) {
             lang.pick(e.decided.label_nl(), e.decided.label_en())
                 .to_string(),
         ),
+        AuditEvent::EscalationClosed(_) => {}
         AuditEvent::DecisionSealed(e) => {
             set("gate", lang.phase(e.gate).to_string());
             set(
@@ -359,6 +360,9 @@ fn link(a: &Activity) -> Option<(String, String)> {
             format!("/contracts/{}/notices/{}", e.contract_id, e.notice_id),
             title(),
         )),
+        Some(AuditEvent::EscalationClosed(e)) => {
+            on_dossier(&format!("/decisions#{}", e.decision_id))
+        }
         Some(AuditEvent::NoticeDecided(e)) => Some((
             format!("/contracts/{}/notices/{}", e.contract_id, e.notice_id),
             title(),

@@ -187,7 +187,11 @@ const SAMPLES: &[(&str, &str)] = &[
     ),
     (
         "contract.notice_decided",
-        r#"{"contract_id":"c1","notice_id":"n1","proposed":"escalate","decided":"reassess","overridden":true,"reason":"Functie staat uit"}"#,
+        r#"{"contract_id":"c1","notice_id":"n1","proposed":"escalate","decided":"reassess","overridden":true,"reason":"Functie staat uit","escalated_to":[]}"#,
+    ),
+    (
+        "contract.escalation_closed",
+        r#"{"task_id":"t1","notice_id":"n1","decision_id":"x1"}"#,
     ),
 ];
 

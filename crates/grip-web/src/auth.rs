@@ -70,6 +70,8 @@ pub struct Viewer {
     pub session_secret: String,
     /// The organisation's name, for the page frame.
     pub organisation: String,
+    /// Open escalations waiting for this person (the inbox count in the page frame).
+    pub inbox: i64,
 }
 
 impl<S> FromRequestParts<S> for Viewer
@@ -119,11 +121,16 @@ where
         let Some(actor) = actor else {
             return Ok(None);
         };
+        // A count the frame can do without: a failure shows no number rather than no page.
+        let inbox = grip_app::escalations::inbox_count(&state.app, &actor)
+            .await
+            .unwrap_or(0);
         Ok(Some(Viewer {
             actor,
             lang: lang_of(&parts.headers),
             session_secret: secret.to_string(),
             organisation: state.organisation_name().await,
+            inbox,
         }))
     }
 }

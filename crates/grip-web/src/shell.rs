@@ -13,6 +13,8 @@ pub struct Shell {
     pub path: String,
     /// The organisation's name for the header and footer (empty before setup).
     pub organisation: String,
+    /// Open escalations waiting for the signed-in person.
+    pub inbox: i64,
 }
 
 impl Shell {
@@ -24,6 +26,7 @@ impl Shell {
             nav,
             path: path.into(),
             organisation: viewer.organisation.clone(),
+            inbox: viewer.inbox,
         }
     }
 
@@ -35,6 +38,7 @@ impl Shell {
             nav: "",
             path: path.into(),
             organisation: String::new(),
+            inbox: 0,
         }
     }
 

@@ -407,6 +407,7 @@ fn routes() -> Vec<Route> {
         route(Method::GET, "/dossiers/{d}/package", false, All, None),
         // Contracts: everyone on the team reads; the contract manager and the buyer record.
         route(Method::GET, "/dossiers/{d}/contracts", false, All, None),
+        route(Method::GET, "/inbox", false, All, None),
         route(Method::GET, "/contracts/{k}", false, All, None),
         route(
             Method::POST,

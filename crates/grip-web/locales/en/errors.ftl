@@ -92,3 +92,4 @@ invalid-contract-date = Expected a date as YYYY-MM-DD.
 invalid-amount = The amount must not be negative.
 invalid-triage = Choose no action, re-assess or escalate.
 invalid-override-reason = Give a reason when you depart from the proposal.
+invalid-sealed-decision = Choose a sealed decision record of this dossier.

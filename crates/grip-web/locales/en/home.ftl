@@ -181,3 +181,4 @@ event-contract-created = { $actor } recorded the contract for { $system } with {
 event-contract-baseline-recorded = { $actor } recorded version { $version } of the AI baseline ({ $count } components)
 event-contract-notice-triaged = { $actor } recorded the change notice { $name }; proposal: { $proposal }
 event-contract-notice-decided = { $actor } decided on a change notice: { $decision }
+event-contract-escalation-closed = { $actor } closed an escalation with a sealed decision record

@@ -92,3 +92,4 @@ invalid-contract-date = Verwacht een datum als JJJJ-MM-DD.
 invalid-amount = Het bedrag mag niet negatief zijn.
 invalid-triage = Kies geen actie, opnieuw beoordelen of escaleren.
 invalid-override-reason = Geef een reden wanneer u van het voorstel afwijkt.
+invalid-sealed-decision = Kies een verzegeld besluit van dit dossier.

@@ -181,3 +181,4 @@ event-contract-created = { $actor } heeft het contract voor { $system } met { $s
 event-contract-baseline-recorded = { $actor } heeft versie { $version } van de AI-basislijn vastgelegd ({ $count } componenten)
 event-contract-notice-triaged = { $actor } heeft het wijzigingsbericht { $name } vastgelegd; voorstel: { $proposal }
 event-contract-notice-decided = { $actor } heeft over een wijzigingsbericht besloten: { $decision }
+event-contract-escalation-closed = { $actor } heeft een escalatie afgesloten met een verzegeld besluit

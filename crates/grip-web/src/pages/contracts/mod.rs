@@ -2,6 +2,7 @@
 //! AI baseline and change notices, and one notice with Grip's triage and the decision on it.
 
 mod contract;
+mod inbox;
 mod notice;
 
 use crate::AppState;
@@ -34,6 +35,8 @@ pub fn routes() -> Router<AppState> {
             "/contracts/{id}/notices/{notice}/decision",
             post(notice::decide),
         )
+        .route("/inbox", get(inbox::page))
+        .route("/inbox/{task}/close", post(inbox::close))
 }
 
 /// One contract in a list.
