@@ -44,6 +44,8 @@ pub enum CueKind {
     OnDevice,
     ProviderSwitch,
     Prohibited,
+    Fix,
+    Continues,
 }
 
 impl CueKind {

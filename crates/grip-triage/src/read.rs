@@ -29,11 +29,33 @@ impl Sentence {
         self.cues.iter().any(|c| c.kind == kind)
     }
 
+    /// Whether a cue of this kind says the AI changes: "via" or "uses" only does so
+    /// when the sentence names an AI provider.
+    fn counts(&self, kind: CueKind) -> bool {
+        kind.is_change() && (kind != CueKind::ProviderSwitch || !self.providers.is_empty())
+    }
+
+    /// Whether the sentence repairs a function or says it stays as it was.
+    pub(crate) fn keeps(&self) -> bool {
+        self.has(CueKind::Fix) || self.has(CueKind::Continues)
+    }
+
     /// What the sentence does to an AI function it is about, read from its cues.
     pub(crate) fn change(&self) -> ChangeKind {
         if self.has(CueKind::Removes) {
             ChangeKind::Removes
-        } else if self.cues.iter().any(|c| c.kind.is_change()) {
+        } else if self
+            .cues
+            .iter()
+            .any(|c| self.counts(c.kind) && !weak(c.kind))
+        {
+            ChangeKind::Changes
+        } else if self.keeps() {
+            // "Fixed a crash in face matching", "semantic search stays unchanged": the
+            // function works as declared, even when the sentence also says "new" or names
+            // a place.
+            ChangeKind::Mentions
+        } else if self.cues.iter().any(|c| self.counts(c.kind)) {
             ChangeKind::Changes
         } else if self.has(CueKind::Adds) {
             ChangeKind::Adds
@@ -41,6 +63,12 @@ impl Sentence {
             ChangeKind::Mentions
         }
     }
+}
+
+/// Cues that name where or through whom, which a sentence saying that nothing changes
+/// outweighs ("it is unclear whether it stays available in the United States").
+fn weak(kind: CueKind) -> bool {
+    matches!(kind, CueKind::NonEuLocation | CueKind::ProviderSwitch)
 }
 
 /// A screening finding placed in the notice.
@@ -55,6 +83,19 @@ pub(crate) struct Item {
     /// concerns, or in any AI component when the sentence names none and adds nothing).
     pub covered: bool,
     pub change: ChangeKind,
+    /// Whether the finding names a technique ("AI", "language model", "trained model")
+    /// rather than a function: it then describes declared AI, not a new function.
+    pub technique: bool,
+}
+
+/// Whether an indicator names a technique rather than what a function does.
+fn is_technique(indicator: &str) -> bool {
+    !indicator.starts_with("function.") || indicator == "function.learning_model"
+}
+
+/// Categories that say only that AI or learning is involved, not which function.
+fn is_generic(category: &str) -> bool {
+    matches!(category, "unspecified_ai" | "machine_learning")
 }
 
 /// Everything the decision needs about one notice.
@@ -88,6 +129,9 @@ pub(crate) fn read(
         })
         .collect();
     lend_heading_cues(text, &mut sentences);
+    // A notice that announces something new is about that new thing even where its
+    // sentences only say "the AI" (news: "a new button lets the AI look at your photos").
+    let announces = sentences.iter().any(|s| s.has(CueKind::Adds));
     let mut items = Vec::new();
     for (index, finding) in screening.findings.iter().enumerate() {
         if finding.negated {
@@ -96,6 +140,10 @@ pub(crate) fn read(
         let Some(bytes) = char_range_to_bytes(text, finding.start, finding.end) else {
             continue;
         };
+        if in_link(text, bytes.start) {
+            // "github.com/openai/whisper" names where the text lives, not what it does.
+            continue;
+        }
         let Some(at) = sentence_at(&ranges, bytes.start) else {
             continue;
         };
@@ -107,9 +155,20 @@ pub(crate) fn read(
             at,
             &sentences[at],
             baseline,
+            announces,
         ));
     }
     Reading { sentences, items }
+}
+
+/// Whether the byte offset lies inside a web address.
+fn in_link(text: &str, at: usize) -> bool {
+    let is_space =
+        |c: char| c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | '<' | '>' | '"');
+    let start = text[..at].rfind(is_space).map_or(0, |i| i + 1);
+    let end = text[at..].find(is_space).map_or(text.len(), |i| at + i);
+    let token = &text[start..end];
+    token.contains("://") || token.starts_with("www.")
 }
 
 fn provider_indexes(knowledge: &ChangeKnowledge, sentence: &str) -> Vec<usize> {
@@ -153,6 +212,7 @@ fn place(
     sentence_index: usize,
     sentence: &Sentence,
     baseline: &Baseline,
+    announces: bool,
 ) -> Item {
     let ai_named: Vec<usize> = sentence
         .components
@@ -167,14 +227,16 @@ fn place(
             .iter()
             .any(|k| k == category)
     };
+    let technique = is_technique(indicator);
+    let any_ai = baseline.components.iter().any(|c| c.ai);
     let (components, covered) = if !ai_named.is_empty() {
         // A named AI component covers related AI of another category only when the
         // sentence changes it ("now also recognises faces" stays new).
         // Words for a technique or a vendor ("OpenAI", "neural network") in a sentence that
         // changes a named component describe that component's new workings, not a new
         // function.
-        let technique = !indicator.starts_with("function.") && change == ChangeKind::Changes;
-        let covered = technique || ai_named.iter().any(same_category);
+        let describes = technique && (change == ChangeKind::Changes || is_generic(category));
+        let covered = describes || ai_named.iter().any(same_category);
         (ai_named, covered)
     } else {
         let by_category: Vec<usize> = (0..baseline.components.len())
@@ -182,9 +244,20 @@ fn place(
             .collect();
         // A sentence that only announces something new, naming no component, is a new
         // function even when the baseline has AI of the same kind elsewhere.
-        let covered = !by_category.is_empty() && change != ChangeKind::Adds;
+        // Technique words ("language model", "AI") do not name a function: in a product
+        // that declares AI of that kind (or any AI, for the generic words) they describe it.
+        // A bare "AI" in a notice that announces something new names that new thing.
+        let generic_only = by_category.is_empty() && is_generic(category);
+        let declared = if generic_only {
+            any_ai && !(announces && change == ChangeKind::Mentions)
+        } else {
+            !by_category.is_empty()
+        };
+        let covered = declared && (change != ChangeKind::Adds || technique);
         (by_category, covered)
     };
+    // A repair or a statement that the function stays as it was changes nothing.
+    let covered = covered || (sentence.keeps() && change == ChangeKind::Mentions);
     Item {
         finding,
         sentence: sentence_index,
@@ -196,5 +269,6 @@ fn place(
         } else {
             ChangeKind::Adds
         },
+        technique,
     }
 }
