@@ -129,10 +129,7 @@ pub(crate) fn read(
         })
         .collect();
     lend_heading_cues(text, &mut sentences);
-    // A notice that announces something new is about that new thing even where its
-    // sentences only say "the AI" (news: "a new button lets the AI look at your photos").
-    let announces = sentences.iter().any(|s| s.has(CueKind::Adds));
-    let mut items = Vec::new();
+    let mut placed = Vec::new();
     for (index, finding) in screening.findings.iter().enumerate() {
         if finding.negated {
             continue;
@@ -148,16 +145,22 @@ pub(crate) fn read(
             continue;
         };
         sentences[at].has_ai = true;
-        items.push(place(
-            index,
-            &finding.indicator,
-            &finding.category,
-            at,
-            &sentences[at],
-            baseline,
-            announces,
-        ));
+        placed.push((index, at));
     }
+    // A notice that opens by announcing something new without naming its AI is about that
+    // new thing where it later only says "the AI" (news: "Meta launches a new button. The
+    // AI looks through your photos").
+    let announces = sentences
+        .first()
+        .is_some_and(|s| s.has(CueKind::Adds) && !s.has_ai);
+    let items = placed
+        .into_iter()
+        .map(|(index, at)| {
+            let finding = &screening.findings[index];
+            let (indicator, category) = (&finding.indicator, &finding.category);
+            place(index, indicator, category, at, &sentences[at], baseline, announces)
+        })
+        .collect();
     Reading { sentences, items }
 }
 
