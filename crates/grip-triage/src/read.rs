@@ -88,9 +88,12 @@ pub(crate) struct Item {
     pub technique: bool,
 }
 
-/// Whether an indicator names a technique rather than what a function does.
+/// Whether an indicator names a technique or vendor ("AI", "machine learning", "LLM",
+/// "a trained model") rather than what a function does.
 fn is_technique(indicator: &str) -> bool {
-    !indicator.starts_with("function.") || indicator == "function.learning_model"
+    indicator.starts_with("ai.")
+        || indicator.starts_with("ml.")
+        || matches!(indicator, "gen.explicit" | "function.learning_model")
 }
 
 /// Categories that say only that AI or learning is involved, not which function.
