@@ -161,7 +161,15 @@ pub(crate) fn read(
         .map(|(index, at)| {
             let finding = &screening.findings[index];
             let (indicator, category) = (&finding.indicator, &finding.category);
-            place(index, indicator, category, at, &sentences[at], baseline, announces)
+            place(
+                index,
+                indicator,
+                category,
+                at,
+                &sentences[at],
+                baseline,
+                announces,
+            )
         })
         .collect();
     Reading { sentences, items }
@@ -187,28 +195,48 @@ fn provider_indexes(knowledge: &ChangeKnowledge, sentence: &str) -> Vec<usize> {
 }
 
 /// "Nieuw: gezichtsvergelijking." or a "Removed" heading: a short line whose only cue is
-/// adds or removes passes that cue to the sentence after it.
+/// adds or removes passes that cue to the sentence after it; a section heading ("### New",
+/// "Fixed:") passes its adds, removes or fix cue to every line of its section.
 fn lend_heading_cues(text: &str, sentences: &mut [Sentence]) {
-    for i in 1..sentences.len() {
-        let (before, after) = sentences.split_at_mut(i);
-        let heading = &before[i - 1];
-        if heading.range.len() > HEADING_MAX_BYTES || heading.has_ai {
+    let lent = |kind: CueKind| matches!(kind, CueKind::Adds | CueKind::Removes | CueKind::Fix);
+    let mut section: Vec<CueHit> = Vec::new();
+    let mut previous: Vec<CueHit> = Vec::new();
+    for sentence in sentences.iter_mut() {
+        let line = &text[sentence.range.clone()];
+        let short =
+            sentence.range.len() <= HEADING_MAX_BYTES && line.split_whitespace().count() <= 4;
+        let own: Vec<CueHit> = sentence
+            .cues
+            .iter()
+            .filter(|c| lent(c.kind))
+            .copied()
+            .collect();
+        if short && is_section_heading(line) {
+            section = own;
+            previous.clear();
             continue;
         }
-        let short = text[heading.range.clone()].split_whitespace().count() <= 4;
-        if !short {
-            continue;
-        }
-        for cue in &heading.cues {
-            if matches!(cue.kind, CueKind::Adds | CueKind::Removes) && !after[0].has(cue.kind) {
-                after[0].cues.push(CueHit {
+        for cue in section.iter().chain(&previous) {
+            if !sentence.has(cue.kind) {
+                sentence.cues.push(CueHit {
                     start: 0,
                     end: 0,
                     ..*cue
                 });
             }
         }
+        previous = if short {
+            own.into_iter().filter(|c| c.kind != CueKind::Fix).collect()
+        } else {
+            Vec::new()
+        };
     }
+}
+
+/// A markdown heading, a line ending in a colon or an HTML heading.
+fn is_section_heading(line: &str) -> bool {
+    let line = line.trim();
+    line.starts_with('#') || line.ends_with(':') || line.to_lowercase().starts_with("<h")
 }
 
 fn place(
