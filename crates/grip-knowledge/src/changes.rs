@@ -46,6 +46,7 @@ pub enum CueKind {
     Prohibited,
     Fix,
     Continues,
+    Extends,
 }
 
 impl CueKind {
@@ -62,6 +63,7 @@ impl CueKind {
                 | Self::MovesToCloud
                 | Self::NonEuLocation
                 | Self::ProviderSwitch
+                | Self::Extends
         )
     }
 }

@@ -68,7 +68,10 @@ impl Sentence {
 /// Cues that name where or through whom, which a sentence saying that nothing changes
 /// outweighs ("it is unclear whether it stays available in the United States").
 fn weak(kind: CueKind) -> bool {
-    matches!(kind, CueKind::NonEuLocation | CueKind::ProviderSwitch)
+    matches!(
+        kind,
+        CueKind::NonEuLocation | CueKind::ProviderSwitch | CueKind::Extends
+    )
 }
 
 /// A screening finding placed in the notice.
@@ -270,7 +273,10 @@ fn place(
         // changes a named component describe that component's new workings, not a new
         // function.
         let describes = technique && (change == ChangeKind::Changes || is_generic(category));
-        let covered = describes || ai_named.iter().any(same_category);
+        // "Added image generation" next to a declared text assistant is a new function;
+        // "added an option to …" would have made the sentence a change.
+        let new_function = !technique && change == ChangeKind::Adds;
+        let covered = describes || (!new_function && ai_named.iter().any(same_category));
         (ai_named, covered)
     } else {
         let by_category: Vec<usize> = (0..baseline.components.len())
