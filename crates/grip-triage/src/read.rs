@@ -275,7 +275,8 @@ fn place(
         let describes = technique && (change == ChangeKind::Changes || is_generic(category));
         // "Added image generation" next to a declared text assistant is a new function;
         // "added an option to …" would have made the sentence a change.
-        let new_function = indicator.starts_with("function.") && !technique && change == ChangeKind::Adds;
+        let new_function =
+            indicator.starts_with("function.") && !technique && change == ChangeKind::Adds;
         let covered = describes || (!new_function && ai_named.iter().any(same_category));
         (ai_named, covered)
     } else {

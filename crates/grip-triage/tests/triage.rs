@@ -252,7 +252,9 @@ fn always_on_with_a_hyphen_is_no_longer_switchable() {
     let a = triage(&b, "Version 7: always-on transcription of interviews.");
     assert_eq!(a.proposal, Proposal::Escalate, "{:?}", a.summary);
     assert!(
-        a.grounds.iter().any(|g| g.id == GroundId::NoLongerSwitchable),
+        a.grounds
+            .iter()
+            .any(|g| g.id == GroundId::NoLongerSwitchable),
         "{:?}",
         a.grounds
     );
