@@ -42,7 +42,8 @@ impl Sentence {
 
     /// What the sentence does to an AI function it is about, read from its cues.
     pub(crate) fn change(&self) -> ChangeKind {
-        if self.has(CueKind::Removes) {
+        if self.has(CueKind::Removes) && !self.has(CueKind::Fix) {
+            // Under "Fixed", "remove a file from the queue" repairs; it removes nothing AI.
             ChangeKind::Removes
         } else if self
             .cues

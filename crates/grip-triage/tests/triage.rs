@@ -200,6 +200,11 @@ fn a_section_heading_lends_its_cue_to_every_line_below_it() {
         "### Removed\n- Export to floppy disk\n- Transcription of interviews\n",
     );
     assert_eq!(a.impact, Impact::RemovesAi, "{:?}", a.summary);
+    let a = triage(
+        &b,
+        "### Fixed\n- Transcription of interviews: remove temporary files after each run\n",
+    );
+    assert_eq!(a.impact, Impact::NoAiImpact, "{:?}", a.summary);
 }
 
 #[test]
