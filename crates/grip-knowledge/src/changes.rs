@@ -44,6 +44,9 @@ pub enum CueKind {
     OnDevice,
     ProviderSwitch,
     Prohibited,
+    Fix,
+    Continues,
+    Extends,
 }
 
 impl CueKind {
@@ -60,6 +63,7 @@ impl CueKind {
                 | Self::MovesToCloud
                 | Self::NonEuLocation
                 | Self::ProviderSwitch
+                | Self::Extends
         )
     }
 }

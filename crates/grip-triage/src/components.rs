@@ -76,7 +76,17 @@ impl ComponentWords {
 /// How many identifying words of `text` (a condition, say) the sentence shares.
 pub(crate) fn shared_words(text: &str, sentence: &str) -> usize {
     let words = sentence_words(sentence);
-    identifying_words(text)
+    // In a condition "automatic" is what is agreed about ("no automatic processing"),
+    // not a word that every component name carries.
+    let mut condition = identifying_words(text);
+    condition.extend(
+        text.split(|c: char| !c.is_alphanumeric())
+            .map(str::to_lowercase)
+            .filter(|w| w.starts_with("automati")),
+    );
+    condition.sort();
+    condition.dedup();
+    condition
         .iter()
         .filter(|w| words.iter().any(|s| same_stem(w, s)))
         .count()

@@ -41,9 +41,18 @@ pub(crate) fn decide(
     let impact = impact(reading, &component_changes);
     let mut categories = BTreeSet::new();
     let mut components = BTreeSet::new();
+    let mut generic = BTreeSet::new();
     for item in &reading.items {
         if item.change != ChangeKind::Removes {
-            categories.insert(item.category.clone());
+            if item.technique && item.covered {
+                // "AI", "the model": the categories of the declared AI it describes.
+                let declared = item.components.iter();
+                categories
+                    .extend(declared.flat_map(|&c| baseline.components[c].categories.clone()));
+                generic.insert(item.category.clone());
+            } else {
+                categories.insert(item.category.clone());
+            }
         }
         if item.change != ChangeKind::Mentions || !item.covered {
             components.extend(item.components.iter().copied());
@@ -51,6 +60,9 @@ pub(crate) fn decide(
     }
     for &(_, component) in &component_changes {
         components.insert(component);
+    }
+    if categories.is_empty() && impact != Impact::NoAiImpact {
+        categories = generic;
     }
     let categories: Vec<String> = ordered(categories);
     let declared: BTreeSet<&str> = baseline.declared_categories().collect();

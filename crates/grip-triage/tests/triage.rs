@@ -172,3 +172,95 @@ fn reasons_in_dutch_carry_no_category_codes() {
     }
     assert!(reasons.contains("biometrische herkenning"), "{reasons}");
 }
+
+#[test]
+fn a_repair_or_an_unchanged_function_is_no_ai_impact() {
+    let b = baseline(TRANSCRIPTION);
+    for notice in [
+        "Fixed a crash in the transcription of interviews when a recording is empty.",
+        "Opgelost: de transcriptie van verhoren bleef hangen bij lange opnames.",
+        "The transcription of interviews remains unchanged; the export button moved to the toolbar.",
+        "Updated the PDF export (https://example.org/acme/face-recognition/pull/12).",
+    ] {
+        let a = triage(&b, notice);
+        assert_eq!(a.impact, Impact::NoAiImpact, "{notice}: {:?}", a.summary);
+    }
+}
+
+#[test]
+fn a_section_heading_lends_its_cue_to_every_line_below_it() {
+    let b = baseline(TRANSCRIPTION);
+    let a = triage(
+        &b,
+        "## 5.0\n### New\n- Dark mode for the viewer\n- Automatic translation of interview transcripts\n### Fixed\n- Transcription of interviews no longer stops at midnight\n",
+    );
+    assert_eq!(a.impact, Impact::AddsAi, "{:?}", a.summary);
+    let a = triage(
+        &b,
+        "### Removed\n- Export to floppy disk\n- Transcription of interviews\n",
+    );
+    assert_eq!(a.impact, Impact::RemovesAi, "{:?}", a.summary);
+    let a = triage(
+        &b,
+        "### Fixed\n- Transcription of interviews: remove temporary files after each run\n",
+    );
+    assert_eq!(a.impact, Impact::NoAiImpact, "{:?}", a.summary);
+}
+
+#[test]
+fn a_new_option_extends_a_declared_function_and_a_new_function_stays_new() {
+    let b = baseline(TRANSCRIPTION);
+    let a = triage(
+        &b,
+        "Added an option to choose the language of the transcription of interviews.",
+    );
+    assert_eq!(a.impact, Impact::ChangesAi, "{:?}", a.summary);
+    let a = triage(
+        &b,
+        "Added: automatic summaries of interview transcripts for the case file.",
+    );
+    assert_eq!(a.impact, Impact::AddsAi, "{:?}", a.summary);
+}
+
+#[test]
+fn removal_phrasings_in_dutch_and_english_remove_ai() {
+    let b = baseline(TRANSCRIPTION);
+    for notice in [
+        "De transcriptie van verhoren verdwijnt uit de app en wordt niet langer door ons ondersteund.",
+        "We are shutting down the transcription of interviews at the end of the year.",
+        "Leverancier stopt met de transcriptie van verhoren.",
+    ] {
+        let a = triage(&b, notice);
+        assert_eq!(a.impact, Impact::RemovesAi, "{notice}: {:?}", a.summary);
+    }
+}
+
+#[test]
+fn bare_ai_words_describe_declared_ai_unless_the_notice_opens_with_something_new() {
+    let b = baseline(TRANSCRIPTION);
+    let a = triage(
+        &b,
+        "Version 6 of the interview transcription uses a newly trained model for Dutch dialects.",
+    );
+    assert_eq!(a.impact, Impact::ChangesAi, "{:?}", a.summary);
+    assert_eq!(a.categories, ["speech_language"]);
+    let a = triage(
+        &b,
+        "Vandaag lanceren we een nieuwe knop in de app.\nDaarmee kijkt de AI mee in je fotobibliotheek.",
+    );
+    assert_eq!(a.impact, Impact::AddsAi, "{:?}", a.summary);
+}
+
+#[test]
+fn always_on_with_a_hyphen_is_no_longer_switchable() {
+    let b = baseline(TRANSCRIPTION);
+    let a = triage(&b, "Version 7: always-on transcription of interviews.");
+    assert_eq!(a.proposal, Proposal::Escalate, "{:?}", a.summary);
+    assert!(
+        a.grounds
+            .iter()
+            .any(|g| g.id == GroundId::NoLongerSwitchable),
+        "{:?}",
+        a.grounds
+    );
+}
