@@ -134,6 +134,27 @@ async fn a_contract_manager_records_a_contract_and_decides_on_a_notice() {
         assert!(!html.contains(&format!(">{code}")), "{code} shown raw");
     }
 
+    // The buyer, who may classify, is offered a re-assessment that starts from the change's
+    // Annex III area (biometric identification); the contract manager, who may not, is not.
+    assert!(!html.contains("data-testid=\"reassess-link\""));
+    let buyer = app.person(Role::Inkoper).session.clone();
+    let (_, as_buyer) = page(&app, &link, &buyer).await;
+    let reassess = as_buyer
+        .split("data-testid=\"reassess-link\"")
+        .next()
+        .and_then(|before| before.rsplit("href=\"").next())
+        .and_then(|s| s.split('"').next())
+        .unwrap()
+        .replace("&#x3d;", "=")
+        .replace("&amp;", "&");
+    assert!(reassess.contains("/classify?annex=1a"), "{reassess}");
+    let (status, wizard) = page(&app, &reassess, &buyer).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(wizard.contains("value=\"1a\""), "{wizard}");
+    let plain = reassess.split('?').next().unwrap();
+    let (_, without) = page(&app, plain, &buyer).await;
+    assert!(!without.contains("value=\"1a\""), "only the re-assessment prefills the area");
+
     // Departing from the proposal without a reason is refused on the page.
     let response = app
         .send(form(

@@ -57,6 +57,34 @@ const fn yes_no(path: &'static str) -> Question {
     }
 }
 
+/// The answers of a re-assessment after a change: the last answers with the Annex III areas
+/// the change points to added to the purposes (unknown codes are left out).
+pub fn with_annex_iii_areas(mut answers: Answers, areas: &[String]) -> Answers {
+    let known: Vec<&String> = areas
+        .iter()
+        .filter(|a| codes::ANNEX_III_CODES.contains(&a.as_str()))
+        .collect();
+    if known.is_empty() {
+        return answers;
+    }
+    let mut picked: Vec<String> = answers
+        .get("annex_iii_purposes")
+        .map(|v| {
+            v.split(',')
+                .filter(|c| !c.is_empty() && *c != NONE)
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default();
+    for area in known {
+        if !picked.contains(area) {
+            picked.push(area.clone());
+        }
+    }
+    answers.insert("annex_iii_purposes".into(), picked.join(","));
+    answers
+}
+
 fn is(answers: &Answers, path: &str, value: &str) -> bool {
     answers.get(path).is_some_and(|v| v == value)
 }

@@ -159,3 +159,15 @@ fn the_price_of_open_source_is_asked_only_for_open_source() {
         json!({"free_open_source_licence": true, "monetised": false})
     );
 }
+
+#[test]
+fn a_reassessment_adds_the_areas_of_the_change_to_the_purposes() {
+    let last = answers(&[("annex_iii_purposes", "none")]);
+    let merged = with_annex_iii_areas(last, &["1a".into(), "no-such".into()]);
+    assert_eq!(merged["annex_iii_purposes"], "1a");
+    let last = answers(&[("annex_iii_purposes", "6e")]);
+    let merged = with_annex_iii_areas(last, &["1a".into(), "6e".into()]);
+    assert_eq!(merged["annex_iii_purposes"], "6e,1a");
+    let untouched = with_annex_iii_areas(answers(&[]), &[]);
+    assert!(untouched.is_empty());
+}

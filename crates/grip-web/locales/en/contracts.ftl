@@ -79,3 +79,7 @@ inbox-due = Due
 inbox-close = Close with decision
 inbox-no-decision = No sealed decision record in this dossier yet: record the decision under Decisions first.
 inbox-close-save = Close escalation
+reassess = Re-assess
+reassess-help = Start a new classification under the AI Act. Grip fills in the answers of the last classification; the result shows the verdict, role and obligations to set beside the previous ones.
+reassess-areas = This change points to these Annex III areas, already ticked:
+reassess-start = Revise classification

@@ -79,3 +79,7 @@ inbox-due = Uiterlijk
 inbox-close = Afsluiten met besluit
 inbox-no-decision = Nog geen verzegeld besluit in dit dossier: leg het besluit eerst vast bij Besluiten.
 inbox-close-save = Escalatie afsluiten
+reassess = Opnieuw beoordelen
+reassess-help = Start een nieuwe classificatie onder de AI-verordening. Grip vult de antwoorden van de laatste classificatie in; het resultaat toont het oordeel, de rol en de verplichtingen, die u naast de vorige legt.
+reassess-areas = Deze wijziging wijst op deze gebieden van bijlage III, die al zijn aangevinkt:
+reassess-start = Classificatie herzien

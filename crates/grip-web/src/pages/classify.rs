@@ -214,16 +214,27 @@ async fn may_classify(state: &AppState, viewer: &Viewer, id: &str) -> Result<Dos
 
 /// Starts from the answers of the latest classification, so re-classifying only asks to
 /// change what is different.
+/// `?annex=1a,6e`: a re-assessment after a change notice, starting from the last answers
+/// with the Annex III areas the change points to.
+#[derive(serde::Deserialize)]
+struct StartQuery {
+    #[serde(default)]
+    annex: String,
+}
+
 async fn start(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(id): Path<String>,
+    axum::extract::Query(query): axum::extract::Query<StartQuery>,
 ) -> Result<Response, PageError> {
     let d = may_classify(&state, &viewer, &id).await?;
     let latest = classification::latest(&state.app, &viewer.actor, &id).await?;
     let (answers, justifications) = latest
         .map(|l| (l.answers, l.justifications))
         .unwrap_or_default();
+    let areas: Vec<String> = query.annex.split(',').map(str::to_owned).collect();
+    let answers = wizard::with_annex_iii_areas(answers, &areas);
     let first = wizard::next_step(None, &answers)
         .ok_or_else(|| AppError::Internal("the wizard has no steps".into()))?;
     wizard_page(&viewer, d, first, &answers, &justifications)

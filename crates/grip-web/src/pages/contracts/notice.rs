@@ -58,6 +58,9 @@ struct NoticePage {
     choices: Vec<(&'static str, &'static str)>,
     decision: Option<(String, String, String, String)>,
     may_decide: bool,
+    /// Where a re-assessment starts (prefilled with the change's Annex III areas), and
+    /// those areas in words; `None` when the notice asks for none or the reader may not.
+    reassess: Option<(String, Vec<String>)>,
 }
 
 pub async fn page(
@@ -116,10 +119,35 @@ async fn notice_page(
             )
         }),
         may_decide: permissions.may(Action::ManageContract) && n.decision.is_none(),
+        reassess: reassessment(viewer, &dossier_id, &n, &assessment, permissions.classify),
         n,
         d,
     };
     Ok((status, render(&page)?).into_response())
+}
+
+/// The link to a new classification when the notice calls for one.
+fn reassessment(
+    viewer: &Viewer,
+    dossier_id: &str,
+    n: &ChangeNotice,
+    assessment: &Assessment,
+    may_classify: bool,
+) -> Option<(String, Vec<String>)> {
+    let chosen = n.decision.as_ref().map_or(n.proposed, |d| d.triage);
+    if !may_classify || !matches!(chosen, NoticeTriage::Reassess | NoticeTriage::Escalate) {
+        return None;
+    }
+    let areas = assessment
+        .annex_iii_hints
+        .iter()
+        .map(|code| crate::pages::classify::code_label(viewer.lang, "annex_iii_purposes", code))
+        .collect();
+    let link = format!(
+        "/dossiers/{dossier_id}/classify?annex={}",
+        assessment.annex_iii_hints.join(",")
+    );
+    Some((link, areas))
 }
 
 fn legal_rows(viewer: &Viewer, assessment: &Assessment) -> Vec<LegalRow> {
