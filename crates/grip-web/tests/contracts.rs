@@ -153,7 +153,10 @@ async fn a_contract_manager_records_a_contract_and_decides_on_a_notice() {
     assert!(wizard.contains("value=\"1a\""), "{wizard}");
     let plain = reassess.split('?').next().unwrap();
     let (_, without) = page(&app, plain, &buyer).await;
-    assert!(!without.contains("value=\"1a\""), "only the re-assessment prefills the area");
+    assert!(
+        !without.contains("value=\"1a\""),
+        "only the re-assessment prefills the area"
+    );
 
     // Departing from the proposal without a reason is refused on the page.
     let response = app

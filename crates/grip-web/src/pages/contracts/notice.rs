@@ -104,7 +104,12 @@ async fn notice_page(
             .iter()
             .map(|g| (pick(&g.label), pick(&g.reason)))
             .collect(),
-        legal: legal_rows(viewer, &assessment),
+        // For a notice without AI impact the tests all say "unlikely": noise, left out.
+        legal: if n.impact == grip_core::contract::NoticeImpact::NoAiImpact {
+            Vec::new()
+        } else {
+            legal_rows(viewer, &assessment)
+        },
         evidence: evidence(viewer, &assessment)?,
         components: assessment.affected_components.join(", "),
         new_categories: category_names(viewer, &assessment.new_categories)?,
