@@ -40,6 +40,7 @@ test("a notice adding machine translation abroad is escalated, decided with a re
     await page.fill("#d-reason", "Eens: vertrouwelijke verhoren naar de VS, voorleggen aan jurist en CISO.");
     await Promise.all([page.waitForLoadState("load"), page.click('[data-testid="decide-form"] button[type="submit"]')]);
     assert.match(await page.locator('[data-testid="decided"]').textContent(), /Escaleren/);
+    assert.match(await page.locator('[data-testid="escalation"]').textContent(), /Jurist/);
 
     // A pasted notice is triaged on the spot.
     await page.goto(contract);

@@ -67,6 +67,19 @@ pub(crate) async fn open_tasks(
     Ok(())
 }
 
+/// The escalation tasks of a notice (empty unless it was escalated), for those who may read
+/// the contract.
+pub async fn of_notice(
+    app: &App,
+    actor: &Actor,
+    contract_id: &str,
+    notice_id: &str,
+) -> Result<Vec<EscalationTask>, AppError> {
+    crate::contracts::notice(app, actor, contract_id, notice_id).await?;
+    let mut conn = app.store.conn().await?;
+    Ok(contracts::tasks_of_notice(&mut conn, notice_id).await?)
+}
+
 /// The open escalations for the roles the actor holds on each dossier's team.
 pub async fn inbox(app: &App, actor: &Actor) -> Result<Vec<InboxRow>, AppError> {
     let mut conn = app.store.conn().await?;

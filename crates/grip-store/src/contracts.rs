@@ -339,3 +339,57 @@ pub async fn close_tasks(
     .await?;
     Ok(done.rows_affected())
 }
+
+#[derive(sqlx::FromRow)]
+struct TaskRow {
+    id: String,
+    dossier_id: String,
+    contract_id: String,
+    notice_id: String,
+    role: String,
+    due_on: String,
+    created_by: String,
+    created_at: i64,
+    closed_by: Option<String>,
+    closed_at: Option<i64>,
+    decision_id: Option<String>,
+}
+
+impl TryFrom<TaskRow> for EscalationTask {
+    type Error = StoreError;
+
+    fn try_from(r: TaskRow) -> Result<EscalationTask, StoreError> {
+        let role =
+            grip_core::Role::parse(&r.role).ok_or_else(|| crate::corrupt("task role", &r.role))?;
+        Ok(EscalationTask {
+            closed: match (r.closed_by, r.closed_at, r.decision_id) {
+                (Some(by), Some(at), Some(decision)) => Some((by, at, decision)),
+                _ => None,
+            },
+            id: r.id,
+            dossier_id: r.dossier_id,
+            contract_id: r.contract_id,
+            notice_id: r.notice_id,
+            role,
+            due_on: r.due_on,
+            created_by: r.created_by,
+            created_at: r.created_at,
+        })
+    }
+}
+
+/// The escalation tasks of a notice, by role.
+pub async fn tasks_of_notice(
+    conn: &mut Conn,
+    notice_id: &str,
+) -> Result<Vec<EscalationTask>, StoreError> {
+    let rows: Vec<TaskRow> = sqlx::query_as(
+        "select id, dossier_id, contract_id, notice_id, role, due_on, created_by, created_at, \
+         closed_by, closed_at, decision_id from escalation_task where notice_id = $1 \
+         order by role, id",
+    )
+    .bind(notice_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    to_domain(rows)
+}

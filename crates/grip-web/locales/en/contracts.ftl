@@ -83,3 +83,5 @@ reassess = Re-assess
 reassess-help = Start a new classification under the AI Act. Grip fills in the answers of the last classification; the result shows the verdict, role and obligations to set beside the previous ones.
 reassess-areas = This change points to these Annex III areas, already ticked:
 reassess-start = Revise classification
+escalated-to = Escalated to
+escalation-closed = closed with a decision

@@ -83,3 +83,5 @@ reassess = Opnieuw beoordelen
 reassess-help = Start een nieuwe classificatie onder de AI-verordening. Grip vult de antwoorden van de laatste classificatie in; het resultaat toont het oordeel, de rol en de verplichtingen, die u naast de vorige legt.
 reassess-areas = Deze wijziging wijst op deze gebieden van bijlage III, die al zijn aangevinkt:
 reassess-start = Classificatie herzien
+escalated-to = Geëscaleerd naar
+escalation-closed = afgesloten met een besluit

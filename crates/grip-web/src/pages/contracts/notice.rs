@@ -61,6 +61,8 @@ struct NoticePage {
     /// Where a re-assessment starts (prefilled with the change's Annex III areas), and
     /// those areas in words; `None` when the notice asks for none or the reader may not.
     reassess: Option<(String, Vec<String>)>,
+    /// Who the escalation went to: (role, due, closed).
+    escalation: Vec<(String, String, bool)>,
 }
 
 pub async fn page(
@@ -125,6 +127,17 @@ async fn notice_page(
         }),
         may_decide: permissions.may(Action::ManageContract) && n.decision.is_none(),
         reassess: reassessment(viewer, &dossier_id, &n, &assessment, permissions.classify),
+        escalation: grip_app::escalations::of_notice(app, &viewer.actor, id, notice_id)
+            .await?
+            .into_iter()
+            .map(|t| {
+                (
+                    lang.pick(t.role.label_nl(), t.role.label_en()).to_owned(),
+                    super::date(viewer, &t.due_on),
+                    t.closed.is_some(),
+                )
+            })
+            .collect(),
         n,
         d,
     };
