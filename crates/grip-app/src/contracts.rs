@@ -258,28 +258,14 @@ pub async fn record_notices(
     contract_id: &str,
     files: Vec<(String, Vec<u8>)>,
 ) -> Result<Vec<ChangeNotice>, AppError> {
-    if files.is_empty() {
-        return Err(AppError::invalid("notice", "no_files", "invalid-no-files"));
-    }
+    crate::screening::check_uploads(app, actor, &files, "notice")?;
     let view = get(app, actor, contract_id).await?;
     let baseline = view.current_baseline()?;
     let version = view.baselines.first().map_or(1, |b| b.version);
-    let limit = app.limits.max_document_bytes;
     let assessed = tokio::task::spawn_blocking(move || {
         files
             .into_iter()
-            .map(|(name, bytes)| {
-                if bytes.len() > limit {
-                    return Err(AppError::TooLarge {
-                        size: bytes.len(),
-                        limit,
-                    });
-                }
-                let text = crate::screening::extract(&bytes)
-                    .map(|e| e.text)
-                    .unwrap_or_default();
-                Ok((triage::assess(&name, &bytes, &baseline)?, text))
-            })
+            .map(|(name, bytes)| triage::assess_document(&name, &bytes, &baseline))
             .collect::<Result<Vec<_>, AppError>>()
     })
     .await

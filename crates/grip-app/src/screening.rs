@@ -129,24 +129,35 @@ pub fn screen_files(
     actor: &Actor,
     files: &[(String, Vec<u8>)],
 ) -> Result<Vec<Screening>, AppError> {
+    check_uploads(app, actor, files, "file")?;
+    files
+        .iter()
+        .map(|(name, bytes)| screen(name, bytes))
+        .collect()
+}
+
+/// What every read-only analysis of uploaded files checks first: the right to read, at least
+/// one file (`field` names the form field), and no file above the document limit.
+pub(crate) fn check_uploads(
+    app: &App,
+    actor: &Actor,
+    files: &[(String, Vec<u8>)],
+    field: &'static str,
+) -> Result<(), AppError> {
     if !actor.may(Action::Read) {
         return Err(AppError::Forbidden);
     }
     if files.is_empty() {
-        return Err(AppError::invalid("file", "no_files", "invalid-no-files"));
+        return Err(AppError::invalid(field, "no_files", "invalid-no-files"));
     }
-    files
-        .iter()
-        .map(|(name, bytes)| {
-            if bytes.len() > app.limits.max_document_bytes {
-                return Err(AppError::TooLarge {
-                    size: bytes.len(),
-                    limit: app.limits.max_document_bytes,
-                });
-            }
-            screen(name, bytes)
-        })
-        .collect()
+    let limit = app.limits.max_document_bytes;
+    match files.iter().find(|(_, bytes)| bytes.len() > limit) {
+        Some((_, bytes)) => Err(AppError::TooLarge {
+            size: bytes.len(),
+            limit,
+        }),
+        None => Ok(()),
+    }
 }
 
 /// A document with its stored screening and its text extracted again for display (the

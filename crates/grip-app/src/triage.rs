@@ -9,7 +9,7 @@ pub use grip_triage::{
     Proposal,
 };
 
-use crate::{Action, Actor, App, AppError};
+use crate::{Actor, App, AppError};
 
 /// Largest baseline accepted: a baseline lists components, not documents.
 pub const MAX_BASELINE_BYTES: usize = 1 << 20;
@@ -25,7 +25,16 @@ pub fn knowledge() -> Result<&'static ChangeKnowledge, AppError> {
 
 /// Triages one notice (any format Grip screens) against a baseline.
 pub fn assess(name: &str, bytes: &[u8], baseline: &Baseline) -> Result<Assessment, AppError> {
-    Ok(grip_triage::triage_bytes(
+    Ok(assess_document(name, bytes, baseline)?.0)
+}
+
+/// [`assess`] with the notice's text as read (empty when unreadable), extracted once.
+pub fn assess_document(
+    name: &str,
+    bytes: &[u8],
+    baseline: &Baseline,
+) -> Result<(Assessment, String), AppError> {
+    Ok(grip_triage::triage_document(
         name,
         bytes,
         baseline,
@@ -42,22 +51,9 @@ pub fn assess_files(
     baseline: &Baseline,
     files: &[(String, Vec<u8>)],
 ) -> Result<Vec<Assessment>, AppError> {
-    if !actor.may(Action::Read) {
-        return Err(AppError::Forbidden);
-    }
-    if files.is_empty() {
-        return Err(AppError::invalid("notice", "no_files", "invalid-no-files"));
-    }
+    crate::screening::check_uploads(app, actor, files, "notice")?;
     files
         .iter()
-        .map(|(name, bytes)| {
-            if bytes.len() > app.limits.max_document_bytes {
-                return Err(AppError::TooLarge {
-                    size: bytes.len(),
-                    limit: app.limits.max_document_bytes,
-                });
-            }
-            assess(name, bytes, baseline)
-        })
+        .map(|(name, bytes)| assess(name, bytes, baseline))
         .collect()
 }

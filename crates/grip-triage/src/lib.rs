@@ -77,16 +77,6 @@ impl Assessment {
         reasons
     }
 
-    /// The same assessment marked unreadable, with `reason` as its error (a file that could
-    /// not even be read).
-    pub fn with_error(mut self, reason: String) -> Self {
-        self.impact = Impact::Unreadable;
-        self.proposal = Proposal::Unreadable;
-        self.summary = summary::unreadable(&self.notice.name, self.notice.format, &reason).summary;
-        self.error = Some(reason);
-        self
-    }
-
     /// The `grip.change-triage/1` object, its reasons in `lang`.
     pub fn to_contract(&self, lang: Lang) -> ChangeTriage {
         ChangeTriage {
@@ -115,14 +105,38 @@ pub fn triage_bytes(
     knowledge: &ChangeKnowledge,
     limits: &Limits,
 ) -> Assessment {
+    triage_document(name, bytes, baseline, lexicon, knowledge, limits).0
+}
+
+/// [`triage_bytes`] with the text it read (empty when unreadable), for callers that keep it,
+/// so a document is extracted once.
+pub fn triage_document(
+    name: &str,
+    bytes: &[u8],
+    baseline: &Baseline,
+    lexicon: &Lexicon,
+    knowledge: &ChangeKnowledge,
+    limits: &Limits,
+) -> (Assessment, String) {
     match grip_screen::extract(bytes, limits) {
-        Ok(extracted) => triage_extracted(name, &extracted, baseline, lexicon, knowledge),
+        Ok(extracted) => {
+            let assessment = triage_extracted(name, &extracted, baseline, lexicon, knowledge);
+            (assessment, extracted.text)
+        }
         Err(error) => {
             let format =
                 grip_screen::detect_format(bytes, limits).unwrap_or(grip_screen::Format::Txt);
-            summary::unreadable(name, format, &error.to_string())
+            (
+                summary::unreadable(name, format, &error.to_string()),
+                String::new(),
+            )
         }
     }
+}
+
+/// The assessment of a notice that could not even be read (a missing file, say).
+pub fn unreadable_notice(name: &str, reason: &str) -> Assessment {
+    summary::unreadable(name, grip_screen::Format::Txt, reason)
 }
 
 /// Triages text already extracted (a pasted e-mail, say).

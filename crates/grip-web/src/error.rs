@@ -181,3 +181,21 @@ pub fn render(template: &impl Template) -> Result<Response, PageError> {
         .map(|html| Html(html).into_response())
         .map_err(|e| PageError(AppError::Internal(format!("template: {e}"))))
 }
+
+/// The refusal of a use case in the reader's language, for showing on the page again.
+pub(crate) fn refusal_text(viewer: &crate::auth::Viewer, err: &AppError) -> String {
+    let (nl, en) = message_of(err);
+    if viewer.lang == Lang::En { en } else { nl }
+}
+
+/// Errors a form page shows inline with what was typed (the rest become an error page).
+pub(crate) fn shown_inline(err: &AppError) -> bool {
+    matches!(
+        err,
+        AppError::Invalid(_)
+            | AppError::Conflict(_)
+            | AppError::AlreadyExists(_)
+            | AppError::TooLarge { .. }
+            | AppError::UnsupportedMedia(_)
+    )
+}

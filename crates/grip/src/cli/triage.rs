@@ -51,15 +51,7 @@ pub fn run(args: TriageArgs) -> anyhow::Result<ExitCode> {
         let (name, bytes) = read(file);
         let assessment = match bytes {
             Ok(bytes) => triage::assess(&name, &bytes, &baseline)?,
-            Err(reason) => grip_triage::triage_bytes(
-                &name,
-                &[],
-                &baseline,
-                grip_app::screening::lexicon()?,
-                triage::knowledge()?,
-                &grip_screen::Limits::default(),
-            )
-            .with_error(reason),
+            Err(reason) => grip_triage::unreadable_notice(&name, &reason),
         };
         any_unreadable |= assessment.impact == Impact::Unreadable;
         writeln!(out, "{}", assessment.to_contract(lang).to_json()?)?;

@@ -2,10 +2,10 @@
 //! more), and what the checks found with their evidence.
 
 use super::bids::{BidRow, ChecksView, checks_view, euros, item_texts};
-use super::{refusal_text, shown_inline};
 use crate::AppState;
 use crate::auth::Viewer;
 use crate::error::{PageError, render};
+use crate::error::{refusal_text, shown_inline};
 use crate::shell::Shell;
 use crate::uploads::read_document_form;
 use askama::Template;

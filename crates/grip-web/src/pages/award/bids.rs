@@ -1,10 +1,10 @@
 //! The bids page (list, checks with their evidence, the evidence matrix, workbook in and
 //! out), the form to type a bid in, and one bid with its answers and documents.
 
-use super::{refusal_text, shown_inline};
 use crate::AppState;
 use crate::auth::Viewer;
 use crate::error::{PageError, render};
+use crate::error::{refusal_text, shown_inline};
 use crate::shell::Shell;
 use crate::uploads::read_document_form;
 use askama::Template;

@@ -6,12 +6,11 @@ mod bid;
 mod bids;
 mod decisions;
 
-pub(crate) use bids::euros;
+pub(crate) use bids::{euros, parse_euros};
 
 use crate::AppState;
 use crate::auth::Viewer;
-use crate::error::{PageError, message_of, status_of};
-use crate::i18n::Lang;
+use crate::error::{PageError, refusal_text, shown_inline, status_of};
 use axum::Router;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -74,22 +73,4 @@ where
 /// A rendered document or workbook as a download.
 fn download(file: grip_app::packages::export::Exported) -> Response {
     crate::downloads::attachment_response(&file.file_name, file.media_type, file.bytes)
-}
-
-/// The refusal of a use case in the reader's language, for showing on the page again.
-fn refusal_text(viewer: &Viewer, err: &AppError) -> String {
-    let (nl, en) = message_of(err);
-    if viewer.lang == Lang::En { en } else { nl }
-}
-
-/// Errors a page shows inline (the rest become an error page).
-fn shown_inline(err: &AppError) -> bool {
-    matches!(
-        err,
-        AppError::Invalid(_)
-            | AppError::Conflict(_)
-            | AppError::AlreadyExists(_)
-            | AppError::TooLarge { .. }
-            | AppError::UnsupportedMedia(_)
-    )
 }

@@ -1,10 +1,11 @@
 //! One contract: its AI baseline in force as a table (earlier versions listed), the change
 //! notices with their triage, and the forms to add notices and a new baseline version.
 
-use super::{ContractRow, contract_row, refusal_text, shown_inline};
+use super::{ContractRow, contract_row};
 use crate::AppState;
 use crate::auth::Viewer;
 use crate::error::{PageError, render, status_of};
+use crate::error::{refusal_text, shown_inline};
 use crate::shell::Shell;
 use askama::Template;
 use axum::Form;

@@ -1,10 +1,10 @@
 //! The inbox: escalated change notices waiting for the roles the reader holds on each
 //! dossier's team, soonest due first, each closed with a sealed decision record.
 
-use super::{refusal_text, shown_inline};
 use crate::AppState;
 use crate::auth::Viewer;
 use crate::error::{PageError, render, status_of};
+use crate::error::{refusal_text, shown_inline};
 use crate::shell::Shell;
 use askama::Template;
 use axum::Form;

@@ -7,8 +7,7 @@ mod notice;
 
 use crate::AppState;
 use crate::auth::Viewer;
-use crate::error::{PageError, message_of, render, status_of};
-use crate::i18n::Lang;
+use crate::error::{PageError, refusal_text, render, shown_inline, status_of};
 use crate::shell::Shell;
 use crate::uploads::FormFields;
 use askama::Template;
@@ -171,7 +170,7 @@ pub async fn create(
         value: fields.get("value").unwrap_or_default(),
         baseline: baseline_text(file, &fields),
     };
-    let result = match parse_euros(&form.value) {
+    let result = match parse_value(&form.value) {
         Ok(value_cents) => {
             let new = NewContract {
                 supplier: form.supplier.clone(),
@@ -198,16 +197,14 @@ fn baseline_text(file: Option<(String, Vec<u8>)>, fields: &FormFields) -> String
     }
 }
 
-/// "1.250.000,50" or "1250000" euros as cents; empty is no value.
-fn parse_euros(text: &str) -> Result<Option<i64>, AppError> {
-    let text = text.trim().replace(['.', ' ', '€'], "").replace(',', ".");
-    if text.is_empty() {
+/// The value field: empty is no value; otherwise euros in either notation (the bid form's
+/// reading), refused when it is not an amount.
+fn parse_value(text: &str) -> Result<Option<i64>, AppError> {
+    if text.trim().is_empty() {
         return Ok(None);
     }
-    text.parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite() && *v >= 0.0 && *v < 1e13)
-        .map(|v| Some((v * 100.0).round() as i64))
+    crate::pages::award::parse_euros(text)
+        .map(Some)
         .ok_or_else(|| AppError::invalid("value", "invalid_amount", "invalid-amount"))
 }
 
@@ -230,19 +227,4 @@ async fn again(
         form,
     )
     .await
-}
-
-pub(super) fn refusal_text(viewer: &Viewer, err: &AppError) -> String {
-    let (nl, en) = message_of(err);
-    if viewer.lang == Lang::En { en } else { nl }
-}
-
-pub(super) fn shown_inline(err: &AppError) -> bool {
-    matches!(
-        err,
-        AppError::Invalid(_)
-            | AppError::Conflict(_)
-            | AppError::TooLarge { .. }
-            | AppError::UnsupportedMedia(_)
-    )
 }

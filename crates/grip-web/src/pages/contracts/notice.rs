@@ -3,10 +3,10 @@
 //! and the contract manager's decision.
 
 use super::contract::category_names;
-use super::{refusal_text, shown_inline};
 use crate::AppState;
 use crate::auth::Viewer;
 use crate::error::{PageError, render, status_of};
+use crate::error::{refusal_text, shown_inline};
 use crate::shell::Shell;
 use askama::Template;
 use axum::Form;
