@@ -37,6 +37,7 @@ pub async fn serve(app: App, args: &ServeArgs, announce: impl FnOnce(&str)) -> a
         format!("cannot listen on {} (is another grip or program using it? choose another with --bind)", args.bind)
     })?;
     let local = listener.local_addr().context("listening address")?;
+    let stop = stop_requested();
     announce(&format!("http://{local}"));
     spawn_session_cleanup(app.clone());
     // Compile the screening lexicon now rather than on the first upload.
@@ -58,34 +59,38 @@ pub async fn serve(app: App, args: &ServeArgs, announce: impl FnOnce(&str)) -> a
         max_connections: args.max_connections,
         header_timeout: std::time::Duration::from_secs(args.header_timeout_secs.max(1)),
     };
-    super::listen::run(listener, router, limits, stop_requested()).await;
+    super::listen::run(listener, router, limits, stop).await;
     worker.stop(&app).await;
     app.store.close().await;
     Ok(())
 }
 
 /// Ctrl-C, or SIGTERM as service managers and `kill` send it: either stops accepting, lets
-/// open requests finish and releases this instance's job leases.
-async fn stop_requested() {
+/// open requests finish and releases this instance's job leases. The SIGTERM handler is
+/// installed when this is called, not when the future is first polled, so a signal sent as
+/// soon as the server has announced itself is not lost.
+fn stop_requested() -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
-    {
-        use tokio::signal::unix::{SignalKind, signal};
-        match signal(SignalKind::terminate()) {
-            Ok(mut terminate) => {
+    let terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        .map_err(|e| tracing::warn!(error = %e, "SIGTERM cannot be caught; stop with Ctrl-C"))
+        .ok();
+    async move {
+        #[cfg(unix)]
+        match terminate {
+            Some(mut terminate) => {
                 tokio::select! {
                     _ = tokio::signal::ctrl_c() => {}
                     _ = terminate.recv() => {}
                 }
             }
-            Err(e) => {
-                tracing::warn!(error = %e, "SIGTERM cannot be caught; stop with Ctrl-C");
+            None => {
                 let _ = tokio::signal::ctrl_c().await;
             }
         }
+        #[cfg(not(unix))]
+        let _ = tokio::signal::ctrl_c().await;
+        tracing::info!("stopping: finishing open requests");
     }
-    #[cfg(not(unix))]
-    let _ = tokio::signal::ctrl_c().await;
-    tracing::info!("stopping: finishing open requests");
 }
 
 /// Removes expired sessions every quarter of an hour while the server runs.
