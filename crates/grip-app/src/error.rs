@@ -42,6 +42,20 @@ impl AppError {
         AppError::Invalid(vec![FieldError::new(field, code, text)])
     }
 
+    /// The error as lines for a terminal: each invalid field with its detail, else the message.
+    pub fn lines(&self) -> Vec<String> {
+        match self {
+            AppError::Invalid(errors) => errors
+                .iter()
+                .map(|e| match e.arg("detail") {
+                    Some(detail) => detail.to_string(),
+                    None => format!("{}: {}", e.field, e.code),
+                })
+                .collect(),
+            other => vec![other.to_string()],
+        }
+    }
+
     /// A stable, machine-readable code for API clients.
     pub fn code(&self) -> &'static str {
         match self {

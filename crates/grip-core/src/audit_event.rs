@@ -111,6 +111,8 @@ audit_events! {
     NoticeTriaged(NoticeTriaged) = "contract.notice_triaged",
     NoticeDecided(NoticeDecided) = "contract.notice_decided",
     EscalationClosed(EscalationClosed) = "contract.escalation_closed",
+    RegisterEntrySet(RegisterEntrySet) = "inventory.register_entry_set",
+    RegisterContactSet(RegisterContactSet) = "organisation.register_contact_set",
 }
 
 impl AuditEvent {
@@ -427,6 +429,23 @@ pub struct RegisterImported {
     pub listing_sha256: String,
     pub imported: usize,
     pub skipped: usize,
+}
+
+/// A system's entry in the Algorithm Register standard was imported from a file or edited;
+/// `fields` are the standard's keys whose value changed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RegisterEntrySet {
+    pub item_id: String,
+    pub name: String,
+    pub origin: crate::inventory::EntryOrigin,
+    pub file_sha256: Option<String>,
+    pub fields: Vec<String>,
+}
+
+/// The organisation's contact address for its register entries.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RegisterContactSet {
+    pub contact_email: String,
 }
 
 #[cfg(test)]

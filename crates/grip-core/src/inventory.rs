@@ -30,6 +30,8 @@ crate::code_enum! {
         Manual = "manual",
         Demo = "demo",
         AlgorithmRegister = "algoritmeregister",
+        /// A supplier's description of its product in the register's publication standard.
+        SupplierEntry = "supplier_entry",
     }
 }
 
@@ -67,11 +69,35 @@ impl InventoryScope {
     /// The sources that belong to this scope.
     pub fn sources(self) -> &'static [InventorySource] {
         match self {
-            InventoryScope::Own => &[InventorySource::Manual, InventorySource::Demo],
+            InventoryScope::Own => &[
+                InventorySource::Manual,
+                InventorySource::Demo,
+                InventorySource::SupplierEntry,
+            ],
             InventoryScope::Register => &[InventorySource::AlgorithmRegister],
             InventoryScope::All => InventorySource::ALL,
         }
     }
+}
+
+crate::code_enum! {
+    /// Who last wrote a system's register entry: a file in the standard, or a person in Grip.
+    pub enum EntryOrigin {
+        File = "file",
+        Edited = "edited",
+    }
+}
+
+/// A system's entry in the Algorithm Register publication standard, as stored: the entry is
+/// JSON in the standard's own keys (plus any fields outside it that came with the file).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredRegisterEntry {
+    pub item_id: InventoryItemId,
+    pub entry_json: String,
+    pub origin: EntryOrigin,
+    pub file_sha256: Option<String>,
+    pub updated_by: String,
+    pub updated_at: i64,
 }
 
 /// What the newest AI Act classification of a system's dossier must be.

@@ -78,13 +78,22 @@ pub async fn exists_by_source(
     source: InventorySource,
     source_id: &str,
 ) -> Result<bool, StoreError> {
+    Ok(id_by_source(conn, source, source_id).await?.is_some())
+}
+
+/// The item imported from `source` under `source_id`, if any.
+pub async fn id_by_source(
+    conn: &mut Conn,
+    source: InventorySource,
+    source_id: &str,
+) -> Result<Option<String>, StoreError> {
     let row: Option<(String,)> =
         sqlx::query_as("select id from inventory_item where source = $1 and source_id = $2")
             .bind(source.code())
             .bind(source_id)
             .fetch_optional(&mut *conn)
             .await?;
-    Ok(row.is_some())
+    Ok(row.map(|(id,)| id))
 }
 
 const VIEW: &str = "select i.id, i.name, i.supplier_id, s.name as supplier_name, i.description, \

@@ -18,6 +18,7 @@ pub mod home;
 pub mod inventory;
 pub mod organisation;
 pub mod packages;
+pub mod register_entries;
 pub mod scores;
 pub mod screening_jobs;
 pub mod screenings;

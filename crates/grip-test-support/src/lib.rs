@@ -11,6 +11,9 @@ use std::sync::OnceLock;
 
 use serde_json::Value;
 
+mod register_standard;
+pub use register_standard::RegisterStandard;
+
 /// Why a test skipped; `scripts/test.sh` repeats it in its summary.
 pub const ABSENT: &str = "../shared is not next to this checkout";
 

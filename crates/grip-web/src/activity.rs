@@ -294,6 +294,8 @@ fn fill(lang: Lang, a: &Activity, event: &AuditEvent, args: &mut FluentArgs) {
                 .to_string(),
         ),
         AuditEvent::EscalationClosed(_) => {}
+        AuditEvent::RegisterEntrySet(e) => set("name", e.name.clone()),
+        AuditEvent::RegisterContactSet(_) => {}
         AuditEvent::DecisionSealed(e) => {
             set("gate", lang.phase(e.gate).to_string());
             set(
@@ -362,6 +364,9 @@ fn link(a: &Activity) -> Option<(String, String)> {
         )),
         Some(AuditEvent::EscalationClosed(e)) => {
             on_dossier(&format!("/decisions#{}", e.decision_id))
+        }
+        Some(AuditEvent::RegisterEntrySet(e)) => {
+            Some((format!("/inventory/{}/register", e.item_id), e.name.clone()))
         }
         Some(AuditEvent::NoticeDecided(e)) => Some((
             format!("/contracts/{}/notices/{}", e.contract_id, e.notice_id),

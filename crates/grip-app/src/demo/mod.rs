@@ -6,6 +6,7 @@
 
 mod award;
 mod contracts;
+mod register_entries;
 
 use crate::portfolio::{self, PortfolioPack};
 use crate::record::{append_event, commit_with_event};
@@ -243,6 +244,12 @@ pub async fn load(
     generate_packages(app, &data.dossiers, &dossier_ids, &user_ids).await?;
     award::run(app, &dossier_ids, &|name| demo_actor(&user_ids, name)).await?;
     contracts::run(app, &dossier_ids, &|name| demo_actor(&user_ids, name)).await?;
+    register_entries::run(
+        app,
+        &demo_actor(&user_ids, "beheerder")?,
+        &demo_actor(&user_ids, "inkoper")?,
+    )
+    .await?;
     Ok(DemoOutcome::Created {
         dossiers: dossier_ids.len(),
         register_imported,

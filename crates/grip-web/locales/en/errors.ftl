@@ -93,3 +93,5 @@ invalid-amount = The amount must not be negative.
 invalid-triage = Choose no action, re-assess or escalate.
 invalid-override-reason = Give a reason when you depart from the proposal.
 invalid-sealed-decision = Choose a sealed decision record of this dossier.
+invalid-month = Write the month as yyyy-mm, for example 2027-03.
+invalid-email = Give a valid e-mail address.

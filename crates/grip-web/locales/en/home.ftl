@@ -163,6 +163,7 @@ system-status-onbekend = Status unknown
 inventory-source-manual = Added by hand
 inventory-source-demo = Demo
 inventory-source-algoritmeregister = Algorithm Register
+inventory-source-supplier-entry = Supplier's entry
 invalid-filter-value = Unknown filter value ‘{ $value }’; choose a value from the list.
 event-bid-recorded = { $actor } recorded the bid of { $supplier } on package version { $version } ({ $count } answers)
 event-bid-document-attached = { $actor } attached the document ‘{ $name }’ to a bid

@@ -93,3 +93,5 @@ invalid-amount = Het bedrag mag niet negatief zijn.
 invalid-triage = Kies geen actie, opnieuw beoordelen of escaleren.
 invalid-override-reason = Geef een reden wanneer u van het voorstel afwijkt.
 invalid-sealed-decision = Kies een verzegeld besluit van dit dossier.
+invalid-month = Schrijf de maand als jjjj-mm, bijvoorbeeld 2027-03.
+invalid-email = Geef een geldig e-mailadres op.

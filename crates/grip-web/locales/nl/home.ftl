@@ -163,6 +163,7 @@ system-status-onbekend = Status onbekend
 inventory-source-manual = Zelf toegevoegd
 inventory-source-demo = Demo
 inventory-source-algoritmeregister = Algoritmeregister
+inventory-source-supplier-entry = Beschrijving van de leverancier
 invalid-filter-value = Onbekende filterwaarde ‘{ $value }’; kies een waarde uit de lijst.
 event-bid-recorded = { $actor } heeft de inschrijving van { $supplier } vastgelegd op pakketversie { $version } ({ $count } antwoorden)
 event-bid-document-attached = { $actor } heeft het document ‘{ $name }’ bij een inschrijving gevoegd

@@ -32,7 +32,8 @@ pub(super) const FILES: &[(&str, &str, &str)] = ftl_files![
     "access",
     "look",
     "award",
-    "contracts"
+    "contracts",
+    "register"
 ];
 
 /// The Fluent id of a key as code spells it: Fluent ids may not contain dots, so `.` and `_`

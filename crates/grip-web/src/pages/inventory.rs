@@ -77,6 +77,8 @@ struct InventoryPage {
     items: Vec<ListedSystem>,
     pager: Pager,
     may_manage: bool,
+    /// The organisation's contact address for the Algorithm Register.
+    contact_email: String,
     errors: Vec<String>,
 }
 
@@ -180,6 +182,9 @@ async fn page(
         items: list.items,
         q: query,
         may_manage: viewer.actor.may(Action::ManageInventory),
+        contact_email: grip_app::register::contact_email(&state.app)
+            .await?
+            .unwrap_or_default(),
         errors,
     };
     Ok((page, bad))

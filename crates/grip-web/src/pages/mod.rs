@@ -17,6 +17,7 @@ pub(crate) mod inventory;
 mod login;
 mod package;
 mod provenance;
+mod register;
 mod screening_jobs;
 mod users;
 
@@ -35,6 +36,7 @@ pub fn routes() -> Router<AppState> {
         .merge(classification::routes())
         .merge(catalogue::routes())
         .merge(inventory::routes())
+        .merge(register::routes())
         .merge(users::routes())
         .merge(account::routes())
         .merge(access_settings::routes())

@@ -3,9 +3,11 @@
 use super::DbArgs;
 use anyhow::{Context, bail};
 use clap::Subcommand;
+use grip_app::register::{self, ImportedFile};
 use grip_app::users::{self, Operator};
-use grip_app::{auth, register};
+use grip_app::{Actor, Role, auth};
 use grip_core::role::parse_role_list;
+use grip_knowledge::Lang;
 use std::io::BufRead;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -58,8 +60,13 @@ pub enum TokenCommand {
 
 #[derive(Subcommand)]
 pub enum ImportCommand {
-    /// Import the Dutch Algorithm Register listing (JSON) into the inventory.
-    Register { file: PathBuf },
+    /// Import Algorithm Register files into the inventory: the register's listing, or entries
+    /// in publication standard 1.0 (one object or a list, such as a supplier's template).
+    /// Each file is one transaction; a refused file changes nothing.
+    Register {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
 }
 
 fn read_password(from_stdin: bool) -> anyhow::Result<String> {
@@ -154,15 +161,51 @@ pub async fn token(db: &DbArgs, cmd: TokenCommand) -> anyhow::Result<ExitCode> {
 }
 
 pub async fn import(db: &DbArgs, cmd: ImportCommand) -> anyhow::Result<ExitCode> {
-    let ImportCommand::Register { file } = cmd;
-    let bytes = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+    let ImportCommand::Register { files } = cmd;
     let app = db.open().await?;
-    let report = register::import_listing(&app, "cli", &bytes)
-        .await
-        .with_context(|| format!("{} was not imported (nothing changed)", file.display()))?;
-    println!(
-        "Imported {} entries; {} were already present.",
-        report.imported, report.skipped
-    );
-    Ok(ExitCode::SUCCESS)
+    // The command line acts as the administrator of the machine it runs on.
+    let actor = Actor {
+        user_id: "cli".into(),
+        username: "cli".into(),
+        roles: vec![Role::Beheerder],
+    };
+    let mut failed = false;
+    for file in files {
+        let bytes =
+            std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+        match register::import_file(&app, &actor, &bytes).await {
+            Ok(ImportedFile::Listing(report)) => println!(
+                "{}: register listing, imported {} entries; {} were already present.",
+                file.display(),
+                report.imported,
+                report.skipped
+            ),
+            Ok(ImportedFile::Standard(report)) => {
+                println!(
+                    "{}: publication standard 1.0, imported {} systems; {} were already present.",
+                    file.display(),
+                    report.imported,
+                    report.skipped
+                );
+                for note in &report.notes {
+                    println!("  entry {}: {}", note.entry, note.describe(Lang::En));
+                }
+            }
+            Err(e) => {
+                failed = true;
+                eprintln!(
+                    "grip: {} was not imported (nothing changed):",
+                    file.display()
+                );
+                for line in e.lines() {
+                    eprintln!("  {line}");
+                }
+            }
+        }
+    }
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }

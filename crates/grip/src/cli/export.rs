@@ -14,6 +14,21 @@ use std::process::ExitCode;
 pub enum ExportCommand {
     /// The tender package of a dossier.
     Package(PackageArgs),
+    /// Systems as entries in the Algorithm Register publication standard (a JSON list).
+    Register(RegisterArgs),
+}
+
+#[derive(Args)]
+pub struct RegisterArgs {
+    /// The version of the publication standard; 1.0 is the one there is.
+    #[arg(long, default_value = "1.0")]
+    standard: String,
+    /// One system (inventory id); default every system with a register entry.
+    #[arg(long)]
+    system: Option<String>,
+    /// Where to write the JSON list.
+    #[arg(long)]
+    out: PathBuf,
 }
 
 #[derive(Args)]
@@ -49,7 +64,53 @@ fn operator() -> Actor {
 }
 
 pub async fn run(db: &DbArgs, cmd: ExportCommand) -> anyhow::Result<ExitCode> {
-    let ExportCommand::Package(args) = cmd;
+    match cmd {
+        ExportCommand::Package(args) => package(db, args).await,
+        ExportCommand::Register(args) => register(db, args).await,
+    }
+}
+
+/// Writes the complete entries; says on stderr which systems were left out and why. Asked
+/// for one system that cannot be exported, it writes nothing and fails.
+async fn register(db: &DbArgs, args: RegisterArgs) -> anyhow::Result<ExitCode> {
+    if args.standard != grip_register::standard::STANDARD_VERSION {
+        eprintln!(
+            "grip: unknown standard version '{}'; use {}",
+            args.standard,
+            grip_register::standard::STANDARD_VERSION
+        );
+        return Ok(ExitCode::from(2));
+    }
+    let app = db.open().await?;
+    let report = grip_app::register::export(&app, &operator(), args.system.as_deref())
+        .await
+        .context("cannot export the register entries")?;
+    for (name, publication) in &report.withheld {
+        eprintln!("left out: {name}: {}", publication.reason.en);
+    }
+    for (name, problems) in &report.incomplete {
+        eprintln!("left out: {name}: not yet complete:");
+        for p in problems {
+            eprintln!("  {}", p.describe(Lang::En));
+        }
+    }
+    if args.system.is_some() && report.entries.is_empty() {
+        eprintln!("grip: nothing written");
+        return Ok(ExitCode::FAILURE);
+    }
+    let json = serde_json::to_vec_pretty(&report.entries)?;
+    std::fs::write(&args.out, &json)
+        .with_context(|| format!("cannot write {}", args.out.display()))?;
+    println!(
+        "Wrote {} entries in publication standard {} to {}.",
+        report.entries.len(),
+        args.standard,
+        args.out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn package(db: &DbArgs, args: PackageArgs) -> anyhow::Result<ExitCode> {
     let Some(format) = ExportFormat::parse(&args.format) else {
         eprintln!(
             "grip: unknown format '{}'; use {}",

@@ -1,5 +1,6 @@
-//! Import of the public Dutch Algorithm Register listing into the inventory. Entries keep
-//! their register id, so importing the same listing again adds nothing twice.
+//! Import of the public Dutch Algorithm Register listing (other organisations' entries, for
+//! reference) into the inventory. Entries keep their register id, so importing the same
+//! listing again adds nothing twice.
 
 use crate::record::commit_with_event;
 use crate::{App, AppError, now_ms};
