@@ -112,7 +112,7 @@ audit_events! {
     NoticeDecided(NoticeDecided) = "contract.notice_decided",
     EscalationClosed(EscalationClosed) = "contract.escalation_closed",
     RegisterEntrySet(RegisterEntrySet) = "inventory.register_entry_set",
-    RegisterContactSet(RegisterContactSet) = "organisation.register_contact_set",
+    RegisterSettingsSet(RegisterSettingsSet) = "organisation.register_settings_set",
 }
 
 impl AuditEvent {
@@ -442,9 +442,10 @@ pub struct RegisterEntrySet {
     pub fields: Vec<String>,
 }
 
-/// The organisation's contact address for its register entries.
+/// The organisation's name and contact address in its register entries.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RegisterContactSet {
+pub struct RegisterSettingsSet {
+    pub organization: String,
     pub contact_email: String,
 }
 

@@ -11,6 +11,10 @@ use serde_json::{Map, Value};
 pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
 pub const MAX_ENTRIES: usize = 10_000;
 
+/// The register application's own identifiers of an entry: kept (the supplier's `id` names
+/// the entry across imports) without a note, as they carry no text of the supplier's.
+const IDENTIFIERS: &[&str] = &["id", "uuid"];
+
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum FileError {
     #[error("the file is {0} bytes; the limit is {MAX_FILE_BYTES} bytes")]
@@ -103,7 +107,10 @@ pub fn read_entry(
         })
     };
     for (key, value) in &fields {
-        if crate::standard::spec(key).is_none() && is_filled(value) {
+        if crate::standard::spec(key).is_none()
+            && !IDENTIFIERS.contains(&key.as_str())
+            && is_filled(value)
+        {
             note(key, Issue::NotInStandard);
         }
     }

@@ -295,7 +295,7 @@ fn fill(lang: Lang, a: &Activity, event: &AuditEvent, args: &mut FluentArgs) {
         ),
         AuditEvent::EscalationClosed(_) => {}
         AuditEvent::RegisterEntrySet(e) => set("name", e.name.clone()),
-        AuditEvent::RegisterContactSet(_) => {}
+        AuditEvent::RegisterSettingsSet(_) => {}
         AuditEvent::DecisionSealed(e) => {
             set("gate", lang.phase(e.gate).to_string());
             set(

@@ -25,6 +25,7 @@ const FILES: &[(&str, &str)] = &[
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RegisterData {
+    organization: String,
     contact_email: String,
     entry: Vec<DemoEntry>,
 }
@@ -46,7 +47,11 @@ fn demo_error(what: impl std::fmt::Display) -> AppError {
 
 pub(super) async fn run(app: &App, admin: &Actor, buyer: &Actor) -> Result<(), AppError> {
     let data: RegisterData = toml::from_str(REGISTER_TOML).map_err(demo_error)?;
-    register::set_contact_email(app, admin, &data.contact_email).await?;
+    let settings = register::RegisterSettings {
+        organization: data.organization,
+        contact_email: data.contact_email,
+    };
+    register::set_settings(app, admin, &settings).await?;
     for entry in data.entry {
         let (_, text) = FILES
             .iter()

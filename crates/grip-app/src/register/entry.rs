@@ -3,20 +3,17 @@
 //! classification, and what is still open before it can be exported. The organisation's own
 //! fields are edited here too.
 
-use super::CONTACT_SETTING;
 use super::import::{changed_fields, store_entry};
-use crate::record::commit_with_event;
-use crate::{Action, Actor, App, AppError, Paging, now_ms};
-use grip_core::audit_event as ev;
+use super::settings::organisation_fields;
+use crate::{Action, Actor, App, AppError, Paging};
 use grip_core::dossier::FieldError;
 use grip_core::inventory::{InventoryItem, StoredRegisterEntry, SystemStatus};
 use grip_knowledge::classification::Classification;
 use grip_register::{
-    ClassificationFacts, Finding, OrganisationFields, Publication, PublicationCategory,
-    RegisterEntry, RegisterStatus, export, publication,
+    ClassificationFacts, Finding, Publication, PublicationCategory, RegisterEntry, RegisterStatus,
+    export, publication,
 };
-use grip_store::audit::NewEvent;
-use grip_store::{Conn, register_entries, settings};
+use grip_store::{Conn, register_entries};
 use serde::Deserialize;
 
 pub struct RegisterView {
@@ -77,20 +74,6 @@ fn status_of(status: SystemStatus) -> Option<RegisterStatus> {
         SystemStatus::Retired => Some(RegisterStatus::Retired),
         SystemStatus::Unknown => None,
     }
-}
-
-pub(super) async fn organisation_fields(conn: &mut Conn) -> Result<OrganisationFields, AppError> {
-    let organization = grip_store::organisation::get(conn)
-        .await?
-        .map(|o| o.name)
-        .unwrap_or_default();
-    let contact_email = settings::get(conn, CONTACT_SETTING)
-        .await?
-        .and_then(|v| serde_json::from_str::<String>(&v).ok());
-    Ok(OrganisationFields {
-        organization,
-        contact_email,
-    })
 }
 
 async fn classification_facts(
@@ -252,47 +235,5 @@ pub async fn update_own_fields(
     let fields = changed_fields(before.as_ref(), &entry);
     store_entry(&mut tx, actor, &item, &entry, None, fields).await?;
     tx.commit().await.map_err(grip_store::StoreError::from)?;
-    Ok(())
-}
-
-/// The organisation's contact address for the register, when set.
-pub async fn contact_email(app: &App) -> Result<Option<String>, AppError> {
-    let mut conn = app.store.conn().await?;
-    Ok(organisation_fields(&mut conn).await?.contact_email)
-}
-
-/// The organisation's contact address in every entry it publishes.
-pub async fn set_contact_email(app: &App, actor: &Actor, email: &str) -> Result<(), AppError> {
-    crate::access::require(actor, Action::ManageSettings)?;
-    let email = email.trim();
-    let plausible = email.len() <= 500
-        && email
-            .split_once('@')
-            .is_some_and(|(a, b)| !a.is_empty() && b.contains('.'))
-        && !email.chars().any(char::is_whitespace);
-    if !plausible {
-        return Err(AppError::invalid(
-            "contact_email",
-            "invalid_email",
-            "invalid-email",
-        ));
-    }
-    let now = now_ms();
-    let mut tx = app.store.begin_write().await?;
-    let value = serde_json::to_string(email).expect("a string serialises");
-    settings::put(&mut tx, CONTACT_SETTING, &value, &actor.username, now).await?;
-    commit_with_event(
-        tx,
-        NewEvent {
-            at_ms: now,
-            actor: &actor.username,
-            dossier: None,
-            event: ev::RegisterContactSet {
-                contact_email: email.into(),
-            }
-            .into(),
-        },
-    )
-    .await?;
     Ok(())
 }

@@ -7,13 +7,10 @@ mod entry;
 mod export;
 mod import;
 mod listing;
+mod settings;
 
-pub use entry::{
-    OwnFieldsInput, RegisterView, contact_email, set_contact_email, update_own_fields, view,
-};
+pub use entry::{OwnFieldsInput, RegisterView, update_own_fields, view};
 pub use export::{ExportReport, export};
 pub use import::{ImportedFile, StandardImport, import_entry_into, import_file};
 pub use listing::*;
-
-/// The setting that holds the organisation's contact address for the register.
-const CONTACT_SETTING: &str = "register.contact_email";
+pub use settings::{RegisterSettings, set_settings, settings};

@@ -95,3 +95,4 @@ invalid-override-reason = Give a reason when you depart from the proposal.
 invalid-sealed-decision = Choose a sealed decision record of this dossier.
 invalid-month = Write the month as yyyy-mm, for example 2027-03.
 invalid-email = Give a valid e-mail address.
+invalid-organisation-name = The organisation name is required and has at most 100 characters.

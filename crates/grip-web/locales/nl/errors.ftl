@@ -95,3 +95,4 @@ invalid-override-reason = Geef een reden wanneer u van het voorstel afwijkt.
 invalid-sealed-decision = Kies een verzegeld besluit van dit dossier.
 invalid-month = Schrijf de maand als jjjj-mm, bijvoorbeeld 2027-03.
 invalid-email = Geef een geldig e-mailadres op.
+invalid-organisation-name = De organisatienaam is verplicht en telt hoogstens 100 tekens.

@@ -77,8 +77,8 @@ struct InventoryPage {
     items: Vec<ListedSystem>,
     pager: Pager,
     may_manage: bool,
-    /// The organisation's contact address for the Algorithm Register.
-    contact_email: String,
+    /// The organisation's name and contact address for the Algorithm Register.
+    register: grip_app::register::RegisterSettings,
     errors: Vec<String>,
 }
 
@@ -182,9 +182,7 @@ async fn page(
         items: list.items,
         q: query,
         may_manage: viewer.actor.may(Action::ManageInventory),
-        contact_email: grip_app::register::contact_email(&state.app)
-            .await?
-            .unwrap_or_default(),
+        register: grip_app::register::settings(&state.app).await?,
         errors,
     };
     Ok((page, bad))

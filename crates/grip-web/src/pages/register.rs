@@ -13,11 +13,12 @@ use axum::extract::{Multipart, Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
-use grip_app::register::{self, ExportReport, ImportedFile, OwnFieldsInput, RegisterView};
+use grip_app::register::{
+    self, ExportReport, ImportedFile, OwnFieldsInput, RegisterSettings, RegisterView,
+};
 use grip_app::{Action, AppError};
 use grip_register::standard::{FIELDS, Writer};
 use grip_register::{Destination, Finding, PublicationCategory, html};
-use serde::Deserialize;
 use serde_json::Value;
 
 /// Largest register file a buyer uploads (a supplier template is a few kilobytes).
@@ -27,7 +28,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/inventory/register/import", post(import_systems))
         .route("/inventory/register/export.json", get(export_all))
-        .route("/inventory/register/contact", post(set_contact))
+        .route("/inventory/register/settings", post(set_settings))
         .route("/inventory/{id}/register", get(page).post(save))
         .route("/inventory/{id}/register/import", post(import_into))
         .route("/inventory/{id}/register.json", get(export_one))
@@ -306,17 +307,11 @@ async fn export_one(
     ))
 }
 
-#[derive(Deserialize)]
-struct ContactForm {
-    #[serde(default)]
-    contact_email: String,
-}
-
-async fn set_contact(
+async fn set_settings(
     State(state): State<AppState>,
     viewer: Viewer,
-    Form(form): Form<ContactForm>,
+    Form(form): Form<RegisterSettings>,
 ) -> Result<Response, PageError> {
-    register::set_contact_email(&state.app, &viewer.actor, &form.contact_email).await?;
+    register::set_settings(&state.app, &viewer.actor, &form).await?;
     Ok(Redirect::to("/inventory#register").into_response())
 }
