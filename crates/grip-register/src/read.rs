@@ -19,8 +19,9 @@ const IDENTIFIERS: &[&str] = &["id", "uuid"];
 pub enum FileError {
     #[error("the file is {0} bytes; the limit is {MAX_FILE_BYTES} bytes")]
     TooLarge(usize),
-    #[error("the file is not JSON: {0}")]
-    NotJson(String),
+    /// Not JSON, or not UTF-8; where the reading stopped.
+    #[error("the file is not readable JSON (UTF-8): stopped at line {line}, column {column}")]
+    NotJson { line: usize, column: usize },
     #[error(
         "the file holds no entries of the publication standard (one object or a list of objects with at least a name)"
     )]
@@ -64,8 +65,10 @@ pub fn read_file(bytes: &[u8]) -> Result<ReadFile, FileError> {
         return Err(FileError::TooLarge(bytes.len()));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let value: Value =
-        serde_json::from_slice(bytes).map_err(|e| FileError::NotJson(e.to_string()))?;
+    let value: Value = serde_json::from_slice(bytes).map_err(|e| FileError::NotJson {
+        line: e.line(),
+        column: e.column(),
+    })?;
     let objects = match value {
         Value::Array(items) => items,
         object @ Value::Object(_) => vec![object],

@@ -6,10 +6,13 @@ use grip_register::{FileError, Issue, read_file};
 
 #[test]
 fn not_json_not_entries_and_too_large_are_refused_with_a_reason() {
-    assert!(matches!(read_file(b"<html>"), Err(FileError::NotJson(_))));
+    assert!(matches!(
+        read_file(b"<html>"),
+        Err(FileError::NotJson { .. })
+    ));
     assert!(matches!(
         read_file(b"\xff\xfe{}"),
-        Err(FileError::NotJson(_))
+        Err(FileError::NotJson { .. })
     ));
     assert_eq!(read_file(b"[]").unwrap_err(), FileError::NotEntries);
     assert_eq!(read_file(b"[1, 2]").unwrap_err(), FileError::NotEntries);

@@ -405,6 +405,37 @@ fn routes() -> Vec<Route> {
         ),
         // Tender package (generated in the setup; a freeze makes later edits conflicts).
         route(Method::GET, "/dossiers/{d}/package", false, All, None),
+        // Register entries: everyone reads a system's entry and the export; those who keep
+        // the inventory complete it; the administrator sets the organisation's details.
+        route(Method::GET, "/inventory/{i}/register", false, All, None),
+        route(
+            Method::GET,
+            "/inventory/{i}/register.json",
+            false,
+            All,
+            None,
+        ),
+        route(
+            Method::GET,
+            "/inventory/register/export.json",
+            false,
+            All,
+            None,
+        ),
+        route(
+            Method::POST,
+            "/inventory/{i}/register",
+            false,
+            Only(INVENTORY),
+            Form("publication_category=other&lawful_basis=Politiewet+2012"),
+        ),
+        route(
+            Method::POST,
+            "/inventory/register/settings",
+            false,
+            Only(ADMIN),
+            Form("organization=Politie&contact_email=register%40politie.example"),
+        ),
         // Contracts: everyone on the team reads; the contract manager and the buyer record.
         route(Method::GET, "/dossiers/{d}/contracts", false, All, None),
         route(Method::GET, "/inbox", false, All, None),
@@ -581,6 +612,7 @@ fn build(
     classification: &str,
     job: &str,
     contract: &str,
+    item: &str,
 ) -> Request<Body> {
     let role = who.map(|p| p.role.id()).unwrap_or("anonymous");
     let path = r
@@ -591,7 +623,8 @@ fn build(
         .replace("{ob}", OBLIGATION)
         .replace("{role}", role)
         .replace("{job}", job)
-        .replace("{k}", contract);
+        .replace("{k}", contract)
+        .replace("{i}", item);
     let mut builder = Request::builder().method(r.method.clone()).uri(path);
     if let Some(person) = who {
         builder = if r.api {
@@ -672,6 +705,14 @@ async fn every_route_for_every_role_and_for_nobody() {
     .await
     .unwrap();
     let k = contract.id.as_str();
+    let inventory_input = grip_app::inventory::InventoryInput {
+        name: "Kentekenlezer".into(),
+        ..Default::default()
+    };
+    let item = grip_app::inventory::create(&app.db.app, &buyer, &inventory_input)
+        .await
+        .unwrap();
+    let item = item.as_str();
     grip_app::testing::user(&app.db.app, "uitdienst", &[Role::Jurist]).await;
     let secret = DossierInput {
         title: "Bodycams 2027".into(),
@@ -683,7 +724,7 @@ async fn every_route_for_every_role_and_for_nobody() {
         .unwrap();
     let mut failures = Vec::new();
     for r in routes() {
-        let response = app.send(build(&app, &r, None, c, job, k)).await;
+        let response = app.send(build(&app, &r, None, c, job, k, item)).await;
         let status = response.status();
         let to_login = response
             .headers()
@@ -700,7 +741,7 @@ async fn every_route_for_every_role_and_for_nobody() {
         for role in Role::ALL {
             let person = app.person(role);
             let status = app
-                .send(build(&app, &r, Some(person), c, job, k))
+                .send(build(&app, &r, Some(person), c, job, k, item))
                 .await
                 .status();
             let expected = allowed(r.who, role);
@@ -723,7 +764,7 @@ async fn every_route_for_every_role_and_for_nobody() {
             }
         }
     }
-    failures.extend(outsiders_find_nothing(&app, c, job, k).await);
+    failures.extend(outsiders_find_nothing(&app, c, job, k, item).await);
     app.db.finish().await;
     assert!(
         failures.is_empty(),
@@ -759,13 +800,19 @@ async fn outsiders(app: &TestApp) -> Vec<Person> {
 /// Every route of the (secret) dossier asked by people off its team: 404 for all but the
 /// auditor, who reads (and is refused changes as in the table). A role the table refuses may
 /// also meet that refusal first: a 403 that does not depend on the dossier tells nothing.
-async fn outsiders_find_nothing(app: &TestApp, c: &str, job: &str, k: &str) -> Vec<String> {
+async fn outsiders_find_nothing(
+    app: &TestApp,
+    c: &str,
+    job: &str,
+    k: &str,
+    item: &str,
+) -> Vec<String> {
     let mut failures = Vec::new();
     let people = outsiders(app).await;
     for r in routes().iter().filter(|r| of_the_dossier(r)) {
         for person in &people {
             let status = app
-                .send(build(app, r, Some(person), c, job, k))
+                .send(build(app, r, Some(person), c, job, k, item))
                 .await
                 .status();
             let role = person.role;

@@ -12,7 +12,9 @@ use grip_core::inventory::{
     AiExposure, EntryOrigin, InventoryItem, InventorySource, StoredRegisterEntry, SystemStatus,
 };
 use grip_knowledge::Lang;
-use grip_register::{Finding, PublicationCategory, RegisterEntry, RegisterStatus, read_file};
+use grip_register::{
+    FileError, Finding, PublicationCategory, RegisterEntry, RegisterStatus, read_file,
+};
 use grip_store::audit::NewEvent;
 use grip_store::{WriteTx, inventory, register_entries};
 use sha2::{Digest, Sha256};
@@ -41,24 +43,56 @@ fn is_listing(bytes: &[u8]) -> bool {
         .is_ok_and(|v| v.get("algoritmes").is_some_and(serde_json::Value::is_array))
 }
 
-/// A refused file as field errors, one per finding, in the reader's words.
+/// A refused file as field errors, one per finding, worded in both languages (the detail, for
+/// a terminal, in English).
 fn refused(findings: impl Iterator<Item = Finding>) -> AppError {
     AppError::Invalid(
         findings
             .map(|f| {
-                FieldError::verbatim(
+                FieldError::new(
                     format!("entry.{}.{}", f.entry, f.key),
                     "invalid_register_entry",
-                    format!("beschrijving {}: {}", f.entry, f.describe(Lang::Nl)),
+                    "invalid-register-finding",
+                )
+                .with("entry", f.entry)
+                .with("nl", f.describe(Lang::Nl))
+                .with("en", f.describe(Lang::En))
+                .with(
+                    "detail",
+                    format!("entry {}: {}", f.entry, f.describe(Lang::En)),
                 )
             })
             .collect(),
     )
 }
 
+/// A file that is not a register file, in words for both languages (and English for a terminal).
+fn file_refused(e: FileError) -> AppError {
+    let error = match &e {
+        FileError::TooLarge(size) => {
+            FieldError::new("file", "too_large", "invalid-register-too-large")
+                .with("size", size)
+                .with("limit", grip_register::read::MAX_FILE_BYTES)
+        }
+        FileError::NotJson { line, column } => {
+            FieldError::new("file", "not_json", "invalid-register-not-json")
+                .with("line", line)
+                .with("column", column)
+        }
+        FileError::NotEntries => {
+            FieldError::new("file", "no_entries", "invalid-register-no-entries")
+        }
+        FileError::TooMany(count) => {
+            FieldError::new("file", "too_many", "invalid-register-too-many")
+                .with("count", count)
+                .with("limit", grip_register::read::MAX_ENTRIES)
+        }
+    };
+    AppError::from(error.with("detail", e))
+}
+
 fn read(bytes: &[u8]) -> Result<grip_register::ReadFile, AppError> {
-    let read = read_file(bytes)
-        .map_err(|e| AppError::from(FieldError::verbatim("file", "invalid_register_file", e)))?;
+    let read = read_file(bytes).map_err(file_refused)?;
     if read.is_refused() {
         return Err(refused(
             read.refusals().cloned().collect::<Vec<_>>().into_iter(),
@@ -157,14 +191,10 @@ pub async fn import_entry_into(
     crate::access::require(actor, Action::ManageInventory)?;
     let read = read(bytes)?;
     let [incoming] = read.entries.as_slice() else {
-        return Err(AppError::from(FieldError::verbatim(
-            "file",
-            "one_entry_expected",
-            format!(
-                "het bestand bevat {} beschrijvingen; voor één systeem hoort er één in",
-                read.entries.len()
-            ),
-        )));
+        return Err(AppError::from(
+            FieldError::new("file", "one_entry_expected", "invalid-register-one-entry")
+                .with("count", read.entries.len()),
+        ));
     };
     let sha = hex::encode(Sha256::digest(bytes));
     let mut tx = app.store.begin_write().await?;
