@@ -285,12 +285,21 @@ pub async fn system(app: &App, actor: &Actor, id: &str) -> Result<SystemPage, Ap
 
 pub async fn get(app: &App, actor: &Actor, id: &str) -> Result<InventoryItem, AppError> {
     let mut conn = app.store.conn().await?;
-    crate::access::require(actor, Action::Read)?;
-    let item = inventory::get(&mut conn, id)
+    readable(&mut conn, actor, id).await
+}
+
+/// The item, for a reader who may see it: need-to-know follows its dossier.
+pub(crate) async fn readable(
+    conn: &mut grip_store::Conn,
+    actor: &Actor,
+    id: &str,
+) -> Result<InventoryItem, AppError> {
+    require(actor, Action::Read)?;
+    let item = inventory::get(conn, id)
         .await?
         .ok_or(AppError::NotFound("inventory item"))?;
     if let Some(dossier_id) = &item.dossier_id {
-        crate::access::require_read_of(&mut conn, actor, dossier_id, "inventory item").await?;
+        crate::access::require_read_of(conn, actor, dossier_id.as_str(), "inventory item").await?;
     }
     Ok(item)
 }

@@ -18,6 +18,7 @@ mod error;
 pub mod escalations;
 mod gate;
 pub mod inventory;
+pub mod models;
 pub mod organisation;
 pub mod packages;
 pub mod portfolio;

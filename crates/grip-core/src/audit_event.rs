@@ -113,6 +113,7 @@ audit_events! {
     EscalationClosed(EscalationClosed) = "contract.escalation_closed",
     RegisterEntrySet(RegisterEntrySet) = "inventory.register_entry_set",
     RegisterSettingsSet(RegisterSettingsSet) = "organisation.register_settings_set",
+    ModelRecorded(ModelRecorded) = "inventory.model_recorded",
 }
 
 impl AuditEvent {
@@ -440,6 +441,21 @@ pub struct RegisterEntrySet {
     pub origin: crate::inventory::EntryOrigin,
     pub file_sha256: Option<String>,
     pub fields: Vec<String>,
+}
+
+/// A model was recorded in a component of a system (`new_model`: the model register did not
+/// know it before).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ModelRecorded {
+    pub item_id: String,
+    pub item_name: String,
+    pub model_id: String,
+    pub name: String,
+    pub version: String,
+    pub provider: String,
+    pub component: String,
+    pub hosting: crate::model::Hosting,
+    pub new_model: bool,
 }
 
 /// The organisation's name and contact address in its register entries.

@@ -68,6 +68,7 @@ id_type!(
     SupplierId,
     DocumentId,
     InventoryItemId,
+    ModelId,
     ClassificationId,
     PackageId,
     ScreeningJobId,

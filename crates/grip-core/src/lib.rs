@@ -15,6 +15,7 @@ pub mod dossier;
 pub mod ids;
 pub mod inventory;
 pub mod label;
+pub mod model;
 pub mod obligation;
 pub mod package;
 pub mod page;

@@ -16,6 +16,7 @@ pub mod dossiers;
 mod error;
 pub mod home;
 pub mod inventory;
+pub mod models;
 pub mod organisation;
 pub mod packages;
 pub mod register_entries;

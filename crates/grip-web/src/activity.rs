@@ -296,6 +296,10 @@ fn fill(lang: Lang, a: &Activity, event: &AuditEvent, args: &mut FluentArgs) {
         AuditEvent::EscalationClosed(_) => {}
         AuditEvent::RegisterEntrySet(e) => set("name", e.name.clone()),
         AuditEvent::RegisterSettingsSet(_) => {}
+        AuditEvent::ModelRecorded(e) => {
+            set("name", e.item_name.clone());
+            set("model", e.name.clone());
+        }
         AuditEvent::DecisionSealed(e) => {
             set("gate", lang.phase(e.gate).to_string());
             set(

@@ -6,6 +6,7 @@
 
 mod award;
 mod contracts;
+mod models;
 mod register_entries;
 
 use crate::portfolio::{self, PortfolioPack};
@@ -250,6 +251,7 @@ pub async fn load(
         &demo_actor(&user_ids, "inkoper")?,
     )
     .await?;
+    models::run(app, &demo_actor(&user_ids, "inkoper")?).await?;
     Ok(DemoOutcome::Created {
         dossiers: dossier_ids.len(),
         register_imported,

@@ -5,8 +5,7 @@
 use serde::Deserialize;
 
 use crate::register::{self, ImportedFile, OwnFieldsInput};
-use crate::{Actor, App, AppError, Paging};
-use grip_core::inventory::InventoryFilter;
+use crate::{Actor, App, AppError};
 
 const REGISTER_TOML: &str = include_str!("../../demo/register.toml");
 
@@ -59,7 +58,7 @@ pub(super) async fn run(app: &App, admin: &Actor, buyer: &Actor) -> Result<(), A
             .ok_or_else(|| demo_error(format!("no file {}", entry.file)))?;
         let item_id = match &entry.system {
             Some(name) => {
-                let id = system_id(app, buyer, name).await?;
+                let id = super::models::system_id(app, buyer, name).await?;
                 register::import_entry_into(app, buyer, &id, text.as_bytes()).await?;
                 id
             }
@@ -82,17 +81,4 @@ pub(super) async fn run(app: &App, admin: &Actor, buyer: &Actor) -> Result<(), A
         register::update_own_fields(app, buyer, &item_id, &own).await?;
     }
     Ok(())
-}
-
-async fn system_id(app: &App, actor: &Actor, name: &str) -> Result<String, AppError> {
-    let filter = InventoryFilter {
-        query: Some(name.into()),
-        ..InventoryFilter::default()
-    };
-    let page = crate::inventory::list(app, actor, &filter, Paging::new(Some(1), Some(5))).await?;
-    page.items
-        .into_iter()
-        .find(|s| s.item.name == name)
-        .map(|s| s.item.id.into_string())
-        .ok_or_else(|| demo_error(format!("no system {name}")))
 }

@@ -27,21 +27,6 @@ pub struct RegisterView {
     pub open_points: Vec<Finding>,
 }
 
-pub(super) async fn readable_item(
-    conn: &mut Conn,
-    actor: &Actor,
-    item_id: &str,
-) -> Result<InventoryItem, AppError> {
-    crate::access::require(actor, Action::Read)?;
-    let item = grip_store::inventory::get(conn, item_id)
-        .await?
-        .ok_or(AppError::NotFound("inventory item"))?;
-    if let Some(dossier_id) = &item.dossier_id {
-        crate::access::require_read_of(conn, actor, dossier_id.as_str(), "inventory item").await?;
-    }
-    Ok(item)
-}
-
 pub(super) async fn stored_entry(
     conn: &mut Conn,
     item_id: &str,
@@ -107,7 +92,7 @@ pub(super) async fn view_in(
     actor: &Actor,
     item_id: &str,
 ) -> Result<RegisterView, AppError> {
-    let item = readable_item(conn, actor, item_id).await?;
+    let item = crate::inventory::readable(conn, actor, item_id).await?;
     let stored = register_entries::get(conn, item_id).await?;
     let mut entry = match &stored {
         Some(s) => parse_stored(s)?,
@@ -228,7 +213,7 @@ pub async fn update_own_fields(
 ) -> Result<(), AppError> {
     crate::access::require(actor, Action::ManageInventory)?;
     let mut tx = app.store.begin_write().await?;
-    let item = readable_item(&mut tx, actor, item_id).await?;
+    let item = crate::inventory::readable(&mut tx, actor, item_id).await?;
     let before = stored_entry(&mut tx, item_id).await?;
     let mut entry = before.clone().unwrap_or_else(|| from_inventory(&item));
     apply(&mut entry, input)?;

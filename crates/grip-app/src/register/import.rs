@@ -198,7 +198,7 @@ pub async fn import_entry_into(
     };
     let sha = hex::encode(Sha256::digest(bytes));
     let mut tx = app.store.begin_write().await?;
-    let item = super::entry::readable_item(&mut tx, actor, item_id).await?;
+    let item = crate::inventory::readable(&mut tx, actor, item_id).await?;
     let before = super::entry::stored_entry(&mut tx, item_id).await?;
     let merged = keep_own_fields(incoming.clone(), before.as_ref());
     let fields = changed_fields(before.as_ref(), &merged);

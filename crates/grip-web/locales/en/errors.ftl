@@ -102,3 +102,5 @@ invalid-register-too-large = The file is { $size } bytes; the limit is { $limit 
 invalid-register-not-json = The file is not readable JSON (UTF-8); reading stopped at line { $line }, column { $column }.
 invalid-register-no-entries = The file holds no entries of the publication standard: one object or a list of objects is expected, each with at least a name.
 invalid-register-too-many = The file holds { $count } entries; the limit is { $limit }.
+invalid-model-text = Fill in this field (at most { $max } characters).
+invalid-model-already-recorded = This model is already recorded in this component.

@@ -102,3 +102,5 @@ invalid-register-too-large = Het bestand is { $size } bytes; de grens is { $limi
 invalid-register-not-json = Het bestand is geen leesbare JSON (UTF-8); het lezen liep vast op regel { $line }, kolom { $column }.
 invalid-register-no-entries = Het bestand bevat geen beschrijvingen volgens de publicatiestandaard: verwacht wordt één object of een lijst van objecten, elk met ten minste een naam (name).
 invalid-register-too-many = Het bestand bevat { $count } beschrijvingen; de grens is { $limit }.
+invalid-model-text = Vul dit veld in (hoogstens { $max } tekens).
+invalid-model-already-recorded = Dit model staat al vastgelegd in deze component.

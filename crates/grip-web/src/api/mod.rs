@@ -16,6 +16,7 @@ mod dossiers;
 mod inventory;
 mod packages;
 pub mod problem;
+mod register;
 mod screening;
 mod screening_jobs;
 mod system_profile;
@@ -55,6 +56,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .merge(assessment::routes())
         .merge(decisions::routes())
         .merge(triage::routes())
+        .merge(register::routes())
         .fallback(|| async {
             problem::problem(
                 axum::http::StatusCode::NOT_FOUND,

@@ -33,7 +33,8 @@ pub(super) const FILES: &[(&str, &str, &str)] = ftl_files![
     "look",
     "award",
     "contracts",
-    "register"
+    "register",
+    "models"
 ];
 
 /// The Fluent id of a key as code spells it: Fluent ids may not contain dots, so `.` and `_`

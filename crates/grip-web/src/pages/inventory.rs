@@ -18,6 +18,7 @@ use grip_app::{Action, AppError, Paging};
 use grip_core::inventory::{
     AiExposure, InventoryScope, InventorySource, ListedSystem, SystemStatus,
 };
+use grip_core::model::{Hosting, Modality};
 use serde::Deserialize;
 
 pub fn routes() -> Router<AppState> {
@@ -227,6 +228,12 @@ struct DetailPage {
     status: String,
     source: String,
     verdict: Option<(String, String)>,
+    models: Vec<super::models::UseRow>,
+    model_errors: Vec<String>,
+    model_form: grip_app::models::ModelForm,
+    modalities: Vec<Choice>,
+    hostings: Vec<Choice>,
+    may_manage: bool,
 }
 
 async fn detail(
@@ -234,10 +241,49 @@ async fn detail(
     viewer: Viewer,
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
-    let s = inventory::system(&state.app, &viewer.actor, &id).await?;
+    detail_with(&state, &viewer, &id, None).await
+}
+
+/// The system's page; with a refused model form, its problems and what was typed.
+pub(super) async fn detail_with(
+    state: &AppState,
+    viewer: &Viewer,
+    id: &str,
+    failed: Option<(AppError, grip_app::models::ModelForm)>,
+) -> Result<Response, PageError> {
+    let s = inventory::system(&state.app, &viewer.actor, id).await?;
+    let uses = grip_app::models::of_system(&state.app, &viewer.actor, id).await?;
+    let register = grip_app::models::register(&state.app, &viewer.actor).await?;
     let lang = viewer.lang;
-    render(&DetailPage {
-        shell: Shell::new(&viewer, "inventory", &format!("/inventory/{id}")),
+    let systems_of = |model_id: &str| {
+        register
+            .iter()
+            .find(|e| e.model.id.as_str() == model_id)
+            .map_or(1, |e| {
+                let mut ids: Vec<&str> = e.uses.iter().map(|u| u.item_id.as_str()).collect();
+                ids.sort_unstable();
+                ids.dedup();
+                ids.len()
+            })
+    };
+    let models = uses
+        .iter()
+        .map(|u| super::models::use_row(lang, u, systems_of(u.model.id.as_str())))
+        .collect();
+    let (status_code, model_errors, model_form) = match failed {
+        Some((err, form)) => {
+            let messages = match &err {
+                AppError::Invalid(errors) => errors.iter().map(|e| lang.field_error(e)).collect(),
+                other => vec![crate::error::refusal_text(viewer, other)],
+            };
+            (status_of(&err), messages, form)
+        }
+        None => (axum::http::StatusCode::OK, Vec::new(), Default::default()),
+    };
+    let modality = model_form.modality.clone();
+    let hosting = model_form.hosting.clone();
+    let page = DetailPage {
+        shell: Shell::new(viewer, "inventory", &format!("/inventory/{id}")),
         exposure: exposure_label(lang, s.item.ai_exposure.code()),
         status: status_label(lang, s.item.status.code()),
         source: source_label(lang, s.item.source.code()),
@@ -246,5 +292,16 @@ async fn detail(
             .as_ref()
             .map(|(cid, v)| (cid.clone(), verdict_label(lang, v))),
         s,
-    })
+        models,
+        model_errors,
+        model_form,
+        modalities: choices(&codes(Modality::ALL, Modality::code), &modality, |c| {
+            lang.t(&format!("modality.{c}")).to_string()
+        }),
+        hostings: choices(&codes(Hosting::ALL, Hosting::code), &hosting, |c| {
+            lang.t(&format!("hosting.{c}")).to_string()
+        }),
+        may_manage: viewer.actor.may(Action::ManageInventory),
+    };
+    Ok((status_code, render(&page)?).into_response())
 }

@@ -15,6 +15,7 @@ mod dossiers;
 mod guidance;
 pub(crate) mod inventory;
 mod login;
+mod models;
 mod package;
 mod provenance;
 mod register;
@@ -37,6 +38,7 @@ pub fn routes() -> Router<AppState> {
         .merge(catalogue::routes())
         .merge(inventory::routes())
         .merge(register::routes())
+        .merge(models::routes())
         .merge(users::routes())
         .merge(account::routes())
         .merge(access_settings::routes())

@@ -9,7 +9,7 @@ use crate::error::{PageError, render, status_of};
 use crate::i18n::Lang;
 use crate::shell::Shell;
 use askama::Template;
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
@@ -26,11 +26,17 @@ const MAX_UPLOAD: usize = grip_register::read::MAX_FILE_BYTES;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route("/inventory/register/import", post(import_systems))
+        .route(
+            "/inventory/register/import",
+            post(import_systems).layer(DefaultBodyLimit::max(MAX_UPLOAD + 1024 * 1024)),
+        )
         .route("/inventory/register/export.json", get(export_all))
         .route("/inventory/register/settings", post(set_settings))
         .route("/inventory/{id}/register", get(page).post(save))
-        .route("/inventory/{id}/register/import", post(import_into))
+        .route(
+            "/inventory/{id}/register/import",
+            post(import_into).layer(DefaultBodyLimit::max(MAX_UPLOAD + 1024 * 1024)),
+        )
         .route("/inventory/{id}/register.json", get(export_one))
 }
 
