@@ -218,9 +218,17 @@ on_both_backends!(the_inventory_keeps_own_systems_apart_and_filters, |db| {
     let own = inventory::list(app, &buyer, &filter(FilterInput::default()), all)
         .await
         .unwrap();
+    // Fifteen demo systems and one made from a supplier's register entry.
     assert_eq!(
-        own.total, 15,
+        own.total, 16,
         "the demo's own systems, without the register"
+    );
+    assert_eq!(
+        own.items
+            .iter()
+            .filter(|l| l.item.source == InventorySource::SupplierEntry)
+            .count(),
+        1
     );
     assert!(
         own.items
@@ -256,7 +264,8 @@ on_both_backends!(the_inventory_keeps_own_systems_apart_and_filters, |db| {
     let everything = inventory::list(app, &buyer, &filter(everything), all)
         .await
         .unwrap();
-    assert_eq!(everything.total, 18);
+    // The 16 own systems and the listing's 3 register entries.
+    assert_eq!(everything.total, 19);
     let confirmed = FilterInput {
         exposure: Some("confirmed".into()),
         ..Default::default()
@@ -264,7 +273,7 @@ on_both_backends!(the_inventory_keeps_own_systems_apart_and_filters, |db| {
     let confirmed = inventory::list(app, &buyer, &filter(confirmed), all)
         .await
         .unwrap();
-    assert!(confirmed.total > 0 && confirmed.total < 15);
+    assert!(confirmed.total > 0 && confirmed.total < 16);
     assert!(
         confirmed
             .items
@@ -278,7 +287,10 @@ on_both_backends!(the_inventory_keeps_own_systems_apart_and_filters, |db| {
     let unclassified = inventory::list(app, &buyer, &filter(unclassified), all)
         .await
         .unwrap();
-    assert_eq!(unclassified.total, 15, "the demo classifies nothing");
+    assert_eq!(
+        unclassified.total, 15,
+        "the demo classifies one dossier: the camera system with face matching"
+    );
     let high = FilterInput {
         classification: Some("high_risk".into()),
         ..Default::default()
@@ -288,7 +300,7 @@ on_both_backends!(the_inventory_keeps_own_systems_apart_and_filters, |db| {
             .await
             .unwrap()
             .total,
-        0
+        1
     );
 
     // Paging stays right: a page past the end shows the last page.
@@ -300,7 +312,7 @@ on_both_backends!(the_inventory_keeps_own_systems_apart_and_filters, |db| {
     )
     .await
     .unwrap();
-    assert_eq!((far.page, far.items.len(), far.total), (2, 5, 15));
+    assert_eq!((far.page, far.items.len(), far.total), (2, 6, 16));
 
     // A system's page links its dossier.
     let linked = own

@@ -19,6 +19,7 @@ pub mod inventory;
 pub mod models;
 pub mod organisation;
 pub mod packages;
+pub mod portfolio;
 pub mod register_entries;
 pub mod scores;
 pub mod screening_jobs;

@@ -408,6 +408,16 @@ fn routes() -> Vec<Route> {
         // Register entries: everyone reads a system's entry and the export; those who keep
         // the inventory complete it; the administrator sets the organisation's details.
         route(Method::GET, "/inventory/{i}/register", false, All, None),
+        route(Method::GET, "/models", false, All, None),
+        route(Method::GET, "/portfolio", false, All, None),
+        route(Method::GET, "/portfolio/none", false, All, None),
+        route(
+            Method::POST,
+            "/inventory/{i}/models",
+            false,
+            Only(INVENTORY),
+            Form("component=Module+{role}&name=FaceEngine&provider=Veridex&modality=biometric"),
+        ),
         route(
             Method::GET,
             "/inventory/{i}/register.json",

@@ -5,6 +5,7 @@
 //! holds an organisation is left as it is.
 
 mod award;
+mod classifications;
 mod contracts;
 mod models;
 mod register_entries;
@@ -252,6 +253,7 @@ pub async fn load(
     )
     .await?;
     models::run(app, &demo_actor(&user_ids, "inkoper")?).await?;
+    classifications::run(app, &dossier_ids, &demo_actor(&user_ids, "inkoper")?).await?;
     Ok(DemoOutcome::Created {
         dossiers: dossier_ids.len(),
         register_imported,

@@ -10,6 +10,7 @@ nav-dossiers = Dossiers
 nav-categories = Categories
 nav-suppliers = Suppliers
 nav-inventory = Inventory
+nav-portfolio = Portfolio
 nav-users = Users
 nav-audit = Audit trail
 sign-in = Sign in

@@ -10,6 +10,7 @@ nav-dossiers = Dossiers
 nav-categories = Categorieën
 nav-suppliers = Leveranciers
 nav-inventory = Inventaris
+nav-portfolio = Portfolio
 nav-users = Gebruikers
 nav-audit = Audittrail
 sign-in = Inloggen

@@ -34,7 +34,8 @@ pub(super) const FILES: &[(&str, &str, &str)] = ftl_files![
     "award",
     "contracts",
     "register",
-    "models"
+    "models",
+    "portfolio"
 ];
 
 /// The Fluent id of a key as code spells it: Fluent ids may not contain dots, so `.` and `_`

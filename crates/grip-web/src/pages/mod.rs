@@ -17,6 +17,7 @@ pub(crate) mod inventory;
 mod login;
 mod models;
 mod package;
+mod portfolio;
 mod provenance;
 mod register;
 mod screening_jobs;
@@ -39,6 +40,7 @@ pub fn routes() -> Router<AppState> {
         .merge(inventory::routes())
         .merge(register::routes())
         .merge(models::routes())
+        .merge(portfolio::routes())
         .merge(users::routes())
         .merge(account::routes())
         .merge(access_settings::routes())
