@@ -193,6 +193,18 @@ const SAMPLES: &[(&str, &str)] = &[
         "contract.escalation_closed",
         r#"{"task_id":"t1","notice_id":"n1","decision_id":"x1"}"#,
     ),
+    (
+        "inventory.register_entry_set",
+        r#"{"item_id":"i1","name":"Kentekenlezer","origin":"file","file_sha256":"ab","fields":["goal"]}"#,
+    ),
+    (
+        "organisation.register_settings_set",
+        r#"{"organization":"Politie","contact_email":"register@politie.example"}"#,
+    ),
+    (
+        "inventory.model_recorded",
+        r#"{"item_id":"i1","item_name":"Camera's Zuid","model_id":"m1","name":"FaceEngine","version":"5.2","provider":"Veridex","component":"Face Match","hosting":"on_premises","new_model":true}"#,
+    ),
 ];
 
 fn jurist() -> Person {

@@ -10,6 +10,7 @@
 //! - [`write_tables`] writes plain tables, one sheet each (bid, score and evidence exports).
 
 mod container;
+mod csv_table;
 mod error;
 mod layout;
 mod read;
@@ -22,6 +23,7 @@ mod tests;
 
 use serde::{Deserialize, Serialize};
 
+pub use csv_table::write_csv;
 pub use error::{ImportErrors, ImportProblem, WorkbookError};
 pub use read::read_response_workbook;
 pub use tables::{Cell, Sheet, write_tables};

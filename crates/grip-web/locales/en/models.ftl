@@ -20,10 +20,8 @@ model-component = Component
 model-training-data = Training data (summary)
 model-training-unknown = not known
 model-add = Record model
-model-also-in = Also in { $count ->
-    [1] 1 other system
-   *[other] { $count } other systems
-}
+model-also-in-one = Also in 1 other system
+model-also-in-many = Also in { $count } other systems
 model-choose = — choose —
 modality-text = text
 modality-speech = speech

@@ -20,10 +20,8 @@ model-component = Component
 model-training-data = Trainingsgegevens (samenvatting)
 model-training-unknown = niet bekend
 model-add = Model vastleggen
-model-also-in = Zit ook in { $count ->
-    [1] 1 ander systeem
-   *[other] { $count } andere systemen
-}
+model-also-in-one = Zit ook in 1 ander systeem
+model-also-in-many = Zit ook in { $count } andere systemen
 model-choose = — kies —
 modality-text = tekst
 modality-speech = spraak

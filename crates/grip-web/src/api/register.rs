@@ -57,11 +57,56 @@ pub struct ApiLeftOut {
     pub problems: Vec<ApiFinding>,
 }
 
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct ApiLink {
+    pub title: String,
+    pub link: Option<String>,
+}
+
+/// One entry in the Algorithm Register publication standard 1.0: the standard's own keys;
+/// HTML fields hold only `div`, `br`, `p`, `ul`, `ol` and `li`; empty fields are null.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct ApiStandardEntry {
+    pub name: String,
+    pub description_short: String,
+    pub organization: String,
+    pub category: Option<Vec<String>>,
+    /// In ontwikkeling, In gebruik or Buiten gebruik.
+    pub status: String,
+    pub begin_date: Option<String>,
+    pub end_date: Option<String>,
+    pub contact_email: String,
+    pub website: Option<String>,
+    /// Hoog-risico AI-systeem, Impactvolle algoritmes or Overige algoritmes.
+    pub publication_category: String,
+    pub url: Option<String>,
+    pub goal: Option<String>,
+    pub proportionality: Option<String>,
+    pub human_intervention: Option<String>,
+    pub risks: Option<String>,
+    pub lawful_basis: Option<String>,
+    pub lawful_basis_grouping: Option<Vec<ApiLink>>,
+    pub process_index_url: Option<String>,
+    pub impacttoetsen_grouping: Option<Vec<ApiLink>>,
+    pub impacttoetsen: Option<String>,
+    pub source_data: Option<String>,
+    pub source_data_grouping: Option<Vec<ApiLink>>,
+    pub methods_and_models: Option<String>,
+    pub provider: Option<String>,
+    pub publiccode: Option<String>,
+    /// Always nld.
+    pub lang: String,
+    pub standard_version: Option<String>,
+    pub source_id: Option<String>,
+    pub tags: Option<String>,
+    pub lars: Option<String>,
+    pub publication_dt: Option<String>,
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ApiRegisterExport {
     /// Entries valid under publication standard 1.0, ready for the register.
-    #[schema(value_type = Vec<Object>)]
-    pub entries: Vec<serde_json::Map<String, serde_json::Value>>,
+    pub entries: Vec<ApiStandardEntry>,
     pub left_out: Vec<ApiLeftOut>,
 }
 
@@ -107,10 +152,13 @@ pub async fn export(
                 problems: problems.iter().map(ApiFinding::from).collect(),
             }),
     );
-    Ok(Json(ApiRegisterExport {
-        entries: report.entries,
-        left_out,
-    }))
+    let entries = report
+        .entries
+        .into_iter()
+        .map(|fields| serde_json::from_value(serde_json::Value::Object(fields)))
+        .collect::<Result<Vec<ApiStandardEntry>, _>>()
+        .map_err(|e| grip_app::AppError::Internal(format!("register export: {e}")))?;
+    Ok(Json(ApiRegisterExport { entries, left_out }))
 }
 
 /// The form of a register file upload.

@@ -63,11 +63,11 @@ pub fn use_row(lang: Lang, u: &ModelUse, systems: usize) -> UseRow {
         component: u.component.clone(),
         modality: modality_label(lang, u.model.modality),
         hosting: hosting_label(lang, u.hosting),
-        also_in: (systems > 1).then(|| {
-            let mut args = fluent_bundle::FluentArgs::new();
-            args.set("count", (systems - 1) as i64);
-            lang.format("model-also-in", &args)
-        }),
+        also_in: match systems {
+            0 | 1 => None,
+            2 => Some(lang.t("model-also-in-one").to_string()),
+            n => Some(lang.t_with("model-also-in-many", &[("count", &(n - 1).to_string())])),
+        },
     }
 }
 

@@ -2,6 +2,9 @@
 //! as a heat map (SVG; every cell carries its figure in words, so it reads without colour)
 //! whose cells link to the category's page with the lists behind each figure.
 
+mod category;
+mod export;
+
 use crate::AppState;
 use crate::auth::Viewer;
 use crate::error::{PageError, render};
@@ -9,7 +12,7 @@ use crate::i18n::Lang;
 use crate::shell::Shell;
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::Response;
 use axum::routing::get;
 use grip_app::portfolio::{self, CategoryFigures};
@@ -18,11 +21,12 @@ use grip_core::catalogue::Exposure;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/portfolio", get(overview))
-        .route("/portfolio/{id}", get(category))
+        .route("/portfolio/export", get(export::export))
+        .route("/portfolio/{id}", get(category::category))
 }
 
 /// The id of the row of dossiers without a category.
-const NONE: &str = "none";
+pub(super) const NONE: &str = "none";
 
 /// One measure of the heat map: its header and, per category, its figure.
 struct Measure {
@@ -104,7 +108,7 @@ const CELL_WIDTH: u32 = 118;
 const CELL_HEIGHT: u32 = 40;
 const HEADER_HEIGHT: u32 = 64;
 
-fn euros_short(lang: Lang, cents: i64) -> String {
+pub(super) fn euros_short(lang: Lang, cents: i64) -> String {
     let euros = cents / 100;
     if euros >= 1_000_000 {
         format!(
@@ -153,7 +157,7 @@ fn row_id(r: &CategoryFigures) -> String {
         .map_or(NONE.to_string(), |c| c.id.to_string())
 }
 
-fn row_name(lang: Lang, r: &CategoryFigures) -> String {
+pub(super) fn row_name(lang: Lang, r: &CategoryFigures) -> String {
     match &r.category {
         Some(c) => lang.pick(&c.name_nl, &c.name_en).to_string(),
         None => lang.t("portfolio-uncategorised").to_string(),
@@ -260,88 +264,4 @@ fn wrap(mut lines: Vec<String>, word: String) -> Vec<String> {
         _ => lines.push(word),
     }
     lines
-}
-
-#[derive(Template)]
-#[template(path = "portfolio/category.html")]
-struct CategoryPage {
-    shell: Shell,
-    name: String,
-    r: CategoryFigures,
-    exposure: String,
-    reason: String,
-    cpv: String,
-    value: String,
-    value_at_risk: String,
-}
-
-async fn category(
-    State(state): State<AppState>,
-    viewer: Viewer,
-    Path(id): Path<String>,
-) -> Result<Response, PageError> {
-    let lang = viewer.lang;
-    let r = if id == NONE {
-        portfolio::overview(&state.app, &viewer.actor)
-            .await?
-            .into_iter()
-            .find(|r| r.category.is_none())
-            .unwrap_or_default()
-    } else {
-        portfolio::category(&state.app, &viewer.actor, &id).await?
-    };
-    let (exposure, reason, cpv) = match &r.category {
-        Some(c) => (
-            lang.t(&format!("exposure.{}", c.exposure.code()))
-                .to_string(),
-            lang.pick(&c.reason_nl, &c.reason_en).to_string(),
-            c.cpv_codes.join(", "),
-        ),
-        None => (
-            "—".into(),
-            lang.t("portfolio-uncategorised-help").to_string(),
-            String::new(),
-        ),
-    };
-    render(&CategoryPage {
-        shell: Shell::new(&viewer, "portfolio", &format!("/portfolio/{id}")),
-        name: row_name(lang, &r),
-        exposure,
-        reason,
-        cpv,
-        value: euros_short(lang, r.contract_value_cents()),
-        value_at_risk: euros_short(lang, r.value_at_risk_cents()),
-        r,
-    })
-}
-
-impl CategoryPage {
-    fn phase(&self, code: &str) -> &'static str {
-        grip_core::Phase::parse(code)
-            .map(|p| self.shell.phase(&p))
-            .unwrap_or("—")
-    }
-
-    fn verdict(&self, v: &Option<String>) -> String {
-        match v {
-            Some(code) => super::classification::verdict_label(self.shell.lang, code).to_string(),
-            None => self.shell.t("inv_unclassified").to_string(),
-        }
-    }
-
-    fn euros(&self, cents: &Option<i64>) -> String {
-        cents.map_or("—".into(), |c| euros_short(self.shell.lang, c))
-    }
-
-    fn exposure_of(&self, code: &str) -> String {
-        super::inventory::exposure_label(self.shell.lang, code)
-    }
-
-    fn role(&self, code: &str) -> String {
-        self.shell.lang.role_id(code)
-    }
-
-    fn at_risk(&self, c: &portfolio::ContractFact) -> bool {
-        self.r.contracts_at_risk().any(|k| k.id == c.id)
-    }
 }
