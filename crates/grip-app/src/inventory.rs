@@ -242,12 +242,15 @@ pub async fn list(
     Ok(page)
 }
 
-/// A system with what it links to: its dossier and that dossier's newest classification.
+/// A system with what it links to: its dossier, that dossier's newest classification, its
+/// contracts and the obligations the classification put on it, with their status.
 pub struct SystemPage {
     pub item: InventoryItem,
     pub dossier: Option<Dossier>,
     /// The newest classification of the dossier: its id and verdict code.
     pub classification: Option<(String, String)>,
+    pub contracts: Vec<grip_core::contract::Contract>,
+    pub obligations: Vec<grip_core::obligation::Obligation>,
 }
 
 pub async fn system(app: &App, actor: &Actor, id: &str) -> Result<SystemPage, AppError> {
@@ -276,10 +279,19 @@ pub async fn system(app: &App, actor: &Actor, id: &str) -> Result<SystemPage, Ap
         }
         None => (None, None),
     };
+    let (contracts, obligations) = match item.dossier_id.as_deref() {
+        Some(d) => (
+            grip_store::contracts::for_dossier(conn, d).await?,
+            grip_store::classifications::obligations(conn, d).await?,
+        ),
+        None => (Vec::new(), Vec::new()),
+    };
     Ok(SystemPage {
         item,
         dossier,
         classification,
+        contracts,
+        obligations,
     })
 }
 

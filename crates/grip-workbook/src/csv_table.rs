@@ -67,7 +67,7 @@ mod tests {
         let text = String::from_utf8(write_csv(&sheet).unwrap()).unwrap();
         assert_eq!(
             text,
-            "\u{feff}Naam;Waarde\n\"Tolk; vertaal \"\"dienst\"\"\";1234,5\n'=HYPERLINK(\"x\");\n"
+            "\u{feff}Naam;Waarde\n\"Tolk; vertaal \"\"dienst\"\"\";1234,5\n\"'=HYPERLINK(\"\"x\"\")\";\n"
         );
     }
 }

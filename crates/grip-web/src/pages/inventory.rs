@@ -236,6 +236,12 @@ struct DetailPage {
     may_manage: bool,
 }
 
+impl DetailPage {
+    fn ob_status(&self, status: &grip_core::obligation::ObligationStatus) -> &'static str {
+        self.shell.t(&format!("ob_status_{}", status.id()))
+    }
+}
+
 async fn detail(
     State(state): State<AppState>,
     viewer: Viewer,
