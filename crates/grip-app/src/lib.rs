@@ -25,6 +25,7 @@ pub mod portfolio;
 mod record;
 pub mod register;
 pub mod screening;
+pub mod spend;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod throttle;

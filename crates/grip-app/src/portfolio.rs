@@ -26,6 +26,8 @@ fn at_risk(verdict: Option<&str>) -> bool {
 #[derive(Debug, Clone, Default)]
 pub struct CategoryFigures {
     pub category: Option<Category>,
+    /// Imported spend placed in the category (for the row without one: unplaced spend).
+    pub spend_cents: i64,
     pub dossiers: Vec<DossierFact>,
     pub contracts: Vec<ContractFact>,
     pub systems: Vec<SystemFact>,
@@ -78,7 +80,10 @@ impl CategoryFigures {
     }
 
     fn is_empty(&self) -> bool {
-        self.dossiers.is_empty() && self.contracts.is_empty() && self.systems.is_empty()
+        self.dossiers.is_empty()
+            && self.contracts.is_empty()
+            && self.systems.is_empty()
+            && self.spend_cents == 0
     }
 }
 
@@ -119,6 +124,19 @@ pub async fn overview(app: &App, actor: &Actor) -> Result<Vec<CategoryFigures>, 
     for o in facts::open_obligations(&mut conn, &scope).await? {
         let i = index(&rows, o.category_id.as_deref());
         rows[i].obligations.push(o);
+    }
+    for (code, _, cents) in grip_store::spend::totals(&mut conn, None)
+        .await?
+        .by_category
+    {
+        let i = match code {
+            Some(code) => rows
+                .iter()
+                .position(|r| r.category.as_ref().is_some_and(|c| c.code == code))
+                .unwrap_or(rows.len() - 1),
+            None => rows.len() - 1,
+        };
+        rows[i].spend_cents += cents;
     }
     if rows.last().is_some_and(CategoryFigures::is_empty) {
         rows.pop();

@@ -114,6 +114,8 @@ audit_events! {
     RegisterEntrySet(RegisterEntrySet) = "inventory.register_entry_set",
     RegisterSettingsSet(RegisterSettingsSet) = "organisation.register_settings_set",
     ModelRecorded(ModelRecorded) = "inventory.model_recorded",
+    SpendImported(SpendImported) = "spend.imported",
+    SpendSupplierPlaced(SpendSupplierPlaced) = "spend.supplier_placed",
 }
 
 impl AuditEvent {
@@ -456,6 +458,25 @@ pub struct ModelRecorded {
     pub component: String,
     pub hosting: crate::model::Hosting,
     pub new_model: bool,
+}
+
+/// A spend file was imported: lines stored, already present, and refused.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SpendImported {
+    pub import_id: String,
+    pub name: String,
+    pub file_sha256: String,
+    pub lines_stored: i64,
+    pub duplicates: i64,
+    pub rejected: i64,
+}
+
+/// A buyer placed a supplier's spend in a category by hand; remembered for later imports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SpendSupplierPlaced {
+    pub supplier: String,
+    pub category_code: String,
+    pub lines: i64,
 }
 
 /// The organisation's name and contact address in its register entries.

@@ -23,6 +23,7 @@ pub mod phase;
 pub mod rights;
 pub mod role;
 pub mod screening_job;
+pub mod spend;
 pub mod user;
 
 pub use label::{DataLabel, LabelNames};

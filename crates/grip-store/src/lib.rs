@@ -26,6 +26,7 @@ pub mod screening_jobs;
 pub mod screenings;
 pub mod sessions;
 pub mod settings;
+pub mod spend;
 pub mod users;
 
 pub use connect::{Backend, DatabaseTarget, Store};

@@ -296,6 +296,14 @@ fn fill(lang: Lang, a: &Activity, event: &AuditEvent, args: &mut FluentArgs) {
         AuditEvent::EscalationClosed(_) => {}
         AuditEvent::RegisterEntrySet(e) => set("name", e.name.clone()),
         AuditEvent::RegisterSettingsSet(_) => {}
+        AuditEvent::SpendImported(e) => {
+            set("name", e.name.clone());
+            set("count", n(lang, e.lines_stored));
+        }
+        AuditEvent::SpendSupplierPlaced(e) => {
+            set("name", e.supplier.clone());
+            set("count", n(lang, e.lines));
+        }
         AuditEvent::ModelRecorded(e) => {
             set("name", e.item_name.clone());
             set("model", e.name.clone());

@@ -202,6 +202,14 @@ const SAMPLES: &[(&str, &str)] = &[
         r#"{"organization":"Politie","contact_email":"register@politie.example"}"#,
     ),
     (
+        "spend.imported",
+        r#"{"import_id":"s1","name":"facturen-2026.csv","file_sha256":"ab","lines_stored":1200,"duplicates":3,"rejected":2}"#,
+    ),
+    (
+        "spend.supplier_placed",
+        r#"{"supplier":"Brugwoord Taaldiensten B.V.","category_code":"tolk-en-vertaaldiensten","lines":14}"#,
+    ),
+    (
         "inventory.model_recorded",
         r#"{"item_id":"i1","item_name":"Camera's Zuid","model_id":"m1","name":"FaceEngine","version":"5.2","provider":"Veridex","component":"Face Match","hosting":"on_premises","new_model":true}"#,
     ),

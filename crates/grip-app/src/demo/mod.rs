@@ -9,6 +9,7 @@ mod classifications;
 mod contracts;
 mod models;
 mod register_entries;
+mod spend;
 
 use crate::portfolio::{self, PortfolioPack};
 use crate::record::{append_event, commit_with_event};
@@ -254,6 +255,7 @@ pub async fn load(
     .await?;
     models::run(app, &demo_actor(&user_ids, "inkoper")?).await?;
     classifications::run(app, &dossier_ids, &demo_actor(&user_ids, "inkoper")?).await?;
+    spend::run(app, &demo_actor(&user_ids, "inkoper")?).await?;
     Ok(DemoOutcome::Created {
         dossiers: dossier_ids.len(),
         register_imported,

@@ -104,3 +104,6 @@ invalid-register-no-entries = The file holds no entries of the publication stand
 invalid-register-too-many = The file holds { $count } entries; the limit is { $limit }.
 invalid-model-text = Fill in this field (at most { $max } characters).
 invalid-model-already-recorded = This model is already recorded in this component.
+invalid-spend-unmapped = Choose the column holding this; supplier and amount are needed.
+invalid-spend-expired = The uploaded file is no longer available; upload it again.
+invalid-spend-upload = The upload did not arrive intact; try again.

@@ -38,3 +38,4 @@ portfolio-reason = Reason for the exposure
 portfolio-contract-value-eur = Contract value (euro)
 portfolio-value-at-risk-eur = Value under high-risk or undetermined AI (euro)
 portfolio-first-obligation = First date of an open obligation
+portfolio-spend-eur = Spend (euro)

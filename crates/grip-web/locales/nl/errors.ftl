@@ -104,3 +104,6 @@ invalid-register-no-entries = Het bestand bevat geen beschrijvingen volgens de p
 invalid-register-too-many = Het bestand bevat { $count } beschrijvingen; de grens is { $limit }.
 invalid-model-text = Vul dit veld in (hoogstens { $max } tekens).
 invalid-model-already-recorded = Dit model staat al vastgelegd in deze component.
+invalid-spend-unmapped = Kies de kolom met dit gegeven; leverancier en bedrag zijn nodig.
+invalid-spend-expired = Het geüploade bestand is niet meer beschikbaar; upload het opnieuw.
+invalid-spend-upload = De upload is niet goed aangekomen; probeer het opnieuw.

@@ -38,3 +38,4 @@ portfolio-reason = Reden van de blootstelling
 portfolio-contract-value-eur = Contractwaarde (euro)
 portfolio-value-at-risk-eur = Waarde onder hoog risico of onbepaald (euro)
 portfolio-first-obligation = Eerste datum open verplichting
+portfolio-spend-eur = Uitgaven (euro)

@@ -35,7 +35,8 @@ pub(super) const FILES: &[(&str, &str, &str)] = ftl_files![
     "contracts",
     "register",
     "models",
-    "portfolio"
+    "portfolio",
+    "spend"
 ];
 
 /// The Fluent id of a key as code spells it: Fluent ids may not contain dots, so `.` and `_`

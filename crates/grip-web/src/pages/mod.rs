@@ -21,6 +21,7 @@ mod portfolio;
 mod provenance;
 mod register;
 mod screening_jobs;
+mod spend;
 mod users;
 
 use crate::AppState;
@@ -41,6 +42,7 @@ pub fn routes() -> Router<AppState> {
         .merge(register::routes())
         .merge(models::routes())
         .merge(portfolio::routes())
+        .merge(spend::routes())
         .merge(users::routes())
         .merge(account::routes())
         .merge(access_settings::routes())

@@ -67,6 +67,14 @@ pub enum ImportCommand {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Import a spend file (CSV or XLSX of contracts or invoices) and place every line in a
+    /// portfolio category. Columns are found by their header names; name them with
+    /// `--column supplier=Crediteur` (fields: supplier, amount, date, description, cpv).
+    Spend {
+        file: PathBuf,
+        #[arg(long = "column", value_name = "FIELD=HEADER")]
+        columns: Vec<String>,
+    },
 }
 
 fn read_password(from_stdin: bool) -> anyhow::Result<String> {
@@ -161,7 +169,12 @@ pub async fn token(db: &DbArgs, cmd: TokenCommand) -> anyhow::Result<ExitCode> {
 }
 
 pub async fn import(db: &DbArgs, cmd: ImportCommand) -> anyhow::Result<ExitCode> {
-    let ImportCommand::Register { files } = cmd;
+    let files = match cmd {
+        ImportCommand::Register { files } => files,
+        ImportCommand::Spend { file, columns } => {
+            return super::spend::import(db, file, columns).await;
+        }
+    };
     let app = db.open().await?;
     // The command line acts as the administrator of the machine it runs on.
     let actor = Actor {

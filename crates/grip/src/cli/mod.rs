@@ -9,6 +9,7 @@ mod knowledge;
 mod listen;
 mod screen;
 mod serve;
+mod spend;
 mod triage;
 
 use clap::{Args, Parser, Subcommand};

@@ -23,6 +23,7 @@ struct CategoryPage {
     cpv: String,
     value: String,
     value_at_risk: String,
+    spend: String,
 }
 
 pub(super) async fn category(
@@ -61,6 +62,7 @@ pub(super) async fn category(
         cpv,
         value: euros_short(lang, r.contract_value_cents()),
         value_at_risk: euros_short(lang, r.value_at_risk_cents()),
+        spend: euros_short(lang, r.spend_cents),
         r,
     })
 }

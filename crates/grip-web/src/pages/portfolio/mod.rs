@@ -40,6 +40,10 @@ const MEASURES: &[Measure] = &[
         anchor: "evidence",
     },
     Measure {
+        key: "portfolio-spend",
+        anchor: "spend",
+    },
+    Measure {
         key: "portfolio-dossiers",
         anchor: "dossiers",
     },
@@ -138,6 +142,7 @@ fn figures(lang: Lang, r: &CategoryFigures) -> Vec<(i64, String)> {
     };
     vec![
         (i64::from(exposure_level(r.exposure())), exposure),
+        (r.spend_cents, euros_short(lang, r.spend_cents)),
         (r.dossiers.len() as i64, r.dossiers.len().to_string()),
         (r.high_risk() as i64, r.high_risk().to_string()),
         (r.contracts.len() as i64, r.contracts.len().to_string()),
