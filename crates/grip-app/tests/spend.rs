@@ -102,6 +102,21 @@ on_both_backends!(a_known_file_gives_the_known_unplaced_share, |db| {
     )
     .await
     .unwrap();
+    // A supplier placed by a CPV code in one file places its lines in the next.
+    let april = "Datum;Leverancier;Omschrijving;Bedrag\n2026-04-30;Brugwoord Taaldiensten B.V.;April;1,00\n";
+    spend::import_file(
+        app,
+        &buyer,
+        source(&dir, "april.csv", april.as_bytes()),
+        grip_spend::guess(&[
+            "Datum".into(),
+            "Leverancier".into(),
+            "Omschrijving".into(),
+            "Bedrag".into(),
+        ]),
+    )
+    .await
+    .unwrap();
     let after = spend::overview(app, &buyer).await.unwrap();
     assert_eq!(after.totals.unplaced(), (2, 22_798_000 - 3_750_000));
 

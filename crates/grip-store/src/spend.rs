@@ -176,13 +176,22 @@ pub async fn insert_lines(conn: &mut Conn, lines: &[StoredSpendLine]) -> Result<
     Ok(added)
 }
 
-/// Suppliers placed by hand or by CPV before: key → category code.
+/// Suppliers placed before: by a CPV code on one of their lines, and (winning, as they come
+/// last) by hand. Key → category code.
 pub async fn supplier_places(conn: &mut Conn) -> Result<Vec<(String, String)>, StoreError> {
-    Ok(
+    let mut places: Vec<(String, String)> = sqlx::query_as(
+        "select l.supplier_key, min(l.category_code) from spend_line l \
+         join spend_import i on i.id = l.import_id \
+         where i.status = 'done' and l.placed_by = 'cpv' group by l.supplier_key",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let manual: Vec<(String, String)> =
         sqlx::query_as("select supplier_key, category_code from spend_supplier")
             .fetch_all(&mut *conn)
-            .await?,
-    )
+            .await?;
+    places.extend(manual);
+    Ok(places)
 }
 
 /// Places a supplier (replacing an earlier place) and every unplaced line of it.

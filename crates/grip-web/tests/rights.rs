@@ -411,6 +411,7 @@ fn routes() -> Vec<Route> {
         route(Method::GET, "/models", false, All, None),
         route(Method::GET, "/portfolio", false, All, None),
         route(Method::GET, "/portfolio/none", false, All, None),
+        route(Method::GET, "/spend", false, All, None),
         route(
             Method::POST,
             "/inventory/{i}/models",
