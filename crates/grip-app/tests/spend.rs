@@ -66,7 +66,7 @@ on_both_backends!(a_known_file_gives_the_known_unplaced_share, |db| {
     )
     .await
     .unwrap();
-    assert_eq!(again.id, import.id);
+    assert!(matches!(&again, spend::Imported::Earlier(i) if i.id == import.id));
     let copy = format!("{Q1}2026-04-03;Keurmeester Advies;Advies vervolg;12.500,00;\n");
     let more = spend::import_file(
         app,
@@ -76,6 +76,7 @@ on_both_backends!(a_known_file_gives_the_known_unplaced_share, |db| {
     )
     .await
     .unwrap();
+    let more = more.import();
     assert_eq!((more.lines_stored, more.duplicates), (1, 20));
 
     // Placed by hand, a supplier stays placed: its open lines now, its lines in later files.

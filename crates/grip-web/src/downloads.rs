@@ -36,3 +36,26 @@ pub fn attachment_response(name: &str, media_type: &str, bytes: Vec<u8>) -> Resp
     );
     (headers, bytes).into_response()
 }
+
+/// A table as a download: `csv` gives CSV, anything else XLSX; `stem` names the file.
+pub fn table_response(
+    stem: &str,
+    format: &str,
+    sheet: grip_workbook::Sheet,
+) -> Result<Response, crate::error::PageError> {
+    let failed = |e: grip_workbook::WorkbookError| {
+        crate::error::PageError::from(grip_app::AppError::Internal(format!("{stem} export: {e}")))
+    };
+    Ok(match format {
+        "csv" => attachment_response(
+            &format!("{stem}.csv"),
+            "text/csv; charset=utf-8",
+            grip_workbook::write_csv(&sheet).map_err(failed)?,
+        ),
+        _ => attachment_response(
+            &format!("{stem}.xlsx"),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            grip_workbook::write_tables(&[sheet]).map_err(failed)?,
+        ),
+    })
+}

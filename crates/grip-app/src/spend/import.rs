@@ -159,18 +159,35 @@ pub async fn start(
     Ok(id)
 }
 
+/// What an import of a file did: a new import, or the earlier import of the same file.
+#[derive(Debug, Clone)]
+pub enum Imported {
+    New(SpendImport),
+    Earlier(SpendImport),
+}
+
+impl Imported {
+    pub fn import(&self) -> &SpendImport {
+        match self {
+            Imported::New(i) | Imported::Earlier(i) => i,
+        }
+    }
+}
+
 /// The import as one call (the command line): returns it finished.
 pub async fn import_file(
     app: &App,
     actor: &Actor,
     source: SpendSource,
     mapping: Mapping,
-) -> Result<SpendImport, AppError> {
+) -> Result<Imported, AppError> {
     let (import, existing) = register(app, actor, &source, &mapping).await?;
     if existing {
-        return Ok(import);
+        return Ok(Imported::Earlier(import));
     }
-    run(app, actor, import, &source, &mapping).await
+    Ok(Imported::New(
+        run(app, actor, import, &source, &mapping).await?,
+    ))
 }
 
 async fn register(

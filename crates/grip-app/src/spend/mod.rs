@@ -5,7 +5,7 @@
 mod import;
 mod place;
 
-pub use import::{MAX_FILE_BYTES, Preview, SpendSource, import_file, preview, start};
+pub use import::{Imported, MAX_FILE_BYTES, Preview, SpendSource, import_file, preview, start};
 pub use place::{SpendOverview, overview, place_supplier};
 
 use grip_spend::{CategoryRef, Placer};

@@ -100,3 +100,4 @@ add = Add
 status-active = Active
 status-on-hold = On hold
 status-closed = Closed
+dossier-value-eur = Estimated value (euro)

@@ -100,3 +100,4 @@ add = Toevoegen
 status-active = Actief
 status-on-hold = Gepauzeerd
 status-closed = Afgesloten
+dossier-value-eur = Geschatte waarde (euro)

@@ -24,6 +24,7 @@ use serde::Deserialize;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/dossiers", get(list).post(create))
+        .route("/dossiers/export", get(super::dossier_export::export))
         .route("/dossiers/new", get(new_form))
         .route("/dossiers/{id}", get(detail).post(update))
         .route("/dossiers/{id}/edit", get(edit_form))
@@ -52,6 +53,8 @@ struct ListQuery {
 #[template(path = "dossiers/list.html")]
 struct ListPage {
     shell: Shell,
+    /// The list's filters for its downloads (`&name=value…`).
+    export_query: String,
     may_create: bool,
     q: String,
     phase: String,
@@ -107,7 +110,10 @@ async fn list(
         &page,
         &[("q", &qs), ("phase", &phase), ("category", &category)],
     );
+    let export_query =
+        super::filter_query(&[("q", &qs), ("phase", &phase), ("category", &category)]);
     render(&ListPage {
+        export_query,
         may_create: viewer.actor.may(Action::CreateDossier),
         phases: Phase::ALL
             .iter()

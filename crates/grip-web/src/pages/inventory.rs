@@ -24,6 +24,7 @@ use serde::Deserialize;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/inventory", get(list).post(add))
+        .route("/inventory/export", get(super::inventory_export::export))
         .route("/inventory/{id}", get(detail))
 }
 
@@ -78,6 +79,8 @@ struct InventoryPage {
     items: Vec<ListedSystem>,
     pager: Pager,
     may_manage: bool,
+    /// The list's filters for its downloads (`&name=value…`).
+    export_query: String,
     /// The organisation's name and contact address for the Algorithm Register.
     register: grip_app::register::RegisterSettings,
     errors: Vec<String>,
@@ -161,6 +164,7 @@ async fn page(
     let page = InventoryPage {
         shell: Shell::new(viewer, "inventory", "/inventory"),
         pager: Pager::new("/inventory", &list, &params),
+        export_query: super::filter_query(&params),
         scopes: choices(
             &codes(InventoryScope::ALL, InventoryScope::code),
             &scope,

@@ -11,9 +11,11 @@ mod classify;
 mod contracts;
 mod dashboard;
 mod documents;
+mod dossier_export;
 mod dossiers;
 mod guidance;
 pub(crate) mod inventory;
+mod inventory_export;
 mod login;
 mod models;
 mod package;
@@ -98,6 +100,19 @@ pub fn local_path(next: &str) -> &str {
         && !next.contains('\\')
         && !next.chars().any(|c| c.is_control() || c.is_whitespace());
     if ok { next } else { "/" }
+}
+
+/// A list's filters as `&name=value…` for its download links (empty filters left out).
+pub(crate) fn filter_query(params: &[(&str, &str)]) -> String {
+    params
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| {
+            let mut q = url::form_urlencoded::Serializer::new(String::new());
+            q.append_pair(k, v);
+            format!("&{}", q.finish())
+        })
+        .collect()
 }
 
 #[cfg(test)]

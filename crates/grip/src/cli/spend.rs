@@ -73,7 +73,15 @@ pub async fn import(db: &DbArgs, file: PathBuf, columns: Vec<String>) -> anyhow:
         named(Field::Cpv)
     );
     let import = match spend::import_file(&app, &actor, source, mapping).await {
-        Ok(i) => i,
+        Ok(spend::Imported::New(i)) => i,
+        Ok(spend::Imported::Earlier(i)) => {
+            println!(
+                "{}: this file was imported before ({}); nothing added.",
+                file.display(),
+                i.name
+            );
+            return Ok(ExitCode::SUCCESS);
+        }
         Err(e) => {
             eprintln!(
                 "grip: {} was not imported (nothing changed):",

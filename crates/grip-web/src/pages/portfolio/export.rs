@@ -3,13 +3,12 @@
 use super::row_name;
 use crate::AppState;
 use crate::auth::Viewer;
-use crate::downloads::attachment_response;
 use crate::error::PageError;
 use crate::i18n::Lang;
 use axum::extract::{Query, State};
 use axum::response::Response;
 use grip_app::portfolio::{self, CategoryFigures};
-use grip_workbook::{Cell, Sheet, write_csv, write_tables};
+use grip_workbook::{Cell, Sheet};
 
 #[derive(serde::Deserialize)]
 pub(super) struct ExportQuery {
@@ -81,21 +80,5 @@ pub(super) async fn export(
 ) -> Result<Response, PageError> {
     let data = portfolio::overview(&state.app, &viewer.actor).await?;
     let sheet = table(viewer.lang, &data);
-    let failed = |e: grip_workbook::WorkbookError| {
-        PageError::from(grip_app::AppError::Internal(format!(
-            "portfolio export: {e}"
-        )))
-    };
-    Ok(match q.format.as_str() {
-        "csv" => attachment_response(
-            "portfolio.csv",
-            "text/csv; charset=utf-8",
-            write_csv(&sheet).map_err(failed)?,
-        ),
-        _ => attachment_response(
-            "portfolio.xlsx",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            write_tables(&[sheet]).map_err(failed)?,
-        ),
-    })
+    crate::downloads::table_response("portfolio", &q.format, sheet)
 }
