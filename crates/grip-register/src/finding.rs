@@ -32,6 +32,8 @@ pub enum Issue {
         from: String,
         to: String,
     },
+    /// References with neither title nor link (an editor's empty rows), left out.
+    EmptyReferencesDropped(usize),
 }
 
 impl Issue {
@@ -101,6 +103,12 @@ impl Finding {
             }
             (Issue::NotInStandard, Lang::En) => {
                 "is not part of the standard; kept with the system, not exported".into()
+            }
+            (Issue::EmptyReferencesDropped(n), Lang::Nl) => {
+                format!("had {n} lege verwijzing(en) zonder titel en link; die zijn weggelaten")
+            }
+            (Issue::EmptyReferencesDropped(n), Lang::En) => {
+                format!("had {n} empty reference(s) without title or link; they were left out")
             }
             (Issue::Corrected { from, to }, Lang::Nl) => {
                 format!("\u{201c}{from}\u{201d} gelezen als \u{201c}{to}\u{201d}")

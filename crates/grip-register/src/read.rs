@@ -59,6 +59,12 @@ pub fn is_filled(value: &Value) -> bool {
     }
 }
 
+/// A `{title, link}` with nothing in either: a row the register's editor leaves behind.
+fn is_empty_reference(item: &Value) -> bool {
+    item.as_object()
+        .is_some_and(|o| o.values().all(|v| !is_filled(v)))
+}
+
 /// Reads a file of standard-1.0 entries.
 pub fn read_file(bytes: &[u8]) -> Result<ReadFile, FileError> {
     if bytes.len() > MAX_FILE_BYTES {
@@ -134,6 +140,17 @@ pub fn read_entry(
         let Some(value) = fields.get_mut(spec.key) else {
             continue;
         };
+        if let (FieldKind::Links { .. }, Value::Array(items)) = (spec.kind, &mut *value) {
+            let before = items.len();
+            items.retain(|item| !is_empty_reference(item));
+            if items.len() < before {
+                note(
+                    spec.key,
+                    Issue::EmptyReferencesDropped(before - items.len()),
+                );
+            }
+            continue;
+        }
         let Value::String(s) = value else { continue };
         if s.trim().is_empty() {
             *value = Value::Null;

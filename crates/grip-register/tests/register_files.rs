@@ -77,3 +77,18 @@ fn hostile_html_is_stripped_and_unknown_fields_are_kept() {
         .collect();
     assert_eq!(kept.len(), 1, "an empty unknown field is not worth a note");
 }
+
+#[test]
+fn empty_reference_rows_are_left_out_not_refused() {
+    let file = br#"{"name": "Rekenmodel", "lawful_basis_grouping": [{"title": "", "link": ""},
+        {"title": "Omgevingswet", "link": "https://wetten.overheid.nl/BWBR0037885"}]}"#;
+    let read = read_file(file).unwrap();
+    assert!(!read.is_refused(), "{:?}", read.findings);
+    assert_eq!(read.entries[0].lawful_basis_grouping.len(), 1);
+    assert_eq!(read.findings[0].issue, Issue::EmptyReferencesDropped(1));
+    let half = br#"{"name": "Rekenmodel", "lawful_basis_grouping": [{"title": "Omgevingswet", "link": ""}]}"#;
+    assert!(
+        read_file(half).unwrap().is_refused(),
+        "a reference without its link is refused"
+    );
+}
