@@ -148,4 +148,62 @@ async fn a_spend_file_is_mapped_imported_and_placed() {
         "placed now"
     );
     assert!(!overview.contains("??") && !overview.contains("facilitaire-diensten<"));
+    let export = app
+        .send(
+            with_session(Request::get("/spend/export?format=csv"), &auditor)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(export.status(), StatusCode::OK);
+    let csv = body_text(export).await;
+    assert!(
+        csv.starts_with("\u{feff}Categorie;Leverancier;Regels;Bedrag (euro)"),
+        "{csv}"
+    );
+    assert!(csv.contains("Facilitaire diensten"), "{csv}");
+    let token = grip_app::auth::create_api_token(&db.app, None, "auditor", "test")
+        .await
+        .unwrap();
+    let api = app
+        .send(
+            Request::get("/api/v1/spend")
+                .header(header::AUTHORIZATION, format!("Bearer {token}"))
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(api.status(), StatusCode::OK);
+    let spend: serde_json::Value = serde_json::from_str(&body_text(api).await).unwrap();
+    assert!(spend["cents"].as_i64().unwrap() > 0);
+    assert!(spend["unplaced_cents"].as_i64().unwrap() < spend["cents"].as_i64().unwrap());
+    let api = app
+        .send(
+            Request::get("/api/v1/portfolio")
+                .header(header::AUTHORIZATION, format!("Bearer {token}"))
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    let portfolio: serde_json::Value = serde_json::from_str(&body_text(api).await).unwrap();
+    let cameras = portfolio
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["category"] == "camerabewaking")
+        .unwrap();
+    assert_eq!(cameras["high_risk"], 1);
+    assert_eq!(cameras["exposure"], "high");
+    let models = app
+        .send(
+            with_session(Request::get("/models/export?format=csv"), &auditor)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    let csv = body_text(models).await;
+    assert!(
+        csv.contains("Veridex FaceEngine;5.2;Veridex Biometrics Ltd.;biometrische gegevens"),
+        "{csv}"
+    );
 }

@@ -39,3 +39,5 @@ spend-see-totals = See spend per category
 portfolio-spend = Spend
 event-spend-imported = { $actor } read { $count } spend lines from { $name }
 event-spend-supplier-placed = { $actor } placed { $name } ({ $count } lines)
+spend-amount-eur = Amount (euro)
+spend-sheet = Spend

@@ -39,3 +39,5 @@ spend-see-totals = Bekijk de uitgaven per categorie
 portfolio-spend = Uitgaven
 event-spend-imported = { $actor } heeft { $count } uitgavenregels ingelezen uit { $name }
 event-spend-supplier-placed = { $actor } heeft { $name } ingedeeld ({ $count } regels)
+spend-amount-eur = Bedrag (euro)
+spend-sheet = Uitgaven

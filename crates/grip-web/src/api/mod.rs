@@ -15,6 +15,7 @@ mod documents;
 mod dossiers;
 mod inventory;
 mod packages;
+mod portfolio;
 pub mod problem;
 mod register;
 mod screening;
@@ -57,6 +58,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .merge(decisions::routes())
         .merge(triage::routes())
         .merge(register::routes())
+        .merge(portfolio::routes())
         .fallback(|| async {
             problem::problem(
                 axum::http::StatusCode::NOT_FOUND,

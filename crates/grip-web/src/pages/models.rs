@@ -18,6 +18,7 @@ use grip_core::model::{Hosting, Modality, ModelUse};
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/models", get(list))
+        .route("/models/export", get(export))
         .route("/models/{id}", get(detail))
         .route("/inventory/{id}/models", post(add))
 }
@@ -155,4 +156,53 @@ async fn add(
         }
         Err(other) => Err(other.into()),
     }
+}
+
+#[derive(serde::Deserialize)]
+struct ExportQuery {
+    #[serde(default)]
+    format: String,
+}
+
+/// The model register as a table: one row per model in a system's component.
+async fn export(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    axum::extract::Query(q): axum::extract::Query<ExportQuery>,
+) -> Result<Response, PageError> {
+    use grip_workbook::{Cell, Sheet};
+    let lang = viewer.lang;
+    let entries = models::register(&state.app, &viewer.actor).await?;
+    let rows = entries
+        .iter()
+        .flat_map(|e| e.uses.iter())
+        .map(|u| {
+            vec![
+                Cell::Text(u.model.name.clone()),
+                Cell::Text(u.model.version.clone()),
+                Cell::Text(u.model.provider.clone()),
+                Cell::Text(modality_label(lang, u.model.modality).to_string()),
+                Cell::Text(u.item_name.clone()),
+                Cell::Text(u.component.clone()),
+                Cell::Text(hosting_label(lang, u.hosting).to_string()),
+                Cell::Text(u.model.training_data.clone()),
+            ]
+        })
+        .collect();
+    let headers = [
+        "model-name",
+        "model-version",
+        "model-provider",
+        "model-modality",
+        "model-system",
+        "model-component",
+        "model-hosting",
+        "model-training-data",
+    ];
+    let sheet = Sheet {
+        name: lang.t("models-title").to_string(),
+        headers: headers.iter().map(|h| lang.t(h).to_string()).collect(),
+        rows,
+    };
+    crate::downloads::table_response("modelregister", &q.format, sheet)
 }

@@ -33,6 +33,7 @@ pub fn routes() -> Router<AppState> {
         .route("/spend/start", post(start))
         .route("/spend/imports/{id}", get(import_page))
         .route("/spend/suppliers", post(place))
+        .route("/spend/export", get(export))
 }
 
 /// Where an upload waits for its mapping: a name of our own making, never the user's.
@@ -354,4 +355,64 @@ async fn place(
         Ok(_) => Ok(Redirect::to("/spend#unplaced").into_response()),
         Err(err) => refused(&state, &viewer, err).await,
     }
+}
+
+#[derive(Deserialize)]
+struct ExportQuery {
+    #[serde(default)]
+    format: String,
+}
+
+/// Spend per category, and the unplaced suppliers, as one table.
+async fn export(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    axum::extract::Query(q): axum::extract::Query<ExportQuery>,
+) -> Result<Response, PageError> {
+    use grip_workbook::{Cell, Sheet};
+    let lang = viewer.lang;
+    let data = spend::overview(&state.app, &viewer.actor).await?;
+    let categories = grip_app::catalogue::list_categories(&state.app, &viewer.actor).await?;
+    let name_of = |code: &Option<String>| match code {
+        Some(code) => categories
+            .iter()
+            .find(|c| &c.code == code)
+            .map_or(code.clone(), |c| {
+                lang.pick(&c.name_nl, &c.name_en).to_string()
+            }),
+        None => lang.t("spend-unplaced").to_string(),
+    };
+    let mut rows: Vec<Vec<Cell>> = data
+        .totals
+        .by_category
+        .iter()
+        .map(|(code, lines, cents)| {
+            vec![
+                Cell::Text(name_of(code)),
+                Cell::Empty,
+                Cell::Number(*lines as f64),
+                Cell::Number(*cents as f64 / 100.0),
+            ]
+        })
+        .collect();
+    rows.extend(data.unplaced.iter().map(|s| {
+        vec![
+            Cell::Text(lang.t("spend-unplaced").to_string()),
+            Cell::Text(s.supplier.clone()),
+            Cell::Number(s.lines as f64),
+            Cell::Number(s.cents as f64 / 100.0),
+        ]
+    }));
+    let headers = [
+        "portfolio-category",
+        "spend-supplier",
+        "spend-lines-header",
+        "spend-amount-eur",
+    ];
+    let sheet = Sheet {
+        name: lang.t("spend-sheet").to_string(),
+        headers: headers.iter().map(|h| lang.t(h).to_string()).collect(),
+        rows,
+    };
+    crate::downloads::table_response("uitgaven", &q.format, sheet)
 }
