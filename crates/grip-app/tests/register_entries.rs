@@ -236,3 +236,53 @@ on_both_backends!(
         assert!(report.withheld.is_empty() && report.entries.is_empty());
     }
 );
+
+on_both_backends!(a_contracted_products_entry_lands_on_its_system, |db| {
+    let app = &db.app;
+    let buyer = user(app, "inkoper", &[Role::Inkoper, Role::Contractmanager]).await;
+    let outsider = user(app, "jurist", &[Role::Jurist]).await;
+    let input = DossierInput {
+        title: "Kentekencamera's".into(),
+        ..Default::default()
+    };
+    let dossier = dossiers::create(app, &buyer, &input).await.unwrap();
+    let contract = grip_app::contracts::NewContract {
+        supplier: "Leverancier BV".into(),
+        starts_on: None,
+        ends_on: None,
+        value_cents: None,
+        baseline: r#"{"schema": "grip.contract-baseline/1", "system": "Kentekenlezer KL-3", "components": []}"#.into(),
+    };
+    let contract = grip_app::contracts::create(app, &buyer, &dossier, contract)
+        .await
+        .unwrap();
+    let single = TEMPLATE
+        .trim()
+        .trim_start_matches('[')
+        .trim_end_matches(']');
+    let refused =
+        register::import_for_contract(app, &outsider, &contract.id, single.as_bytes()).await;
+    assert!(refused.is_err(), "not the outsider's to change");
+    let (item, notes) = register::import_for_contract(app, &buyer, &contract.id, single.as_bytes())
+        .await
+        .unwrap();
+    assert!(!notes.is_empty());
+    let view = register::view(app, &buyer, &item).await.unwrap();
+    assert_eq!(view.item.name, "Kentekenlezer KL-3");
+    assert_eq!(
+        view.item.dossier_id.as_ref().map(|d| d.as_str()),
+        Some(dossier.as_str())
+    );
+    assert!(view.completed.goal.unwrap().contains("Gezochte voertuigen"));
+    // A newer file lands on the same system.
+    let newer = single.replace("Gezochte voertuigen", "Gestolen voertuigen");
+    let (again, _) = register::import_for_contract(app, &buyer, &contract.id, newer.as_bytes())
+        .await
+        .unwrap();
+    assert_eq!(again, item);
+    let hidden = register::view(app, &outsider, &item).await;
+    assert!(
+        hidden.is_ok(),
+        "an open dossier's system is readable by all"
+    );
+});

@@ -91,7 +91,7 @@ fn file_refused(e: FileError) -> AppError {
     AppError::from(error.with("detail", e))
 }
 
-fn read(bytes: &[u8]) -> Result<grip_register::ReadFile, AppError> {
+pub(super) fn read(bytes: &[u8]) -> Result<grip_register::ReadFile, AppError> {
     let read = read_file(bytes).map_err(file_refused)?;
     if read.is_refused() {
         return Err(refused(
@@ -208,7 +208,10 @@ pub async fn import_entry_into(
 }
 
 /// The organisation-written fields of `before` fill what the supplier's file leaves empty.
-fn keep_own_fields(mut incoming: RegisterEntry, before: Option<&RegisterEntry>) -> RegisterEntry {
+pub(super) fn keep_own_fields(
+    mut incoming: RegisterEntry,
+    before: Option<&RegisterEntry>,
+) -> RegisterEntry {
     let Some(before) = before else {
         return incoming;
     };

@@ -85,3 +85,4 @@ reassess-areas = This change points to these Annex III areas, already ticked:
 reassess-start = Revise classification
 escalated-to = Escalated to
 escalation-closed = closed with a decision
+contract-register-entry = The supplier's Algorithm Register entry (JSON, publication standard 1.0)

@@ -85,3 +85,4 @@ reassess-areas = Deze wijziging wijst op deze gebieden van bijlage III, die al z
 reassess-start = Classificatie herzien
 escalated-to = Geëscaleerd naar
 escalation-closed = afgesloten met een besluit
+contract-register-entry = Beschrijving van de leverancier voor het Algoritmeregister (JSON, publicatiestandaard 1.0)

@@ -197,6 +197,26 @@ pub async fn upload(
     after(&state, &viewer, &id, result.map(|_| ())).await
 }
 
+/// The supplier's entry in the Algorithm Register standard for the contracted product.
+pub async fn register_entry(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    multipart: Multipart,
+) -> Result<Response, PageError> {
+    let limit = grip_register::read::MAX_FILE_BYTES;
+    let result = match crate::uploads::read_document_form(multipart, limit).await {
+        Ok(((_, bytes), _)) => {
+            grip_app::register::import_for_contract(&state.app, &viewer.actor, &id, &bytes).await
+        }
+        Err(err) => Err(err),
+    };
+    match result {
+        Ok((item, _)) => Ok(Redirect::to(&format!("/inventory/{item}/register")).into_response()),
+        Err(err) => after(&state, &viewer, &id, Err(err)).await,
+    }
+}
+
 #[derive(Deserialize)]
 pub struct PastedNotice {
     name: String,

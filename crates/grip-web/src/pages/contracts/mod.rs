@@ -28,6 +28,7 @@ pub fn routes() -> Router<AppState> {
         .route("/contracts/{id}", get(contract::page))
         .route("/contracts/{id}/notices", post(contract::upload))
         .route("/contracts/{id}/notices/text", post(contract::paste))
+        .route("/contracts/{id}/register", post(contract::register_entry))
         .route("/contracts/{id}/baselines", post(contract::new_version))
         .route("/contracts/{id}/notices/{notice}", get(notice::page))
         .route(
