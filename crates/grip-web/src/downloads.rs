@@ -37,6 +37,13 @@ pub fn attachment_response(name: &str, media_type: &str, bytes: Vec<u8>) -> Resp
     (headers, bytes).into_response()
 }
 
+/// `?format=xlsx|csv` of a list's download link.
+#[derive(serde::Deserialize)]
+pub struct FormatQuery {
+    #[serde(default)]
+    pub format: String,
+}
+
 /// A table as a download: `csv` gives CSV, anything else XLSX; `stem` names the file.
 pub fn table_response(
     stem: &str,

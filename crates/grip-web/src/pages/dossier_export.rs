@@ -7,24 +7,15 @@ use crate::error::PageError;
 use axum::extract::{Query, State};
 use axum::response::Response;
 use grip_app::{Paging, dossiers};
-use grip_core::dossier::DossierFilter;
 use grip_workbook::{Cell, Sheet};
 use serde::Deserialize;
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize)]
 pub(super) struct ExportQuery {
-    q: Option<String>,
-    phase: Option<String>,
-    category: Option<String>,
+    #[serde(flatten)]
+    list: super::dossiers::ListQuery,
     #[serde(default)]
     format: String,
-}
-
-fn non_empty(v: &Option<String>) -> Option<String> {
-    v.as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
 }
 
 pub(super) async fn export(
@@ -33,11 +24,7 @@ pub(super) async fn export(
     Query(q): Query<ExportQuery>,
 ) -> Result<Response, PageError> {
     let lang = viewer.lang;
-    let filter = DossierFilter {
-        query: non_empty(&q.q).map(|s| s.chars().take(200).collect()),
-        phase: dossiers::phase_filter(q.phase.as_deref())?,
-        category_id: non_empty(&q.category).map(Into::into),
-    };
+    let filter = q.list.filter()?;
     let labels = grip_app::organisation::label_names(&state.app).await?;
     let mut rows = Vec::new();
     let mut page = 1;

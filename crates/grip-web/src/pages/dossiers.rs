@@ -42,11 +42,22 @@ pub fn routes() -> Router<AppState> {
 }
 
 #[derive(Deserialize, Default)]
-struct ListQuery {
+pub(super) struct ListQuery {
     q: Option<String>,
     phase: Option<String>,
     category: Option<String>,
     page: Option<String>,
+}
+
+impl ListQuery {
+    /// The filter the list's query asks for (the page and its downloads alike).
+    pub(super) fn filter(&self) -> Result<DossierFilter, AppError> {
+        Ok(DossierFilter {
+            query: non_empty(&self.q).map(|s| s.chars().take(200).collect()),
+            phase: dossiers::phase_filter(self.phase.as_deref())?,
+            category_id: non_empty(&self.category).map(Into::into),
+        })
+    }
 }
 
 #[derive(Template)]
@@ -82,11 +93,7 @@ async fn list(
     viewer: Viewer,
     Query(q): Query<ListQuery>,
 ) -> Result<Response, PageError> {
-    let filter = DossierFilter {
-        query: non_empty(&q.q).map(|s| s.chars().take(200).collect()),
-        phase: dossiers::phase_filter(q.phase.as_deref())?,
-        category_id: non_empty(&q.category).map(Into::into),
-    };
+    let filter = q.filter()?;
     let page = dossiers::list(
         &state.app,
         &viewer.actor,

@@ -263,19 +263,20 @@ pub(super) async fn detail_with(
 ) -> Result<Response, PageError> {
     let s = inventory::system(&state.app, &viewer.actor, id).await?;
     let uses = grip_app::models::of_system(&state.app, &viewer.actor, id).await?;
-    let register = grip_app::models::register(&state.app, &viewer.actor).await?;
     let lang = viewer.lang;
-    let systems_of = |model_id: &str| {
-        register
-            .iter()
-            .find(|e| e.model.id.as_str() == model_id)
-            .map_or(1, |e| {
-                let mut ids: Vec<&str> = e.uses.iter().map(|u| u.item_id.as_str()).collect();
-                ids.sort_unstable();
-                ids.dedup();
-                ids.len()
-            })
-    };
+    // How many systems (the reader may see) carry each of this system's models.
+    let mut systems_of = std::collections::HashMap::new();
+    for u in &uses {
+        let id = u.model.id.as_str();
+        if !systems_of.contains_key(id) {
+            let entry = grip_app::models::model(&state.app, &viewer.actor, id).await?;
+            let mut items: Vec<&str> = entry.uses.iter().map(|u| u.item_id.as_str()).collect();
+            items.sort_unstable();
+            items.dedup();
+            systems_of.insert(id.to_string(), items.len());
+        }
+    }
+    let systems_of = |model_id: &str| systems_of.get(model_id).copied().unwrap_or(1);
     let models = uses
         .iter()
         .map(|u| super::models::use_row(lang, u, systems_of(u.model.id.as_str())))

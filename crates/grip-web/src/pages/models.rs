@@ -158,17 +158,11 @@ async fn add(
     }
 }
 
-#[derive(serde::Deserialize)]
-struct ExportQuery {
-    #[serde(default)]
-    format: String,
-}
-
 /// The model register as a table: one row per model in a system's component.
 async fn export(
     State(state): State<AppState>,
     viewer: Viewer,
-    axum::extract::Query(q): axum::extract::Query<ExportQuery>,
+    axum::extract::Query(q): axum::extract::Query<crate::downloads::FormatQuery>,
 ) -> Result<Response, PageError> {
     use grip_workbook::{Cell, Sheet};
     let lang = viewer.lang;

@@ -162,7 +162,7 @@ async fn refused(state: &AppState, viewer: &Viewer, err: AppError) -> Result<Res
 
 /// Streams the form's file to the spool, refusing it once it passes the limit.
 async fn spool(mut multipart: Multipart) -> Result<(String, String), AppError> {
-    let token = grip_store_token();
+    let token = spool_token();
     let path = spool_path(&token).ok_or_else(|| AppError::Internal("spool".into()))?;
     while let Some(mut field) = multipart.next_field().await.map_err(|_| bad_upload())? {
         if field.name() != Some("file") {
@@ -202,7 +202,7 @@ fn bad_upload() -> AppError {
 }
 
 /// A fresh random token for a spooled file.
-fn grip_store_token() -> String {
+fn spool_token() -> String {
     uuid::Uuid::now_v7().simple().to_string()
 }
 
@@ -357,17 +357,11 @@ async fn place(
     }
 }
 
-#[derive(Deserialize)]
-struct ExportQuery {
-    #[serde(default)]
-    format: String,
-}
-
 /// Spend per category, and the unplaced suppliers, as one table.
 async fn export(
     State(state): State<AppState>,
     viewer: Viewer,
-    axum::extract::Query(q): axum::extract::Query<ExportQuery>,
+    axum::extract::Query(q): axum::extract::Query<crate::downloads::FormatQuery>,
 ) -> Result<Response, PageError> {
     use grip_workbook::{Cell, Sheet};
     let lang = viewer.lang;

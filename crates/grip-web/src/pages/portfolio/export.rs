@@ -10,12 +10,6 @@ use axum::response::Response;
 use grip_app::portfolio::{self, CategoryFigures};
 use grip_workbook::{Cell, Sheet};
 
-#[derive(serde::Deserialize)]
-pub(super) struct ExportQuery {
-    #[serde(default)]
-    format: String,
-}
-
 fn number(n: i64) -> Cell {
     Cell::Number(n as f64)
 }
@@ -76,7 +70,7 @@ fn table(lang: Lang, data: &[CategoryFigures]) -> Sheet {
 pub(super) async fn export(
     State(state): State<AppState>,
     viewer: Viewer,
-    Query(q): Query<ExportQuery>,
+    Query(q): Query<crate::downloads::FormatQuery>,
 ) -> Result<Response, PageError> {
     let data = portfolio::overview(&state.app, &viewer.actor).await?;
     let sheet = table(viewer.lang, &data);
